@@ -1,0 +1,180 @@
+"""The `nianbao` command. Each subcommand is a thin adapter over a core function.
+
+Exit codes: 0 success; 1 a file or question could not be handled (Chinese message on
+stderr); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="数据库 URL，覆盖 NIANBAO_DATABASE_URL（默认：数据目录下的 SQLite 文件）。"
+        " Database URL, e.g. sqlite:///data/nianbao.sqlite3 or postgresql+psycopg://u@h/db",
+    )
+
+
+def _sub(
+    subs: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    examples: str,
+    module: str,
+) -> argparse.ArgumentParser:
+    p = subs.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog="示例 / examples:\n" + examples,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(handler_module=module)
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao",
+        description="年报 nianbao：政府信息公开工作年度报告的解析、存储、问答与催报。"
+        " Parse, store, query and chase China's annual government-information-disclosure reports.",
+        epilog="每个子命令都有自己的帮助：nianbao SUBCOMMAND --help",
+    )
+    subs = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    p = _sub(
+        subs,
+        "parse",
+        "解析一个报告文件并打印结果 / parse one report file",
+        "  nianbao parse 文登科技局2021年报.pdf\n  nianbao parse report.docx --json > report.json",
+        "bot.commands.parse",
+    )
+    p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
+    p.add_argument("--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record")
+    p.add_argument("--caption", help="附言（如转发时的说明文字），可补充机构名称 / message caption")
+
+    p = _sub(
+        subs,
+        "ingest",
+        "解析并入库一个或多个报告文件 / parse and store report files",
+        "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局",
+        "bot.commands.ingest",
+    )
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "ask",
+        "用中文提问，打印机器人会发送的回答 / ask a question in Chinese",
+        '  nianbao ask "文登科技局2021主动公开多少条"\n  nianbao ask "2021年哪个单位收到申请最多"',
+        "bot.commands.ask",
+    )
+    p.add_argument("question", metavar="问题")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "run",
+        "启动 Telegram 机器人 / run the Telegram bot",
+        "  TELEGRAM_BOT_TOKEN=123:abc nianbao run\n"
+        "  nianbao run --webhook-url https://bot.example.gov.cn/tg --listen 0.0.0.0 --port 8443",
+        "bot.commands.run",
+    )
+    p.add_argument("--webhook-url", metavar="URL", help="使用 webhook 模式（默认长轮询）/ webhook mode")
+    p.add_argument("--listen", default="127.0.0.1", help="webhook 监听地址 / listen address")
+    p.add_argument("--port", type=int, default=8443, help="webhook 端口 / listen port")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "remind",
+        "发送（或预览）此刻到期的催报提醒 / send reminders due at a moment",
+        "  nianbao remind --at 2027-01-24T09:00 --dry-run\n  nianbao remind",
+        "bot.commands.remind",
+    )
+    p.add_argument("--at", metavar="DATETIME", help="时刻（默认现在，Asia/Shanghai）/ moment, ISO 8601")
+    p.add_argument("--dry-run", action="store_true", help="只打印，不发送 / print, do not send")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "export",
+        "导出全部当前报告为 CSV 或 XLSX / export current reports",
+        "  nianbao export --format csv -o 年报.csv\n  nianbao export --format xlsx -o 年报.xlsx",
+        "bot.commands.export",
+    )
+    p.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="输出文件（CSV 默认标准输出）/ output file")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "db",
+        "数据库管理 / database management",
+        "  nianbao db upgrade\n  nianbao db upgrade --db postgresql+psycopg://postgres@127.0.0.1/test",
+        "bot.commands.db",
+    )
+    p.add_argument("action", choices=["upgrade"], help="upgrade: 升级到最新结构 / migrate to head")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "agencies",
+        "机构名录管理 / agency registry",
+        "  nianbao agencies import 应报机构.csv\n  nianbao agencies list",
+        "bot.commands.agencies",
+    )
+    p.add_argument("action", choices=["import", "list"])
+    p.add_argument("file", metavar="FILE.csv", nargs="?", help="CSV：name,region,level,chat")
+    _add_db(p)
+    return parser
+
+
+def setup_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs request URLs, which contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler_module", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"配置错误 / configuration error:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(settings)
+    handler: Handler = importlib.import_module(args.handler_module).main
+    try:
+        return handler(args, settings)
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

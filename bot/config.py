@@ -1,0 +1,69 @@
+"""One typed Settings object, read from the environment and an optional .env file.
+
+Built once in `bot.cli.main` and passed down; nothing else reads the environment.
+Every field here must be documented in .env.example and README.md (a test checks).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TELEGRAM_API_URL = "https://api.telegram.org"
+
+
+def _int_list(value: object) -> object:
+    if isinstance(value, str):
+        return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str = Field(
+        default="", validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN")
+    )
+    database_url: str = Field(default="", validation_alias=AliasChoices("NIANBAO_DATABASE_URL"))
+    data_dir: Path = Field(default=Path("data"), validation_alias=AliasChoices("NIANBAO_DATA_DIR"))
+    timezone: str = Field(
+        default="Asia/Shanghai", validation_alias=AliasChoices("NIANBAO_TIMEZONE")
+    )
+    admins: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, validation_alias=AliasChoices("NIANBAO_ADMINS")
+    )
+    # Chats (ids) whose members may upload besides the admins (policy: README, 权限).
+    allowed_chats: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, validation_alias=AliasChoices("NIANBAO_ALLOWED_CHATS")
+    )
+    bot_api_url: str = Field(
+        default=TELEGRAM_API_URL, validation_alias=AliasChoices("NIANBAO_BOT_API_URL")
+    )
+    log_level: str = Field(default="INFO", validation_alias=AliasChoices("NIANBAO_LOG_LEVEL"))
+    parse_timeout: float = Field(
+        default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT")
+    )
+
+    _split_admins = field_validator("admins", "allowed_chats", mode="before")(_int_list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises for an unknown zone name
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def resolved_database_url(self, override: str | None = None) -> str:
+        """--db beats NIANBAO_DATABASE_URL beats a SQLite file in the data directory."""
+        if override:
+            return override
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'nianbao.sqlite3').resolve()}"

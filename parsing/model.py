@@ -1,0 +1,110 @@
+"""Frozen value objects mirroring ../shared/SCHEMA.md.
+
+`Report.to_json_dict()` produces exactly the SCHEMA object (plus added keys:
+`title`, `cell_sources`, `status` on checks, `provenance` on facts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Literal
+
+Number = int | float
+CheckStatus = Literal["pass", "fail", "unverifiable"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value was read: PDF page (1-based) or table/paragraph index, and the raw text."""
+
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+    raw: str | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    value: Number
+    unit: str
+    source: str
+    provenance: Provenance | None = None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "key": self.key,
+            "value": self.value,
+            "unit": self.unit,
+            "source": self.source,
+        }
+        if self.provenance is not None:
+            out["provenance"] = self.provenance.to_json_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: str
+    status: CheckStatus
+    detail: str
+
+    @property
+    def ok(self) -> bool | None:
+        """True/False for pass/fail; None when the numbers needed were blank."""
+        return {"pass": True, "fail": False}.get(self.status)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "ok": self.ok, "status": self.status, "detail": self.detail}
+
+
+def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Report:
+    agency: str | None
+    year: int | None
+    template: str | None
+    published_on: date | None
+    cells: Mapping[str, Number | None] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
+    checks: tuple[Check, ...] = ()
+    warnings: tuple[str, ...] = ()
+    title: str | None = None
+    cell_sources: Mapping[str, Provenance] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Read-only views so a Report handed around cannot be mutated by accident.
+        object.__setattr__(self, "cells", _frozen(self.cells))
+        object.__setattr__(self, "cell_sources", _frozen(self.cell_sources))
+
+    def fact(self, key: str) -> Fact | None:
+        return next((f for f in self.facts if f.key == key), None)
+
+    @property
+    def failed_checks(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if c.status == "fail")
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "agency": self.agency,
+            "year": self.year,
+            "template": self.template,
+            "published_on": self.published_on.isoformat() if self.published_on else None,
+            "cells": dict(self.cells),
+            "facts": [f.to_json_dict() for f in self.facts],
+            "checks": [c.to_json_dict() for c in self.checks],
+            "warnings": list(self.warnings),
+            "title": self.title,
+            "cell_sources": {k: p.to_json_dict() for k, p in self.cell_sources.items()},
+        }

@@ -1,0 +1,178 @@
+"""SQLAlchemy 2 typed models. One current report per agency and year; history kept."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # "山东省/威海市/文登区"; empty when unknown.
+    region: Mapped[str] = mapped_column(String(200), default="")
+    # "province" | "city" | "county" | "township" | "" (unknown): decides the statutory deadline.
+    level: Mapped[str] = mapped_column(String(20), default="")
+    # 部门 / 乡镇街道 / 开发区 / 政府 ...
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    aliases: Mapped[list[AgencyAlias]] = relationship(
+        back_populates="agency", cascade="all, delete-orphan"
+    )
+    reports: Mapped[list[ReportRow]] = relationship(back_populates="agency")
+
+
+class AgencyAlias(Base):
+    __tablename__ = "agency_aliases"
+    __table_args__ = (UniqueConstraint("agency_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(200), index=True)
+    # "generated" from the full name, or "user" when confirmed in chat.
+    source: Mapped[str] = mapped_column(String(20), default="generated")
+
+    agency: Mapped[Agency] = relationship(back_populates="aliases")
+
+
+class SourceFile(Base):
+    """An uploaded original, stored content-addressed under the data directory."""
+
+    __tablename__ = "source_files"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str] = mapped_column(String(300))  # relative to the data directory
+    original_name: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(20), default="")  # pdf / docx / html / ...
+    sender_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    sender_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+    __table_args__ = (
+        # At most one current version per agency and year.
+        Index(
+            "uq_reports_current",
+            "agency_id",
+            "year",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+        Index("ix_reports_year_current", "year", "is_current"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="RESTRICT"))
+    year: Mapped[int] = mapped_column(Integer)
+    template: Mapped[str | None] = mapped_column(String(4), nullable=True)
+    title: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"))
+    parser_version: Mapped[str] = mapped_column(String(20))
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reports.id"), nullable=True
+    )
+    # Human summary of what changed against the previous version ("发布后有变动").
+    changes: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
+    warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    checks_ok: Mapped[bool] = mapped_column(Boolean, default=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    agency: Mapped[Agency] = relationship(back_populates="reports")
+    source_file: Mapped[SourceFile] = relationship()
+    cells: Mapped[list[CellRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan"
+    )
+    facts: Mapped[list[FactRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan"
+    )
+    checks: Mapped[list[CheckRow]] = relationship(
+        back_populates="report", cascade="all, delete-orphan"
+    )
+
+
+class CellRow(Base):
+    __tablename__ = "report_cells"
+    __table_args__ = (Index("ix_report_cells_key_value", "key", "value"),)
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)  # None = blank cell
+    raw: Mapped[str | None] = mapped_column(Text, nullable=True)
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    table_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    row_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    col_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    report: Mapped[ReportRow] = relationship(back_populates="cells")
+
+
+class FactRow(Base):
+    __tablename__ = "report_facts"
+    __table_args__ = (Index("ix_report_facts_key_value", "key", "value"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(60))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(10))
+    source: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    paragraph: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    report: Mapped[ReportRow] = relationship(back_populates="facts")
+
+
+class CheckRow(Base):
+    __tablename__ = "report_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(20))  # pass / fail / unverifiable
+    detail: Mapped[str] = mapped_column(Text)
+
+    report: Mapped[ReportRow] = relationship(back_populates="checks")
