@@ -1,0 +1,55 @@
+"""The command's contract: subcommands, their help, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import EXIT_USAGE, build_parser, main
+
+SUBCOMMANDS = ["parse", "ingest", "ask", "run", "remind", "export", "db", "agencies"]
+
+
+def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for name in SUBCOMMANDS:
+        assert name in out
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_each_subcommand_has_help_with_examples(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([name, "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "示例 / examples" in out
+    assert f"nianbao {name}" in out
+
+
+@pytest.mark.parametrize("name", ["ingest", "ask", "remind", "export", "db", "agencies", "run"])
+def test_data_subcommands_take_db(name: str) -> None:
+    actions = build_parser()._subparsers._group_actions[0].choices[name]._option_string_actions  # type: ignore[union-attr]
+    assert "--db" in actions
+
+
+def test_no_subcommand_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == EXIT_USAGE
+
+
+def test_bad_option_exits_2() -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["export", "--format", "pdf"])
+    assert exc.value.code == 2
+
+
+def test_console_script_is_installed() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert "nianbao" in done.stdout
