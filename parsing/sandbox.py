@@ -1,0 +1,308 @@
+"""Run `parsing.parse_report` in a separate process with a wall-clock and memory limit.
+
+A hostile or pathological file must not hang or exhaust the bot, so the parse runs in a
+worker process that the caller can kill. Workers are reused (importing pdfplumber and
+friends costs more than a small parse) and recycled after many parses.
+
+Workers are plain `python -m parsing.sandbox` subprocesses talking over a private pipe
+pair, not multiprocessing children: spawn/forkserver re-run the caller's `__main__` in
+every worker, which breaks any script without an `if __name__ == "__main__"` guard.
+
+Thread-safe: the bot calls `parse_report_isolated` from `asyncio.to_thread` concurrently;
+each call checks out its own worker.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import dataclasses
+import importlib
+import logging
+import os
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Mapping
+from multiprocessing.connection import Connection
+from typing import Any
+
+from parsing.errors import ParseError, ParseTimeout, TooLarge
+from parsing.model import Report
+from parsing.options import ParseOptions
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TARGET = "parsing:parse_report"
+# Address-space cap per worker. Generous for a real report, but a decompression bomb or a
+# runaway table finder hits it (MemoryError -> TooLarge) instead of the host.
+DEFAULT_MEMORY_LIMIT = 2 * 1024**3
+# A worker is recycled after this many parses so slow leaks in C libraries cannot pile up.
+DEFAULT_MAX_TASKS_PER_WORKER = 200
+CRASH_MESSAGE = "解析这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
+# Imported when a worker starts, so the first parse it serves does not pay for them.
+_PRELOAD = ("parsing.extract", "parsing.report")
+
+
+# -- the worker side ------------------------------------------------------------------
+
+
+class _PipePair:
+    """Two one-way pipes behind the Connection methods the sandbox uses."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        self._rx = Connection(read_fd, writable=False)
+        self._tx = Connection(write_fd, readable=False)
+
+    def send(self, obj: Any) -> None:
+        self._tx.send(obj)
+
+    def recv(self) -> Any:
+        return self._rx.recv()
+
+    def poll(self, timeout: float) -> bool:
+        return self._rx.poll(timeout)
+
+    def close(self) -> None:
+        for conn in (self._tx, self._rx):
+            conn.close()
+
+
+def _report_to_wire(report: Report) -> dict[str, Any]:
+    # Report holds read-only mapping proxies, which pickle cannot carry.
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(report):
+        value = getattr(report, f.name)
+        out[f.name] = dict(value) if isinstance(value, Mapping) else value
+    return out
+
+
+def _set_memory_limit(limit: int | None) -> None:
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        want = resource.RLIM_INFINITY if limit is None else limit
+        if hard != resource.RLIM_INFINITY and (want == resource.RLIM_INFINITY or want > hard):
+            want = hard
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform: the timeout still holds
+        pass
+
+
+def _resolve(target: str) -> Callable[..., Report]:
+    module, _, name = target.partition(":")
+    fn: Callable[..., Report] = getattr(importlib.import_module(module), name)
+    return fn
+
+
+def _worker_main(conn: _PipePair, target: str, memory_limit: int | None) -> None:
+    """Serve parse requests until the parent closes the pipe."""
+    for module in _PRELOAD:
+        with contextlib.suppress(ImportError):  # reported by the first parse that needs it
+            importlib.import_module(module)
+    parse = _resolve(target)
+    _set_memory_limit(memory_limit)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        data, filename, caption, options = request
+        reply: tuple[Any, ...]
+        try:
+            report = parse(data, filename, caption=caption, options=options)
+            reply = ("ok", _report_to_wire(report))
+        except ParseError as exc:
+            reply = ("error", type(exc).__module__, type(exc).__qualname__, exc.message)
+        except MemoryError:
+            reply = ("error", TooLarge.__module__, TooLarge.__qualname__, TooLarge.default_message)
+        except Exception:
+            reply = ("crash", traceback.format_exc())
+        del data, request
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
+
+
+# -- the caller side ------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Worker:
+    process: subprocess.Popen[bytes]
+    conn: _PipePair
+    tasks: int = 0
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self, *, kill: bool) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.close()
+        if kill and self.alive():
+            self.process.kill()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # ignored the closed pipe: make sure
+            self.process.kill()
+            self.process.wait(timeout=5)
+
+
+def _error_from_reply(module: str, qualname: str, message: str) -> ParseError:
+    try:
+        cls = getattr(importlib.import_module(module), qualname)
+    except (ImportError, AttributeError):
+        cls = None
+    if isinstance(cls, type) and issubclass(cls, ParseError):
+        return cls(message)
+    return ParseError(message)
+
+
+class Sandbox:
+    """A small pool of parse workers. `max_workers` bounds concurrent parses."""
+
+    def __init__(
+        self,
+        *,
+        max_workers: int | None = None,
+        target: str = DEFAULT_TARGET,
+        memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+        max_tasks_per_worker: int = DEFAULT_MAX_TASKS_PER_WORKER,
+    ) -> None:
+        self._target = target
+        self._memory_limit = memory_limit
+        self._max_tasks = max_tasks_per_worker
+        self._slots = threading.BoundedSemaphore(max_workers or max(1, os.cpu_count() or 1))
+        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._closed = False
+
+    def _start_worker(self) -> _Worker:
+        to_child_r, to_child_w = os.pipe()
+        to_parent_r, to_parent_w = os.pipe()
+        env = dict(os.environ)
+        # The worker imports the same code the caller sees (e.g. a test's hook module).
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        limit = "none" if self._memory_limit is None else str(self._memory_limit)
+        try:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "parsing.sandbox",
+                    str(to_child_r),
+                    str(to_parent_w),
+                    self._target,
+                    limit,
+                ],
+                pass_fds=(to_child_r, to_parent_w),
+                stdin=subprocess.DEVNULL,
+                # Library chatter must never mix into `nianbao parse --json` on stdout.
+                stdout=subprocess.DEVNULL,
+                env=env,
+                close_fds=True,
+            )
+        finally:
+            os.close(to_child_r)
+            os.close(to_parent_w)
+        # One duplex-looking pair: send on one pipe, receive on the other.
+        return _Worker(process=process, conn=_PipePair(to_parent_r, to_child_w))
+
+    def _checkout(self) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("sandbox closed")
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive():
+                    return worker
+                worker.stop(kill=True)
+        return self._start_worker()
+
+    def _checkin(self, worker: _Worker) -> None:
+        worker.tasks += 1
+        with self._lock:
+            if not self._closed and worker.tasks < self._max_tasks and worker.alive():
+                self._idle.append(worker)
+                return
+        worker.stop(kill=False)
+
+    def parse(
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        caption: str | None = None,
+        options: ParseOptions | None = None,
+    ) -> Report:
+        opts = options or ParseOptions()
+        with self._slots:
+            worker = self._checkout()
+            try:
+                worker.conn.send((data, filename, caption, opts))
+                if not worker.conn.poll(opts.timeout_s):
+                    log.warning("parse of %r exceeded %.1fs; killing worker", filename, opts.timeout_s)
+                    worker.stop(kill=True)
+                    raise ParseTimeout()
+                reply = worker.conn.recv()
+            except (EOFError, OSError):
+                worker.stop(kill=True)
+                code = worker.process.returncode
+                log.error("parse worker died on %r (exit code %s)", filename, code)
+                raise ParseError(CRASH_MESSAGE) from None
+            self._checkin(worker)
+        kind = reply[0]
+        if kind == "ok":
+            return Report(**reply[1])
+        if kind == "error":
+            raise _error_from_reply(*reply[1:])
+        log.error("parse of %r crashed in the worker:\n%s", filename, reply[1])
+        raise ParseError(CRASH_MESSAGE)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.stop(kill=False)
+
+
+_default: Sandbox | None = None
+_default_lock = threading.Lock()
+
+
+def default_sandbox() -> Sandbox:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Sandbox()
+            atexit.register(_default.close)
+        return _default
+
+
+def parse_report_isolated(
+    data: bytes,
+    filename: str,
+    *,
+    caption: str | None = None,
+    options: ParseOptions | None = None,
+) -> Report:
+    """`parsing.parse_report` in a worker process, killed after `options.timeout_s`.
+
+    Raises the worker's ParseError subclass (with its Chinese message), ParseTimeout, or a
+    generic ParseError when the worker crashed (the traceback goes to the log only).
+    """
+    return default_sandbox().parse(data, filename, caption=caption, options=options)
+
+
+def _run_worker(argv: list[str]) -> None:
+    read_fd, write_fd, target, limit = argv
+    conn = _PipePair(int(read_fd), int(write_fd))
+    _worker_main(conn, target, None if limit == "none" else int(limit))
+
+
+if __name__ == "__main__":
+    _run_worker(sys.argv[1:])
