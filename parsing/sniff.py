@@ -1,0 +1,100 @@
+"""What kind of file this is: magic bytes first, the file name's extension second.
+
+Users forward whatever they have: a PDF renamed .docx, an HTML page saved as .doc, a
+GB18030 text file. The content decides; the extension only breaks ties.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePath
+from typing import Literal
+
+from parsing.errors import CorruptFile, EmptyFile, UnsupportedFormat
+
+Kind = Literal["pdf", "docx", "doc", "wps", "rtf", "html", "text"]
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta")
+_HTML_EXTENSIONS = {".htm", ".html", ".shtml", ".xhtml", ".mht", ".mhtml"}
+
+
+def extension(filename: str) -> str:
+    return PurePath(filename).suffix.lower()
+
+
+def sniff(data: bytes, filename: str = "") -> Kind:
+    """Return the kind of `data`; raise EmptyFile, CorruptFile or UnsupportedFormat."""
+    if not data.strip():
+        raise EmptyFile()
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(_OLE2):
+        # DOC and WPS share the OLE2 container; LibreOffice reads both.
+        return "wps" if extension(filename) == ".wps" else "doc"
+    if data.startswith(_ZIP):
+        return _sniff_zip(data)
+    if data.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    text_head = _strip_bom(data[:4096]).lstrip().lower()
+    if b"\x00" not in text_head and (
+        any(m in text_head for m in _HTML_MARKERS)
+        or (extension(filename) in _HTML_EXTENSIONS and text_head.startswith(b"<"))
+    ):
+        return "html"
+    if looks_like_text(data):
+        return "text"
+    raise UnsupportedFormat()
+
+
+def _sniff_zip(data: bytes) -> Kind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CorruptFile() from exc
+    if "word/document.xml" in names:
+        return "docx"
+    # XLSX, PPTX, ODT, plain archives: not a report we can read.
+    raise UnsupportedFormat()
+
+
+def _strip_bom(data: bytes) -> bytes:
+    for bom in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data
+
+
+def decode_text(data: bytes) -> str | None:
+    """Decode as UTF-8 (BOM or not) or GB18030; None when neither reads cleanly."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def looks_like_text(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    # Cut at a line end so a multi-byte character is not split by the sample boundary.
+    if len(data) > len(sample):
+        cut = sample.rfind(b"\n")
+        sample = sample[: cut + 1] if cut > 0 else sample
+    text = decode_text(sample)
+    if text is None:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls <= max(2, len(text) // 200)
