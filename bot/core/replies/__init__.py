@@ -1,0 +1,1 @@
+"""Every Chinese sentence the user sees, one module per area."""

@@ -1,0 +1,469 @@
+"""Read-only queries behind the question answering. Plain functions taking a Session.
+
+Every function filters on indexed columns (reports: uq_reports_current / ix_reports_year_current;
+cells: primary key (report_id, key) and ix_report_cells_key_value; facts and checks: report_id),
+so each stays in the low milliseconds with 10 000 stored reports.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from opencc import OpenCC
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow
+
+# --- text normalisation ------------------------------------------------------------
+
+_T2S = OpenCC("t2s")
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[\s,.;:!?、，。；：！？“”\"'‘’（）()《》<>【】\[\]·\-—_/]+")
+
+
+def simplify(text: str) -> str:
+    """Traditional -> simplified, full-width -> half-width (NFKC). Keeps spaces and punctuation."""
+    return _T2S.convert(unicodedata.normalize("NFKC", text))
+
+
+def normalise_name(text: str) -> str:
+    """The form names and aliases are compared in: simplified, half-width, no spaces/punctuation."""
+    return _PUNCT.sub("", simplify(text)).lower()
+
+
+# Long official words -> the short forms people type; applied to both sides before fuzzy
+# matching so that 威海文登科学技术局 and 文登科技局 land near 威海市文登区科学技术局.
+_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("人力资源和社会保障", "人社"),
+    ("人力资源社会保障", "人社"),
+    ("住房和城乡建设", "住建"),
+    ("住房城乡建设", "住建"),
+    ("市场监督管理", "市场监管"),
+    ("发展和改革", "发改"),
+    ("发展改革", "发改"),
+    ("工业和信息化", "工信"),
+    ("工业信息化", "工信"),
+    ("科学技术", "科技"),
+    ("文化和旅游", "文旅"),
+    ("文化旅游", "文旅"),
+    ("卫生健康", "卫健"),
+    ("农业农村", "农业"),
+    ("自然资源和规划", "自然资源"),
+    ("交通运输", "交通"),
+    ("教育和体育", "教体"),
+    ("退役军人事务", "退役军人"),
+    ("应急管理", "应急"),
+    ("医疗保障", "医保"),
+    ("行政审批服务", "审批"),
+    ("综合行政执法", "综合执法"),
+    ("人民政府", "政府"),
+    ("委员会", "委"),
+    ("办公室", "办"),
+)
+
+
+def canonical_name(text: str) -> str:
+    out = normalise_name(text)
+    for long, short in _ABBREVIATIONS:
+        out = out.replace(long, short)
+    return out
+
+
+# --- agency lookup -------------------------------------------------------------------
+
+
+class MatchKind:
+    EXACT = "exact"
+    ALIAS = "alias"
+    FUZZY = "fuzzy"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class AgencyCandidate:
+    agency_id: int
+    name: str
+    score: float  # 0..100
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """`unique` is set when one agency is meant; otherwise `candidates` are the close ones."""
+
+    kind: str
+    unique: AgencyCandidate | None
+    candidates: tuple[AgencyCandidate, ...] = ()
+
+
+# Thresholds on the 0..100 score below, tuned on the test table (tests/answers/).
+UNIQUE_SCORE = 85.0  # a subsequence of the name scores >= 88
+UNIQUE_GAP = 6.0
+TYPO_SCORE = 70.0  # one wrong character in a 5-character alias, nobody else close
+TYPO_GAP = 15.0
+AMBIGUOUS_SCORE = 60.0
+CLOSE_SCORE = 30.0
+
+
+@dataclass
+class _AgencyIndex:
+    names: dict[int, str]
+    exact: dict[str, set[int]]  # normalised name/alias -> agencies
+    strings: list[str] = field(default_factory=list)  # canonical names and aliases
+    owners: list[int] = field(default_factory=list)  # agency id of strings[i]
+
+
+_INDEX_CACHE: dict[tuple[object, ...], _AgencyIndex] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def _index_signature(session: Session) -> tuple[object, ...]:
+    # Cheap aggregate queries: the index is rebuilt only when agencies or aliases change.
+    a = session.execute(select(func.count(Agency.id), func.max(Agency.id))).one()
+    b = session.execute(select(func.count(AgencyAlias.id), func.max(AgencyAlias.id))).one()
+    bind = session.get_bind()
+    return (str(bind.engine.url), id(bind.engine), *a, *b)
+
+
+def _agency_index(session: Session) -> _AgencyIndex:
+    key = _index_signature(session)
+    with _INDEX_LOCK:
+        cached = _INDEX_CACHE.get(key)
+    if cached is not None:
+        return cached
+    names: dict[int, str] = dict(session.execute(select(Agency.id, Agency.name)).tuples().all())
+    pairs: list[tuple[int, str]] = list(names.items())
+    pairs += session.execute(select(AgencyAlias.agency_id, AgencyAlias.alias)).tuples().all()
+    index = _AgencyIndex(names=names, exact={})
+    seen: set[tuple[int, str]] = set()
+    for agency_id, text in pairs:
+        index.exact.setdefault(normalise_name(text), set()).add(agency_id)
+        canon = canonical_name(text)
+        if canon and (agency_id, canon) not in seen:
+            seen.add((agency_id, canon))
+            index.strings.append(canon)
+            index.owners.append(agency_id)
+    with _INDEX_LOCK:
+        if len(_INDEX_CACHE) > 8:
+            _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = index
+    return index
+
+
+def _score(query: str, lcs: float, candidate: str) -> float:
+    # Share of the typed characters found in order in the name (abbreviations are
+    # subsequences of the full name), with a little weight on covering the name itself
+    # so the shorter, closer name wins a tie.
+    return 100.0 * (0.8 * lcs / len(query) + 0.2 * lcs / max(len(candidate), 1))
+
+
+def find_agencies(session: Session, typed: str, *, limit: int = 5) -> AgencyMatch:
+    """Agencies for a name as a person typed it: exact name, stored alias, then fuzzy."""
+    index = _agency_index(session)
+    norm = normalise_name(typed)
+    if not norm or not index.names:
+        return AgencyMatch(MatchKind.NONE, None)
+    hits = index.exact.get(norm)
+    if hits:
+        cands = tuple(
+            sorted((AgencyCandidate(i, index.names[i], 100.0) for i in hits), key=lambda c: c.name)
+        )
+        if len(cands) == 1:
+            kind = MatchKind.EXACT if normalise_name(cands[0].name) == norm else MatchKind.ALIAS
+            return AgencyMatch(kind, cands[0], cands)
+        return AgencyMatch(MatchKind.ALIAS, None, cands[:limit])
+
+    query = canonical_name(typed)
+    best: dict[int, float] = {}
+    cutoff = max(1, len(query) // 3)
+    for choice, lcs, pos in process.extract(
+        query, index.strings, scorer=LCSseq.similarity, score_cutoff=cutoff, limit=None
+    ):
+        owner = index.owners[pos]
+        score = _score(query, lcs, choice)
+        if score > best.get(owner, 0.0):
+            best[owner] = score
+    ranked = sorted(best.items(), key=lambda item: (-item[1], index.names[item[0]]))
+    cands = tuple(AgencyCandidate(i, index.names[i], round(s, 1)) for i, s in ranked[:limit])
+    if not cands:
+        return AgencyMatch(MatchKind.NONE, None)
+    top = cands[0].score
+    second = cands[1].score if len(cands) > 1 else 0.0
+    if (top >= UNIQUE_SCORE and top - second >= UNIQUE_GAP) or (
+        top >= TYPO_SCORE and top - second >= TYPO_GAP
+    ):
+        return AgencyMatch(MatchKind.FUZZY, cands[0], cands)
+    if top >= AMBIGUOUS_SCORE:
+        close = tuple(c for c in cands if c.score >= max(AMBIGUOUS_SCORE, top - 15))
+        return AgencyMatch(MatchKind.FUZZY, None, close)
+    return AgencyMatch(MatchKind.NONE, None, tuple(c for c in cands if c.score >= CLOSE_SCORE))
+
+
+def agency_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(ids))).tuples()
+    return dict(rows.all())
+
+
+# --- reports -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    id: int
+    agency_id: int
+    agency_name: str
+    year: int
+    template: str | None
+    published_on: date | None
+    checks_ok: bool
+
+
+def _report_select() -> Any:
+    return select(
+        ReportRow.id,
+        ReportRow.agency_id,
+        Agency.name,
+        ReportRow.year,
+        ReportRow.template,
+        ReportRow.published_on,
+        ReportRow.checks_ok,
+    ).join(Agency, Agency.id == ReportRow.agency_id)
+
+
+def _report_info(row: Any) -> ReportInfo:
+    return ReportInfo(
+        id=row[0],
+        agency_id=row[1],
+        agency_name=row[2],
+        year=row[3],
+        template=row[4],
+        published_on=row[5],
+        checks_ok=bool(row[6]),
+    )
+
+
+def current_report(session: Session, agency_id: int, year: int) -> ReportInfo | None:
+    row = session.execute(
+        _report_select().where(
+            ReportRow.agency_id == agency_id, ReportRow.year == year, ReportRow.is_current.is_(True)
+        )
+    ).first()
+    return _report_info(row) if row else None
+
+
+def years_held(session: Session, agency_id: int) -> list[int]:
+    rows = session.execute(
+        select(ReportRow.year)
+        .where(ReportRow.agency_id == agency_id, ReportRow.is_current.is_(True))
+        .order_by(ReportRow.year)
+    ).scalars()
+    return list(rows.all())
+
+
+def latest_year(session: Session, agency_id: int) -> int | None:
+    return session.execute(
+        select(func.max(ReportRow.year)).where(
+            ReportRow.agency_id == agency_id, ReportRow.is_current.is_(True)
+        )
+    ).scalar()
+
+
+def years_with_reports(session: Session) -> list[int]:
+    rows = session.execute(
+        select(ReportRow.year).where(ReportRow.is_current.is_(True)).distinct().order_by(ReportRow.year)
+    ).scalars()
+    return list(rows.all())
+
+
+# --- values --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredValue:
+    """One figure of a report with where it was read. value None = the cell is blank."""
+
+    key: str
+    kind: str  # "cell" | "fact"
+    value: float | None
+    unit: str | None = None
+    source: str | None = None  # the sentence, for facts
+    raw: str | None = None
+    page: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
+def _cell_value(c: CellRow) -> StoredValue:
+    return StoredValue(
+        key=c.key, kind="cell", value=c.value, raw=c.raw, page=c.page, row=c.row_index, col=c.col_index
+    )
+
+
+def _fact_value(f: FactRow) -> StoredValue:
+    return StoredValue(key=f.key, kind="fact", value=f.value, unit=f.unit, source=f.source, page=f.page)
+
+
+def report_values(session: Session, report_id: int, keys: Sequence[str]) -> dict[str, StoredValue]:
+    """The cells and facts of one report among `keys` (first fact wins when a key repeats)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    out: dict[str, StoredValue] = {}
+    cells = session.execute(
+        select(CellRow).where(CellRow.report_id == report_id, CellRow.key.in_(keys))
+    ).scalars()
+    for c in cells:
+        out[c.key] = _cell_value(c)
+    facts = session.execute(
+        select(FactRow)
+        .where(FactRow.report_id == report_id, FactRow.key.in_(keys))
+        .order_by(FactRow.id)
+    ).scalars()
+    for f in facts:
+        out.setdefault(f.key, _fact_value(f))
+    return out
+
+
+def report_facts(session: Session, report_id: int) -> list[StoredValue]:
+    rows = session.execute(
+        select(FactRow).where(FactRow.report_id == report_id).order_by(FactRow.id)
+    ).scalars()
+    return [_fact_value(f) for f in rows]
+
+
+@dataclass(frozen=True)
+class FailedCheck:
+    rule: str
+    detail: str
+
+
+def failed_checks(session: Session, report_id: int) -> list[FailedCheck]:
+    rows = session.execute(
+        select(CheckRow.rule, CheckRow.detail)
+        .where(CheckRow.report_id == report_id, CheckRow.status == "fail")
+        .order_by(CheckRow.id)
+    ).tuples()
+    return [FailedCheck(rule, detail) for rule, detail in rows]
+
+
+# --- across agencies -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearValue:
+    report_id: int
+    agency_name: str
+    key: str
+    value: float | None  # None: the cell is blank
+
+
+@dataclass(frozen=True)
+class YearValues:
+    """The figure of one metric in every current report of a year.
+
+    `values` has one entry per report that holds one of the keys (first key in priority
+    order with a number, else a blank cell); `reports` counts all current reports of the year.
+    """
+
+    year: int
+    reports: int
+    values: list[YearValue]
+
+    @property
+    def with_number(self) -> list[YearValue]:
+        return [v for v in self.values if v.value is not None]
+
+    @property
+    def blank(self) -> int:
+        return sum(1 for v in self.values if v.value is None)
+
+    @property
+    def missing(self) -> int:
+        return self.reports - len(self.values)
+
+
+def count_reports(session: Session, year: int) -> int:
+    return session.execute(
+        select(func.count(ReportRow.id)).where(ReportRow.year == year, ReportRow.is_current.is_(True))
+    ).scalar_one()
+
+
+def year_values(session: Session, year: int, keys: Sequence[str]) -> YearValues:
+    """One value per current report of `year`, taking `keys` in priority order."""
+    keys = list(dict.fromkeys(keys))
+    priority = {k: i for i, k in enumerate(keys)}
+    cell_rows = session.execute(
+        select(CellRow.report_id, Agency.name, CellRow.key, CellRow.value)
+        .join(ReportRow, ReportRow.id == CellRow.report_id)
+        .join(Agency, Agency.id == ReportRow.agency_id)
+        .where(CellRow.key.in_(keys), ReportRow.year == year, ReportRow.is_current.is_(True))
+    ).tuples()
+    fact_rows = session.execute(
+        select(FactRow.report_id, Agency.name, FactRow.key, FactRow.value)
+        .join(ReportRow, ReportRow.id == FactRow.report_id)
+        .join(Agency, Agency.id == ReportRow.agency_id)
+        .where(FactRow.key.in_(keys), ReportRow.year == year, ReportRow.is_current.is_(True))
+        .order_by(FactRow.id)
+    ).tuples()
+    chosen: dict[int, YearValue] = {}
+    for report_id, name, key, value in [*cell_rows, *fact_rows]:
+        held = chosen.get(report_id)
+        candidate = YearValue(report_id, name, key, value)
+        if held is None or _better(candidate, held, priority):
+            chosen[report_id] = candidate
+    return YearValues(year=year, reports=count_reports(session, year), values=list(chosen.values()))
+
+
+def _better(new: YearValue, held: YearValue, priority: dict[str, int]) -> bool:
+    # A number beats a blank cell; between two numbers the earlier key wins.
+    if (new.value is None) != (held.value is None):
+        return held.value is None
+    return priority[new.key] < priority[held.key]
+
+
+def rank(
+    session: Session, year: int, keys: Sequence[str], *, limit: int = 10, descending: bool = True
+) -> tuple[list[YearValue], YearValues]:
+    """(top rows, all values) — top `limit` agencies by the metric, ties by name."""
+    values = year_values(session, year, keys)
+    sign = -1 if descending else 1
+    ordered = sorted(values.with_number, key=lambda v: (sign * (v.value or 0.0), v.agency_name))
+    return ordered[:limit], values
+
+
+@dataclass(frozen=True)
+class FailedReport:
+    report_id: int
+    agency_name: str
+    year: int
+    rules: tuple[str, ...]
+
+
+def failed_check_reports(session: Session, year: int, *, agency_id: int | None = None) -> list[FailedReport]:
+    query = (
+        select(ReportRow.id, Agency.name, ReportRow.year, CheckRow.rule)
+        .join(Agency, Agency.id == ReportRow.agency_id)
+        .join(CheckRow, CheckRow.report_id == ReportRow.id)
+        .where(ReportRow.year == year, ReportRow.is_current.is_(True), CheckRow.status == "fail")
+        .order_by(Agency.name, CheckRow.id)
+    )
+    if agency_id is not None:
+        query = query.where(ReportRow.agency_id == agency_id)
+    grouped: dict[int, tuple[str, int, list[str]]] = {}
+    for report_id, name, yr, rule in session.execute(query).tuples():
+        grouped.setdefault(report_id, (name, yr, []))[2].append(rule)
+    return [
+        FailedReport(rid, name, yr, tuple(dict.fromkeys(rules)))
+        for rid, (name, yr, rules) in grouped.items()
+    ]
