@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     text,
 )
@@ -176,3 +177,134 @@ class CheckRow(Base):
     detail: Mapped[str] = mapped_column(Text)
 
     report: Mapped[ReportRow] = relationship(back_populates="checks")
+
+
+# --- Reminders (H6): who reports where, which deadlines apply, what was sent --------------------
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes stored as UTC; SQLite keeps no zone, so naive values read back are UTC.
+
+    Reminder keys compare scheduled times for equality, so every write must normalise the same way.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class ChatRegistration(Base):
+    """An expected reporter: an agency, the chat its reminders go to (None: none yet), who answers."""
+
+    __tablename__ = "chat_registrations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(
+        ForeignKey("agencies.id", ondelete="CASCADE"), unique=True
+    )
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
+    chat_title: Mapped[str] = mapped_column(String(200), default="")
+    responsible: Mapped[str] = mapped_column(String(100), default="")  # "@username" or ""
+    registered_by: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    source: Mapped[str] = mapped_column(String(20), default="telegram")  # telegram / csv
+
+    agency: Mapped[Agency] = relationship()
+
+
+class SupervisorChat(Base):
+    """A chat (政务公开办) that sees the roll-up of every agency in a region."""
+
+    __tablename__ = "supervisor_chats"
+    __table_args__ = (UniqueConstraint("chat_id", "region"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    region: Mapped[str] = mapped_column(String(200))  # "威海市" or "山东省/威海市"
+    chat_title: Mapped[str] = mapped_column(String(200), default="")
+    registered_by: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class DeadlineRule(Base):
+    """Overrides the statutory deadline: for one agency, or for a region (and optionally a category)."""
+
+    __tablename__ = "deadline_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agencies.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    region: Mapped[str] = mapped_column(String(200), default="")
+    # "" = every agency; "department" / "government" / "township" otherwise.
+    category: Mapped[str] = mapped_column(String(20), default="")
+    month: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ReminderSend(Base):
+    """One message the bot owes or has sent. The unique key is the exactly-once claim."""
+
+    __tablename__ = "reminder_sends"
+    __table_args__ = (
+        UniqueConstraint(
+            "chat_id", "target", "year", "kind", "scheduled_for", name="uq_reminder_sends_key"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # "agency:12", "region:威海市" or "chat:-100123" (blocked-chat notices): never NULL, so the key holds.
+    target: Mapped[str] = mapped_column(String(220))
+    agency_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agencies.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))  # before:30 / due_day / received / digest:3 / ...
+    scheduled_for: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(20))  # claimed / sent / failed / blocked
+    claimed_by: Mapped[str] = mapped_column(String(100))
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class BlockedChat(Base):
+    """A chat that removed or blocked the bot: nothing more is sent there until it registers again."""
+
+    __tablename__ = "blocked_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    blocked_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReminderSnooze(Base):
+    """"Remind me tomorrow": regular reminders inside the window are replaced by one at `until`."""
+
+    __tablename__ = "reminder_snoozes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    until: Mapped[datetime] = mapped_column(UTCDateTime())
+    by_user: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
