@@ -6,6 +6,7 @@ Every field here must be documented in .env.example and README.md (a test checks
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -48,7 +49,32 @@ class Settings(BaseSettings):
         default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT")
     )
 
-    _split_admins = field_validator("admins", "allowed_chats", mode="before")(_int_list)
+    # Reminders: days before the deadline (0 = on the day), at this local time; digests every N days.
+    reminder_offsets: Annotated[list[int], NoDecode] = Field(
+        default_factory=lambda: [30, 14, 7, 3, 1, 0],
+        validation_alias=AliasChoices("NIANBAO_REMINDER_OFFSETS"),
+    )
+    reminder_time: str = Field(default="09:00", validation_alias=AliasChoices("NIANBAO_REMINDER_TIME"))
+    digest_interval_days: int = Field(
+        default=7, ge=1, validation_alias=AliasChoices("NIANBAO_DIGEST_INTERVAL_DAYS")
+    )
+    reminder_check_minutes: float = Field(
+        default=5.0, gt=0, validation_alias=AliasChoices("NIANBAO_REMINDER_CHECK_MINUTES")
+    )
+    reminder_chat_gap: float = Field(
+        default=3.0, ge=0, validation_alias=AliasChoices("NIANBAO_REMINDER_CHAT_GAP")
+    )
+
+    _split_admins = field_validator("admins", "allowed_chats", "reminder_offsets", mode="before")(_int_list)
+
+    @field_validator("reminder_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        try:
+            time.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"提醒时间应为 HH:MM / reminder time must be HH:MM: {value}") from exc
+        return value
 
     @field_validator("timezone")
     @classmethod
