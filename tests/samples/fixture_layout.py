@@ -236,6 +236,15 @@ def logical_grid(layout: Layout) -> tuple[tuple[str | None, ...], ...]:
 # -- renderers ----------------------------------------------------------------------
 
 
+def column_widths_cm(columns: int) -> list[float]:
+    """Widths like the official template: wide label columns, narrow number columns."""
+    if columns == 4:  # table 2
+        return [4.6, 3.6, 3.6, 3.6]
+    if columns == 10:  # table 3
+        return [1.9, 2.1, 4.3] + [1.1] * 7
+    return [15.4 / columns] * columns
+
+
 def render_docx(
     blocks: Sequence[Block], *, page_break_before_table: int | None = None, padding_paragraphs: int = 0
 ) -> bytes:
@@ -246,7 +255,7 @@ def render_docx(
     """
     import docx
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     document = docx.Document()
     style = document.styles["Normal"]
@@ -265,6 +274,11 @@ def render_docx(
         grid = logical_grid(block)
         table = document.add_table(rows=len(grid), cols=len(grid[0]))
         table.style = "Table Grid"
+        table.autofit = False
+        for i, width in enumerate(column_widths_cm(len(grid[0]))):
+            table.columns[i].width = Cm(width)
+            for row_cells in table.rows:
+                row_cells.cells[i].width = Cm(width)
         r_taken: set[tuple[int, int]] = set()
         for r, row in enumerate(block):
             c = 0
@@ -299,7 +313,7 @@ _CHROME_BOTTOM = """<div class="share">分享到：微信 微博</div>
 
 
 def render_html(
-    blocks: Sequence[Block], *, title: str, encoding: str = "utf-8", declare_in_meta: bool = True
+    blocks: Sequence[Block], *, title: str, encoding: str = "utf-8", declared: str | None = None
 ) -> bytes:
     """A page as saved from a government site: the report inside the site's chrome."""
     body: list[str] = []
@@ -319,9 +333,8 @@ def render_html(
                 tds.append(f"<td{spans}>{escape(cell.text)}</td>")
             body.append("<tr>" + "".join(tds) + "</tr>")
         body.append("</table>")
-    meta = (
-        f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">' if declare_in_meta else ""
-    )
+    # Sites often declare gb2312 and send GBK; `declared` lets a fixture do the same.
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={declared or encoding}">'
     page = (
         f"<!DOCTYPE html>\n<html><head>{meta}<title>{escape(title)}_XX市人民政府</title></head>\n<body>\n"
         + _CHROME_TOP
