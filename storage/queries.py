@@ -173,9 +173,7 @@ def find_agencies(session: Session, typed: str, *, limit: int = 5) -> AgencyMatc
         return AgencyMatch(MatchKind.NONE, None)
     hits = index.exact.get(norm)
     if hits:
-        cands = tuple(
-            sorted((AgencyCandidate(i, index.names[i], 100.0) for i in hits), key=lambda c: c.name)
-        )
+        cands = tuple(sorted((AgencyCandidate(i, index.names[i], 100.0) for i in hits), key=lambda c: c.name))
         if len(cands) == 1:
             kind = MatchKind.EXACT if normalise_name(cands[0].name) == norm else MatchKind.ALIAS
             return AgencyMatch(kind, cands[0], cands)
@@ -326,9 +324,7 @@ def report_values(session: Session, report_id: int, keys: Sequence[str]) -> dict
     for c in cells:
         out[c.key] = _cell_value(c)
     facts = session.execute(
-        select(FactRow)
-        .where(FactRow.report_id == report_id, FactRow.key.in_(keys))
-        .order_by(FactRow.id)
+        select(FactRow).where(FactRow.report_id == report_id, FactRow.key.in_(keys)).order_by(FactRow.id)
     ).scalars()
     for f in facts:
         out.setdefault(f.key, _fact_value(f))
@@ -464,6 +460,5 @@ def failed_check_reports(session: Session, year: int, *, agency_id: int | None =
     for report_id, name, yr, rule in session.execute(query).tuples():
         grouped.setdefault(report_id, (name, yr, []))[2].append(rule)
     return [
-        FailedReport(rid, name, yr, tuple(dict.fromkeys(rules)))
-        for rid, (name, yr, rules) in grouped.items()
+        FailedReport(rid, name, yr, tuple(dict.fromkeys(rules))) for rid, (name, yr, rules) in grouped.items()
     ]

@@ -46,8 +46,22 @@ class Query:
 
 # --- years ----------------------------------------------------------------------------
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUMBER = {**_CN_DIGITS, "十": 10}
 _YEAR_FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
 _YEAR_CN = re.compile(r"([〇零○一二三四五六七八九]{4})(?:年度|年)")
@@ -97,7 +111,8 @@ class _Text:
         return [m for m in pattern.finditer(self.s) if self.free(m.start(), m.end())]
 
     def rest(self) -> list[str]:
-        chunks, cur = [], []
+        chunks: list[str] = []
+        cur: list[str] = []
         for ch, taken in zip(self.s, self.mask, strict=True):
             if taken:
                 chunks.append("".join(cur))
@@ -138,17 +153,25 @@ def _years(t: _Text, now: datetime) -> tuple[list[int], int | None]:
 
 # --- words that decide the kind of question ---------------------------------------------
 
-_FAILED = re.compile(r"勾稽|校验|核验|检查未通过|没通过|未通过|不通过|不一致|对不上|不平衡|不平|有误|错误|有问题|不对|不符")
+_FAILED = re.compile(
+    r"勾稽|校验|核验|检查未通过|没通过|未通过|不通过|不一致|对不上|不平衡|不平|有误|错误|有问题|不对|不符"
+)
 _COUNT = re.compile(
     r"(多少|几)(份|篇|个|家)[^，,。]*?(报告|年报)|(报告|年报)(的)?(数量|总数|份数)"
     r"|(多少|几)(个|家)(单位|部门|机构)[^，,。]*?(报送|提交|上报|报了|交了|发布|报告|年报)"
 )
-_YEARS_HELD = re.compile(r"哪些年|哪几年|哪一年|哪年|几年的|年份|有哪些报告|哪些报告|什么报告|报告列表|几份报告|多少份报告")
+_YEARS_HELD = re.compile(
+    r"哪些年|哪几年|哪一年|哪年|几年的|年份|有哪些报告|哪些报告|什么报告|报告列表|几份报告|多少份报告"
+)
 _TOP = re.compile(r"(?:排名|排行)?前\s*([0-9]+|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|家|单位)?")
-_RANK = re.compile(r"最多|最少|最高|最低|最大|最小|排名|排行|排序|倒数|哪个单位|哪些单位|哪个部门|哪个机构|哪家|谁")
+_RANK = re.compile(
+    r"最多|最少|最高|最低|最大|最小|排名|排行|排序|倒数|哪个单位|哪些单位|哪个部门|哪个机构|哪家|谁"
+)
 _ASCENDING = re.compile(r"最少|最低|最小|倒数")
 _SUM = re.compile(r"一共|总共|合计|总数|加起来|总和|全部|所有|全市|全区|全县|全省|共计|汇总|累计")
-_COMPARE = re.compile(r"对比|比较|相比|变化|增减|增长|减少|同比|比去年|比上年|较上年|较去年|趋势|历年|每年|逐年")
+_COMPARE = re.compile(
+    r"对比|比较|相比|变化|增减|增长|减少|同比|比去年|比上年|较上年|较去年|趋势|历年|每年|逐年"
+)
 _ALL_YEARS = re.compile(r"历年|每年|逐年|各年|趋势")
 # Question words around the parts that matter; stripped from the ends of the agency words.
 # Kept apart because 和/共/总/上/中 begin real names (和平区, 共青团, 总工会, 上海市).
@@ -253,13 +276,19 @@ def parse_question(text: str, *, now: datetime | None = None) -> Query | None:
     if agency is None:
         if markers["rank"] or top is not None:
             limit = max(1, min(top or DEFAULT_TOP, MAX_TOP))
-            return Query(QueryKind.RANK, norm, years=tuple(years), metric=metric, limit=limit,
-                         descending=not ascending)
+            return Query(
+                QueryKind.RANK, norm, years=tuple(years), metric=metric, limit=limit, descending=not ascending
+            )
         return Query(QueryKind.SUM, norm, years=tuple(years), metric=metric)
     if len(years) >= 2 or markers["compare"] or recent:
         return Query(
-            QueryKind.COMPARE_YEARS, norm, agency=agency, years=tuple(years), metric=metric,
-            recent=recent, all_years=bool(_ALL_YEARS.search(norm)),
+            QueryKind.COMPARE_YEARS,
+            norm,
+            agency=agency,
+            years=tuple(years),
+            metric=metric,
+            recent=recent,
+            all_years=bool(_ALL_YEARS.search(norm)),
         )
     return Query(QueryKind.VALUE, norm, agency=agency, years=tuple(years), metric=metric)
 

@@ -1,0 +1,96 @@
+"""Every sentence of an answer to a question. Plain text; answer.py escapes it for HTML."""
+
+from __future__ import annotations
+
+# --- one value ---------------------------------------------------------------------------
+VALUE = "{agency} {year}年 {label}：{value}"
+VALUE_SUM = "{agency} {year}年 {label}：{value}（报告未列合计，由{n}项相加：{expr}）"
+SOURCE_RANGE = "来源：{first} 至 {last}"
+# Short names of the figures shown when a report gives parts but no total.
+PART_LABELS = {"proactive.website": "网站", "proactive.new_media": "微信等新媒体"}
+BLANK = "{agency} {year}年 {label}：报告中该格为空"
+SUM_PART_BLANK = "{agency} {year}年 {label}：无法相加，其中{blank}在报告中为空（{parts}）"
+NOT_STATED = "{agency} {year}年报告未给出{label}。"
+NOT_STATED_PARTS = "报告给出的数字：{parts}，报告未给出合计。"
+NOT_IN_TEMPLATE = "该报告采用{template}年格式，其中没有“{label}”这一项。"
+SOURCE_FACT = "来源：“{sentence}”"
+SOURCE_CELL = "来源：{label}"
+SOURCE_PAGE = "（第{page}页）"
+LATEST_YEAR_USED = "（未指定年份，按已有的最新报告：{year}年）"
+CHECKS_FAILED = "⚠ 该报告有{count}项勾稽关系未通过：{rules}"
+
+# --- several years ----------------------------------------------------------------------
+COMPARE_HEAD = "{agency} {label}历年对比："
+COMPARE_NO_REPORT = "没有报告"
+COMPARE_BLANK = "该格为空"
+COMPARE_NOT_STATED = "未给出"
+COMPARE_UP = "{to}年比{frm}年增加{delta}{unit}（{pct}）。"
+COMPARE_DOWN = "{to}年比{frm}年减少{delta}{unit}（{pct}）。"
+COMPARE_SAME = "{to}年与{frm}年持平。"
+COMPARE_NO_CHANGE = "可比较的年份不足两个，无法计算变化。"
+COMPARE_ONE_YEAR = "{agency}只有{year}年的报告，无法对比。"
+HEADER_YEAR = "年份"
+HEADER_VALUE = "数值"
+
+# --- across agencies ------------------------------------------------------------------------
+RANK_HEAD = "{year}年 {label}{order}的前{n}个单位（共{reports}份报告）："
+RANK_MOST = "最多"
+RANK_LEAST = "最少"
+RANK_TOP = "{order}的是{agency}：{value}。"
+RANK_LEFT_OUT = "另有{blank}份该项为空、{missing}份未给出，未参加排名。"
+HEADER_RANK = "名次"
+HEADER_AGENCY = "单位"
+SUM_RESULT = "{year}年 {counted}份报告的{label}合计：{value}（共{reports}份报告）。"
+SUM_LEFT_OUT = "另有{blank}份该项为空、{missing}份未给出，未计入合计。"
+COUNT_RESULT = "{year}年的报告共{count}份。"
+COUNT_ALL_HEAD = "已收到的报告份数："
+HEADER_COUNT = "份数"
+FAILED_HEAD = "{year}年勾稽关系未通过的报告（{count}份，共{reports}份报告）："
+FAILED_NONE = "{year}年的{reports}份报告勾稽关系全部通过。"
+FAILED_NONE_ONE = "{agency} {year}年报告的勾稽关系全部通过。"
+HEADER_RULES = "未通过的检查"
+YEARS_HELD = "{agency}：已有{years}的报告。"
+YEARS_NONE = "{agency}：还没有任何报告。"
+MORE_ROWS = "……另有{count}行未显示。"
+
+# --- cannot answer ----------------------------------------------------------------------
+NO_REPORT = "没有{agency}{year}年的报告。"
+HELD_YEARS = "已有年份：{years}。"
+NO_REPORTS_AT_ALL = "还没有{agency}的任何报告。"
+NO_YEAR_DATA = "没有{year}年的报告，无法回答。"
+NO_DATA = "数据库里还没有任何报告。"
+NO_NUMBERS = "{year}年的{reports}份报告都没有给出{label}，无法回答。"
+AMBIGUOUS = "“{typed}”可能指以下几个单位，请选择一个："
+UNKNOWN_AGENCY = "没有找到单位“{typed}”的报告。"
+CLOSE_AGENCIES = "相近的单位：{names}。"
+ERROR = "抱歉，查询时出错了，请稍后再试。"
+EMPTY = "请输入问题，例如：文登科技局2021年主动公开多少条"
+NOT_UNDERSTOOD = "没看懂这个问题，不知道该查哪一项。可以这样问："
+EXAMPLES = (
+    "文登科技局2021年主动公开多少条",
+    "文登区科技局2021年收到多少申请",
+    "文登科技局去年行政复议被纠正几件",
+    "文登科技局2021和2022主动公开对比",
+    "2021年哪个单位收到申请最多",
+    "2021年一共收到多少申请",
+    "有多少份2021年报告",
+    "2022年哪些报告勾稽关系不对",
+)
+TOPICS = (
+    "可以问的项目：主动公开（总数、网站、微信等新媒体）、公文、政府开放日、建议提案、信息处理费；"
+    "表二 规章和规范性文件（制发、废止、现行有效）、行政许可、行政处罚、行政强制、行政事业性收费；"
+    "表三 新收申请、上年结转、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、结转下年度"
+    "（可加“自然人”“商业企业”等申请人类别）；表四 行政复议、行政诉讼（维持、纠正、尚未审结）。"
+)
+TRUNCATED = "……（内容过长，已截断）"
+
+# 勾稽关系 rules of SCHEMA.md in words.
+RULES: dict[str, str] = {
+    "t3.balance": "表三 新收+上年结转 ≠ 办理结果总计+结转下年度",
+    "t3.rows_sum": "表三 办理结果各项之和 ≠ 总计",
+    "t3.cols_sum": "表三 各类申请人之和 ≠ 总计",
+    "t3.other_sum": "表三 其他处理三项之和 ≠ 其他处理",
+    "t4.sums": "表四 各结果之和 ≠ 总计",
+    "t2.in_force": "表二 出现负数",
+    "narrative.applications": "正文所述申请数与表三不符",
+}

@@ -1,0 +1,292 @@
+"""The database the answer tests ask: the five seed reports plus synthetic agencies and years.
+
+The seed records are what SCHEMA.md says each seed text holds (checked by hand against
+tests/samples/seeds/*.txt); they are written through the ORM. Seed 001 never names its
+agency (only "科学技术和工业信息化局"), so it is stored under the override
+SEED_001_AGENCY, as `nianbao ingest --agency` would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from parsing.schema import cell_keys
+from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow, SourceFile
+
+SEED_001_AGENCY = "某区科学技术和工业信息化局"
+CHECK_RULES = ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t3.other_sum", "t4.sums", "t2.in_force")
+NOW = datetime(2023, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@dataclass
+class Spec:
+    agency: str
+    year: int
+    template: str
+    cells: Mapping[str, float | None] = field(default_factory=dict)  # overrides of the all-zero table
+    blank: Iterable[str] = ()  # keys stored as blank cells
+    facts: Iterable[tuple[str, float, str, str]] = ()  # key, value, unit, sentence
+    failed: Mapping[str, str] = field(default_factory=dict)  # rule -> detail
+    published_on: date | None = None
+
+
+def _t3_row_blank(row: str, template: str) -> list[str]:
+    cols = ("natural_person", "commercial", "research", "social", "legal", "other_org", "total")
+    return [f"t3.{row}.{c}" for c in cols]
+
+
+WENDENG = "威海市文登区科学技术局"
+WENDENG_2021_TOTAL = "我局2021年来，共主动公开政务信息253条。"
+WENDENG_2021_CHANNELS = (
+    "政府网站主动公开124条，其中，本年度制定和公开行政规范性文件1件，转发上级规范性文件并对外公开2件；"
+    "无行政处罚和行政强制公开情况等；官方微信公开129条，相对于2020年同比增长约50%。"
+)
+WENSHANG_CHANNELS = "信息公开的形式：通过政府网站及局门户网站公开125条，微信公众号发送信息98条。"
+
+SEEDS: tuple[Spec, ...] = (
+    Spec(
+        WENDENG,
+        2021,
+        "2021",
+        cells={"t2.normative.made": 1, "t2.normative.repealed": 2, "t2.normative.in_force": 1},
+        facts=(
+            ("proactive.total", 253, "条", WENDENG_2021_TOTAL),
+            ("proactive.website", 124, "条", WENDENG_2021_CHANNELS),
+            ("proactive.new_media", 129, "条", WENDENG_2021_CHANNELS),
+            ("normative.issued", 1, "件", WENDENG_2021_CHANNELS),
+            ("applications.received", 0, "件", "本年度未收到依申请公开案件。"),
+            (
+                "open_day.count",
+                1,
+                "次",
+                "本年度共组织召开1次政府开放日活动，达到了全方位介绍和展现科学技术局工作职能、服务举措和工作成果的目的。",
+            ),
+            ("proposals.count", 2, "件", "2021年威海市文登区科学技术局共办理政协委员提案2件。"),
+            ("fees.collected", 0, "元", "本单位2021年度，暂未收到依申请信息公开，暂无收取信息处理费情况。"),
+        ),
+        published_on=date(2022, 1, 27),
+    ),
+    Spec(
+        SEED_001_AGENCY,
+        2022,
+        "2021",
+        facts=(("applications.received", 0, "件", "2022年我局没有收到依申请公开政府信息。"),),
+    ),
+    Spec(
+        "汶上县科学技术局",
+        2020,
+        "2019",
+        blank=[
+            *_t3_row_blank("granted", "2019"),
+            *_t3_row_blank("partial", "2019"),
+            *_t3_row_blank("other", "2019"),
+            *_t3_row_blank("handled_total", "2019"),
+            *(k for k in cell_keys("2019") if k.startswith("t4.")),
+        ],
+        facts=(
+            ("proactive.website", 125, "条", WENSHANG_CHANNELS),
+            ("proactive.new_media", 98, "条", WENSHANG_CHANNELS),
+            ("applications.received", 0, "件", "2020年度，我单位没有接到社会关于政府信息公开的申请。"),
+        ),
+    ),
+    Spec(
+        "威海临港区科技创新局",
+        2020,
+        "2019",
+        facts=(("applications.received", 0, "件", "2020年我局未收到政府信息公开申请。"),),
+    ),
+    Spec(
+        "平罗县科学技术局",
+        2021,
+        "2021",
+        # The printed table 3 fills only the 总计 column; the applicant columns are blank.
+        blank=[k for k in cell_keys("2021") if k.startswith("t3.") and not k.endswith(".total")],
+        facts=(
+            (
+                "documents.issued",
+                68,
+                "件",
+                "年内共制发公文 68 件，其中公开发布 27 件，依申请公开 21 件，通过公示栏公开发布 20 件。",
+            ),
+            ("applications.received", 0, "件", "本年度，科技局未收到政府信息公开的申请。"),
+        ),
+    ),
+)
+
+SYNTHETIC: tuple[Spec, ...] = (
+    Spec(
+        WENDENG,
+        2022,
+        "2021",
+        cells={
+            "t3.new.natural_person": 4,
+            "t3.new.commercial": 1,
+            "t3.new.total": 5,
+            "t3.granted.total": 3,
+            "t3.granted.natural_person": 3,
+            "t3.partial.total": 1,
+            "t3.partial.natural_person": 1,
+            "t3.handled_total.total": 4,
+            "t3.handled_total.natural_person": 4,
+            "t3.carried_out.total": 0,
+            "t4.review.corrected": 1,
+            "t4.review.total": 1,
+            "t2.licensing.decisions": 12,
+            "t2.fees.amount": 0.0375,
+        },
+        facts=(
+            ("proactive.total", 300, "条", "2022年，我局共主动公开政务信息300条。"),
+            ("open_day.count", 2, "次", "全年组织政府开放日活动2次。"),
+        ),
+        failed={"t3.balance": "5+0 ≠ 4+0"},
+        published_on=date(2023, 1, 20),
+    ),
+    Spec(
+        WENDENG,
+        2019,
+        "2019",
+        cells={"t2.rules.new_made": 0, "t2.normative.new_made": 2, "t3.new.total": 1},
+        facts=(("proactive.total", 180, "条", "2019年共主动公开政府信息180条。"),),
+    ),
+    Spec(
+        "威海市文登区公安局",
+        2021,
+        "2021",
+        cells={
+            "t3.new.total": 12,
+            "t3.new.natural_person": 12,
+            "t2.punishment.decisions": 950,
+            "t2.coercion.decisions": 31,
+            "t4.suit_direct.total": 2,
+            "t4.suit_direct.upheld": 2,
+            "t4.suit_after_review.total": 1,
+            "t4.suit_after_review.pending": 1,
+        },
+        facts=(("proactive.total", 410, "条", "全年主动公开政府信息410条。"),),
+        failed={"t3.balance": "12+0 ≠ 0+0", "t3.rows_sum": "0 ≠ 0+…"},
+    ),
+    Spec(
+        "威海市环翠区人力资源和社会保障局",
+        2021,
+        "2021",
+        cells={
+            "t3.new.total": 7,
+            "t3.new.natural_person": 6,
+            "t3.new.legal": 1,
+            "t3.granted.total": 4,
+            "t3.denied_third_party.total": 1,
+            "t3.unable_no_info.total": 2,
+            "t3.handled_total.total": 7,
+            "t4.review.total": 2,
+            "t4.review.corrected": 1,
+            "t4.review.upheld": 1,
+            "t2.licensing.decisions": 88,
+        },
+        facts=(("proactive.total", 96, "条", "2021年共主动公开信息96条。"),),
+    ),
+    Spec(
+        "济南市历下区科学技术局",
+        2021,
+        "2021",
+        cells={"t3.new.total": 3, "t3.granted.total": 3, "t3.handled_total.total": 3},
+        facts=(
+            (
+                "proactive.website",
+                70,
+                "条",
+                "全年在区政府网站公开信息70条，在“历下科技”微信公众号发布信息41条。",
+            ),
+            (
+                "proactive.new_media",
+                41,
+                "条",
+                "全年在区政府网站公开信息70条，在“历下科技”微信公众号发布信息41条。",
+            ),
+        ),
+    ),
+    Spec(
+        "济南市历下区科学技术局",
+        2022,
+        "2021",
+        cells={"t3.new.total": 6, "t3.granted.total": 6, "t3.handled_total.total": 6},
+        facts=(("proactive.total", 150, "条", "全年主动公开政府信息150条。"),),
+        failed={"t4.sums": "1 ≠ 0+0+0+0"},
+    ),
+    Spec(
+        "北京市朝阳区市场监督管理局",
+        2022,
+        "2021",
+        cells={
+            "t3.new.total": 40,
+            "t3.granted.total": 25,
+            "t3.rejected_repeat.total": 3,
+            "t2.punishment.decisions": 1200,
+            "t2.fees.amount": 1.5,
+        },
+        facts=(("proactive.total", 2048, "条", "全年主动公开各类信息2048条。"),),
+    ),
+)
+
+
+def add_report(session: Session, spec: Spec, *, file_no: int) -> ReportRow:
+    agency = session.query(Agency).filter_by(name=spec.agency).one_or_none()
+    now = NOW
+    if agency is None:
+        agency = Agency(name=spec.agency, created_at=now)
+        session.add(agency)
+        session.flush()
+    source = SourceFile(
+        sha256=f"{file_no:064x}",
+        path=f"files/{file_no}",
+        original_name=f"{spec.agency}{spec.year}.txt",
+        size=1,
+        kind="txt",
+        received_at=now,
+    )
+    session.add(source)
+    session.flush()
+    report = ReportRow(
+        agency_id=agency.id,
+        year=spec.year,
+        template=spec.template,
+        published_on=spec.published_on,
+        source_file_id=source.id,
+        parser_version="test",
+        is_current=True,
+        version=1,
+        warnings=[],
+        checks_ok=not spec.failed,
+        received_at=now,
+    )
+    session.add(report)
+    session.flush()
+    blank = set(spec.blank)
+    for key in cell_keys(spec.template):
+        value = None if key in blank else float(spec.cells.get(key, 0) or 0)
+        session.add(
+            CellRow(report_id=report.id, key=key, value=value, raw=None if value is None else str(value))
+        )
+    for key, value, unit, sentence in spec.facts:
+        session.add(FactRow(report_id=report.id, key=key, value=float(value), unit=unit, source=sentence))
+    for rule in CHECK_RULES:
+        status = "fail" if rule in spec.failed else "pass"
+        session.add(CheckRow(report_id=report.id, rule=rule, status=status, detail=spec.failed.get(rule, "")))
+    return report
+
+
+def add_alias(session: Session, agency_name: str, alias: str) -> None:
+    agency = session.query(Agency).filter_by(name=agency_name).one()
+    session.add(AgencyAlias(agency_id=agency.id, alias=alias, source="user"))
+
+
+def populate(session: Session) -> None:
+    for i, spec in enumerate((*SEEDS, *SYNTHETIC), start=1):
+        add_report(session, spec, file_no=i)
+    # One alias confirmed by a user in chat.
+    add_alias(session, "威海市环翠区人力资源和社会保障局", "环翠人社")
+    session.commit()
