@@ -122,18 +122,55 @@ def _vmerge(tc: Any) -> str | None:
 
 
 def table_grid(tbl: Any) -> tuple[Row, ...]:
-    grid: list[list[str | None]] = []
+    # Each row as (start column, span, text or None for a vMerge continuation).
+    placed: list[list[tuple[int, int, str | None]]] = []
+    width = 0
     for tr in tbl.iterchildren(f"{_W}tr"):
-        row: list[str | None] = [None] * _int_attr(tr, f"{_W}trPr/{_W}gridBefore")
+        column = _int_attr(tr, f"{_W}trPr/{_W}gridBefore")
+        cells: list[tuple[int, int, str | None]] = []
         for tc in _row_cells(tr):
             span = max(1, _int_attr(tc, f"{_W}tcPr/{_W}gridSpan"))
             # A vMerge continuation is covered by the cell above it.
-            row.append(None if _vmerge(tc) == "continue" else _cell_text(tc))
-            row.extend([None] * (span - 1))
-        row.extend([None] * _int_attr(tr, f"{_W}trPr/{_W}gridAfter"))
-        grid.append(row)
-    width = max((len(r) for r in grid), default=0)
-    return tuple(tuple(r + [None] * (width - len(r))) for r in grid)
+            cells.append((column, span, None if _vmerge(tc) == "continue" else _cell_text(tc)))
+            column += span
+        width = max(width, column + _int_attr(tr, f"{_W}trPr/{_W}gridAfter"))
+        placed.append(cells)
+    width = max(width, len(_grid_widths(tbl)))
+    sliver = _sliver_columns(tbl, width)
+    # Converters leave hair-thin grid columns at span boundaries; a cell that starts in
+    # one really starts in the next column, and the sliver itself carries nothing.
+    keep = [c for c in range(width) if c not in sliver]
+    grid: list[Row] = []
+    for cells in placed:
+        row: list[str | None] = [None] * width
+        for start, span, text in cells:
+            at = start
+            while at in sliver and at + 1 < start + span:
+                at += 1
+            if at < width:
+                row[at] = text
+        grid.append(tuple(row[c] for c in keep))
+    return tuple(grid)
+
+
+def _grid_widths(tbl: Any) -> list[int]:
+    widths: list[int] = []
+    for col in tbl.iterfind(f"{_W}tblGrid/{_W}gridCol"):
+        try:
+            widths.append(int(float(col.get(f"{_W}w", "0"))))
+        except ValueError:
+            widths.append(0)
+    return widths
+
+
+_SLIVER_TWIPS = 30  # about half a millimetre: no text fits
+
+
+def _sliver_columns(tbl: Any, width: int) -> set[int]:
+    widths = _grid_widths(tbl)
+    if len(widths) != width or not any(widths):
+        return set()
+    return {c for c, w in enumerate(widths) if w < _SLIVER_TWIPS}
 
 
 def _row_cells(tr: Any) -> Iterator[Any]:
