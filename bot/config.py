@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     parse_timeout: float = Field(
         default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT")
     )
+    # Uploads plus questions one user may send per minute (a burst of that many, then
+    # refilled evenly); 0 turns the limit off.
+    rate_limit_per_minute: int = Field(
+        default=30, ge=0, validation_alias=AliasChoices("NIANBAO_RATE_LIMIT_PER_MINUTE")
+    )
 
     # Reminders: days before the deadline (0 = on the day), at this local time; digests every N days.
     reminder_offsets: Annotated[list[int], NoDecode] = Field(
