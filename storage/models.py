@@ -37,6 +37,30 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes stored as UTC; SQLite keeps no zone, so naive values read back are UTC.
+
+    Reminder keys compare scheduled times for equality, so every write must normalise the same way.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
 class Agency(Base):
     __tablename__ = "agencies"
 
@@ -48,7 +72,7 @@ class Agency(Base):
     level: Mapped[str] = mapped_column(String(20), default="")
     # 部门 / 乡镇街道 / 开发区 / 政府 ...
     kind: Mapped[str] = mapped_column(String(20), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     aliases: Mapped[list[AgencyAlias]] = relationship(
         back_populates="agency", cascade="all, delete-orphan"
@@ -83,7 +107,7 @@ class SourceFile(Base):
     sender_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     sender_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class ReportRow(Base):
@@ -107,7 +131,7 @@ class ReportRow(Base):
     template: Mapped[str | None] = mapped_column(String(4), nullable=True)
     title: Mapped[str | None] = mapped_column(String(300), nullable=True)
     published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"))
+    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
     parser_version: Mapped[str] = mapped_column(String(20))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -118,7 +142,7 @@ class ReportRow(Base):
     changes: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     checks_ok: Mapped[bool] = mapped_column(Boolean, default=True)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency] = relationship(back_populates="reports")
     source_file: Mapped[SourceFile] = relationship()
@@ -180,30 +204,6 @@ class CheckRow(Base):
 
 
 # --- Reminders (H6): who reports where, which deadlines apply, what was sent --------------------
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes stored as UTC; SQLite keeps no zone, so naive values read back are UTC.
-
-    Reminder keys compare scheduled times for equality, so every write must normalise the same way.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
 
 
 class ChatRegistration(Base):
