@@ -1,0 +1,106 @@
+"""Reading numbers as printed: table cells and Chinese numerals in prose.
+
+A blank cell ("", "/", "—", "-", "无", ...) is None, never 0: the report left it empty.
+Amounts keep their decimals exactly as printed (a float parsed from the printed digits).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal, NamedTuple
+
+Number = int | float
+
+# Marks that mean "nothing here" in a cell. Compared after NFKC + whitespace removal.
+BLANK_MARKS = frozenset(
+    {"", "/", "\\", "-", "--", "—", "——", "–", "－", "―", "─", "无", "空", "暂无", "×", "x", "X", "*"}
+)
+_WS = re.compile(r"\s+")
+_UNIT_SUFFIX = re.compile(r"(?:万元|元|件|条|个|项|次|人|份|家|起|宗|篇)$")
+# Digits with optional sign, thousands separators and a decimal part.
+_NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+CellKind = Literal["blank", "number", "text"]
+
+
+class Cell(NamedTuple):
+    kind: CellKind
+    value: Number | None
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits and brackets -> ASCII) with all whitespace removed."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def read_cell(text: str | None) -> Cell:
+    """Classify a table cell: blank, a number (int, or float when printed with decimals) or text."""
+    if text is None:
+        return Cell("blank", None)
+    s = normalize(text)
+    if s in BLANK_MARKS:
+        return Cell("blank", None)
+    core = _UNIT_SUFFIX.sub("", s)
+    if _NUMBER.fullmatch(core):
+        return Cell("number", _to_number(core))
+    return Cell("text", None)
+
+
+def parse_number(text: str | None) -> Number | None:
+    """The number in a cell, or None for a blank or non-numeric cell."""
+    return read_cell(text).value
+
+
+def is_value_like(text: str | None) -> bool:
+    """True for cells that hold a value or a blank mark (i.e. not a label)."""
+    return read_cell(text).kind != "text"
+
+
+def _to_number(core: str) -> Number:
+    core = core.replace(",", "").replace("−", "-").lstrip("+")
+    if "." in core:
+        return float(core)
+    return int(core)
+
+
+# --- Chinese numerals ------------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
+
+
+def chinese_to_int(text: str) -> int | None:
+    """一百二十三 -> 123, 两 -> 2, 十二 -> 12, 一千零五 -> 1005, 二〇二二 -> 2022; None if not a numeral."""
+    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
+        return None
+    if not any(ch in _SMALL_UNITS or ch in _BIG_UNITS for ch in text):
+        # Digit by digit, as in years: 二〇二二.
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total = 0  # completed 万/亿 sections
+    section = 0  # value below the current big unit
+    digit: int | None = None
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        else:
+            section += digit or 0
+            total += section * _BIG_UNITS[ch]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def parse_int_token(token: str) -> int | None:
+    """An integer written in Arabic (any width, with separators) or Chinese numerals."""
+    s = normalize(token)
+    if not s:
+        return None
+    if _NUMBER.fullmatch(s) and "." not in s:
+        return int(s.replace(",", "").replace("−", "-").lstrip("+"))
+    return chinese_to_int(s)
