@@ -1,0 +1,74 @@
+"""Every sentence of reminders, supervisor digests, /register, /supervise, /deadline, /missing. Plain text."""
+
+from __future__ import annotations
+
+# --- reminders to an agency's chat ------------------------------------------------------------
+BEFORE = (
+    "⏰ 年报催报：{agency}\n"
+    "{year}年政府信息公开工作年度报告须于{deadline}前公布（{source}），距截止还有{days}天，"
+    "目前尚未收到贵单位的报告。"
+)
+DUE_DAY = (
+    "⏰ 年报催报：{agency}\n"
+    "今天（{deadline}）是{year}年政府信息公开工作年度报告的截止日（{source}），目前尚未收到贵单位的报告。"
+)
+HOW_TO_SEND = "报送方法：把报告文件（PDF、Word、WPS 或网页）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。"
+RESPONSIBLE = "请 {who} 跟进。"
+LATE_NOTE = "（补发：原定{scheduled}发送，机器人当时未在运行）"
+SNOOZE_BUTTON = "明天再提醒"
+RECEIVED = "✅ 已收到{agency}{year}年政府信息公开工作年度报告（{received}），本年度催报已停止。谢谢！"
+RECEIVED_LATE = (
+    "✅ 已收到{agency}{year}年政府信息公开工作年度报告（{received}，截止日为{deadline}），本年度催报已停止。"
+)
+
+# --- supervisor digests -----------------------------------------------------------------------
+DIGEST_HEAD = "📋 {region} {year}年度报告报送情况（截至{today}）"
+DIGEST_COUNTS = "应报{expected}家：已报{received}家，逾期未报{missing}家，截止日未到{pending}家。"
+DIGEST_MISSING_HEAD = "逾期未报送："
+DIGEST_MISSING_LINE = "{n}. {agency}（截止{deadline}，已逾期{days}天）{who}"
+DIGEST_LATE_HEAD = "迟报（截止日后收到或落款日期晚于截止日）："
+DIGEST_LATE_LINE = "{n}. {agency}（截止{deadline}，{what}）"
+DIGEST_LATE_RECEIVED = "{received}收到"
+DIGEST_LATE_DATED = "落款{published}"
+DIGEST_NEXT = "报齐之前每{interval}天汇总一次，下次：{next}。"
+DIGEST_COMPLETE = "✅ {region} {year}年度报告：截止日已到的{expected}家已全部报齐。"
+
+# --- to the admins --------------------------------------------------------------------------
+BLOCKED_NOTICE = (
+    "⚠️ 无法向群 {chat}{who} 发送催报：{error}\n"
+    "机器人已被移出、屏蔽或该群已不存在。已停止向该群发送；在群里重新 /register 或 /supervise 后恢复。"
+)
+BLOCKED_FOR = "（{names}）"
+
+# --- commands ---------------------------------------------------------------------------------
+REGISTER_USAGE = "用法：/register 机构全称 [@负责人]\n例如：/register 威海市文登区科学技术局 @zhangsan"
+REGISTER_NOT_GROUP = "请在本单位的群里使用 /register，机器人会把催报发到该群。"
+NOT_ALLOWED = "只有群管理员或机器人管理员可以使用这个命令。"
+REGISTERED = "已登记：{agency} 的年报催报将发到本群{who}。\n{year}年度报告截止日：{deadline}（{source}）。"
+REGISTERED_WHO = "，负责人 {who}"
+REGISTERED_STATUS_RECEIVED = "该年度报告已于{received}收到，无需催报。"
+REGISTERED_STATUS_DAYS = "距截止还有{days}天。"
+REGISTERED_STATUS_OVERDUE = "已逾期{days}天，尚未收到报告。"
+REGISTERED_UNCHANGED = "{agency} 已登记在本群，无变化。"
+SUPERVISE_USAGE = "用法：/supervise 地区\n例如：/supervise 威海市"
+SUPERVISED = (
+    "已登记：本群接收 {region} 各单位年报报送情况的汇总；截止日后每{interval}天汇总一次未报送单位，直到报齐。"
+)
+SUPERVISED_ALREADY = "本群已在接收 {region} 的汇总。"
+DEADLINE_NONE = (
+    "本群尚未登记机构。法定期限（《政府信息公开条例》第四十九条）：县级以上人民政府部门每年1月31日前、"
+    "县级以上人民政府本级报告每年3月31日前公布上一年度报告；乡镇（街道）按本地规定。\n"
+    "登记本单位：/register 机构全称"
+)
+DEADLINE_LINE = "{agency}：{year}年度报告截止{deadline}（{source}），{status}"
+DEADLINE_STATUS_RECEIVED = "已于{received}收到"
+DEADLINE_STATUS_DAYS = "还有{days}天"
+DEADLINE_STATUS_TODAY = "今天截止"
+DEADLINE_STATUS_OVERDUE = "已逾期{days}天，尚未收到"
+MISSING_USAGE = "用法：/missing [年份] [地区]，例如 /missing 2026 威海市（在汇总群里可省略地区）"
+MISSING_NO_REGION = "请写明地区，例如 /missing 2026 威海市；或先在本群 /supervise 地区。"
+MISSING_NONE_EXPECTED = "{region} 没有登记应报送的单位。用 /register 或 nianbao agencies import 登记。"
+MISSING_ALL_IN = "{region} {year}年度报告：截止日已到的{expected}家已全部报齐。"
+SNOOZED = "好的，明天此时再提醒。"
+SNOOZE_RECEIVED = "报告已收到，无需再提醒。"
+SNOOZE_UNKNOWN = "这条提醒已失效。"

@@ -1,0 +1,424 @@
+"""Reminder registry queries: who reports where, which deadlines apply, what was sent (plain functions).
+
+The send log (`reminder_sends`) is the source of truth for "exactly once": `claim_send` inserts the
+row before anything is sent, and only the transaction whose insert (or retake) succeeded may send.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Agency,
+    BlockedChat,
+    ChatRegistration,
+    DeadlineRule,
+    ReminderSend,
+    ReminderSnooze,
+    ReportRow,
+    SupervisorChat,
+)
+
+# A claim older than this is taken to belong to a process that died mid-send.
+CLAIM_LEASE = timedelta(minutes=15)
+# Transient failures (rate limits, network) are retried this many times, then given up.
+MAX_ATTEMPTS = 5
+
+STATUS_CLAIMED, STATUS_SENT, STATUS_FAILED, STATUS_BLOCKED = "claimed", "sent", "failed", "blocked"
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """An expected reporter with its registration."""
+
+    agency_id: int
+    name: str
+    region: str
+    level: str
+    kind: str
+    chat_id: int | None
+    chat_title: str
+    responsible: str
+    registered_at: datetime
+
+
+@dataclass(frozen=True)
+class ReceivedReport:
+    agency_id: int
+    received_at: datetime
+    published_on: date | None
+
+
+@dataclass(frozen=True)
+class SendKey:
+    chat_id: int
+    target: str
+    year: int
+    kind: str
+    scheduled_for: datetime
+
+
+@dataclass(frozen=True)
+class SendState:
+    status: str
+    attempts: int
+    claimed_at: datetime
+    sent_at: datetime | None
+
+
+# --- registrations -------------------------------------------------------------------------------
+
+
+def register_chat(
+    session: Session,
+    agency_id: int,
+    chat_id: int | None,
+    *,
+    now: datetime,
+    chat_title: str = "",
+    responsible: str = "",
+    registered_by: int | None = None,
+    source: str = "telegram",
+) -> tuple[ChatRegistration, bool]:
+    """Bind (or re-bind) an agency to a chat. Returns the row and whether anything changed."""
+    row = session.scalar(select(ChatRegistration).where(ChatRegistration.agency_id == agency_id))
+    if row is None:
+        row = ChatRegistration(
+            agency_id=agency_id,
+            chat_id=chat_id,
+            chat_title=chat_title,
+            responsible=responsible,
+            registered_by=registered_by,
+            registered_at=now,
+            source=source,
+        )
+        session.add(row)
+        changed = True
+    else:
+        changed = (row.chat_id, row.responsible) != (chat_id, responsible) or (
+            bool(chat_title) and row.chat_title != chat_title
+        )
+        if changed:
+            row.chat_id = chat_id
+            row.chat_title = chat_title or row.chat_title
+            row.responsible = responsible
+            row.registered_by = registered_by
+            row.registered_at = now
+            row.source = source
+    if chat_id is not None:
+        unblock_chat(session, chat_id)
+    session.flush()
+    return row, changed
+
+
+def reporters(session: Session) -> list[Reporter]:
+    rows = session.execute(
+        select(ChatRegistration, Agency)
+        .join(Agency, Agency.id == ChatRegistration.agency_id)
+        .order_by(Agency.region, Agency.name)
+    ).all()
+    return [
+        Reporter(
+            agency_id=agency.id,
+            name=agency.name,
+            region=agency.region or "",
+            level=agency.level or "",
+            kind=agency.kind or "",
+            chat_id=reg.chat_id,
+            chat_title=reg.chat_title,
+            responsible=reg.responsible,
+            registered_at=reg.registered_at,
+        )
+        for reg, agency in rows
+    ]
+
+
+def add_supervisor(
+    session: Session,
+    chat_id: int,
+    region: str,
+    *,
+    now: datetime,
+    chat_title: str = "",
+    registered_by: int | None = None,
+) -> bool:
+    """Make a chat the supervisor of a region. False when it already was."""
+    exists = session.scalar(
+        select(SupervisorChat).where(SupervisorChat.chat_id == chat_id, SupervisorChat.region == region)
+    )
+    if exists is not None:
+        return False
+    session.add(
+        SupervisorChat(
+            chat_id=chat_id,
+            region=region,
+            chat_title=chat_title,
+            registered_by=registered_by,
+            registered_at=now,
+        )
+    )
+    unblock_chat(session, chat_id)
+    session.flush()
+    return True
+
+
+def supervisors(session: Session) -> list[SupervisorChat]:
+    return list(session.scalars(select(SupervisorChat).order_by(SupervisorChat.id)))
+
+
+def supervised_regions(session: Session, chat_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(SupervisorChat.region).where(SupervisorChat.chat_id == chat_id).order_by(SupervisorChat.id)
+        )
+    )
+
+
+def update_agency_place(session: Session, agency_id: int, *, region: str, level: str) -> bool:
+    agency = session.get(Agency, agency_id)
+    if agency is None or (agency.region, agency.level) == (region, level):
+        return False
+    agency.region, agency.level = region, level
+    return True
+
+
+# --- deadline rules ------------------------------------------------------------------------------
+
+
+def deadline_rules(session: Session) -> list[DeadlineRule]:
+    return list(session.scalars(select(DeadlineRule).order_by(DeadlineRule.id)))
+
+
+def set_agency_deadline(
+    session: Session, agency_id: int, month_day: tuple[int, int] | None, *, now: datetime, note: str = ""
+) -> bool:
+    """Set (or with None remove) an agency's own deadline. Returns whether anything changed."""
+    row = session.scalar(select(DeadlineRule).where(DeadlineRule.agency_id == agency_id))
+    if month_day is None:
+        if row is None:
+            return False
+        session.delete(row)
+        return True
+    if row is None:
+        session.add(
+            DeadlineRule(agency_id=agency_id, month=month_day[0], day=month_day[1], note=note, created_at=now)
+        )
+        return True
+    if (row.month, row.day) == month_day:
+        return False
+    row.month, row.day, row.note = month_day[0], month_day[1], note
+    return True
+
+
+def set_region_deadline(
+    session: Session,
+    region: str,
+    category: str,
+    month_day: tuple[int, int],
+    *,
+    now: datetime,
+    note: str = "",
+) -> None:
+    row = session.scalar(
+        select(DeadlineRule).where(
+            DeadlineRule.agency_id.is_(None),
+            DeadlineRule.region == region,
+            DeadlineRule.category == category,
+        )
+    )
+    if row is None:
+        session.add(
+            DeadlineRule(
+                region=region,
+                category=category,
+                month=month_day[0],
+                day=month_day[1],
+                note=note,
+                created_at=now,
+            )
+        )
+    else:
+        row.month, row.day, row.note = month_day[0], month_day[1], note
+    session.flush()
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+
+def received_reports(session: Session, years: Iterable[int]) -> dict[tuple[int, int], ReceivedReport]:
+    """(agency_id, year) -> when its current report arrived, for the given report years.
+
+    "Arrived" is the first version's arrival: a corrected re-upload does not make a report late.
+    """
+    years = list(years)
+    current = session.execute(
+        select(ReportRow.agency_id, ReportRow.year, ReportRow.published_on).where(
+            ReportRow.year.in_(years), ReportRow.is_current.is_(True)
+        )
+    ).all()
+    earliest: dict[tuple[int, int], datetime] = {}
+    for agency_id, year, received in session.execute(
+        select(ReportRow.agency_id, ReportRow.year, ReportRow.received_at).where(ReportRow.year.in_(years))
+    ).all():
+        received = _aware(received)
+        key = (agency_id, year)
+        if key not in earliest or received < earliest[key]:
+            earliest[key] = received
+    return {
+        (agency_id, year): ReceivedReport(agency_id, earliest[(agency_id, year)], published_on)
+        for agency_id, year, published_on in current
+    }
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite returns naive values for timezone-aware columns; they were written as UTC there.
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+# --- snoozes -------------------------------------------------------------------------------------
+
+
+def add_snooze(
+    session: Session, agency_id: int, year: int, *, now: datetime, until: datetime, by_user: int | None
+) -> None:
+    session.add(ReminderSnooze(agency_id=agency_id, year=year, created_at=now, until=until, by_user=by_user))
+    session.flush()
+
+
+def snoozes(session: Session, years: Iterable[int]) -> list[ReminderSnooze]:
+    return list(
+        session.scalars(
+            select(ReminderSnooze).where(ReminderSnooze.year.in_(list(years))).order_by(ReminderSnooze.id)
+        )
+    )
+
+
+# --- blocked chats -------------------------------------------------------------------------------
+
+
+def mark_blocked(session: Session, chat_id: int, *, now: datetime, error: str) -> bool:
+    """Record a chat as blocked. False when it already was (so admins are told once)."""
+    inserted = _insert_ignore(session, BlockedChat, {"chat_id": chat_id, "blocked_at": now, "error": error})
+    return inserted
+
+
+def unblock_chat(session: Session, chat_id: int) -> None:
+    session.execute(delete(BlockedChat).where(BlockedChat.chat_id == chat_id))
+
+
+def blocked_chats(session: Session) -> dict[int, BlockedChat]:
+    return {row.chat_id: row for row in session.scalars(select(BlockedChat))}
+
+
+# --- the send log --------------------------------------------------------------------------------
+
+
+def send_states(session: Session, years: Iterable[int]) -> dict[SendKey, SendState]:
+    rows = session.scalars(select(ReminderSend).where(ReminderSend.year.in_(list(years))))
+    return {
+        SendKey(r.chat_id, r.target, r.year, r.kind, r.scheduled_for): SendState(
+            r.status, r.attempts, r.claimed_at, r.sent_at
+        )
+        for r in rows
+    }
+
+
+def claim_send(
+    session: Session,
+    key: SendKey,
+    *,
+    agency_id: int | None,
+    text: str,
+    late: bool,
+    claimed_by: str,
+    now: datetime,
+) -> int | None:
+    """Claim the right to send `key`; the row id when this caller won, None when someone else has it.
+
+    Insert-or-ignore on the unique key, so of two racing processes only one inserts. An existing row
+    is retaken only when its earlier attempt failed transiently, or its claimer went silent for
+    longer than the lease; the conditional UPDATE makes that retake atomic too.
+    """
+    values = {
+        "chat_id": key.chat_id,
+        "target": key.target,
+        "year": key.year,
+        "kind": key.kind,
+        "scheduled_for": key.scheduled_for,
+        "agency_id": agency_id,
+        "status": STATUS_CLAIMED,
+        "claimed_by": claimed_by,
+        "claimed_at": now,
+        "attempts": 1,
+        "late": late,
+        "text": text,
+    }
+    if not _insert_ignore(session, ReminderSend, values):
+        where = and_(
+            ReminderSend.chat_id == key.chat_id,
+            ReminderSend.target == key.target,
+            ReminderSend.year == key.year,
+            ReminderSend.kind == key.kind,
+            ReminderSend.scheduled_for == key.scheduled_for,
+            or_(
+                and_(ReminderSend.status == STATUS_FAILED, ReminderSend.attempts < MAX_ATTEMPTS),
+                and_(ReminderSend.status == STATUS_CLAIMED, ReminderSend.claimed_at < now - CLAIM_LEASE),
+            ),
+        )
+        retaken = session.execute(
+            update(ReminderSend)
+            .where(where)
+            .values(
+                status=STATUS_CLAIMED,
+                claimed_by=claimed_by,
+                claimed_at=now,
+                attempts=ReminderSend.attempts + 1,
+                late=late,
+                text=text,
+                error=None,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if retaken.rowcount != 1:  # type: ignore[attr-defined]
+            return None
+    return session.scalar(
+        select(ReminderSend.id).where(
+            ReminderSend.chat_id == key.chat_id,
+            ReminderSend.target == key.target,
+            ReminderSend.year == key.year,
+            ReminderSend.kind == key.kind,
+            ReminderSend.scheduled_for == key.scheduled_for,
+        )
+    )
+
+
+def finish_send(
+    session: Session, send_id: int, status: str, *, now: datetime, error: str | None = None
+) -> None:
+    session.execute(
+        update(ReminderSend)
+        .where(ReminderSend.id == send_id)
+        .values(status=status, sent_at=now if status == STATUS_SENT else None, error=error)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def sends(session: Session, *, year: int | None = None) -> list[ReminderSend]:
+    query = select(ReminderSend).order_by(ReminderSend.id)
+    if year is not None:
+        query = query.where(ReminderSend.year == year)
+    return list(session.scalars(query))
+
+
+def _insert_ignore(session: Session, table: type, values: dict[str, object]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL; True when the row went in."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    result = session.execute(insert(table).values(**values).on_conflict_do_nothing())
+    return bool(result.rowcount)  # type: ignore[attr-defined]
