@@ -71,11 +71,16 @@ _ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Characters every agency name shares; dropped before fuzzy scoring so that the place and
+# the line of work decide (火星市科技局 must not look like 文登区科技局 because of 市/局).
+_GENERIC = re.compile(r"[省市区县局委办厅]")
+
+
 def canonical_name(text: str) -> str:
     out = normalise_name(text)
     for long, short in _ABBREVIATIONS:
         out = out.replace(long, short)
-    return out
+    return _GENERIC.sub("", out) or out
 
 
 # --- agency lookup -------------------------------------------------------------------
@@ -139,9 +144,9 @@ def _agency_index(session: Session) -> _AgencyIndex:
         cached = _INDEX_CACHE.get(key)
     if cached is not None:
         return cached
-    names: dict[int, str] = dict(session.execute(select(Agency.id, Agency.name)).tuples().all())
+    names: dict[int, str] = {i: n for i, n in session.execute(select(Agency.id, Agency.name))}
     pairs: list[tuple[int, str]] = list(names.items())
-    pairs += session.execute(select(AgencyAlias.agency_id, AgencyAlias.alias)).tuples().all()
+    pairs += [(i, a) for i, a in session.execute(select(AgencyAlias.agency_id, AgencyAlias.alias))]
     index = _AgencyIndex(names=names, exact={})
     seen: set[tuple[int, str]] = set()
     for agency_id, text in pairs:
@@ -209,8 +214,8 @@ def agency_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
     ids = list(ids)
     if not ids:
         return {}
-    rows = session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(ids))).tuples()
-    return dict(rows.all())
+    rows = session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(ids)))
+    return {i: n for i, n in rows}
 
 
 # --- reports -------------------------------------------------------------------------
@@ -349,7 +354,7 @@ def failed_checks(session: Session, report_id: int) -> list[FailedCheck]:
         select(CheckRow.rule, CheckRow.detail)
         .where(CheckRow.report_id == report_id, CheckRow.status == "fail")
         .order_by(CheckRow.id)
-    ).tuples()
+    )
     return [FailedCheck(rule, detail) for rule, detail in rows]
 
 
@@ -404,14 +409,14 @@ def year_values(session: Session, year: int, keys: Sequence[str]) -> YearValues:
         .join(ReportRow, ReportRow.id == CellRow.report_id)
         .join(Agency, Agency.id == ReportRow.agency_id)
         .where(CellRow.key.in_(keys), ReportRow.year == year, ReportRow.is_current.is_(True))
-    ).tuples()
+    )
     fact_rows = session.execute(
         select(FactRow.report_id, Agency.name, FactRow.key, FactRow.value)
         .join(ReportRow, ReportRow.id == FactRow.report_id)
         .join(Agency, Agency.id == ReportRow.agency_id)
         .where(FactRow.key.in_(keys), ReportRow.year == year, ReportRow.is_current.is_(True))
         .order_by(FactRow.id)
-    ).tuples()
+    )
     chosen: dict[int, YearValue] = {}
     for report_id, name, key, value in [*cell_rows, *fact_rows]:
         held = chosen.get(report_id)
@@ -457,7 +462,7 @@ def failed_check_reports(session: Session, year: int, *, agency_id: int | None =
     if agency_id is not None:
         query = query.where(ReportRow.agency_id == agency_id)
     grouped: dict[int, tuple[str, int, list[str]]] = {}
-    for report_id, name, yr, rule in session.execute(query).tuples():
+    for report_id, name, yr, rule in session.execute(query):
         grouped.setdefault(report_id, (name, yr, []))[2].append(rule)
     return [
         FailedReport(rid, name, yr, tuple(dict.fromkeys(rules))) for rid, (name, yr, rules) in grouped.items()

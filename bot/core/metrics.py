@@ -152,7 +152,7 @@ METRICS: tuple[MetricDef, ...] = (
         axis="t3sum",
         rows=_DENIED,
     ),
-    MetricDef("t3.denied_secret", ("国家秘密",), axis="t3", rows=("denied_secret",)),
+    MetricDef("t3.denied_secret", ("属于国家秘密", "国家秘密"), axis="t3", rows=("denied_secret",)),
     MetricDef("t3.denied_law", ("法律行政法规禁止", "法律法规禁止"), axis="t3", rows=("denied_law",)),
     MetricDef("t3.denied_safety", ("三安全一稳定",), axis="t3", rows=("denied_safety",)),
     MetricDef(
