@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
 
-from bot.config import Settings
 from bot.core.services import Services
-from storage.db import make_engine, make_sessionmaker
+from storage.db import make_engine, make_sessionmaker, normalise_url
 from storage.models import Base
 from tests.answers.data import populate
+from tests.conftest import make_settings
 
 POSTGRES_ENV = "NIANBAO_TEST_POSTGRES_URL"
 
@@ -29,13 +30,14 @@ def _create_schema(engine: Engine) -> None:
 
 
 def _postgres_engine() -> tuple[Engine, Engine, str]:
-    url = os.environ[POSTGRES_ENV]
+    # The schema travels in the URL so `nianbao ask --db URL` lands in it too.
+    base = os.environ[POSTGRES_ENV]
     schema = f"answers_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(url)
+    admin = make_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
-    return admin, engine, schema
+    url = make_url(normalise_url(base)).update_query_dict({"options": f"-csearch_path={schema}"})
+    return admin, make_engine(url.render_as_string(hide_password=False)), schema
 
 
 @pytest.fixture(
@@ -46,7 +48,7 @@ def answer_services(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Services]:
     data_dir: Path = tmp_path_factory.mktemp("answers")
-    settings = Settings(NIANBAO_DATA_DIR=str(data_dir), NIANBAO_DATABASE_URL="")  # type: ignore[call-arg]
+    settings = make_settings(data_dir)
     admin = None
     schema = ""
     if request.param == "postgres":
