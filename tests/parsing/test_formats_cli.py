@@ -1,0 +1,56 @@
+"""`nianbao parse`: JSON is exactly the record; errors are one Chinese line and exit 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from parsing import parse_report
+
+GENERATED = Path(__file__).resolve().parents[1] / "samples" / "generated"
+
+
+def test_json_is_exactly_the_record(capsys: pytest.CaptureFixture[str]) -> None:
+    path = GENERATED / "000.docx"
+    assert main(["parse", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    expected = parse_report(path.read_bytes(), path.name).to_json_dict()
+    assert json.loads(out) == json.loads(json.dumps(expected, ensure_ascii=False))
+    assert "威海市文登区科学技术局" in out  # UTF-8, not \\u escapes
+
+
+def test_summary_is_chinese_and_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(GENERATED / "000.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "机构：威海市文登区科学技术局" in out
+    assert "年度：2021" in out
+    assert "勾稽关系核对" in out
+
+
+def test_caption_reaches_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    path = GENERATED / "001.docx"
+    caption = "科学技术和工业信息化局年报"
+    assert main(["parse", str(path), "--json", "--caption", caption]) == 0
+    record = json.loads(capsys.readouterr().out)
+    expected = parse_report(path.read_bytes(), path.name, caption=caption).to_json_dict()
+    assert record["agency"] == expected["agency"]
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [("bad/encrypted.pdf", "密码"), ("bad/image-only.pdf", "扫描件"), ("bad/truncated.pdf", "损坏")],
+)
+def test_parse_error_is_one_chinese_line(name: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(GENERATED / name)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert words in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["parse", str(tmp_path / "没有这个文件.pdf")]) == 1
+    assert "找不到文件" in capsys.readouterr().err
