@@ -1,0 +1,128 @@
+"""What the Telegram bot itself says (uploads, access, limits, commands, errors).
+
+Plain text unless marked HTML. Ingest summaries live in replies/ingest.py, answers in
+replies/answers.py.
+"""
+
+from __future__ import annotations
+
+START = (
+    "您好！我是“年报”机器人，整理各单位的政府信息公开工作年度报告。\n\n"
+    "· 把年度报告文件（PDF、Word、WPS、网页或文本）转发给我，我会解析并入库，"
+    "并检查表格之间的勾稽关系。\n"
+    "· 直接用中文提问，例如：文登科技局2021主动公开多少条\n\n"
+    "发送 /help 查看全部用法。"
+)
+
+HELP = (
+    "<b>年报机器人用法</b>\n\n"
+    "<b>上传报告</b>：直接发送或转发年度报告文件（PDF、DOCX、DOC、WPS、HTML、TXT）。"
+    "报告没写明单位时，可在附言里写上单位全称。\n\n"
+    "<b>提问示例</b>（私聊直接发；群里请 @我 或回复我的消息）：\n"
+    "· 文登科技局2021主动公开多少条\n"
+    "· 文登科技局2021年新收多少申请\n"
+    "· 文登科技局2021和2022主动公开对比\n"
+    "· 2021年哪个单位收到申请最多\n"
+    "· 2021年一共收到多少申请\n"
+    "· 有多少份2021年报告\n"
+    "· 2022年哪些报告勾稽关系不对\n\n"
+    "<b>命令</b>\n"
+    "/report 单位 年份 — 一份报告的全部表格\n"
+    "/history 单位 — 已收到的年份和版本\n"
+    "/agencies — 已有报告的单位\n"
+    "/export — 导出全部报告（CSV；/export xlsx 导出 Excel）\n"
+    "/cancel — 取消正在等待的操作"
+)
+
+# (command, description) for set_my_commands, in menu order.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("help", "用法和提问示例"),
+    ("report", "查看一份报告的全部表格：/report 单位 年份"),
+    ("history", "某单位已收到的年份和版本：/history 单位"),
+    ("agencies", "已有报告的单位"),
+    ("export", "导出全部报告（CSV，或 /export xlsx）"),
+    ("cancel", "取消正在等待的操作"),
+    ("start", "开始使用"),
+)
+
+# --- uploads ---------------------------------------------------------------------------------
+
+RECEIVED = "收到《{name}》，正在解析…"
+DOWNLOADING = "收到《{name}》，正在下载…"
+PARSING = "《{name}》已下载，正在解析和核对表格…"
+TOO_BIG = (
+    "《{name}》有 {size_mb:.1f} MB，超过了 Telegram 机器人可下载的 20 MB 上限，无法处理。"
+    "请压缩后重发，或请管理员使用自建的 Bot API 服务器。"
+)
+DOWNLOAD_FAILED = "《{name}》下载失败，请稍后重新发送。"
+NOT_A_DOCUMENT = "请以“文件”方式发送年度报告（PDF、DOCX、DOC、WPS、HTML 或 TXT）。"
+UPLOAD_NOT_ALLOWED = "抱歉，您没有在这里上传报告的权限，文件未保存。如需开通，请联系管理员。"
+UPLOAD_NOT_ALLOWED_GROUP = "抱歉，本群未开通上传报告，文件未保存。如需开通，请联系管理员。"
+
+ASK_AGENCY = (
+    "《{name}》中没有写明是哪个单位的报告。请点选下面的单位，"
+    "或直接回复这条消息写上单位全称（发送 /cancel 放弃）。"
+)
+ASK_AGENCY_NO_GUESS = (
+    "《{name}》中没有写明是哪个单位的报告。请回复这条消息写上单位全称（发送 /cancel 放弃）。"
+)
+AGENCY_CHOSEN = "好的，按“{agency}”处理《{name}》…"
+PENDING_EXPIRED = "这个选择已过期，请重新发送文件。"
+ONLY_UPLOADER = "只有上传这个文件的人可以选择单位。"
+CANCELLED = "已取消。"
+NOTHING_TO_CANCEL = "目前没有需要取消的操作。"
+
+# --- questions -------------------------------------------------------------------------------
+
+RATE_LIMITED = "您发送得太快了，请 {seconds} 秒后再试。"
+TEXT_TOO_LONG = "问题太长了（最多 {limit} 个字），请简短一些。"
+CHOICE_EXPIRED = "这个选项已过期，请重新提问。"
+
+# --- commands --------------------------------------------------------------------------------
+
+REPORT_USAGE = "用法：/report 单位 年份，例如 /report 文登科技局 2021"
+HISTORY_USAGE = "用法：/history 单位，例如 /history 文登科技局"
+EXPORT_EMPTY = "还没有任何报告，暂无可导出的内容。"
+EXPORT_CAPTION = "全部当前报告（{fmt}），每行一份报告，列名与数据说明一致。"
+EXPORT_NOT_ALLOWED = "抱歉，只有可以上传报告的用户才能导出数据。"
+
+# --- failures ----------------------------------------------------------------------------------
+
+APOLOGY = "抱歉，处理您的消息时出错了，已记录并通知管理员。请稍后再试。"
+ADMIN_ERROR = "⚠️ 机器人出错（{error_id}）\n{error}\n聊天：{chat}\n用户：{user}\n内容：{content}"
+NOT_READY = "机器人正在启动，请稍后再试。"
+
+# --- `nianbao run` ------------------------------------------------------------------------------
+
+NO_TOKEN = (
+    "未设置 TELEGRAM_BOT_TOKEN。请在 Telegram 中找到 @BotFather，发送 /newbot 创建机器人，"
+    "把得到的令牌写入 .env 文件（TELEGRAM_BOT_TOKEN=123456:ABC…）或环境变量后重试。\n"
+    "TELEGRAM_BOT_TOKEN is not set. Talk to @BotFather on Telegram, send /newbot, and put the "
+    "token it gives you in .env (TELEGRAM_BOT_TOKEN=123456:ABC...) or the environment."
+)
+
+# --- /report, /history, /agencies (HTML) -------------------------------------------------------
+
+BROWSE_UNKNOWN_AGENCY = "没有找到“{typed}”的报告。"
+BROWSE_CLOSE = "相近的单位：{names}"
+BROWSE_AMBIGUOUS = "“{typed}”可能指以下单位，请点选："
+BROWSE_NO_REPORT = "没有{agency}{year}年的报告。已有年份：{years}。"
+BROWSE_NO_DATA = "还没有任何报告。把年度报告文件发给我即可入库。"
+REPORT_TITLE = "<b>{agency}</b> {year}年政府信息公开工作年度报告"
+REPORT_META = "格式：{template}版　第{version}版　文件：{filename}{published}"
+REPORT_PUBLISHED = "　发布日期：{date}"
+REPORT_T2 = "<b>表二 主动公开政府信息情况</b>"
+REPORT_T3 = "<b>表三 收到和处理政府信息公开申请情况</b>"
+REPORT_T4 = "<b>表四 政府信息公开行政复议、行政诉讼情况</b>"
+REPORT_FACTS = "<b>正文中的数字</b>"
+REPORT_CHECKS_OK = "勾稽关系：全部通过。"
+REPORT_CHECKS_FAILED = "<b>勾稽关系未通过</b>："
+BLANK_CELL = "—"
+HISTORY_TITLE = "<b>{agency}</b> 已收到的报告："
+HISTORY_LINE = "{year}年 第{version}版{current}　{received}　《{filename}》{checks}"
+HISTORY_CURRENT = "（当前）"
+HISTORY_CHECKS_FAILED = "　勾稽关系有误"
+HISTORY_CHANGES = "　　变动：{changes}"
+AGENCIES_TITLE = "已有报告的单位（共 {count} 个）："
+AGENCIES_LINE = "· {name}：{years}"
+AGENCIES_MORE = "……另有 {more} 个单位未列出。"

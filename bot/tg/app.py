@@ -1,0 +1,148 @@
+"""Wiring: one Application, its services, handlers, error handler; polling or webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot.config import Settings
+from bot.core.replies import bot as R
+from bot.core.services import Services
+from bot.tg import errors, handlers
+from bot.tg.sending import RetryingLimiter
+from bot.tg.state import BotContext, BotState
+
+log = logging.getLogger(__name__)
+
+ServicesFactory = Callable[[Settings], Services]
+BotApplication = Application[Any, BotContext, Any, Any, BotState, Any]
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    url: str  # public URL Telegram posts to, e.g. https://bot.example.gov.cn/tg
+    listen: str = "127.0.0.1"
+    port: int = 8443
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path.lstrip("/")
+
+
+def webhook_secret(token: str) -> str:
+    """Stable per token (survives restarts), so only Telegram's posts are accepted."""
+    return hashlib.sha256(f"nianbao-webhook:{token}".encode()).hexdigest()[:48]
+
+
+def _state_type(settings: Settings, services_factory: ServicesFactory) -> type[BotState]:
+    # PTB builds bot_data by calling the type with no arguments.
+    class _State(BotState):
+        def __init__(self) -> None:
+            super().__init__(settings=settings, services_factory=services_factory)
+
+    return _State
+
+
+async def _post_init(application: BotApplication) -> None:
+    state: BotState = application.bot_data
+    state.services = await asyncio.to_thread(state.services_factory, state.settings)
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in R.COMMANDS])
+    if state.access.open_mode:
+        log.warning(
+            "NIANBAO_ADMINS and NIANBAO_ALLOWED_CHATS are empty: anyone may upload reports (open mode)"
+        )
+    log.info("bot @%s ready", application.bot.username)
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    state: BotState = application.bot_data
+    state.shutdown_pools()
+    if state.services is not None:
+        state.services.close()
+        state.services = None
+
+
+def build_application(settings: Settings, services_factory: ServicesFactory) -> BotApplication:
+    # httpx logs request URLs, and those contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    base = settings.bot_api_url.rstrip("/")
+    application: BotApplication = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token)
+        .base_url(f"{base}/bot")
+        .base_file_url(f"{base}/file/bot")
+        .context_types(ContextTypes(context=BotContext, bot_data=_state_type(settings, services_factory)))
+        .defaults(Defaults(tzinfo=settings.tz))
+        .concurrent_updates(True)
+        .rate_limiter(RetryingLimiter())
+        .connection_pool_size(64)
+        .read_timeout(30)
+        .write_timeout(60)
+        .media_write_timeout(120)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    handlers.register(application)
+    # Reminders (H6) register their handlers and jobs here:
+    # reminders.register(application)
+    application.add_error_handler(errors.on_error)
+    return application
+
+
+def run(application: BotApplication, webhook: WebhookConfig | None = None) -> None:
+    """Block until Ctrl-C / SIGTERM: long polling by default, else a webhook listener."""
+    if webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    application.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.path,
+        webhook_url=webhook.url,
+        secret_token=webhook_secret(application.bot.token),
+        allowed_updates=Update.ALL_TYPES,
+    )
+
+
+@asynccontextmanager
+async def running(
+    application: BotApplication, webhook: WebhookConfig | None = None, *, poll_timeout: int = 10
+) -> AsyncIterator[BotApplication]:
+    """The same start/stop sequence as `run`, inside an existing event loop (tests, benchmarks)."""
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
+    updater = application.updater
+    assert updater is not None
+    if webhook is None:
+        await updater.start_polling(poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
+    else:
+        await updater.start_webhook(
+            listen=webhook.listen,
+            port=webhook.port,
+            url_path=webhook.path,
+            webhook_url=webhook.url,
+            secret_token=webhook_secret(application.bot.token),
+            allowed_updates=Update.ALL_TYPES,
+        )
+    await application.start()
+    try:
+        yield application
+    finally:
+        if updater.running:
+            await updater.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)

@@ -1,0 +1,237 @@
+"""Thin adapters: unpack the Update, run the core function in a thread pool, reply.
+
+No SQL, regexes or parsing here. Questions: any text in a private chat; in groups only a
+mention of the bot or a reply to it (privacy mode on delivers nothing else anyway).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, MessageEntity, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.core import browse
+from bot.core.answer import AnswerOutcome, answer_question
+from bot.core.questions import MAX_QUESTION_CHARS
+from bot.core.replies import bot as R
+from bot.tg import uploads
+from bot.tg.sending import split_message
+from bot.tg.state import BotContext, PendingChoice
+
+log = logging.getLogger(__name__)
+
+CHOICE_CALLBACK = "c"  # c:<token>:<index>
+
+
+async def send_html(message: Message, text: str, *, html: bool = True, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply in as many messages as needed; buttons go on the last one."""
+    chunks = split_message(text, html=html)
+    for i, chunk in enumerate(chunks):
+        last = i == len(chunks) - 1
+        await message.reply_text(
+            chunk,
+            parse_mode=ParseMode.HTML if html else None,
+            reply_markup=markup if last else None,
+            do_quote=i == 0 and message.chat.type != ChatType.PRIVATE,
+        )
+
+
+def _choice_markup(context: BotContext, chat_id: int, kind: str, names: list[str], options: list[str], year: int | None = None) -> InlineKeyboardMarkup:
+    token = context.state.choices.put(PendingChoice(chat_id, kind, tuple(options), year))
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(name, callback_data=f"{CHOICE_CALLBACK}:{token}:{i}")] for i, name in enumerate(names)]
+    )
+
+
+def _allowed(context: BotContext, update: Update) -> float:
+    """0 when the user may act now, else the seconds to wait."""
+    user = update.effective_user
+    return context.state.buckets.take(user.id) if user else 0.0
+
+
+# --- questions --------------------------------------------------------------------------------
+
+
+def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | None:
+    """The question in this message, or None when it is group chatter not meant for the bot."""
+    text = message.text or ""
+    if message.chat.type == ChatType.PRIVATE:
+        return text
+    mention = f"@{bot_username}".lower()
+    mentioned = any(
+        e.type == MessageEntity.MENTION and message.parse_entity(e).lower() == mention
+        for e in message.entities
+    )
+    replied = message.reply_to_message
+    to_bot = replied is not None and replied.from_user is not None and replied.from_user.id == bot_id
+    if not (mentioned or to_bot):
+        return None
+    if mentioned:
+        lowered = text.lower()
+        at = lowered.find(mention)
+        text = text[:at] + text[at + len(mention):]
+    return text.strip()
+
+
+async def on_text(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    text = _addressed_text(message, context.bot.username, context.bot.id)
+    if text is None:
+        return
+    pending = uploads.pending_for_text(context, message)
+    if pending is not None:
+        await uploads.on_agency_text(update, context, pending[0], pending[1], text)
+        return
+    if len(text) > MAX_QUESTION_CHARS:
+        await message.reply_text(R.TEXT_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
+        return
+    if wait := _allowed(context, update):
+        await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
+        return
+    answer = await context.state.run_query(answer_question, context.services, text, now=_now(context))
+    markup = None
+    if answer.outcome is AnswerOutcome.AMBIGUOUS_AGENCY and answer.choices:
+        markup = _choice_markup(context, message.chat_id, "q", answer.choices, answer.choice_questions)
+    await send_html(message, answer.text, html=answer.html, markup=markup)
+
+
+def _now(context: BotContext) -> datetime:
+    return datetime.now(context.settings.tz)
+
+
+# --- buttons ------------------------------------------------------------------------------------
+
+
+async def on_choice(update: Update, context: BotContext) -> None:
+    """A button under an ambiguous question or /report, /history: redo it with that agency."""
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    _, token, index = query.data.split(":")
+    choice = context.state.choices.get(token)
+    if choice is None:
+        await query.answer(R.CHOICE_EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    option = choice.options[int(index)]
+    message = query.message
+    if choice.kind == "q":
+        answer = await context.state.run_query(answer_question, context.services, option, now=_now(context))
+        await send_html(message, answer.text, html=answer.html)
+    elif choice.kind == "report":
+        result = await context.state.run_query(browse.report_tables, context.services, option, choice.year)
+        await send_html(message, result.text)
+    elif choice.kind == "history":
+        result = await context.state.run_query(browse.agency_history, context.services, option)
+        await send_html(message, result.text)
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+async def cmd_start(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        await update.effective_message.reply_text(R.START)
+
+
+async def cmd_help(update: Update, context: BotContext) -> None:
+    if update.effective_message:
+        await update.effective_message.reply_text(R.HELP, parse_mode=ParseMode.HTML)
+
+
+async def _browse_reply(update: Update, context: BotContext, kind: str, result: browse.BrowseResult, year: int | None = None) -> None:
+    message = update.effective_message
+    assert message is not None
+    markup = None
+    if result.outcome is browse.BrowseOutcome.AMBIGUOUS_AGENCY:
+        markup = _choice_markup(context, message.chat_id, kind, result.choices, result.choices, year)
+    await send_html(message, result.text, markup=markup)
+
+
+async def cmd_report(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    args = browse.parse_report_args(context.args or [])
+    if args is None:
+        await message.reply_text(R.REPORT_USAGE)
+        return
+    if wait := _allowed(context, update):
+        await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
+        return
+    result = await context.state.run_query(browse.report_tables, context.services, args.agency[:100], args.year)
+    await _browse_reply(update, context, "report", result, args.year)
+
+
+async def cmd_history(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    agency = "".join(context.args or []).strip()[:100]
+    if not agency:
+        await message.reply_text(R.HISTORY_USAGE)
+        return
+    result = await context.state.run_query(browse.agency_history, context.services, agency)
+    await _browse_reply(update, context, "history", result)
+
+
+async def cmd_agencies(update: Update, context: BotContext) -> None:
+    if update.effective_message is None:
+        return
+    result = await context.state.run_query(browse.agencies_overview, context.services)
+    await send_html(update.effective_message, result.text)
+
+
+async def cmd_export(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    user = update.effective_user
+    if message is None:
+        return
+    if not context.state.access.may_upload(user.id if user else None, message.chat_id):
+        await message.reply_text(R.EXPORT_NOT_ALLOWED)
+        return
+    if wait := _allowed(context, update):
+        await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
+        return
+    fmt = "xlsx" if (context.args or [""])[0].lower().lstrip(".") in ("xlsx", "excel") else "csv"
+    export = await context.state.run_query(browse.export_file, context.services, fmt, now=_now(context))
+    if export is None:
+        await message.reply_text(R.EXPORT_EMPTY)
+        return
+    await message.reply_document(
+        InputFile(export.data, filename=export.filename),
+        caption=R.EXPORT_CAPTION.format(fmt=fmt.upper()),
+    )
+
+
+async def cmd_cancel(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    found = context.state.uploads.find(lambda p: p.chat_id == message.chat_id and p.user_id == user.id)
+    if found is None:
+        await message.reply_text(R.NOTHING_TO_CANCEL)
+        return
+    context.state.uploads.pop(found[0])
+    await message.reply_text(R.CANCELLED)
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    application.add_handler(CommandHandler("start", cmd_start))
+    application.add_handler(CommandHandler("help", cmd_help))
+    application.add_handler(CommandHandler("report", cmd_report))
+    application.add_handler(CommandHandler("history", cmd_history))
+    application.add_handler(CommandHandler("agencies", cmd_agencies))
+    application.add_handler(CommandHandler("export", cmd_export))
+    application.add_handler(CommandHandler("cancel", cmd_cancel))
+    application.add_handler(MessageHandler(filters.Document.ALL, uploads.on_document))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
+    application.add_handler(CallbackQueryHandler(uploads.on_agency_button, pattern=rf"^{uploads.AGENCY_CALLBACK}:"))
+    application.add_handler(CallbackQueryHandler(on_choice, pattern=rf"^{CHOICE_CALLBACK}:"))

@@ -1,0 +1,166 @@
+"""What the bot keeps while running: services, thread pools, pending choices, rate limits.
+
+Handlers reach it through `BotContext` (a CallbackContext subclass with typed properties,
+as in PTB's examples/contexttypesbot.py) instead of casting `bot_data` entries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import secrets
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+from bot.core.services import Services
+from bot.tg.access import AccessPolicy, TokenBuckets
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+
+class ExpiringStore(Generic[V]):
+    """Bounded, time-limited map from short random tokens (fit in callback data) to values."""
+
+    def __init__(self, ttl: float, max_items: int) -> None:
+        self._ttl = ttl
+        self._max = max_items
+        self._items: OrderedDict[str, tuple[float, V]] = OrderedDict()
+
+    def put(self, value: V) -> str:
+        self._expire()
+        token = secrets.token_hex(4)
+        self._items[token] = (time.monotonic() + self._ttl, value)
+        while len(self._items) > self._max:
+            self._items.popitem(last=False)
+        return token
+
+    def get(self, token: str) -> V | None:
+        self._expire()
+        item = self._items.get(token)
+        return item[1] if item else None
+
+    def pop(self, token: str) -> V | None:
+        self._expire()
+        item = self._items.pop(token, None)
+        return item[1] if item else None
+
+    def find(self, predicate: Callable[[V], bool]) -> tuple[str, V] | None:
+        """The newest live value matching, with its token."""
+        self._expire()
+        for token in reversed(self._items):
+            value = self._items[token][1]
+            if predicate(value):
+                return token, value
+        return None
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def _expire(self) -> None:
+        now = time.monotonic()
+        for token in [t for t, (deadline, _) in self._items.items() if deadline < now]:
+            del self._items[token]
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    """A file whose report names no agency, waiting for the user to say which one."""
+
+    chat_id: int
+    user_id: int
+    file_id: str
+    filename: str
+    caption: str | None
+    sender_name: str | None
+    choices: tuple[str, ...]
+    prompt_message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """Buttons offering agencies: `kind` "q" re-asks options[i] (the question rewritten with
+    that agency); "report" / "history" rerun the command for agency options[i]."""
+
+    chat_id: int
+    kind: str
+    options: tuple[str, ...]
+    year: int | None = None
+
+
+@dataclass
+class BotState:
+    """`bot_data` of the Application."""
+
+    settings: Settings
+    services_factory: Callable[[Settings], Services]
+    services: Services | None = None
+    access: AccessPolicy = field(init=False)
+    buckets: TokenBuckets = field(init=False)
+    uploads: ExpiringStore[PendingUpload] = field(
+        default_factory=lambda: ExpiringStore(ttl=30 * 60, max_items=500)
+    )
+    choices: ExpiringStore[PendingChoice] = field(
+        default_factory=lambda: ExpiringStore(ttl=60 * 60, max_items=2000)
+    )
+    # Parses wait on the sandbox's worker slots; separate pools keep questions from queueing
+    # behind a burst of uploads (the default to_thread pool has only cpu+4 threads).
+    ingest_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="ingest")
+    )
+    query_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")
+    )
+
+    def __post_init__(self) -> None:
+        self.access = AccessPolicy.from_settings(self.settings)
+        per_minute = self.settings.rate_limit_per_minute
+        self.buckets = TokenBuckets(capacity=per_minute, per_second=per_minute / 60.0)
+
+    def require_services(self) -> Services:
+        if self.services is None:
+            raise RuntimeError("services are not open (post_init has not run)")
+        return self.services
+
+    async def run_query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.query_pool, functools.partial(fn, *args, **kwargs))
+
+    async def run_ingest(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.ingest_pool, functools.partial(fn, *args, **kwargs))
+
+    def shutdown_pools(self) -> None:
+        self.ingest_pool.shutdown(wait=False, cancel_futures=True)
+        self.query_pool.shutdown(wait=False, cancel_futures=True)
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotState]):
+    """The context every handler gets: `context.state`, `context.services`, `context.settings`."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def state(self) -> BotState:
+        return self.bot_data
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.require_services()
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data.settings

@@ -1,0 +1,190 @@
+"""Receiving a report: reply at once, download, ingest off the loop, show the summary.
+
+The file type is judged by content in the core (parsing.sniff), never here. Telegram's part
+is the adapter's: the 20 MB getFile limit, progress edits, and asking for the agency when the
+report does not name one (buttons of likely agencies, or a free-text reply).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest, NetworkError
+
+from bot.config import TELEGRAM_API_URL, Settings
+from bot.core.replies import bot as R
+from bot.tg.errors import report_failure
+from bot.tg.sending import split_message
+from bot.tg.state import BotContext, PendingUpload
+
+log = logging.getLogger(__name__)
+
+CLOUD_DOWNLOAD_LIMIT = 20 * 1024 * 1024
+AGENCY_CALLBACK = "ag"
+
+
+def download_limit(settings: Settings) -> int | None:
+    """Telegram's cloud Bot API serves files up to 20 MB; a self-hosted server has no limit."""
+    if settings.bot_api_url.rstrip("/") == TELEGRAM_API_URL:
+        return CLOUD_DOWNLOAD_LIMIT
+    return None
+
+
+def _sender_name(update: Update) -> str | None:
+    user = update.effective_user
+    return user.full_name if user else None
+
+
+async def _download(context: BotContext, file_id: str) -> bytes:
+    """getFile goes through the retrying limiter; the download itself is retried here."""
+    file = await context.bot.get_file(file_id)
+    for attempt in range(3):
+        try:
+            return bytes(await file.download_as_bytearray())
+        except NetworkError:
+            if attempt == 2:
+                raise
+            await asyncio.sleep(1 + attempt)
+    raise AssertionError("unreachable")
+
+
+async def _edit(status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Replace the status message; a long summary continues in further messages."""
+    chunks = split_message(text, html=html)
+    parse_mode = "HTML" if html else None
+    try:
+        await status.edit_text(chunks[0], parse_mode=parse_mode, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            raise
+    for chunk in chunks[1:]:
+        await status.chat.send_message(chunk, parse_mode=parse_mode)
+
+
+async def on_document(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    user = update.effective_user
+    chat = update.effective_chat
+    if message is None or message.document is None or chat is None:
+        return
+    state = context.state
+    user_id = user.id if user else None
+    if not state.access.may_upload(user_id, chat.id):
+        refusal = R.UPLOAD_NOT_ALLOWED if chat.type == "private" else R.UPLOAD_NOT_ALLOWED_GROUP
+        await message.reply_text(refusal)
+        return
+    if user_id is not None and (wait := state.buckets.take(user_id)):
+        await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
+        return
+    document = message.document
+    name = document.file_name or "未命名文件"
+    status = await message.reply_text(R.RECEIVED.format(name=name))
+    limit = download_limit(context.settings)
+    if limit is not None and (document.file_size or 0) > limit:
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(document.file_size or 0) / 2**20))
+        return
+    pending = PendingUpload(
+        chat_id=chat.id,
+        user_id=user_id or 0,
+        file_id=document.file_id,
+        filename=name,
+        caption=message.caption,
+        sender_name=_sender_name(update),
+        choices=(),
+        prompt_message_id=status.message_id,
+    )
+    await ingest_upload(update, context, status, pending, agency=None)
+
+
+async def ingest_upload(
+    update: Update | None, context: BotContext, status: Message, upload: PendingUpload, *, agency: str | None
+) -> None:
+    """Download, ingest in the ingest pool, and turn `status` into the result."""
+    from bot.core import ingest as core_ingest  # pulls in the parsers; only uploads need them
+
+    try:
+        try:
+            data = await _download(context, upload.file_id)
+        except BadRequest as exc:
+            if "too big" not in exc.message.lower():
+                raise
+            await _edit(status, R.TOO_BIG.format(name=upload.filename, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+            return
+        await _edit(status, R.PARSING.format(name=upload.filename))
+        request = core_ingest.IngestRequest(
+            data=data,
+            filename=upload.filename,
+            caption=upload.caption,
+            agency=agency,
+            sender_id=upload.user_id or None,
+            sender_name=upload.sender_name,
+            chat_id=upload.chat_id,
+        )
+        result = await context.state.run_ingest(core_ingest.ingest, context.services, request)
+    except Exception as exc:  # the status message must not stay at "正在解析…"
+        await report_failure(context, update, exc, status=status)
+        return
+    if result.outcome is core_ingest.IngestOutcome.NEEDS_AGENCY:
+        await _ask_agency(context, status, upload, tuple(result.agency_choices))
+        return
+    await _edit(status, result.text, html=result.html)
+
+
+async def _ask_agency(
+    context: BotContext, status: Message, upload: PendingUpload, choices: tuple[str, ...]
+) -> None:
+    pending = PendingUpload(**{**upload.__dict__, "choices": choices[:6], "prompt_message_id": status.message_id})
+    token = context.state.uploads.put(pending)
+    buttons = [
+        [InlineKeyboardButton(name, callback_data=f"{AGENCY_CALLBACK}:{token}:{i}")]
+        for i, name in enumerate(pending.choices)
+    ]
+    text = (R.ASK_AGENCY if buttons else R.ASK_AGENCY_NO_GUESS).format(name=upload.filename)
+    await _edit(status, text, markup=InlineKeyboardMarkup(buttons) if buttons else None)
+
+
+async def on_agency_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    _, token, index = query.data.split(":")
+    pending = context.state.uploads.get(token)
+    if pending is None:
+        await query.answer(R.PENDING_EXPIRED, show_alert=True)
+        return
+    if query.from_user.id != pending.user_id:
+        await query.answer(R.ONLY_UPLOADER)
+        return
+    context.state.uploads.pop(token)
+    await query.answer()
+    agency = pending.choices[int(index)]
+    await _edit(query.message, R.AGENCY_CHOSEN.format(agency=agency, name=pending.filename))
+    await ingest_upload(update, context, query.message, pending, agency=agency)
+
+
+def pending_for_text(context: BotContext, message: Message) -> tuple[str, PendingUpload] | None:
+    """The upload this text names the agency for: a reply to the prompt, or (private) the latest."""
+    user = message.from_user
+    if user is None:
+        return None
+    replied = message.reply_to_message
+    if replied is not None:
+        found = context.state.uploads.find(
+            lambda p: p.chat_id == message.chat_id and p.prompt_message_id == replied.message_id
+        )
+        if found and found[1].user_id == user.id:
+            return found
+    if message.chat.type == "private":
+        return context.state.uploads.find(lambda p: p.chat_id == message.chat_id and p.user_id == user.id)
+    return None
+
+
+async def on_agency_text(update: Update, context: BotContext, token: str, pending: PendingUpload, text: str) -> None:
+    message = update.effective_message
+    assert message is not None
+    context.state.uploads.pop(token)
+    agency = text.strip()[:200]
+    status = await message.reply_text(R.AGENCY_CHOSEN.format(agency=agency, name=pending.filename))
+    await ingest_upload(update, context, status, pending, agency=agency)
