@@ -18,7 +18,7 @@ import time as monotonic_clock
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 LATE_AFTER = timedelta(minutes=30)
 # Admin notices are not about a report year; they live under this year in the send log.
 NOTICE_YEAR = 0
+# Supervisor digests about report year Y stop on this day of Y + 1, when Y + 1's season begins.
+NEXT_SEASON_OPENS = (12, 1)
 
 
 class ReminderKind(StrEnum):
@@ -227,7 +229,9 @@ def _agency_reminders(
     got = snap.reports.get((reporter.agency_id, year))
     if got is not None:
         # One confirmation per agency and year, whatever version arrives: a fixed key.
-        key = SendKey(reporter.chat_id, target, year, "received", schedule.moment(deadline.day, time(0)))
+        key = SendKey(
+            reporter.chat_id, target, year, "received", schedule.moment(date(year + 1, 1, 1), time(0))
+        )
         if not _may_send(snap, key, now):
             return []
         return [
@@ -344,33 +348,39 @@ def region_status(snap: Snapshot, region: str, year: int, now: datetime, tz: Zon
 
 
 def _digest(snap: Snapshot, schedule: Schedule, now: datetime, sup: Supervision, year: int) -> list[Reminder]:
+    """Missing list at the reminder time of a day when something is overdue, then every interval.
+
+    Keyed on that day, not on a fixed calendar: a digest missed while the bot was down goes out
+    once when it is back, and the next one follows a full interval later.
+    """
+    if now >= schedule.moment(date(year + 1, *NEXT_SEASON_OPENS), time(0)):
+        return []  # a new season: stop chasing last year's stragglers
     status = region_status(snap, sup.region, year, now, schedule.tz)
     if not status.expected:
         return []
-    anchor = schedule.moment(min(d.day for _, d in status.expected) + timedelta(days=1))
-    if now < anchor:
-        return []
     target = f"region:{sup.region}"
+    earlier = [
+        k.scheduled_for
+        for k, s in snap.sends.items()
+        if (k.chat_id, k.target, k.year, k.kind) == (sup.chat_id, target, year, "digest")
+        and s.status != registry.STATUS_FAILED
+    ]  # fmt: skip
     if status.missing:
-        week = (now - anchor) // schedule.digest_every
-        at = anchor + week * schedule.digest_every
-        key = SendKey(sup.chat_id, target, year, f"digest:{week}", at)
+        at = schedule.moment(now.astimezone(schedule.tz).date())
+        if now < at or any(at - schedule.digest_every < e < at for e in earlier):
+            return []
+        key = SendKey(sup.chat_id, target, year, "digest", at)
         if not _may_send(snap, key, now):
             return []
         text = digest_text(status, now, schedule, next_at=at + schedule.digest_every)
         return [Reminder(ReminderKind.DIGEST, key, None, now - at > LATE_AFTER, text, about=sup.region)]
-    # Complete: say so once, but only to a chat that was told something was missing.
-    told = any(
-        k.chat_id == sup.chat_id and k.target == target and k.year == year and k.kind.startswith("digest:")
-        and k.kind != "digest:complete" and s.status == registry.STATUS_SENT
-        for k, s in snap.sends.items()
-    )  # fmt: skip
+    # Complete: say so once, and only to a chat that was told something was missing.
     passed = [d.day for _, d in status.expected if d.day < now.astimezone(schedule.tz).date()]
-    if not told or not passed:
+    if not earlier or not passed:
         return []
-    # Keyed on the latest passed deadline: a later deadline (31 March) can be "complete" again.
-    key = SendKey(sup.chat_id, target, year, "digest:complete", schedule.moment(max(passed), time(0)))
-    if not _may_send(snap, key, now):
+    # Keyed on the latest passed deadline: after a later one (31 March) it can be complete again.
+    key = SendKey(sup.chat_id, target, year, "digest_complete", schedule.moment(max(passed), time(0)))
+    if max(earlier) < key.scheduled_for or not _may_send(snap, key, now):
         return []
     text = digest_text(status, now, schedule, next_at=None)
     return [Reminder(ReminderKind.DIGEST_COMPLETE, key, None, False, text, about=sup.region)]
