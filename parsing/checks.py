@@ -1,0 +1,236 @@
+"""The consistency rules (勾稽关系) of SCHEMA.md, evaluated on a report's cells and facts.
+
+A failed rule is a finding, never an exception. For each equation (one per column, row or
+group): all operands blank -> nothing printed there, skipped; some blank -> that equation
+cannot be verified; all present -> pass or fail. A rule fails if any equation fails, is
+unverifiable if any equation could not be verified (or none was printed), else passes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from parsing.model import Check, Fact, Number
+from parsing.schema import (
+    T2_2019,
+    T2_2021,
+    T3_COLUMNS,
+    T3_ROWS_COMMON_HEAD,
+    T4_COLUMNS,
+    T4_GROUPS,
+    TEMPLATE_2021,
+    t3_rows,
+)
+
+logger = logging.getLogger(__name__)
+
+_SHOWN = 3  # equations quoted in a detail
+
+Cells = Mapping[str, Number | None]
+Outcome = Literal["pass", "fail", "skip", "unverifiable"]
+
+_T3_HANDLED = [k for k in T3_ROWS_COMMON_HEAD if k not in ("new", "carried_in")] + ["other"]
+
+
+@dataclass(frozen=True)
+class _Equation:
+    name: str  # where: a column, row or group label
+    lhs: tuple[Number | None, ...]
+    rhs: tuple[Number | None, ...]
+
+    def outcome(self) -> Outcome:
+        values = self.lhs + self.rhs
+        if all(v is None for v in values):
+            return "skip"
+        if any(v is None for v in values):
+            return "unverifiable"
+        return "pass" if _close(_sum(self.lhs), _sum(self.rhs)) else "fail"
+
+    def text(self) -> str:
+        def side(vs: tuple[Number | None, ...]) -> str:
+            if len(vs) > 4:
+                blanks = sum(v is None for v in vs)
+                if blanks:
+                    return f"{len(vs)}项（{blanks}项为空）"
+                return f"{_fmt(_sum(vs))}（{len(vs)}项之和）"
+            return "+".join("空" if v is None else _fmt(v) for v in vs)
+
+        sign = "=" if self.outcome() == "pass" else "≠" if self.outcome() == "fail" else "?"
+        return f"{self.name}：{side(self.lhs)} {sign} {side(self.rhs)}"
+
+
+def _sum(values: Sequence[Number | None]) -> Number:
+    return sum(v for v in values if v is not None)
+
+
+def _close(a: Number, b: Number) -> bool:
+    return abs(a - b) < 1e-9
+
+
+def _fmt(v: Number) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def _aggregate(rule: str, equations: Sequence[_Equation], empty: str) -> Check:
+    outcomes = [(eq, eq.outcome()) for eq in equations]
+    failed = [eq.text() for eq, o in outcomes if o == "fail"]
+    unsure = [eq.text() for eq, o in outcomes if o == "unverifiable"]
+    passed = [eq for eq, o in outcomes if o == "pass"]
+    if failed:
+        more = f"等{len(failed)}处不符" if len(failed) > _SHOWN else ""
+        return Check(rule, "fail", "；".join(failed[:_SHOWN]) + more)
+    if unsure:
+        note = f"（另有{len(passed)}处相符）" if passed else ""
+        more = f"等{len(unsure)}处" if len(unsure) > _SHOWN else ""
+        return Check(rule, "unverifiable", "有空格无法核对：" + "；".join(unsure[:_SHOWN]) + more + note)
+    if passed:
+        shown = passed[-1].text()
+        return Check(rule, "pass", shown if len(passed) == 1 else f"{shown}（{len(passed)}处均相符）")
+    return Check(rule, "unverifiable", empty)
+
+
+def _v(cells: Cells, key: str) -> Number | None:
+    return cells.get(key)
+
+
+def check_t3_balance(cells: Cells) -> Check:
+    eqs = [
+        _Equation(
+            f"{label}列",
+            (_v(cells, f"t3.new.{c}"), _v(cells, f"t3.carried_in.{c}")),
+            (_v(cells, f"t3.handled_total.{c}"), _v(cells, f"t3.carried_out.{c}")),
+        )
+        for c, label in T3_COLUMNS.items()
+    ]
+    return _aggregate("t3.balance", eqs, "表三没有数值")
+
+
+def check_t3_rows_sum(cells: Cells) -> Check:
+    eqs = [
+        _Equation(
+            f"{label}列",
+            (_v(cells, f"t3.handled_total.{c}"),),
+            tuple(_v(cells, f"t3.{r}.{c}") for r in _T3_HANDLED),
+        )
+        for c, label in T3_COLUMNS.items()
+    ]
+    return _aggregate("t3.rows_sum", eqs, "表三没有数值")
+
+
+def check_t3_cols_sum(cells: Cells, template: str) -> Check:
+    parts = [c for c in T3_COLUMNS if c != "total"]
+    eqs = [
+        _Equation(
+            label,
+            (_v(cells, f"t3.{r}.total"),),
+            tuple(_v(cells, f"t3.{r}.{c}") for c in parts),
+        )
+        for r, label in t3_rows(template).items()
+    ]
+    return _aggregate("t3.cols_sum", eqs, "表三没有数值")
+
+
+def check_t3_other_sum(cells: Cells, *, derived: bool) -> Check:
+    if derived:
+        # The 2021 format prints no 其他处理 total row: `other` is defined as this sum.
+        values = [_v(cells, f"t3.other.{c}") for c in T3_COLUMNS]
+        if all(v is None for v in values):
+            return Check("t3.other_sum", "unverifiable", "表三其他处理三项均为空")
+        return Check("t3.other_sum", "pass", "报告未单列其他处理合计，按三项之和计算")
+    eqs = [
+        _Equation(
+            f"{label}列",
+            (_v(cells, f"t3.other.{c}"),),
+            tuple(_v(cells, f"t3.{r}.{c}") for r in ("other_overdue", "other_unpaid", "other_other")),
+        )
+        for c, label in T3_COLUMNS.items()
+    ]
+    return _aggregate("t3.other_sum", eqs, "表三其他处理均为空")
+
+
+def check_t4_sums(cells: Cells) -> Check:
+    parts = [c for c in T4_COLUMNS if c != "total"]
+    eqs = [
+        _Equation(
+            label,
+            (_v(cells, f"t4.{g}.total"),),
+            tuple(_v(cells, f"t4.{g}.{c}") for c in parts),
+        )
+        for g, label in T4_GROUPS.items()
+    ]
+    return _aggregate("t4.sums", eqs, "表四没有数值")
+
+
+def check_t2_in_force(cells: Cells, template: str) -> Check:
+    keys = [k for k in (T2_2021 if template == TEMPLATE_2021 else T2_2019) if not k.endswith(".change")]
+    present = {k: cells.get(k) for k in keys if cells.get(k) is not None}
+    if not present:
+        return Check("t2.in_force", "unverifiable", "表二没有数值")
+    negative = [f"{k}={_fmt(v)}" for k, v in present.items() if v is not None and v < 0]
+    if negative:
+        return Check("t2.in_force", "fail", "出现负数：" + "、".join(negative))
+    return Check("t2.in_force", "pass", f"表二{len(present)}个数值均不为负")
+
+
+def _narrative(rule: str, fact: Fact | None, table_value: Number | None, what: str) -> Check:
+    if fact is None:
+        return Check(rule, "unverifiable", f"正文未提及{what}数")
+    if table_value is None:
+        return Check(rule, "unverifiable", f"正文 {_fmt(fact.value)}，表中{what}为空")
+    status = "pass" if _close(fact.value, table_value) else "fail"
+    sign = "=" if status == "pass" else "≠"
+    return Check(rule, status, f"正文 {_fmt(fact.value)} {sign} 表中 {_fmt(table_value)}")
+
+
+def _sum_or_none(values: Sequence[Number | None]) -> Number | None:
+    if any(v is None for v in values):
+        return None
+    return _sum(values)
+
+
+def run_checks(
+    cells: Cells,
+    template: str | None,
+    facts: Sequence[Fact],
+    *,
+    t3_other_derived: bool = False,
+) -> list[Check]:
+    """Every SCHEMA rule plus the narrative<->table rules for 复议/诉讼. Never raises."""
+    try:
+        return _run(cells, template, facts, t3_other_derived)
+    except (ArithmeticError, TypeError, ValueError):  # a malformed cell must not lose the report
+        logger.exception("consistency checks failed")
+        return [Check("checks", "unverifiable", "核对时出错，未能完成勾稽检查")]
+
+
+def _run(cells: Cells, template: str | None, facts: Sequence[Fact], t3_other_derived: bool) -> list[Check]:
+    tpl = template or TEMPLATE_2021
+    by_key = {f.key: f for f in facts}
+    checks = [
+        check_t3_balance(cells),
+        check_t3_rows_sum(cells),
+        check_t3_cols_sum(cells, tpl),
+    ]
+    if tpl == TEMPLATE_2021:
+        checks.append(check_t3_other_sum(cells, derived=t3_other_derived))
+    checks += [
+        check_t4_sums(cells),
+        check_t2_in_force(cells, tpl),
+        _narrative(
+            "narrative.applications",
+            by_key.get("applications.received"),
+            cells.get("t3.new.total"),
+            "新收申请",
+        ),
+        _narrative("narrative.review", by_key.get("review.count"), cells.get("t4.review.total"), "行政复议"),
+        _narrative(
+            "narrative.suit",
+            by_key.get("suit.count"),
+            _sum_or_none([cells.get("t4.suit_direct.total"), cells.get("t4.suit_after_review.total")]),
+            "行政诉讼",
+        ),
+    ]
+    return checks

@@ -1,0 +1,108 @@
+"""Figures stated in the report's prose (SCHEMA "Narrative facts"), each with its sentence.
+
+Patterns are tied to the words around a figure and require its unit (条/件/次/元), so
+percentages, dates, phone numbers and document numbers (第107号, 〔2021〕33号) never match.
+The first statement of a fact wins. A report that never states a total gets no total:
+nothing here adds figures up. Negative statements ("未收到…申请") give 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from parsing.extract.base import TextBlock
+from parsing.model import Fact, Provenance
+from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token
+from parsing.schema import FACTS
+
+_NUM_CHARS = "0-9０-９" + CHINESE_NUMERAL_CHARS
+# A whole number token: not preceded by another digit/numeral (so "12" never yields "2").
+NUM = rf"(?<![{_NUM_CHARS}.,，])(?P<num>[0-9０-９][0-9０-９,，]*|[{CHINESE_NUMERAL_CHARS}]+)\s*"
+# A gap inside one clause.
+GAP = r"[^，,。；;！？!?\n]"
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    key: str
+    pattern: re.Pattern[str]
+    negative: bool = False  # a statement that there were none: value 0
+
+
+def _r(key: str, pattern: str, *, negative: bool = False) -> _Rule:
+    return _Rule(key, re.compile(pattern), negative)
+
+
+_CHANNEL = r"(?:网站|门户网|信息网|政务网|网页)"
+_MEDIA = r"(?:微信|微博|公众号|新媒体|政务号|头条号|抖音|客户端)"
+_NONE = r"(?:未|没有|无|暂无|暂未|尚未|均未|并未)"
+
+RULES: tuple[_Rule, ...] = (
+    # 主动公开 total: "共主动公开…N条" / "主动公开…共N条"; never a channel's own figure.
+    _r("proactive.total", rf"(?:共|累计|总计|合计)(?:计)?{GAP}{{0,4}}?主动公开{GAP}{{0,12}}?{NUM}(?:条|篇)"),
+    _r("proactive.total", rf"主动公开{GAP}{{0,12}}?(?:共|累计|总计|合计)(?:计)?{GAP}{{0,4}}?{NUM}(?:条|篇)"),
+    _r("proactive.website", rf"{_CHANNEL}{GAP}{{0,12}}?(?:公开|发布|更新){GAP}{{0,12}}?{NUM}(?:条|篇)"),
+    _r("proactive.new_media", rf"{_MEDIA}{GAP}{{0,12}}?(?:公开|发布|发送|推送){GAP}{{0,12}}?{NUM}(?:条|篇)"),
+    _r("normative.issued", rf"(?:制定|制发|出台|印发){GAP}{{0,10}}?规范性文件{GAP}{{0,4}}?{NUM}(?:件|份|个)"),
+    _r("normative.issued", rf"{_NONE}(?:制定|制发|出台|印发){GAP}{{0,6}}?规范性文件", negative=True),
+    _r("documents.issued", rf"(?:制发|印发|发布|下发)公文{GAP}{{0,6}}?{NUM}(?:件|份|个)"),
+    _r("documents.issued", rf"发文{GAP}{{0,4}}?{NUM}(?:件|份|个)"),
+    _r(
+        "applications.received",
+        rf"(?:收到|受理|接到|接收){GAP}{{0,12}}?(?:政府信息公开|依申请公开|信息公开){GAP}{{0,6}}?申请{GAP}{{0,4}}?{NUM}(?:件|个|条|次|份)",
+    ),
+    _r("applications.received", rf"{_NONE}(?:收到|接到|受理|接收)[^。；;\n复诉]{{0,20}}?申请", negative=True),
+    _r("open_day.count", rf"{NUM}(?:次|场)[^，。；\n]{{0,10}}?开放日"),
+    _r("open_day.count", rf"开放日{GAP}{{0,10}}?{NUM}(?:次|场)"),
+    _r(
+        "proposals.count",
+        rf"(?:办理|承办|答复|办结){GAP}{{0,16}}?(?:建议|提案|议案){GAP}{{0,4}}?{NUM}(?:件|条|个|份)",
+    ),
+    _r("fees.collected", rf"收取{GAP}{{0,10}}?处理费{GAP}{{0,6}}?{NUM}元"),
+    _r("fees.collected", rf"{_NONE}(?:收取|收)[^。；;\n]{{0,12}}?(?:处理费|费用)", negative=True),
+    _r("review.count", rf"行政复议{GAP}{{0,6}}?{NUM}(?:件|起|宗|次)"),
+    _r("review.count", rf"{_NONE}(?:收到|发生|产生|接到|涉及)?[^。；;\n]{{0,12}}?行政复议", negative=True),
+    _r("suit.count", rf"行政诉讼{GAP}{{0,6}}?{NUM}(?:件|起|宗|次)"),
+    _r("suit.count", rf"{_NONE}(?:收到|发生|产生|接到|涉及)?[^。；;\n]{{0,16}}?行政诉讼", negative=True),
+)
+# A channel word right before "主动公开" makes it that channel's figure, not the total.
+_CHANNEL_BEFORE = re.compile(rf"(?:{_CHANNEL}|{_MEDIA}){GAP}{{0,6}}$")
+
+
+def _sentences(text: str) -> Iterable[str]:
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if sentence:
+            yield sentence
+
+
+def extract_facts(paragraphs: Iterable[TextBlock]) -> list[Fact]:
+    """The narrative facts, first statement of each key, in SCHEMA FACTS order."""
+    found: dict[str, Fact] = {}
+    for block in paragraphs:
+        for sentence in _sentences(block.text):
+            for rule in RULES:
+                if rule.key in found:
+                    continue
+                fact = _apply(rule, sentence, block)
+                if fact is not None:
+                    found[rule.key] = fact
+    return [found[key] for key in FACTS if key in found]
+
+
+def _apply(rule: _Rule, sentence: str, block: TextBlock) -> Fact | None:
+    for match in rule.pattern.finditer(sentence):
+        if rule.key == "proactive.total" and _CHANNEL_BEFORE.search(sentence[: match.start()]):
+            continue
+        if rule.negative:
+            value: int | None = 0
+        else:
+            value = parse_int_token(match.group("num"))
+        if value is None:
+            continue
+        provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+        return Fact(rule.key, value, FACTS[rule.key][1], sentence, provenance)
+    return None
