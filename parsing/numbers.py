@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 Number = int | float
@@ -34,6 +35,7 @@ def normalize(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=4096)  # cells repeat ("0", "") across a report; NFKC is the cost
 def read_cell(text: str | None) -> Cell:
     """Classify a table cell: blank, a number (int, or float when printed with decimals) or text."""
     if text is None:
