@@ -121,8 +121,8 @@ def upgrade() -> None:
             name=op.f("fk_report_cells_report_id_reports"), ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("report_id", "key", name=op.f("pk_report_cells")),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_report_cells_key_value", "report_cells", ["key", "value"])
 
     op.create_table(
         "report_facts",

@@ -1,0 +1,252 @@
+"""Store a parsed report: new, duplicate (same bytes again) or a new version of a known report.
+
+`store_report` only adds to the session and flushes; the caller owns the one transaction that
+makes an ingest all-or-nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from parsing import PARSER_VERSION
+from parsing.model import Number, Report
+from storage.agencies import find_or_create_agency
+from storage.models import CellRow, CheckRow, FactRow, ReportRow, SourceFile
+
+
+class StoreOutcome(StrEnum):
+    NEW = "new"
+    DUPLICATE = "duplicate"
+    NEW_VERSION = "new_version"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The original file as stored by storage.files, and who sent it from where."""
+
+    sha256: str
+    path: str  # relative to the data directory
+    original_name: str
+    size: int
+    kind: str = ""  # pdf / docx / html / txt ...
+    sender_id: int | None = None
+    sender_name: str | None = None
+    chat_id: int | None = None
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    outcome: StoreOutcome
+    report_id: int
+    agency_id: int
+    agency_name: str
+    year: int
+    version: int
+    # For a new version: what differs from the one it replaced, "t3.new.total 0 -> 2".
+    changes: tuple[str, ...] = ()
+    previous_report_id: int | None = None
+    previous_received_at: datetime | None = field(default=None)
+
+
+class StoreError(ValueError):
+    """A report that cannot be stored as given (no year); the caller words it for the user."""
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "空"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _same(old: Number | None, new: Number | None) -> bool:
+    if old is None or new is None:
+        return old is None and new is None
+    return abs(float(old) - float(new)) < 1e-9
+
+
+def diff_values(
+    old_cells: Mapping[str, Number | None],
+    new_cells: Mapping[str, Number | None],
+    old_facts: Mapping[str, Number],
+    new_facts: Mapping[str, Number],
+    old_published: date | None = None,
+    new_published: date | None = None,
+) -> list[str]:
+    """Every changed value as "key old -> new" (cells in key order of the new report, then facts)."""
+    changes: list[str] = []
+    if old_published != new_published:
+        changes.append(f"published_on {_fmt(old_published)} -> {_fmt(new_published)}")
+    for old_map, new_map in ((old_cells, new_cells), (old_facts, new_facts)):
+        keys = list(new_map) + [k for k in old_map if k not in new_map]
+        for key in keys:
+            old, new = old_map.get(key), new_map.get(key)
+            if not _same(old, new):
+                changes.append(f"{key} {_fmt(old)} -> {_fmt(new)}")
+    return changes
+
+
+def _source_row(session: Session, source: SourceInfo, now: datetime) -> SourceFile:
+    row = SourceFile(
+        sha256=source.sha256,
+        path=source.path,
+        original_name=source.original_name[:300],
+        size=source.size,
+        kind=source.kind[:20],
+        sender_id=source.sender_id,
+        sender_name=source.sender_name[:200] if source.sender_name else None,
+        chat_id=source.chat_id,
+        received_at=source.received_at or now,
+    )
+    session.add(row)
+    return row
+
+
+def find_duplicate(session: Session, sha256: str) -> ReportRow | None:
+    """The report already stored from these exact bytes, if any."""
+    return session.scalar(
+        select(ReportRow)
+        .join(SourceFile, SourceFile.id == ReportRow.source_file_id)
+        .where(SourceFile.sha256 == sha256)
+        .order_by(ReportRow.id)
+        .limit(1)
+    )
+
+
+def store_report(
+    session: Session,
+    *,
+    report: Report,
+    source: SourceInfo,
+    agency_name: str,
+    parser_version: str = PARSER_VERSION,
+    now: datetime | None = None,
+) -> StoreResult:
+    """Add the report, its cells, facts and checks. Flushes; the caller commits or rolls back."""
+    now = now or datetime.now(UTC)
+    duplicate = find_duplicate(session, source.sha256)
+    if duplicate is not None:
+        return StoreResult(
+            outcome=StoreOutcome.DUPLICATE,
+            report_id=duplicate.id,
+            agency_id=duplicate.agency_id,
+            agency_name=duplicate.agency.name,
+            year=duplicate.year,
+            version=duplicate.version,
+        )
+    if report.year is None:
+        raise StoreError("report has no year")
+
+    agency, _created = find_or_create_agency(session, agency_name, now=now)
+    source_row = session.scalar(select(SourceFile).where(SourceFile.sha256 == source.sha256))
+    if source_row is None:
+        source_row = _source_row(session, source, now)
+
+    # FOR UPDATE: two new versions of one report arriving at once must not both become current.
+    current = session.scalar(
+        select(ReportRow)
+        .where(ReportRow.agency_id == agency.id, ReportRow.year == report.year, ReportRow.is_current.is_(True))
+        .with_for_update()
+    )
+    changes: list[str] = []
+    if current is not None:
+        old_cells = {
+            key: value
+            for key, value in session.execute(
+                select(CellRow.key, CellRow.value).where(CellRow.report_id == current.id)
+            ).tuples()
+        }
+        old_facts = {
+            key: value
+            for key, value in session.execute(
+                select(FactRow.key, FactRow.value).where(FactRow.report_id == current.id)
+            ).tuples()
+        }
+        new_facts = {f.key: f.value for f in report.facts}
+        changes = diff_values(
+            old_cells, dict(report.cells), old_facts, new_facts, current.published_on, report.published_on
+        )
+        current.is_current = False
+        # The partial unique index allows one current row: retire the old one before inserting.
+        session.flush()
+
+    row = ReportRow(
+        agency_id=agency.id,
+        year=report.year,
+        template=report.template,
+        title=report.title[:300] if report.title else None,
+        published_on=report.published_on,
+        source_file=source_row,
+        parser_version=parser_version,
+        is_current=True,
+        version=(current.version + 1) if current is not None else 1,
+        supersedes_id=current.id if current is not None else None,
+        changes=changes if current is not None else None,
+        warnings=list(report.warnings),
+        checks_ok=not report.failed_checks,
+        received_at=source.received_at or now,
+    )
+    session.add(row)
+    session.flush()
+    _insert_children(session, row.id, report)
+    return StoreResult(
+        outcome=StoreOutcome.NEW_VERSION if current is not None else StoreOutcome.NEW,
+        report_id=row.id,
+        agency_id=agency.id,
+        agency_name=agency.name,
+        year=report.year,
+        version=row.version,
+        changes=tuple(changes),
+        previous_report_id=current.id if current is not None else None,
+        previous_received_at=current.received_at if current is not None else None,
+    )
+
+
+def _insert_children(session: Session, report_id: int, report: Report) -> None:
+    """Cells, facts and checks as Core executemany inserts: no ORM bookkeeping per cell (~250 a report)."""
+    connection = session.connection()
+    cells = []
+    for key, value in report.cells.items():
+        prov = report.cell_sources.get(key)
+        cells.append(
+            {
+                "report_id": report_id,
+                "key": key,
+                "value": None if value is None else float(value),
+                "raw": prov.raw if prov else None,
+                "page": prov.page if prov else None,
+                "table_index": prov.table if prov else None,
+                "row_index": prov.row if prov else None,
+                "col_index": prov.col if prov else None,
+            }
+        )
+    if cells:
+        connection.execute(insert(CellRow.__table__), cells)
+    facts = [
+        {
+            "report_id": report_id,
+            "key": f.key,
+            "value": float(f.value),
+            "unit": f.unit[:10],
+            "source": f.source,
+            "page": f.provenance.page if f.provenance else None,
+            "paragraph": f.provenance.paragraph if f.provenance else None,
+        }
+        for f in report.facts
+    ]
+    if facts:
+        connection.execute(insert(FactRow.__table__), facts)
+    checks = [
+        {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail} for c in report.checks
+    ]
+    if checks:
+        connection.execute(insert(CheckRow.__table__), checks)
