@@ -114,11 +114,12 @@ def current_report(session: Session, agency_id: int, year: int) -> ReportView | 
     if row is None:
         return None
     report, agency, filename = row
-    cells = dict(
-        session.execute(select(CellRow.key, CellRow.value).where(CellRow.report_id == report.id))
-        .tuples()
-        .all()
-    )
+    cells: dict[str, float | None] = {
+        key: value
+        for key, value in session.execute(
+            select(CellRow.key, CellRow.value).where(CellRow.report_id == report.id)
+        )
+    }
     facts = tuple(
         FactView(f.key, f.value, f.unit, f.source)
         for f in session.scalars(

@@ -28,6 +28,10 @@ from parsing.schema import (
 from storage import browse
 from storage.queries import AgencyCandidate, MatchKind, find_agencies
 
+# Table 3 is seven numbers wide: short headers keep it readable on a phone.
+T3_SHORT_COLUMNS = ("自然人", "商企", "科研", "公益", "法律", "其他", "总计")
+assert len(T3_SHORT_COLUMNS) == len(T3_COLUMNS)
+
 
 class BrowseOutcome(StrEnum):
     OK = "ok"
@@ -78,8 +82,12 @@ def _fmt(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def _clip(sentence: str, limit: int = 80) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
 def _pre(rows: list[list[str]], headers: Sequence[str]) -> str:
-    return "<pre>" + _esc(tabulate(rows, headers=list(headers), disablenumparse=True)) + "</pre>"
+    return "<pre>" + _esc(tabulate(rows, headers=list(headers), disable_numparse=True)) + "</pre>"
 
 
 def _resolve(services: Services, typed: str) -> AgencyCandidate | BrowseResult:
@@ -131,7 +139,7 @@ def render_report(view: browse.ReportView) -> str:
     cells = view.cells
     t2 = T2_2019 if template == TEMPLATE_2019 else T2_2021
     parts.append(R.REPORT_T2 + "\n" + _pre([[label, _fmt(cells.get(k))] for k, label in t2.items()], ["项目", "数值"]))
-    t3_headers = ["", *T3_COLUMNS.values()]
+    t3_headers = ["", *T3_SHORT_COLUMNS]
     t3 = [
         [label.split("/")[-1], *(_fmt(cells.get(f"t3.{row}.{col}")) for col in T3_COLUMNS)]
         for row, label in t3_rows(template).items()
@@ -146,7 +154,7 @@ def render_report(view: browse.ReportView) -> str:
         lines = [R.REPORT_FACTS]
         for fact in view.facts:
             label = FACTS.get(fact.key, (fact.key, ""))[0]
-            lines.append(f"· {_esc(label)}：{_fmt(fact.value)}{_esc(fact.unit)}　“{_esc(fact.source[:120])}”")
+            lines.append(f"· {_esc(label)}：{_fmt(fact.value)}{_esc(fact.unit)}　“{_esc(_clip(fact.source))}”")
         parts.append("\n".join(lines))
     failed = [c for c in view.checks if c.status == "fail"]
     if failed:

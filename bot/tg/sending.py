@@ -12,12 +12,14 @@ import asyncio
 import logging
 import random
 import re
+import warnings
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +67,9 @@ class RetryingLimiter(BaseRateLimiter[int]):
             except RetryAfter as exc:
                 if attempt >= retries:
                     raise
-                delay = exc.retry_after
+                with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled
+                    warnings.simplefilter("ignore", PTBDeprecationWarning)
+                    delay = exc.retry_after
                 seconds = delay.total_seconds() if hasattr(delay, "total_seconds") else float(delay)
                 log.warning("%s: flood control, retrying in %.1f s", endpoint, seconds)
                 await asyncio.sleep(seconds + 0.1)

@@ -82,6 +82,8 @@ class FakeBotApi:
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
         self.polls = 0
+        # Called with every recorded call (the load benchmark routes replies to its users).
+        self.listeners: list[Callable[[Call], None]] = []
         self._runner: web.AppRunner | None = None
         self._http: aiohttp.ClientSession | None = None
         self.port = 0
@@ -311,6 +313,8 @@ class FakeBotApi:
         async with self._new_call:
             self.calls.append(call)
             self._new_call.notify_all()
+        for listener in self.listeners:
+            listener(call)
 
     async def _api(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
