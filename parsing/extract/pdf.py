@@ -13,8 +13,8 @@ the page break shows up as a row of fragments; parsing.tables joins them).
 
 from __future__ import annotations
 
+import ctypes
 import io
-import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -101,8 +101,12 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
         if page_count == 0:
             raise EmptyFile()
         pages: list[tuple[str, list[_Line]]] = []
+        tables: dict[int, list[_Table]] = {}
         for number in range(page_count):
-            pages.append(_page_text(pdf, number))
+            text, lines, ruled = _read_page(pdf, number)
+            pages.append((text, lines))
+            if ruled:
+                tables[number] = ruled
         total_chars = sum(len(_WHITESPACE.sub("", text)) for text, _ in pages)
         if total_chars < _MIN_CHARS_PER_PAGE * page_count:
             if _has_images(pdf):
@@ -112,9 +116,11 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
     finally:
         pdf.close()
 
-    table_pages = [i for i, (text, _) in enumerate(pages) if page_has_table(text)]
-    dense_pages = [i for i, (text, _) in enumerate(pages) if page_has_table(text, at_least=4)]
-    tables = _find_tables(data, table_pages, dense_pages) if table_pages else {}
+    if not tables:
+        # No ruled table anywhere: borderless tables by text position (pdfminer, slower),
+        # only on pages that look most like the form, so prose is never cut up as a table.
+        dense_pages = [i for i, (text, _) in enumerate(pages) if page_has_table(text, at_least=4)]
+        tables = _borderless_tables(data, dense_pages) if dense_pages else {}
 
     blocks: list[Block] = []
     paragraphs = 0
@@ -160,7 +166,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptFile() from exc
 
 
-def _page_text(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[_Line]]:
+def _read_page(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[_Line], list[_Table]]:
+    """The page's text, its lines, and — when it shows table labels — its ruled tables."""
     try:
         page = pdf[number]
     except pdfium.PdfiumError as exc:
@@ -170,50 +177,53 @@ def _page_text(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[_Line]]:
         textpage = page.get_textpage()
         try:
             text = textpage.get_text_range()
-            lines = _lines(textpage, height)
+            lines = _lines(textpage, text, height)
+            tables = _ruled_tables(page, textpage) if page_has_table(text) else []
         finally:
             textpage.close()
     finally:
         page.close()
-    return text, lines
+    return text, lines, tables
 
 
-def _lines(textpage: Any, height: float) -> list[_Line]:
-    """Text runs grouped into visual lines, top to bottom (coordinates from the top)."""
-    runs: list[_Line] = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top)
-        text = text.replace("\r", "").replace("\n", "")
-        if text.strip():
-            runs.append(_Line(height - top, height - bottom, left, right, text))
-    runs.sort(key=lambda r: (r.top + r.bottom) / 2)
-    groups: list[list[_Line]] = []
-    for run in runs:
-        mid = (run.top + run.bottom) / 2
-        current = groups[-1] if groups else None
-        if current is not None and min(r.top for r in current) <= mid <= max(r.bottom for r in current):
-            current.append(run)
-        else:
-            groups.append([run])
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
+
+
+def _lines(textpage: Any, text: str, height: float) -> list[_Line]:
+    """Visual lines from pdfium's own line breaks, top to bottom (coordinates from the top).
+
+    pdfium marks each line end with a generated CR LF and its character indices match
+    the text, so a line's box comes from its first and last glyph: two calls per line
+    instead of one per glyph or per text run.
+    """
+    raw = textpage.raw
+    first_box, last_box = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
     lines: list[_Line] = []
-    for group in groups:
-        group.sort(key=lambda r: r.x0)
-        text = group[0].text
-        for before, run in itertools.pairwise(group):
-            # A visible gap between runs on one line is a space in the text.
-            gap = run.x0 - before.x1 > (run.bottom - run.top) * 0.6
-            latin = before.text.rstrip()[-1:].isascii() or run.text.lstrip()[:1].isascii()
-            text = text.rstrip() + (" " if gap and latin else "") + run.text.lstrip()
+    position = 0
+    for segment in text.split("\r\n"):
+        start, position = position, position + len(segment) + 2
+        body = segment.strip()
+        if not body:
+            continue
+        first = start + len(segment) - len(segment.lstrip())
+        last = start + len(segment.rstrip()) - 1
+        if not (
+            pdfium_c.FPDFText_GetLooseCharBox(raw, first, first_box)
+            and pdfium_c.FPDFText_GetLooseCharBox(raw, last, last_box)
+        ):
+            continue
+        # pdfium adds a space wherever glyphs stand apart; in Chinese text that is
+        # layout, not content ("2021 年" is printed "2021年").
         lines.append(
             _Line(
-                min(r.top for r in group),
-                max(r.bottom for r in group),
-                group[0].x0,
-                max(r.x1 for r in group),
-                text,
+                height - max(first_box.top, last_box.top),
+                height - min(first_box.bottom, last_box.bottom),
+                min(first_box.left, last_box.left),
+                max(first_box.right, last_box.right),
+                _CJK_SPACE.sub("", body),
             )
         )
+    lines.sort(key=lambda line: line.top)
     return lines
 
 
@@ -285,12 +295,116 @@ def _has_images(pdf: pdfium.PdfDocument) -> bool:
     return False
 
 
-def _find_tables(
-    data: bytes, page_numbers: list[int], borderless_pages: list[int]
-) -> dict[int, list[_Table]]:
-    """Ruled tables on the candidate pages; only when the document has none at all,
-    borderless ones (text positions) on the pages that look most like tables, so that
-    prose mentioning a label or two is never cut up as a table."""
+def _ruled_tables(page: Any, textpage: Any) -> list[_Table]:
+    """pdfplumber's table finder over ruling lines and characters read by pdfium.
+
+    pdfplumber's own page objects come from pdfminer, which spends ~50 ms parsing each
+    page's content stream in Python; pdfium reads the same lines and glyph boxes in C.
+    The finder and the cell text assembly are pdfplumber's, unchanged.
+    """
+    from pdfplumber.table import TableFinder, TableSettings
+
+    view = _PdfiumPageView(page, textpage)
+    if not view.edges:
+        return []
+    finder = TableFinder(view, TableSettings.resolve(LATTICE))  # type: ignore[arg-type]
+    found = finder.tables
+    if found:
+        # Table.extract scans every char of the page for every row: hand it only the
+        # chars inside some table.
+        boxes = [t.bbox for t in found]
+        view.chars = [
+            ch
+            for ch in view.chars
+            if any(x0 - 1 <= ch["x0"] and ch["x1"] <= x1 + 1 and top - 1 <= ch["top"] and ch["bottom"] <= bottom + 1
+                   for x0, top, x1, bottom in boxes)
+        ]  # fmt: skip
+    return _tables_from(found)
+
+
+class _PdfiumPageView:
+    """The slice of a pdfplumber Page that TableFinder and Table.extract read."""
+
+    def __init__(self, page: Any, textpage: Any) -> None:
+        self.height = page.get_height()
+        self.width = page.get_width()
+        self.bbox = (0.0, 0.0, self.width, self.height)
+        self.edges: list[dict[str, Any]] = []
+        self._collect_edges(page)
+        self.chars = self._collect_chars(textpage) if self.edges else []
+
+    def _collect_chars(self, textpage: Any) -> list[dict[str, Any]]:
+        chars: list[dict[str, Any]] = []
+        raw = textpage.raw
+        box = pdfium_c.FS_RECTF()
+        for i in range(pdfium_c.FPDFText_CountChars(raw)):
+            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if code <= 32 or code in (0xA0, 0x3000, 0xFFFE, 0xFFFF):
+                continue
+            # The loose box spans the font's ascent and descent, so one line of text
+            # shares one top/bottom, as pdfplumber's own chars do.
+            if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, box):
+                continue
+            top, bottom = self.height - box.top, self.height - box.bottom
+            chars.append(
+                {
+                    "text": chr(code),
+                    "x0": box.left,
+                    "x1": box.right,
+                    "top": top,
+                    "bottom": bottom,
+                    "doctop": top,
+                    "width": box.right - box.left,
+                    "height": bottom - top,
+                    "size": bottom - top,
+                    "upright": True,
+                    "object_type": "char",
+                }
+            )
+        return chars
+
+    def _collect_edges(self, page: Any) -> None:
+        x, y = ctypes.c_float(), ctypes.c_float()
+        matrix = pdfium_c.FS_MATRIX()
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+            raw = obj.raw
+            pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+            start: tuple[float, float] | None = None
+            previous: tuple[float, float] | None = None
+            for i in range(pdfium_c.FPDFPath_CountSegments(raw)):
+                segment = pdfium_c.FPDFPath_GetPathSegment(raw, i)
+                pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+                point = (
+                    matrix.a * x.value + matrix.c * y.value + matrix.e,
+                    matrix.b * x.value + matrix.d * y.value + matrix.f,
+                )
+                if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    start = point
+                elif previous is not None:
+                    self._add_edge(previous, point)
+                if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                    self._add_edge(point, start)
+                previous = point
+
+    def _add_edge(self, a: tuple[float, float], b: tuple[float, float]) -> None:
+        (x0, y0), (x1, y1) = a, b
+        if abs(y0 - y1) < 1 and abs(x0 - x1) >= 1:
+            left, right = sorted((x0, x1))
+            top = self.height - (y0 + y1) / 2
+            self.edges.append(
+                {"x0": left, "x1": right, "top": top, "bottom": top, "doctop": top,
+                 "width": right - left, "height": 0.0, "orientation": "h", "object_type": "line"}
+            )  # fmt: skip
+        elif abs(x0 - x1) < 1 and abs(y0 - y1) >= 1:
+            top, bottom = sorted((self.height - y0, self.height - y1))
+            x = (x0 + x1) / 2
+            self.edges.append(
+                {"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top,
+                 "width": 0.0, "height": bottom - top, "orientation": "v", "object_type": "line"}
+            )  # fmt: skip
+
+
+def _borderless_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[_Table]]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
@@ -299,24 +413,18 @@ def _find_tables(
     try:
         with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in page_numbers]) as pdf:
             for page in pdf.pages:
-                tables = _page_tables(page, LATTICE)
+                tables = _tables_from(page.find_tables(table_settings=BORDERLESS))
                 if tables:
                     found[page.page_number - 1] = tables
-            if not found:
-                for page in pdf.pages:
-                    if page.page_number - 1 in borderless_pages:
-                        tables = _page_tables(page, BORDERLESS)
-                        if tables:
-                            found[page.page_number - 1] = tables
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
         log.warning("pdfplumber failed on a PDF that pdfium opened: %r", exc)
         raise CorruptFile() from exc
     return found
 
 
-def _page_tables(page: Any, settings: dict[str, Any]) -> list[_Table]:
+def _tables_from(found: list[Any]) -> list[_Table]:
     out: list[_Table] = []
-    for table in page.find_tables(table_settings=settings):
+    for table in found:
         rows = table.extract()
         if not rows or max(len(r) for r in rows) < 2:
             continue
