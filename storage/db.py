@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -39,3 +42,18 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+# SQLite allows one writer at a time; serialising writers in the process avoids "database is
+# locked" retries under the busy timeout (datasette keeps one write thread for the same reason).
+_SQLITE_WRITE_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def write_lock(engine: Engine) -> Iterator[None]:
+    """Hold around a write transaction: one writer at a time on SQLite, no-op on PostgreSQL."""
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    with _SQLITE_WRITE_LOCK:
+        yield

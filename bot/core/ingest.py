@@ -1,0 +1,254 @@
+"""One upload -> stored report: keep the original, parse it in a sandbox, store it in one transaction.
+
+The Telegram handler, `nianbao ingest` and the tests build the same IngestRequest and call
+`ingest`; the wording of every outcome lives in bot.core.replies.ingest.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from bot.core.services import Services
+from parsing import ParseError, ParseOptions, Report
+from parsing.model import Check
+from parsing.sniff import sniff
+from storage.agencies import candidate_agencies, normalise_name
+from storage.db import write_lock
+from storage.files import StoredFile, sha256_hex, store_original
+from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
+
+log = logging.getLogger(__name__)
+
+ParseFn = Callable[..., Report]
+
+
+class IngestOutcome(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    NEW_VERSION = "new_version"
+    FAILED = "failed"
+    NEEDS_AGENCY = "needs_agency"
+
+
+class FailureReason(StrEnum):
+    PARSE = "parse"  # the parser's ParseError; its Chinese message is the reason
+    NO_YEAR = "no_year"
+    STORAGE = "storage"  # the database write failed; the original is kept
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True)
+class IngestRequest:
+    data: bytes
+    filename: str
+    caption: str | None = None
+    # The agency's full name when the report does not say (chosen by the sender).
+    agency: str | None = None
+    sender_id: int | None = None
+    sender_name: str | None = None
+    chat_id: int | None = None
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    outcome: IngestOutcome
+    filename: str
+    sha256: str
+    report: Report | None = None
+    stored: StoreResult | None = None
+    # FAILED: why, and the Chinese sentence for the user.
+    reason: FailureReason | None = None
+    message: str | None = None
+    # NEEDS_AGENCY: the partial name the report gives, and known agencies it may mean.
+    partial_agency: str | None = None
+    agency_choices: tuple[str, ...] = ()
+    file_kind: str = ""
+    ingest_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome not in (IngestOutcome.FAILED, IngestOutcome.NEEDS_AGENCY)
+
+    @property
+    def failed_checks(self) -> tuple[Check, ...]:
+        return self.report.failed_checks if self.report else ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.report.warnings if self.report else ()
+
+    # The reply, as the bot sends it (HTML) and as the CLI prints it.
+    html = True
+
+    @property
+    def text(self) -> str:
+        from bot.core.replies.ingest import render
+
+        return render(self, html=True)
+
+    @property
+    def plain_text(self) -> str:
+        from bot.core.replies.ingest import render
+
+        return render(self, html=False)
+
+
+_PARTIAL_IN_WARNING = re.compile(r"报告只写了“(?P<name>[^”]+)”")
+_TITLE_PREFIX = re.compile(r"^(?P<name>.+?)(?:\d{4}\s*年|[一二三四五六七八九〇零]{4}\s*年)")
+_NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
+
+
+def partial_agency_name(report: Report) -> str | None:
+    """What the report does say about its agency, when it gives no full name."""
+    for warning in report.warnings:
+        match = _PARTIAL_IN_WARNING.search(warning)
+        if match:
+            return match.group("name")
+    if report.title:
+        match = _TITLE_PREFIX.match(report.title)
+        if match and len(match.group("name")) >= 2:
+            return match.group("name")
+    return None
+
+
+def _default_parse() -> ParseFn:
+    # Imported on first use: the sandbox pulls in the parsers, which most commands never need.
+    from parsing.sandbox import parse_report_isolated
+
+    return parse_report_isolated
+
+
+def _kind(data: bytes, filename: str) -> str:
+    try:
+        return sniff(data, filename)
+    except ParseError:
+        return ""
+
+
+def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None = None) -> IngestResult:
+    """Keep the original, parse, and store. Never raises for a bad file: the outcome says what happened.
+
+    `parse` replaces the sandboxed parser (tests); it takes (data, filename, caption=, options=).
+    """
+    ingest_id = uuid.uuid4().hex[:8]
+    received_at = request.received_at or datetime.now(UTC)
+    kind = _kind(request.data, request.filename)
+    log.info("ingest %s: %s (%d bytes, %s)", ingest_id, request.filename, len(request.data), kind or "?")
+
+    def result(outcome: IngestOutcome, **kwargs: object) -> IngestResult:
+        return IngestResult(
+            outcome=outcome,
+            filename=request.filename,
+            sha256=digest,
+            file_kind=kind,
+            ingest_id=ingest_id,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    # The original first, outside any transaction: it survives whatever happens next.
+    digest = sha256_hex(request.data)
+    stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
+
+    with services.sessions() as session:
+        duplicate = find_duplicate(session, digest)
+        if duplicate is not None:
+            log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.id)
+            return result(
+                IngestOutcome.DUPLICATE,
+                stored=StoreResult(
+                    outcome=StoreOutcome.DUPLICATE,
+                    report_id=duplicate.id,
+                    agency_id=duplicate.agency_id,
+                    agency_name=duplicate.agency.name,
+                    year=duplicate.year,
+                    version=duplicate.version,
+                    previous_received_at=duplicate.received_at,
+                ),
+            )
+
+    parse_fn = parse or _default_parse()
+    options = ParseOptions(timeout_s=services.settings.parse_timeout)
+    try:
+        report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
+    except ParseError as exc:
+        log.info("ingest %s: parse failed: %s", ingest_id, type(exc).__name__)
+        return result(IngestOutcome.FAILED, reason=FailureReason.PARSE, message=exc.message)
+    except Exception:
+        log.exception("ingest %s: parser crashed on %s", ingest_id, request.filename)
+        return result(IngestOutcome.FAILED, reason=FailureReason.INTERNAL)
+
+    if report.year is None:
+        return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
+
+    agency_name = _agency_name(request, report)
+    if agency_name is None:
+        partial = partial_agency_name(report)
+        with services.sessions() as session:
+            choices = tuple(a.name for a in candidate_agencies(session, partial)) if partial else ()
+        log.info("ingest %s: needs agency (partial %r, %d choices)", ingest_id, partial, len(choices))
+        return result(
+            IngestOutcome.NEEDS_AGENCY, report=report, partial_agency=partial, agency_choices=choices
+        )
+
+    assert stored_file is not None  # an empty file never parses
+    try:
+        stored = _store(services, request, report, stored_file, agency_name, kind, received_at)
+    except SQLAlchemyError:
+        log.exception("ingest %s: storing failed; original kept at %s", ingest_id, stored_file.relative_path)
+        return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE, report=report)
+    outcome = {
+        StoreOutcome.NEW: IngestOutcome.STORED,
+        StoreOutcome.NEW_VERSION: IngestOutcome.NEW_VERSION,
+        StoreOutcome.DUPLICATE: IngestOutcome.DUPLICATE,
+    }[stored.outcome]
+    log.info("ingest %s: %s report %d (%s %d)", ingest_id, outcome, stored.report_id, stored.agency_name, stored.year)
+    return result(outcome, report=report, stored=stored)
+
+
+def _agency_name(request: IngestRequest, report: Report) -> str | None:
+    if request.agency and normalise_name(request.agency):
+        return normalise_name(request.agency)
+    return report.agency
+
+
+def _store(
+    services: Services,
+    request: IngestRequest,
+    report: Report,
+    stored_file: StoredFile,
+    agency_name: str,
+    kind: str,
+    received_at: datetime,
+) -> StoreResult:
+    source = SourceInfo(
+        sha256=stored_file.sha256,
+        path=stored_file.relative_path,
+        original_name=request.filename,
+        size=stored_file.size,
+        kind=kind,
+        sender_id=request.sender_id,
+        sender_name=request.sender_name,
+        chat_id=request.chat_id,
+        received_at=received_at,
+    )
+    # A concurrent ingest of the same agency (PostgreSQL) can win the unique agency name or the
+    # one-current-report index; the second attempt then sees its row and becomes a new version.
+    for attempt in (1, 2):
+        try:
+            with write_lock(services.engine), services.sessions.begin() as session:
+                return store_report(session, report=report, source=source, agency_name=agency_name)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+            log.info("ingest: concurrent write for %s, retrying", agency_name)
+    raise AssertionError("unreachable")
+

@@ -1,0 +1,180 @@
+"""Every sentence the uploader sees about an ingest: the bot sends `render(result, html=True)`,
+`nianbao ingest` prints `render(result, html=False)` — the same words."""
+
+from __future__ import annotations
+
+import html as html_lib
+from typing import TYPE_CHECKING
+
+from tabulate import tabulate
+
+from parsing.model import Report
+from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
+
+if TYPE_CHECKING:
+    from bot.core.ingest import IngestResult
+
+STORED = "✅ 已入库：{agency} {year}年度报告"
+NEW_VERSION = "🔄 已更新：{agency} {year}年度报告（第{version}版，替换{previous}收到的版本）"
+DUPLICATE = "这个文件已经收到过：{agency} {year}年度报告（{received}收到），没有重复保存。"
+FAILED = "❌ 未能入库《{filename}》：{message}"
+NEEDS_AGENCY = (
+    "《{filename}》中没有写明完整的机关名称{partial}。请选择下面的单位，"
+    "或直接回复单位全称（例如：威海市文登区科学技术局）。"
+)
+NEEDS_AGENCY_PARTIAL = "（只写了“{partial}”）"
+NO_YEAR = "未能确定报告的统计年度。请确认这是政府信息公开工作年度报告，或在附言中写明年度（例如“2021年度”）后重新发送。"
+STORAGE_ERROR = "保存时出现错误，已记录；原文件已保留，请稍后重试。"
+INTERNAL_ERROR = "处理这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
+
+FORMAT_LINE = "格式：{kind}，{template}；发布日期：{published}"
+TEMPLATES = {TEMPLATE_2021: "2021版表格", TEMPLATE_2019: "2019版表格"}
+FILE_KINDS = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "wps": "WPS", "rtf": "RTF", "html": "网页", "text": "文本"}
+CHECKS_OK = "勾稽关系：全部通过。"
+CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
+CHECKS_UNVERIFIABLE = "部分勾稽关系因表格空白无法核对。"
+CHANGES_HEAD = "发布后有变动（与上一版相比）："
+CHANGES_NONE = "与上一版相比，表格和正文数字没有变化。"
+CHANGES_MORE = "……另有 {count} 处变动"
+WARNINGS_HEAD = "提示："
+NOT_STATED = "未给出"
+UNKNOWN = "未知"
+
+CHECK_RULES = {
+    "t3.balance": "表三 收支平衡（新收+上年结转 = 办理结果总计+结转下年度）",
+    "t3.rows_sum": "表三 办理结果总计 = 各项办理结果之和",
+    "t3.cols_sum": "表三 总计 = 各类申请人之和",
+    "t3.other_sum": "表三 其他处理 = 三个子项之和",
+    "t4.sums": "表四 总计 = 维持+纠正+其他+尚未审结",
+    "t2.in_force": "表二 不应出现负数",
+    "narrative.applications": "正文所述申请数与表三一致",
+}
+MAX_CHANGES = 10
+MAX_LIST = 5
+
+
+def _n(value: float | int | None, unit: str = "") -> str:
+    if value is None:
+        return NOT_STATED
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value}{unit}"
+
+
+def _sum(report: Report, keys: tuple[str, ...]) -> float | int | None:
+    values = [report.cells.get(k) for k in keys]
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def key_figures(report: Report) -> list[tuple[str, str]]:
+    """主动公开 / 新收申请 / 行政复议 / 行政诉讼, as the report states them."""
+    total = report.fact("proactive.total")
+    if total is not None:
+        proactive = _n(total.value, total.unit)
+    else:
+        parts = [f for f in (report.fact("proactive.website"), report.fact("proactive.new_media")) if f]
+        proactive = (
+            "、".join(f"{'网站' if f.key.endswith('website') else '新媒体'}{_n(f.value, f.unit)}" for f in parts)
+            + "，报告未给出合计"
+            if parts
+            else NOT_STATED
+        )
+    return [
+        ("主动公开", proactive),
+        ("新收申请", _n(report.cells.get("t3.new.total"), "件")),
+        ("行政复议", _n(report.cells.get("t4.review.total"), "件")),
+        (
+            "行政诉讼",
+            _n(_sum(report, ("t4.suit_direct.total", "t4.suit_after_review.total")), "件"),
+        ),
+    ]
+
+
+def _change_line(change: str) -> str:
+    """"t3.new.total 0 -> 2" -> "表三 本年新收… / 总计：0 → 2"."""
+    key, _, values = change.partition(" ")
+    label = "发布日期" if key == "published_on" else cell_label(key)
+    return f"{label}：{values.replace(' -> ', ' → ')}"
+
+
+def _local_date(moment: object) -> str:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    if isinstance(moment, datetime):
+        return moment.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+    return UNKNOWN
+
+
+def render(result: IngestResult, *, html: bool) -> str:
+    from bot.core.ingest import FailureReason, IngestOutcome
+
+    esc = html_lib.escape if html else (lambda s: s)
+    outcome = result.outcome
+    if outcome is IngestOutcome.FAILED:
+        message = {
+            FailureReason.NO_YEAR: NO_YEAR,
+            FailureReason.STORAGE: STORAGE_ERROR,
+            FailureReason.INTERNAL: INTERNAL_ERROR,
+        }.get(result.reason or FailureReason.INTERNAL, result.message or INTERNAL_ERROR)
+        if result.reason is FailureReason.PARSE and result.message:
+            message = result.message
+        return FAILED.format(filename=esc(result.filename), message=esc(message))
+    if outcome is IngestOutcome.NEEDS_AGENCY:
+        partial = NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""
+        return NEEDS_AGENCY.format(filename=esc(result.filename), partial=partial)
+    stored = result.stored
+    assert stored is not None
+    if outcome is IngestOutcome.DUPLICATE:
+        return DUPLICATE.format(
+            agency=esc(stored.agency_name), year=stored.year, received=_local_date(stored.previous_received_at)
+        )
+
+    report = result.report
+    assert report is not None
+    lines: list[str] = []
+    if outcome is IngestOutcome.NEW_VERSION:
+        lines.append(
+            NEW_VERSION.format(
+                agency=esc(stored.agency_name),
+                year=stored.year,
+                version=stored.version,
+                previous=_local_date(stored.previous_received_at),
+            )
+        )
+    else:
+        lines.append(STORED.format(agency=esc(stored.agency_name), year=stored.year))
+    lines.append(
+        FORMAT_LINE.format(
+            kind=FILE_KINDS.get(result.file_kind, result.file_kind or UNKNOWN),
+            template=TEMPLATES.get(report.template or "", UNKNOWN),
+            published=report.published_on.isoformat() if report.published_on else NOT_STATED,
+        )
+    )
+    table = tabulate(key_figures(report), tablefmt="plain")
+    lines.append(f"<pre>{esc(table)}</pre>" if html else table)
+
+    failed = result.failed_checks
+    if failed:
+        lines.append(CHECKS_FAILED.format(count=len(failed)))
+        for check in failed[:MAX_LIST]:
+            lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
+    elif any(c.status == "unverifiable" for c in report.checks):
+        lines.append(CHECKS_OK + CHECKS_UNVERIFIABLE)
+    else:
+        lines.append(CHECKS_OK)
+
+    if outcome is IngestOutcome.NEW_VERSION:
+        if stored.changes:
+            lines.append(CHANGES_HEAD)
+            lines += [f"· {esc(_change_line(c))}" for c in stored.changes[:MAX_CHANGES]]
+            if len(stored.changes) > MAX_CHANGES:
+                lines.append(CHANGES_MORE.format(count=len(stored.changes) - MAX_CHANGES))
+        else:
+            lines.append(CHANGES_NONE)
+
+    if report.warnings:
+        lines.append(WARNINGS_HEAD)
+        lines += [f"· {esc(w)}" for w in report.warnings[:MAX_LIST]]
+    return "\n".join(lines)
