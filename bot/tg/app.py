@@ -17,7 +17,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from bot.config import Settings
 from bot.core.replies import bot as R
 from bot.core.services import Services
-from bot.tg import errors, handlers
+from bot.tg import errors, handlers, reminders
 from bot.tg.sending import RetryingLimiter
 from bot.tg.state import BotContext, BotState
 
@@ -94,7 +94,7 @@ def build_application(settings: Settings, services_factory: ServicesFactory) -> 
     )
     handlers.register(application)
     # Reminders (H6) register their handlers and jobs here:
-    # reminders.register(application)
+    reminders.register(application)
     application.add_error_handler(errors.on_error)
     return application
 
