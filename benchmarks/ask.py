@@ -34,6 +34,7 @@ from sqlalchemy.engine import make_url
 from bot.core.answer import answer_question
 from bot.core.services import Services
 from parsing.schema import cell_keys
+from storage.agencies import generate_aliases
 from storage.db import make_engine, make_sessionmaker, normalise_url
 from storage.migrate import upgrade
 from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow, SourceFile
@@ -65,16 +66,16 @@ DISTRICTS = (
     "蓬莱",
 )
 DEPARTMENTS = (
-    ("科学技术局", "科技局"),
-    ("公安局", "公安局"),
-    ("财政局", "财政局"),
-    ("教育和体育局", "教体局"),
-    ("人力资源和社会保障局", "人社局"),
-    ("自然资源局", "自然资源局"),
-    ("住房和城乡建设局", "住建局"),
-    ("交通运输局", "交通局"),
-    ("农业农村局", "农业局"),
-    ("商务局", "商务局"),
+    "科学技术局",
+    "公安局",
+    "财政局",
+    "教育和体育局",
+    "人力资源和社会保障局",
+    "自然资源局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "农业农村局",
+    "商务局",
 )
 RULES = ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t3.other_sum", "t4.sums", "t2.in_force")
 
@@ -83,9 +84,10 @@ def agencies() -> list[tuple[str, list[str]]]:
     out = []
     for city in CITIES:
         for district in DISTRICTS:
-            for full, short in DEPARTMENTS:
+            for full in DEPARTMENTS:
                 name = f"{city}市{district}区{full}"
-                out.append((name, [f"{district}区{short}", f"{district}{short}"]))
+                # The aliases the ingest path stores; [0] is the city-qualified short form.
+                out.append((name, generate_aliases(name)))
     return out
 
 
@@ -190,14 +192,15 @@ def _copy(conn, table: str, columns: tuple[str, ...], rows: list[tuple[object, .
         copy.write(buf.getvalue())
 
 
+_NAMES = agencies()[:400]
 QUESTIONS: dict[str, Callable[[random.Random], str]] = {
-    "value (full name)": lambda r: f"{r.choice(agencies()[:400])[0]}2022年主动公开多少条",
-    "value (alias)": lambda r: f"{r.choice(agencies()[:400])[1][1]}2021年收到多少申请",
+    "value (full name)": lambda r: f"{r.choice(_NAMES)[0]}2022年主动公开多少条",
+    "value (alias)": lambda r: f"{r.choice(_NAMES)[1][0]}2021年收到多少申请",
     "value (typo/fuzzy)": lambda r: (
         f"威海{r.choice(DISTRICTS[:5])}科学技术局{r.choice(YEARS)}年行政复议被纠正几件"
     ),
-    "value (no year)": lambda r: f"{r.choice(agencies()[:400])[1][0]}不予公开多少件",
-    "compare years": lambda r: f"{r.choice(agencies()[:400])[1][1]}2021和2022主动公开对比",
+    "value (no year)": lambda r: f"{r.choice(_NAMES)[1][0]}不予公开多少件",
+    "compare years": lambda r: f"{r.choice(_NAMES)[1][0]}2021和2022主动公开对比",
     "rank": lambda r: f"{r.choice(YEARS)}年哪个单位收到申请最多",
     "sum": lambda r: f"{r.choice(YEARS)}年一共收到多少申请",
     "count reports": lambda r: f"有多少份{r.choice(YEARS)}年报告",

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from opencc import OpenCC
 from rapidfuzz import process
@@ -114,7 +114,7 @@ UNIQUE_SCORE = 85.0  # a subsequence of the name scores >= 88
 UNIQUE_GAP = 6.0
 TYPO_SCORE = 70.0  # one wrong character in a 5-character alias, nobody else close
 TYPO_GAP = 15.0
-AMBIGUOUS_SCORE = 60.0
+AMBIGUOUS_SCORE = 65.0
 CLOSE_SCORE = 30.0
 
 
@@ -361,10 +361,9 @@ def failed_checks(session: Session, report_id: int) -> list[FailedCheck]:
 # --- across agencies -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class YearValue:
+class YearValue(NamedTuple):
+    # A NamedTuple: thousands are built per question, and a frozen dataclass is 5x slower.
     report_id: int
-    agency_name: str
     key: str
     value: float | None  # None: the cell is blank
 
@@ -400,47 +399,83 @@ def count_reports(session: Session, year: int) -> int:
     ).scalar_one()
 
 
-def year_values(session: Session, year: int, keys: Sequence[str]) -> YearValues:
+def year_rows(session: Session, year: int, keys: Sequence[str]) -> list[YearValue]:
+    """Every stored cell and fact among `keys` of the current reports of `year`.
+
+    Core rows, not ORM objects, and no join to agencies: this runs over every report of a
+    year, and names are fetched only for the rows shown (`report_agency_names`).
+    Facts come last, and the first fact of a report last among its facts.
+    """
+    conn = session.connection()
+    current = select(ReportRow.id).where(ReportRow.year == year, ReportRow.is_current.is_(True))
+    table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
+    fact_keys = [k for k in keys if k not in table_keys]
+    rows: list[YearValue] = []
+    if table_keys:
+        result = conn.execute(
+            select(CellRow.report_id, CellRow.key, CellRow.value).where(
+                CellRow.key.in_(table_keys), CellRow.report_id.in_(current)
+            )
+        )
+        rows += [YearValue(*r) for r in result]
+    if fact_keys:
+        result = conn.execute(
+            select(FactRow.report_id, FactRow.key, FactRow.value)
+            .where(FactRow.key.in_(fact_keys), FactRow.report_id.in_(current))
+            .order_by(FactRow.id.desc())
+        )
+        rows += [YearValue(*r) for r in result]
+    return rows
+
+
+def year_values(
+    session: Session, year: int, keys: Sequence[str], *, reports: int | None = None
+) -> YearValues:
     """One value per current report of `year`, taking `keys` in priority order."""
     keys = list(dict.fromkeys(keys))
     priority = {k: i for i, k in enumerate(keys)}
-    cell_rows = session.execute(
-        select(CellRow.report_id, Agency.name, CellRow.key, CellRow.value)
-        .join(ReportRow, ReportRow.id == CellRow.report_id)
-        .join(Agency, Agency.id == ReportRow.agency_id)
-        .where(CellRow.key.in_(keys), ReportRow.year == year, ReportRow.is_current.is_(True))
-    )
-    fact_rows = session.execute(
-        select(FactRow.report_id, Agency.name, FactRow.key, FactRow.value)
-        .join(ReportRow, ReportRow.id == FactRow.report_id)
-        .join(Agency, Agency.id == ReportRow.agency_id)
-        .where(FactRow.key.in_(keys), ReportRow.year == year, ReportRow.is_current.is_(True))
-        .order_by(FactRow.id)
-    )
-    chosen: dict[int, YearValue] = {}
-    for report_id, name, key, value in [*cell_rows, *fact_rows]:
-        held = chosen.get(report_id)
-        candidate = YearValue(report_id, name, key, value)
-        if held is None or _better(candidate, held, priority):
-            chosen[report_id] = candidate
-    return YearValues(year=year, reports=count_reports(session, year), values=list(chosen.values()))
+    blank_penalty = len(keys)
+    # Per report: a number beats a blank cell; between numbers the earlier key wins.
+    chosen: dict[int, tuple[int, YearValue]] = {}
+    for row in year_rows(session, year, keys):
+        order = priority[row.key] + (blank_penalty if row.value is None else 0)
+        held = chosen.get(row.report_id)
+        if held is None or order <= held[0]:
+            chosen[row.report_id] = (order, row)
+    if reports is None:
+        reports = count_reports(session, year)
+    return YearValues(year=year, reports=reports, values=[row for _, row in chosen.values()])
 
 
-def _better(new: YearValue, held: YearValue, priority: dict[str, int]) -> bool:
-    # A number beats a blank cell; between two numbers the earlier key wins.
-    if (new.value is None) != (held.value is None):
-        return held.value is None
-    return priority[new.key] < priority[held.key]
+def report_agency_names(session: Session, report_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(report_ids)
+    if not ids:
+        return {}
+    rows = session.connection().execute(
+        select(ReportRow.id, Agency.name)
+        .join(Agency, Agency.id == ReportRow.agency_id)
+        .where(ReportRow.id.in_(ids))
+    )
+    return {rid: name for rid, name in rows}
+
+
+def top_values(
+    session: Session, values: YearValues, *, limit: int = 10, descending: bool = True
+) -> list[tuple[str, YearValue]]:
+    """(agency name, value) of the `limit` first reports by value; ties ordered by name."""
+    sign = -1.0 if descending else 1.0
+    ordered = sorted(values.with_number, key=lambda v: (sign * (v.value or 0.0), v.report_id))[:limit]
+    names = report_agency_names(session, (v.report_id for v in ordered))
+    ordered.sort(key=lambda v: (sign * (v.value or 0.0), names[v.report_id]))
+    return [(names[v.report_id], v) for v in ordered]
 
 
 def rank(
     session: Session, year: int, keys: Sequence[str], *, limit: int = 10, descending: bool = True
-) -> tuple[list[YearValue], YearValues]:
-    """(top rows, all values) — top `limit` agencies by the metric, ties by name."""
+) -> tuple[list[tuple[str, YearValue]], YearValues]:
+    """Agencies of a year ordered by a figure (keys in priority order), with all the values."""
     values = year_values(session, year, keys)
-    sign = -1 if descending else 1
-    ordered = sorted(values.with_number, key=lambda v: (sign * (v.value or 0.0), v.agency_name))
-    return ordered[:limit], values
+    return top_values(session, values, limit=limit, descending=descending), values
 
 
 @dataclass(frozen=True)

@@ -471,28 +471,25 @@ def _year_for_all(session: Session, query: Query) -> tuple[int | None, str | Non
     return held[-1], R.LATEST_YEAR_USED.format(year=held[-1])
 
 
-def _metric_values(session: Session, year: int, metric: Metric) -> queries.YearValues:
+def _metric_values(session: Session, year: int, metric: Metric, reports: int) -> queries.YearValues:
     """One value per report; an explicit sum (不予公开 = eight rows) adds the rows per report."""
     if not metric.sum_of:
-        return queries.year_values(session, year, metric.keys)
-    per_key = [queries.year_values(session, year, (k,)) for k in metric.sum_of]
-    by_report: dict[int, list[queries.YearValue]] = {}
-    for yv in per_key:
-        for v in yv.values:
-            by_report.setdefault(v.report_id, []).append(v)
-    combined = []
-    for report_id, vs in by_report.items():
-        if len(vs) != len(metric.sum_of):
-            continue
-        total = None if any(v.value is None for v in vs) else sum(v.value or 0.0 for v in vs)
-        combined.append(queries.YearValue(report_id, vs[0].agency_name, metric.id, total))
-    fallback = queries.year_values(session, year, metric.keys) if metric.keys else None
-    if fallback is not None:
+        return queries.year_values(session, year, metric.keys, reports=reports)
+    parts: dict[int, list[float | None]] = {}
+    for row in queries.year_rows(session, year, metric.sum_of):
+        parts.setdefault(row.report_id, []).append(row.value)
+    combined = [
+        queries.YearValue(rid, metric.id, None if None in vs else sum(v or 0.0 for v in vs))
+        for rid, vs in parts.items()
+        if len(vs) == len(metric.sum_of)
+    ]
+    if metric.keys:  # a narrative figure stands in where the table gives no number
         have = {v.report_id for v in combined if v.value is not None}
+        fallback = queries.year_values(session, year, metric.keys, reports=reports)
         combined = [v for v in combined if v.report_id in have] + [
             v for v in fallback.values if v.report_id not in have
         ]
-    return queries.YearValues(year=year, reports=per_key[0].reports, values=combined)
+    return queries.YearValues(year=year, reports=reports, values=combined)
 
 
 def _no_year(session: Session, query: Query, year: int | None) -> Answer:
@@ -509,9 +506,9 @@ def _rank(session: Session, query: Query) -> Answer:
     metric = query.metric
     assert metric is not None
     year, note = _year_for_all(session, query)
-    if year is None or queries.count_reports(session, year) == 0:
+    if year is None or (reports := queries.count_reports(session, year)) == 0:
         return _no_year(session, query, year)
-    values = _metric_values(session, year, metric)
+    values = _metric_values(session, year, metric, reports)
     numbers = values.with_number
     if not numbers:
         return _say(
@@ -519,8 +516,9 @@ def _rank(session: Session, query: Query) -> Answer:
             R.NO_NUMBERS.format(year=year, reports=values.reports, label=metric.label),
             query=query,
         )
-    sign = -1 if query.descending else 1
-    ordered = sorted(numbers, key=lambda v: (sign * (v.value or 0.0), v.agency_name))[: query.limit]
+    top_rows = queries.top_values(session, values, limit=query.limit, descending=query.descending)
+    names = {v.report_id: name for name, v in top_rows}
+    ordered = [v for _, v in top_rows]
     unit = unit_of(ordered[0].key, metric.unit) if ordered[0].key != metric.id else metric.unit
     order = R.RANK_MOST if query.descending else R.RANK_LEAST
     reply = _Reply().line(
@@ -530,13 +528,13 @@ def _rank(session: Session, query: Query) -> Answer:
     for i, v in enumerate(ordered, start=1):
         if v.value != previous:
             place, previous = i, v.value
-        rows.append([str(place), v.agency_name, _with_unit(v.value or 0.0, unit)])
+        rows.append([str(place), names[v.report_id], _with_unit(v.value or 0.0, unit)])
     reply.table([R.HEADER_RANK, R.HEADER_AGENCY, metric.label], rows)
     top = [v for v in ordered if v.value == ordered[0].value]
     reply.line(
         R.RANK_TOP.format(
             order=order,
-            agency="、".join(v.agency_name for v in top),
+            agency="、".join(names[v.report_id] for v in top),
             value=_with_unit(ordered[0].value or 0.0, unit),
         )
     )
@@ -551,9 +549,9 @@ def _sum(session: Session, query: Query) -> Answer:
     metric = query.metric
     assert metric is not None
     year, note = _year_for_all(session, query)
-    if year is None or queries.count_reports(session, year) == 0:
+    if year is None or (reports := queries.count_reports(session, year)) == 0:
         return _no_year(session, query, year)
-    values = _metric_values(session, year, metric)
+    values = _metric_values(session, year, metric, reports)
     numbers = values.with_number
     if not numbers:
         return _say(

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from parsing.schema import cell_keys
+from storage.agencies import find_or_create_agency
 from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow, SourceFile
 
 SEED_001_AGENCY = "某区科学技术和工业信息化局"
@@ -234,12 +235,9 @@ SYNTHETIC: tuple[Spec, ...] = (
 
 
 def add_report(session: Session, spec: Spec, *, file_no: int) -> ReportRow:
-    agency = session.query(Agency).filter_by(name=spec.agency).one_or_none()
     now = NOW
-    if agency is None:
-        agency = Agency(name=spec.agency, created_at=now)
-        session.add(agency)
-        session.flush()
+    # H3's find-or-create: the agency gets the aliases the real ingest path generates.
+    agency, _ = find_or_create_agency(session, spec.agency, now=now)
     source = SourceFile(
         sha256=f"{file_no:064x}",
         path=f"files/{file_no}",
