@@ -14,6 +14,7 @@ the page break shows up as a row of fragments; parsing.tables joins them).
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import io
 import logging
 import re
@@ -85,6 +86,7 @@ class _Table:
     x0: float
     x1: float
     rows: tuple[Row, ...]
+    columns: tuple[float, ...] = ()  # left edge of each column, as the rows are laid out
 
 
 def page_has_table(text: str, *, at_least: int = 2) -> bool:
@@ -116,6 +118,7 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
     finally:
         pdf.close()
 
+    _align_continuations(tables)
     if not tables:
         # No ruled table anywhere: borderless tables by text position (pdfminer, slower),
         # only on pages that look most like the form, so prose is never cut up as a table.
@@ -422,6 +425,40 @@ def _borderless_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[_
     return found
 
 
+_SAME_X = 2.0  # points
+
+
+def _align_continuations(tables: dict[int, list[_Table]]) -> None:
+    """Give a table continued overleaf the column grid of its first part.
+
+    A continuation only has the column borders its own rows draw: when the label
+    columns of table 3 merge on the new page, pdfplumber returns fewer columns there.
+    Where the continuation's column edges are a subset of the previous part's, the
+    missing columns are put back as covered (None) positions, as in a merged cell.
+    """
+    for number in sorted(tables):
+        previous_part = tables.get(number - 1)
+        if not previous_part or not tables[number]:
+            continue
+        before, after = previous_part[-1], tables[number][0]
+        if (
+            not before.columns
+            or not after.columns
+            or len(after.columns) >= len(before.columns)
+            or abs(before.x0 - after.x0) > _SAME_X
+            or abs(before.x1 - after.x1) > _SAME_X
+        ):
+            continue
+        mapping: list[int | None] = []
+        for x in before.columns:
+            match = next((i for i, y in enumerate(after.columns) if abs(x - y) <= _SAME_X), None)
+            mapping.append(match)
+        if sorted(i for i in mapping if i is not None) != list(range(len(after.columns))):
+            continue  # not the same grid: leave it as printed
+        rows = tuple(tuple(None if i is None else row[i] for i in mapping) for row in after.rows)
+        tables[number][0] = dataclasses.replace(after, rows=rows, columns=before.columns)
+
+
 def _tables_from(found: list[Any]) -> list[_Table]:
     out: list[_Table] = []
     for table in found:
@@ -430,5 +467,7 @@ def _tables_from(found: list[Any]) -> list[_Table]:
             continue
         x0, top, x1, bottom = table.bbox
         grid: tuple[Row, ...] = tuple(tuple(cell for cell in row) for row in rows)
-        out.append(_Table(top, bottom, x0, x1, grid))
+        # pdfplumber lays rows out over the distinct left edges of the cells.
+        columns = tuple(sorted({cell[0] for cell in table.cells}))
+        out.append(_Table(top, bottom, x0, x1, grid, columns if len(columns) == len(grid[0]) else ()))
     return sorted(out, key=lambda t: t.top)

@@ -120,7 +120,8 @@ def build_seed(seed_stem: str, tmp: Path) -> bytes | None:
     (OUT / f"{stem}.docx").write_bytes(docx_bytes)
     pdf = pdf_from_docx(docx_bytes, stem, tmp)
     (OUT / f"{stem}.pdf").write_bytes(pdf)
-    encoding, declared = ("gbk", "gb2312") if stem in {"002", "004"} else ("utf-8", "utf-8")
+    # Sites declare gb2312 and serve GBK/GB18030 characters; browsers (and we) read GB18030.
+    encoding, declared = ("gb18030", "gb2312") if stem in {"002", "004"} else ("utf-8", "utf-8")
     html = layout.render_html(blocks, title=SAMPLE_NAMES[stem], encoding=encoding, declared=declared)
     (OUT / f"{stem}.html").write_bytes(html)
     if stem == PAGE_BREAK_SEED:

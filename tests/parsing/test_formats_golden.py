@@ -1,0 +1,57 @@
+"""Every fixture in every format parses to the golden truth of its seed (cells, facts, checks)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from golden import assert_matches_golden, golden_stems, load_golden  # type: ignore[import-not-found]
+
+from parsing import NotAnnualReport, parse_report
+from parsing.sandbox import parse_report_isolated
+
+GENERATED = Path(__file__).resolve().parents[1] / "samples" / "generated"
+BAD = GENERATED / "bad"
+FORMATS = ["docx", "pdf", "html"]
+
+
+def _fixture(stem: str, suffix: str) -> Path:
+    return GENERATED / f"{stem[:3]}{suffix}"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("stem", golden_stems())
+def test_fixture_matches_golden(stem: str, fmt: str) -> None:
+    path = _fixture(stem, f".{fmt}")
+    report = parse_report(path.read_bytes(), path.name)
+    assert_matches_golden(report, load_golden(stem))
+
+
+def test_table_broken_over_a_page_matches_golden() -> None:
+    path = GENERATED / "000-pagebreak.pdf"
+    assert_matches_golden(parse_report(path.read_bytes(), path.name), load_golden("000_32627ba4512e0993"))
+
+
+def test_pdf_renamed_docx_still_parses() -> None:
+    data = (GENERATED / "004.pdf").read_bytes()
+    assert_matches_golden(parse_report(data, "年报.docx"), load_golden("004_8c18c7b7e1a52a6a"))
+
+
+def test_sandbox_gives_the_same_record() -> None:
+    path = GENERATED / "000.pdf"
+    isolated = parse_report_isolated(path.read_bytes(), path.name)
+    assert isolated.to_json_dict() == parse_report(path.read_bytes(), path.name).to_json_dict()
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice not installed")
+def test_doc_converted_with_libreoffice_matches_golden() -> None:
+    path = GENERATED / "001.doc"
+    assert_matches_golden(parse_report(path.read_bytes(), path.name), load_golden("001_c3166346273e220a"))
+
+
+@pytest.mark.parametrize("name", ["unrelated.docx", "unrelated.pdf"])
+def test_unrelated_document_is_not_a_report(name: str) -> None:
+    with pytest.raises(NotAnnualReport):
+        parse_report((BAD / name).read_bytes(), name)
