@@ -6,17 +6,24 @@ package, so it works after a non-editable install and needs no alembic.ini.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+# Alembic narrates every plugin (on import) and context at INFO, and every command opens the
+# database: quieten it before importing it.
+logging.getLogger("alembic").setLevel(logging.WARNING)
 
-from storage.db import make_engine
+from alembic import command  # noqa: E402
+from alembic.config import Config  # noqa: E402
+from alembic.runtime.migration import MigrationContext  # noqa: E402
+from alembic.script import ScriptDirectory  # noqa: E402
+from sqlalchemy import Engine  # noqa: E402
+
+from storage.db import make_engine  # noqa: E402
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+log = logging.getLogger(__name__)
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -40,9 +47,13 @@ def upgrade(engine_or_url: Engine | str, revision: str = "head") -> None:
     engine, owned = _engine(engine_or_url)
     try:
         with engine.begin() as connection:
+            before = MigrationContext.configure(connection).get_current_revision()
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+            after = MigrationContext.configure(connection).get_current_revision()
+        if before != after:
+            log.info("database migrated from %s to %s", before, after)
     finally:
         if owned:
             engine.dispose()

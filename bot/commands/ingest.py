@@ -1,0 +1,71 @@
+"""`nianbao ingest FILE... [--agency NAME]`: store many reports; one bad file never stops the rest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.config import Settings
+from bot.core.ingest import IngestOutcome, IngestRequest, IngestResult, ingest
+from bot.core.services import Services
+
+SUMMARY = "共 {total} 个文件：新入库 {stored}，新版本 {new_version}，重复 {duplicate}，失败 {failed}，待确认单位 {needs_agency}。"
+FAILED_HEAD = "未入库的文件："
+UNREADABLE = "无法读取文件：{error}"
+
+
+def _progress(paths: list[Path]) -> Iterable[Path]:
+    if sys.stderr.isatty() and len(paths) > 1:
+        from tqdm import tqdm
+
+        return tqdm(paths, unit="个", desc="入库", file=sys.stderr)
+    return paths
+
+
+def _read(path: Path) -> bytes | str:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return UNREADABLE.format(error=exc.strerror or exc)
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    paths = [Path(p) for p in args.files]
+    services = Services.open(settings, args.db)
+    results: list[tuple[Path, IngestResult | str]] = []
+    try:
+        for path in _progress(paths):
+            data = _read(path)
+            if isinstance(data, str):
+                results.append((path, data))
+                continue
+            result = ingest(services, IngestRequest(data=data, filename=path.name, agency=args.agency))
+            results.append((path, result))
+            if len(paths) == 1 or not sys.stderr.isatty():
+                print(f"== {path}\n{result.plain_text}\n")
+    finally:
+        services.close()
+
+    counts: Counter[str] = Counter()
+    problems: list[str] = []
+    for path, outcome in results:
+        if isinstance(outcome, str):
+            counts[IngestOutcome.FAILED] += 1
+            problems.append(f"· {path}：{outcome}")
+            continue
+        counts[outcome.outcome] += 1
+        if not outcome.ok:
+            problems.append(f"· {path}：{outcome.plain_text}")
+    print(
+        SUMMARY.format(
+            total=len(results),
+            **{o.value: counts[o] for o in IngestOutcome},
+        )
+    )
+    if problems:
+        print(FAILED_HEAD)
+        print("\n".join(problems))
+    return 1 if problems else 0
