@@ -180,9 +180,10 @@ def _narrative(rule: str, fact: Fact | None, table_value: Number | None, what: s
         return Check(rule, "unverifiable", f"正文未提及{what}数")
     if table_value is None:
         return Check(rule, "unverifiable", f"正文 {_fmt(fact.value)}，表中{what}为空")
-    status = "pass" if _close(fact.value, table_value) else "fail"
-    sign = "=" if status == "pass" else "≠"
-    return Check(rule, status, f"正文 {_fmt(fact.value)} {sign} 表中 {_fmt(table_value)}")
+    numbers = f"正文 {_fmt(fact.value)} {{}} 表中 {_fmt(table_value)}"
+    if _close(fact.value, table_value):
+        return Check(rule, "pass", numbers.format("="))
+    return Check(rule, "fail", numbers.format("≠"))
 
 
 def _sum_or_none(values: Sequence[Number | None]) -> Number | None:

@@ -211,6 +211,12 @@ def _align(
     return [*cells, *([None] * (n - len(cells)))]
 
 
+def _same_grid(headers: list[int] | None, width: int, row: RawRow) -> list[int] | None:
+    """Header positions apply only to rows of the same grid width (a table continued on the
+    next page is often extracted with different columns)."""
+    return headers if headers is not None and len(row.cells) == width else None
+
+
 def _split_label(row: RawRow) -> tuple[list[str], list[Slot]]:
     """Label texts (normalized, non-empty) and the value region after the last label cell."""
     last_label = -1
@@ -306,6 +312,7 @@ def _t2_column(text: str) -> str | None:
 def _read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
     allowed = set(T2_2021 if template == TEMPLATE_2021 else T2_2019)
     header: list[tuple[int, str]] = []
+    header_width = 0
     notes = _AlignNotes()
     for row in rows:
         labels, region = _split_label(row)
@@ -314,6 +321,7 @@ def _read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         first = labels[0]
         if "信息内容" in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
             header = [(i, col) for i, t in enumerate(row.norm) if t and (col := _t2_column(t))]
+            header_width = len(row.cells)
             continue
         item = _t2_item(labels[-1]) or _t2_item(first)
         if item is None:
@@ -321,7 +329,7 @@ def _read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         defaults = _T2_DEFAULTS[template].get(item, [])
         header_cols = [col for _, col in header]
         if header and all(f"t2.{item}.{c}" in allowed for c in header_cols):
-            positions: list[int] | None = [i for i, _ in header]
+            positions: list[int] | None = _same_grid([i for i, _ in header], header_width, row)
             columns = header_cols
         else:
             positions, columns = None, defaults
@@ -455,6 +463,7 @@ def _read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
     conflicts: list[str] = []
     notes = _AlignNotes()
     headers: list[int] | None = None
+    header_width = 0
     previous: _T3Row | None = None
     for row in rows:
         text = row.joined
@@ -463,6 +472,7 @@ def _read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
             continue
         if not data_started:
             headers = _t3_header_positions(header_rows)
+            header_width = max((len(r.cells) for r in header_rows), default=0)
         data_started = True
         labels, region = _split_label(row)
         key, named_group = _t3_row_key(labels, group)
@@ -474,7 +484,7 @@ def _read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
             group = key_group[key]
         elif key is not None:
             group = None
-        slots = _align(region, headers, n, _short_label(labels), notes)
+        slots = _align(region, _same_grid(headers, header_width, row), n, _short_label(labels), notes)
         has_values = any(s is not None and not _is_blank(s[1]) for s in slots)
         if key is None and named_group == "other" and template == TEMPLATE_2019:
             key = "other"  # the 2019 format prints 其他处理 as one row
@@ -585,12 +595,14 @@ def _t4_column(text: str) -> str | None:
 def _read_t4(rows: list[RawRow], result: TablesResult) -> None:
     n = len(T4_GROUPS) * len(T4_COLUMNS)
     occurrences: dict[int, str] = {}
+    header_width = 0
     data: list[tuple[RawRow, list[Slot]]] = []
     for row in rows:
         cols = [(i, c) for i, t in enumerate(row.norm) if t and (c := _t4_column(t))]
         if cols or any(w in row.joined for w in ("行政复议", "行政诉讼", "复议后起诉")):
             for i, c in cols:
                 occurrences.setdefault(i, c)
+            header_width = max(header_width, len(row.cells))
             continue
         _labels, region = _split_label(row)
         if any(not _is_blank(text) for _, text in region):
@@ -607,7 +619,7 @@ def _read_t4(rows: list[RawRow], result: TablesResult) -> None:
         result.warnings.append("表四有多行数值，只采用第一行")
     row, region = data[0]
     notes = _AlignNotes()
-    slots = _align(region, headers, n, "表四", notes)
+    slots = _align(region, _same_grid(headers, header_width, row), n, "表四", notes)
     for key, slot in zip(keys, slots, strict=True):
         _store(result, key, slot, row)
     if notes.extra:
