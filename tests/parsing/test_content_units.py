@@ -427,3 +427,14 @@ def test_header_variants() -> None:
     assert report.year == 2021
     assert report.published_on is not None and report.published_on.isoformat() == "2022-01-20"
     assert all(v is None for v in report.cells.values())
+
+
+def test_header_positions_do_not_apply_to_a_continuation_of_another_width() -> None:
+    # Page 2 lost the empty 自然人 cell's column: 6 values after a blank, as in seed 003's PDF.
+    page1 = TableBlock(rows=(*T3_HEADER, *_t3_rows_2021()[:-1]), index=0, page=1)
+    page2 = TableBlock(
+        rows=(("四、结转下年度继续办理", None, "", "0", "0", "0", "0", "0", "5"),), index=1, page=2
+    )
+    cells = read_tables([page1, page2], year=2021).cells
+    assert cells["t3.carried_out.natural_person"] is None
+    assert cells["t3.carried_out.total"] == 5
