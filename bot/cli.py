@@ -147,9 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_logging(settings: Settings) -> None:
+def setup_logging(settings: Settings, command: str) -> None:
+    level = settings.log_level.upper()
+    # One-shot commands print their own results; INFO lines would only clutter the terminal
+    # unless the user asked for them.
+    if command != "run" and "log_level" not in settings.model_fields_set:
+        level = "WARNING"
     logging.basicConfig(
-        level=settings.log_level.upper(),
+        level=level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     # httpx logs request URLs, which contain the bot token.
@@ -168,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         print(f"配置错误 / configuration error:\n{exc}", file=sys.stderr)
         return EXIT_USAGE
-    setup_logging(settings)
+    setup_logging(settings, args.command)
     handler: Handler = importlib.import_module(args.handler_module).main
     try:
         return handler(args, settings)
