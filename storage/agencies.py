@@ -125,13 +125,13 @@ def parse_agency_name(name: str) -> AgencyName:
     return AgencyName(name=name, places=tuple(places), body=body, level=level, kind=kind)
 
 
-def _admin_level(token: str, admin_index: int) -> str:
+def _admin_level(token: str, parent: str | None = None) -> str:
     if token.endswith(("省", "自治区", "特别行政区")) or token in _MUNICIPALITIES:
         return LEVEL_PROVINCE
     if token.endswith(("县", "旗", "区", "自治县")):
         return LEVEL_COUNTY
-    # A second 市 under a 市 is a county-level city (威海市荣成市).
-    if token.endswith("市") and admin_index > 0:
+    # A 市 under a 市 is a county-level city (威海市荣成市); under a province, a prefecture.
+    if token.endswith("市") and parent is not None and _admin_level(parent) != LEVEL_PROVINCE:
         return LEVEL_COUNTY
     return LEVEL_CITY
 
@@ -143,10 +143,7 @@ def _classify(places: list[str], tags: list[str], body: str) -> tuple[str, str]:
         return LEVEL_COUNTY, KIND_ZONE
     if not places:
         return "", KIND_GOVERNMENT if body in ("人民政府", "政府") else KIND_DEPARTMENT
-    levels = [_admin_level(p, i) for i, p in enumerate(places)]
-    level = levels[-1]
-    if levels[-1] == LEVEL_PROVINCE and places[-1] in _MUNICIPALITIES and len(places) == 1:
-        level = LEVEL_PROVINCE
+    level = _admin_level(places[-1], places[-2] if len(places) > 1 else None)
     kind = KIND_GOVERNMENT if body in ("人民政府", "政府", "") else KIND_DEPARTMENT
     return level, kind
 
@@ -176,7 +173,7 @@ def generate_aliases(name: str) -> list[str]:
         short = abbreviate(parsed.name)
         return [short] if short != parsed.name else []
     chain = list(parsed.places)
-    if len(chain) > 1 and _admin_level(chain[0], 0) == LEVEL_PROVINCE and chain[0] not in _MUNICIPALITIES:
+    if len(chain) > 1 and _admin_level(chain[0]) == LEVEL_PROVINCE and chain[0] not in _MUNICIPALITIES:
         chain = chain[1:]  # 山东省威海市… is rarely said with the province
     last = parsed.places[-1]
     prefixes = ["".join(chain), last]

@@ -163,13 +163,13 @@ def store_report(
             key: value
             for key, value in session.execute(
                 select(CellRow.key, CellRow.value).where(CellRow.report_id == current.id)
-            ).tuples()
+            )
         }
         old_facts = {
             key: value
             for key, value in session.execute(
                 select(FactRow.key, FactRow.value).where(FactRow.report_id == current.id)
-            ).tuples()
+            )
         }
         new_facts = {f.key: f.value for f in report.facts}
         changes = diff_values(
