@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 from opencc import OpenCC
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, false, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow
 
@@ -445,6 +445,119 @@ def year_values(
     if reports is None:
         reports = count_reports(session, year)
     return YearValues(year=year, reports=reports, values=[row for _, row in chosen.values()])
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    reports: int  # current reports of the year
+    with_number: int
+    blank: int  # the cell is there but blank
+    missing: int  # the report holds none of the keys
+    total: float
+
+
+def _is_cell(key: str) -> bool:
+    return key.startswith(("t2.", "t3.", "t4."))
+
+
+def _per_report(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
+    """One row per current report of `year`: (report_id, agency_id, value, present).
+
+    Resolved inside the database so no per-report row crosses into Python: value = the
+    explicit sum of `sum_of` (NULL if any is blank or absent), else the first of `keys` with a
+    number; present = the report holds the figure at all (a blank cell counts as present).
+    Cells are LEFT JOINs on their primary key (report_id, key); a summed group is one grouped
+    scan of the same key range.
+    """
+    base: Any = ReportRow.__table__
+    choices: list[Any] = []
+    present: list[Any] = []
+    if sum_of:
+        current = select(ReportRow.id).where(ReportRow.year == year, ReportRow.is_current.is_(True))
+        group = (
+            select(
+                CellRow.report_id.label("report_id"),
+                func.sum(CellRow.value).label("total"),
+                func.count(CellRow.value).label("numbers"),
+                func.count().label("rows"),
+            )
+            .where(CellRow.key.in_(list(sum_of)), CellRow.report_id.in_(current))
+            .group_by(CellRow.report_id)
+            .subquery()
+        )
+        base = base.outerjoin(group, group.c.report_id == ReportRow.id)
+        choices.append(case((group.c.numbers == len(sum_of), group.c.total)))
+        present.append(group.c.rows == len(sum_of))
+    for i, key in enumerate(keys):
+        if _is_cell(key):
+            c = aliased(CellRow, name=f"c{i}")
+            base = base.outerjoin(c, and_(c.report_id == ReportRow.id, c.key == key))
+            choices.append(c.value)
+            present.append(c.key.is_not(None))
+        else:
+            first_fact = (
+                select(FactRow.value)
+                .where(FactRow.report_id == ReportRow.id, FactRow.key == key)
+                .order_by(FactRow.id)
+                .limit(1)
+                .scalar_subquery()
+            )
+            choices.append(first_fact)
+            present.append(first_fact.is_not(None))  # facts always carry a number
+    value = choices[0] if len(choices) == 1 else func.coalesce(*choices)
+    return (
+        select(
+            ReportRow.id.label("report_id"),
+            ReportRow.agency_id.label("agency_id"),
+            value.label("value"),
+            (or_(*present) if present else false()).label("present"),
+        )
+        .select_from(base)
+        .where(ReportRow.year == year, ReportRow.is_current.is_(True))
+        .subquery()
+    )
+
+
+def year_summary(session: Session, year: int, keys: Sequence[str], sum_of: Sequence[str] = ()) -> YearSummary:
+    """Counts and the total of a figure over the current reports of a year."""
+    v = _per_report(year, keys, sum_of)
+    row = (
+        session.connection()
+        .execute(
+            select(
+                func.count(),
+                func.count(v.c.value),
+                func.sum(case((and_(v.c.present, v.c.value.is_(None)), 1), else_=0)),
+                func.coalesce(func.sum(v.c.value), 0.0),
+            ).select_from(v)
+        )
+        .one()
+    )
+    reports, numbers, blank, total = int(row[0]), int(row[1]), int(row[2] or 0), float(row[3])
+    return YearSummary(year, reports, numbers, blank, reports - numbers - blank, total)
+
+
+def year_top(
+    session: Session,
+    year: int,
+    keys: Sequence[str],
+    sum_of: Sequence[str] = (),
+    *,
+    limit: int = 10,
+    descending: bool = True,
+) -> list[tuple[str, float]]:
+    """(agency name, value) of the first `limit` reports of a year by a figure; ties by name."""
+    v = _per_report(year, keys, sum_of)
+    order = v.c.value.desc() if descending else v.c.value.asc()
+    rows = session.connection().execute(
+        select(Agency.name, v.c.value)
+        .join(Agency, Agency.id == v.c.agency_id)
+        .where(v.c.value.is_not(None))
+        .order_by(order, Agency.name)
+        .limit(limit)
+    )
+    return [(name, float(value)) for name, value in rows]
 
 
 def report_agency_names(session: Session, report_ids: Iterable[int]) -> dict[int, str]:

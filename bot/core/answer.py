@@ -471,27 +471,6 @@ def _year_for_all(session: Session, query: Query) -> tuple[int | None, str | Non
     return held[-1], R.LATEST_YEAR_USED.format(year=held[-1])
 
 
-def _metric_values(session: Session, year: int, metric: Metric, reports: int) -> queries.YearValues:
-    """One value per report; an explicit sum (不予公开 = eight rows) adds the rows per report."""
-    if not metric.sum_of:
-        return queries.year_values(session, year, metric.keys, reports=reports)
-    parts: dict[int, list[float | None]] = {}
-    for row in queries.year_rows(session, year, metric.sum_of):
-        parts.setdefault(row.report_id, []).append(row.value)
-    combined = [
-        queries.YearValue(rid, metric.id, None if None in vs else sum(v or 0.0 for v in vs))
-        for rid, vs in parts.items()
-        if len(vs) == len(metric.sum_of)
-    ]
-    if metric.keys:  # a narrative figure stands in where the table gives no number
-        have = {v.report_id for v in combined if v.value is not None}
-        fallback = queries.year_values(session, year, metric.keys, reports=reports)
-        combined = [v for v in combined if v.report_id in have] + [
-            v for v in fallback.values if v.report_id not in have
-        ]
-    return queries.YearValues(year=year, reports=reports, values=combined)
-
-
 def _no_year(session: Session, query: Query, year: int | None) -> Answer:
     if year is None:
         return _say(AnswerOutcome.NO_DATA, R.NO_DATA, query=query)
@@ -502,44 +481,42 @@ def _no_year(session: Session, query: Query, year: int | None) -> Answer:
     return _say(AnswerOutcome.NO_DATA, *lines, query=query)
 
 
+def _metric_unit(metric: Metric) -> str:
+    first = (*metric.keys, *metric.sum_of)[0] if (metric.keys or metric.sum_of) else ""
+    return metric.unit if metric.sum_of else unit_of(first, metric.unit)
+
+
 def _rank(session: Session, query: Query) -> Answer:
     metric = query.metric
     assert metric is not None
     year, note = _year_for_all(session, query)
-    if year is None or (reports := queries.count_reports(session, year)) == 0:
+    if year is None or queries.count_reports(session, year) == 0:
         return _no_year(session, query, year)
-    values = _metric_values(session, year, metric, reports)
-    numbers = values.with_number
-    if not numbers:
+    summary = queries.year_summary(session, year, metric.keys, metric.sum_of)
+    if not summary.with_number:
         return _say(
             AnswerOutcome.NO_DATA,
-            R.NO_NUMBERS.format(year=year, reports=values.reports, label=metric.label),
+            R.NO_NUMBERS.format(year=year, reports=summary.reports, label=metric.label),
             query=query,
         )
-    top_rows = queries.top_values(session, values, limit=query.limit, descending=query.descending)
-    names = {v.report_id: name for name, v in top_rows}
-    ordered = [v for _, v in top_rows]
-    unit = unit_of(ordered[0].key, metric.unit) if ordered[0].key != metric.id else metric.unit
+    top = queries.year_top(
+        session, year, metric.keys, metric.sum_of, limit=query.limit, descending=query.descending
+    )
+    unit = _metric_unit(metric)
     order = R.RANK_MOST if query.descending else R.RANK_LEAST
     reply = _Reply().line(
-        R.RANK_HEAD.format(year=year, label=metric.label, order=order, n=len(ordered), reports=values.reports)
+        R.RANK_HEAD.format(year=year, label=metric.label, order=order, n=len(top), reports=summary.reports)
     )
     rows, place, previous = [], 0, None
-    for i, v in enumerate(ordered, start=1):
-        if v.value != previous:
-            place, previous = i, v.value
-        rows.append([str(place), names[v.report_id], _with_unit(v.value or 0.0, unit)])
+    for i, (name, value) in enumerate(top, start=1):
+        if value != previous:
+            place, previous = i, value
+        rows.append([str(place), name, _with_unit(value, unit)])
     reply.table([R.HEADER_RANK, R.HEADER_AGENCY, metric.label], rows)
-    top = [v for v in ordered if v.value == ordered[0].value]
-    reply.line(
-        R.RANK_TOP.format(
-            order=order,
-            agency="、".join(names[v.report_id] for v in top),
-            value=_with_unit(ordered[0].value or 0.0, unit),
-        )
-    )
-    if values.blank or values.missing:
-        reply.line(R.RANK_LEFT_OUT.format(blank=values.blank, missing=values.missing))
+    leaders = [name for name, value in top if value == top[0][1]]
+    reply.line(R.RANK_TOP.format(order=order, agency="、".join(leaders), value=_with_unit(top[0][1], unit)))
+    if summary.blank or summary.missing:
+        reply.line(R.RANK_LEFT_OUT.format(blank=summary.blank, missing=summary.missing))
     if note:
         reply.line(note)
     return _reply(AnswerOutcome.RANKED, reply, query)
@@ -549,29 +526,26 @@ def _sum(session: Session, query: Query) -> Answer:
     metric = query.metric
     assert metric is not None
     year, note = _year_for_all(session, query)
-    if year is None or (reports := queries.count_reports(session, year)) == 0:
+    if year is None or queries.count_reports(session, year) == 0:
         return _no_year(session, query, year)
-    values = _metric_values(session, year, metric, reports)
-    numbers = values.with_number
-    if not numbers:
+    summary = queries.year_summary(session, year, metric.keys, metric.sum_of)
+    if not summary.with_number:
         return _say(
             AnswerOutcome.NO_DATA,
-            R.NO_NUMBERS.format(year=year, reports=values.reports, label=metric.label),
+            R.NO_NUMBERS.format(year=year, reports=summary.reports, label=metric.label),
             query=query,
         )
-    unit = unit_of(numbers[0].key, metric.unit) if numbers[0].key != metric.id else metric.unit
-    total = sum(v.value or 0.0 for v in numbers)
     lines = [
         R.SUM_RESULT.format(
             year=year,
-            counted=len(numbers),
+            counted=summary.with_number,
             label=metric.label,
-            value=_with_unit(total, unit),
-            reports=values.reports,
+            value=_with_unit(summary.total, _metric_unit(metric)),
+            reports=summary.reports,
         )
     ]
-    if values.blank or values.missing:
-        lines.append(R.SUM_LEFT_OUT.format(blank=values.blank, missing=values.missing))
+    if summary.blank or summary.missing:
+        lines.append(R.SUM_LEFT_OUT.format(blank=summary.blank, missing=summary.missing))
     if note:
         lines.append(note)
     return _say(AnswerOutcome.SUMMED, *lines, query=query)

@@ -59,8 +59,7 @@ def answer_services(
         engine = make_engine(f"sqlite:///{data_dir / 'answers.sqlite3'}")
     _create_schema(engine)
     services = Services(settings=settings, engine=engine, sessions=make_sessionmaker(engine))
-    with services.sessions() as session:
-        populate(session)
+    populate(services)
     yield services
     services.close()
     if admin is not None:

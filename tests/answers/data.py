@@ -1,9 +1,9 @@
 """The database the answer tests ask: the five seed reports plus synthetic agencies and years.
 
-The seed records are what SCHEMA.md says each seed text holds (checked by hand against
-tests/samples/seeds/*.txt); they are written through the ORM. Seed 001 never names its
-agency (only "科学技术和工业信息化局"), so it is stored under the override
-SEED_001_AGENCY, as `nianbao ingest --agency` would.
+The seeds (tests/samples/seeds/*.txt) go through the real ingest path (parse, check,
+store). Seed 001 never names its agency (only "科学技术和工业信息化局"), so it is ingested
+with the override SEED_001_AGENCY, as `nianbao ingest --agency` would. The synthetic
+reports (other agencies, other years, failed checks) are written through the ORM.
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.core.ingest import IngestOutcome, IngestRequest, ingest
+from bot.core.services import Services
+from parsing import parse_report
 from parsing.schema import cell_keys
 from storage.agencies import find_or_create_agency
 from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow, SourceFile
@@ -48,76 +52,6 @@ WENDENG_2021_CHANNELS = (
     "无行政处罚和行政强制公开情况等；官方微信公开129条，相对于2020年同比增长约50%。"
 )
 WENSHANG_CHANNELS = "信息公开的形式：通过政府网站及局门户网站公开125条，微信公众号发送信息98条。"
-
-SEEDS: tuple[Spec, ...] = (
-    Spec(
-        WENDENG,
-        2021,
-        "2021",
-        cells={"t2.normative.made": 1, "t2.normative.repealed": 2, "t2.normative.in_force": 1},
-        facts=(
-            ("proactive.total", 253, "条", WENDENG_2021_TOTAL),
-            ("proactive.website", 124, "条", WENDENG_2021_CHANNELS),
-            ("proactive.new_media", 129, "条", WENDENG_2021_CHANNELS),
-            ("normative.issued", 1, "件", WENDENG_2021_CHANNELS),
-            ("applications.received", 0, "件", "本年度未收到依申请公开案件。"),
-            (
-                "open_day.count",
-                1,
-                "次",
-                "本年度共组织召开1次政府开放日活动，达到了全方位介绍和展现科学技术局工作职能、服务举措和工作成果的目的。",
-            ),
-            ("proposals.count", 2, "件", "2021年威海市文登区科学技术局共办理政协委员提案2件。"),
-            ("fees.collected", 0, "元", "本单位2021年度，暂未收到依申请信息公开，暂无收取信息处理费情况。"),
-        ),
-        published_on=date(2022, 1, 27),
-    ),
-    Spec(
-        SEED_001_AGENCY,
-        2022,
-        "2021",
-        facts=(("applications.received", 0, "件", "2022年我局没有收到依申请公开政府信息。"),),
-    ),
-    Spec(
-        "汶上县科学技术局",
-        2020,
-        "2019",
-        blank=[
-            *_t3_row_blank("granted", "2019"),
-            *_t3_row_blank("partial", "2019"),
-            *_t3_row_blank("other", "2019"),
-            *_t3_row_blank("handled_total", "2019"),
-            *(k for k in cell_keys("2019") if k.startswith("t4.")),
-        ],
-        facts=(
-            ("proactive.website", 125, "条", WENSHANG_CHANNELS),
-            ("proactive.new_media", 98, "条", WENSHANG_CHANNELS),
-            ("applications.received", 0, "件", "2020年度，我单位没有接到社会关于政府信息公开的申请。"),
-        ),
-    ),
-    Spec(
-        "威海临港区科技创新局",
-        2020,
-        "2019",
-        facts=(("applications.received", 0, "件", "2020年我局未收到政府信息公开申请。"),),
-    ),
-    Spec(
-        "平罗县科学技术局",
-        2021,
-        "2021",
-        # The printed table 3 fills only the 总计 column; the applicant columns are blank.
-        blank=[k for k in cell_keys("2021") if k.startswith("t3.") and not k.endswith(".total")],
-        facts=(
-            (
-                "documents.issued",
-                68,
-                "件",
-                "年内共制发公文 68 件，其中公开发布 27 件，依申请公开 21 件，通过公示栏公开发布 20 件。",
-            ),
-            ("applications.received", 0, "件", "本年度，科技局未收到政府信息公开的申请。"),
-        ),
-    ),
-)
 
 SYNTHETIC: tuple[Spec, ...] = (
     Spec(
@@ -282,9 +216,26 @@ def add_alias(session: Session, agency_name: str, alias: str) -> None:
     session.add(AgencyAlias(agency_id=agency.id, alias=alias, source="user"))
 
 
-def populate(session: Session) -> None:
-    for i, spec in enumerate((*SEEDS, *SYNTHETIC), start=1):
-        add_report(session, spec, file_no=i)
-    # One alias confirmed by a user in chat.
-    add_alias(session, "威海市环翠区人力资源和社会保障局", "环翠人社")
-    session.commit()
+SEED_DIR = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+
+
+def ingest_seeds(services: Services) -> None:
+    for path in sorted(SEED_DIR.glob("*.txt")):
+        agency = SEED_001_AGENCY if path.name.startswith("001_") else None
+        # In-process parse: the same pipeline as the sandbox, without its worker start-up.
+        result = ingest(
+            services,
+            IngestRequest(data=path.read_bytes(), filename=path.name, agency=agency),
+            parse=parse_report,
+        )
+        assert result.outcome is IngestOutcome.STORED, (path.name, result.outcome, result.message)
+
+
+def populate(services: Services) -> None:
+    ingest_seeds(services)
+    with services.sessions() as session:
+        for i, spec in enumerate(SYNTHETIC, start=1):
+            add_report(session, spec, file_no=i)
+        # One alias confirmed by a user in chat.
+        add_alias(session, "威海市环翠区人力资源和社会保障局", "环翠人社")
+        session.commit()
