@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from opencc import OpenCC
 from rapidfuzz import process
@@ -210,14 +210,6 @@ def find_agencies(session: Session, typed: str, *, limit: int = 5) -> AgencyMatc
     return AgencyMatch(MatchKind.NONE, None, tuple(c for c in cands if c.score >= CLOSE_SCORE))
 
 
-def agency_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
-    ids = list(ids)
-    if not ids:
-        return {}
-    rows = session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(ids)))
-    return {i: n for i, n in rows}
-
-
 # --- reports -------------------------------------------------------------------------
 
 
@@ -361,90 +353,10 @@ def failed_checks(session: Session, report_id: int) -> list[FailedCheck]:
 # --- across agencies -----------------------------------------------------------------
 
 
-class YearValue(NamedTuple):
-    # A NamedTuple: thousands are built per question, and a frozen dataclass is 5x slower.
-    report_id: int
-    key: str
-    value: float | None  # None: the cell is blank
-
-
-@dataclass(frozen=True)
-class YearValues:
-    """The figure of one metric in every current report of a year.
-
-    `values` has one entry per report that holds one of the keys (first key in priority
-    order with a number, else a blank cell); `reports` counts all current reports of the year.
-    """
-
-    year: int
-    reports: int
-    values: list[YearValue]
-
-    @property
-    def with_number(self) -> list[YearValue]:
-        return [v for v in self.values if v.value is not None]
-
-    @property
-    def blank(self) -> int:
-        return sum(1 for v in self.values if v.value is None)
-
-    @property
-    def missing(self) -> int:
-        return self.reports - len(self.values)
-
-
 def count_reports(session: Session, year: int) -> int:
     return session.execute(
         select(func.count(ReportRow.id)).where(ReportRow.year == year, ReportRow.is_current.is_(True))
     ).scalar_one()
-
-
-def year_rows(session: Session, year: int, keys: Sequence[str]) -> list[YearValue]:
-    """Every stored cell and fact among `keys` of the current reports of `year`.
-
-    Core rows, not ORM objects, and no join to agencies: this runs over every report of a
-    year, and names are fetched only for the rows shown (`report_agency_names`).
-    Facts come last, and the first fact of a report last among its facts.
-    """
-    conn = session.connection()
-    current = select(ReportRow.id).where(ReportRow.year == year, ReportRow.is_current.is_(True))
-    table_keys = [k for k in keys if k.startswith(("t2.", "t3.", "t4."))]
-    fact_keys = [k for k in keys if k not in table_keys]
-    rows: list[YearValue] = []
-    if table_keys:
-        result = conn.execute(
-            select(CellRow.report_id, CellRow.key, CellRow.value).where(
-                CellRow.key.in_(table_keys), CellRow.report_id.in_(current)
-            )
-        )
-        rows += [YearValue(*r) for r in result]
-    if fact_keys:
-        result = conn.execute(
-            select(FactRow.report_id, FactRow.key, FactRow.value)
-            .where(FactRow.key.in_(fact_keys), FactRow.report_id.in_(current))
-            .order_by(FactRow.id.desc())
-        )
-        rows += [YearValue(*r) for r in result]
-    return rows
-
-
-def year_values(
-    session: Session, year: int, keys: Sequence[str], *, reports: int | None = None
-) -> YearValues:
-    """One value per current report of `year`, taking `keys` in priority order."""
-    keys = list(dict.fromkeys(keys))
-    priority = {k: i for i, k in enumerate(keys)}
-    blank_penalty = len(keys)
-    # Per report: a number beats a blank cell; between numbers the earlier key wins.
-    chosen: dict[int, tuple[int, YearValue]] = {}
-    for row in year_rows(session, year, keys):
-        order = priority[row.key] + (blank_penalty if row.value is None else 0)
-        held = chosen.get(row.report_id)
-        if held is None or order <= held[0]:
-            chosen[row.report_id] = (order, row)
-    if reports is None:
-        reports = count_reports(session, year)
-    return YearValues(year=year, reports=reports, values=[row for _, row in chosen.values()])
 
 
 @dataclass(frozen=True)
@@ -558,37 +470,6 @@ def year_top(
         .limit(limit)
     )
     return [(name, float(value)) for name, value in rows]
-
-
-def report_agency_names(session: Session, report_ids: Iterable[int]) -> dict[int, str]:
-    ids = list(report_ids)
-    if not ids:
-        return {}
-    rows = session.connection().execute(
-        select(ReportRow.id, Agency.name)
-        .join(Agency, Agency.id == ReportRow.agency_id)
-        .where(ReportRow.id.in_(ids))
-    )
-    return {rid: name for rid, name in rows}
-
-
-def top_values(
-    session: Session, values: YearValues, *, limit: int = 10, descending: bool = True
-) -> list[tuple[str, YearValue]]:
-    """(agency name, value) of the `limit` first reports by value; ties ordered by name."""
-    sign = -1.0 if descending else 1.0
-    ordered = sorted(values.with_number, key=lambda v: (sign * (v.value or 0.0), v.report_id))[:limit]
-    names = report_agency_names(session, (v.report_id for v in ordered))
-    ordered.sort(key=lambda v: (sign * (v.value or 0.0), names[v.report_id]))
-    return [(names[v.report_id], v) for v in ordered]
-
-
-def rank(
-    session: Session, year: int, keys: Sequence[str], *, limit: int = 10, descending: bool = True
-) -> tuple[list[tuple[str, YearValue]], YearValues]:
-    """Agencies of a year ordered by a figure (keys in priority order), with all the values."""
-    values = year_values(session, year, keys)
-    return top_values(session, values, limit=limit, descending=descending), values
 
 
 @dataclass(frozen=True)

@@ -40,18 +40,12 @@ class Spec:
     published_on: date | None = None
 
 
-def _t3_row_blank(row: str, template: str) -> list[str]:
-    cols = ("natural_person", "commercial", "research", "social", "legal", "other_org", "total")
-    return [f"t3.{row}.{c}" for c in cols]
-
-
 WENDENG = "威海市文登区科学技术局"
 WENDENG_2021_TOTAL = "我局2021年来，共主动公开政务信息253条。"
 WENDENG_2021_CHANNELS = (
     "政府网站主动公开124条，其中，本年度制定和公开行政规范性文件1件，转发上级规范性文件并对外公开2件；"
     "无行政处罚和行政强制公开情况等；官方微信公开129条，相对于2020年同比增长约50%。"
 )
-WENSHANG_CHANNELS = "信息公开的形式：通过政府网站及局门户网站公开125条，微信公众号发送信息98条。"
 
 SYNTHETIC: tuple[Spec, ...] = (
     Spec(
