@@ -35,7 +35,7 @@ def make_report(
     }
     fact_rows = tuple(
         Fact(key=k, value=v, unit="条", source=f"共{k} {v}条。", provenance=Provenance(paragraph=3))
-        for k, v in (facts or {"proactive.total": 253}).items()
+        for k, v in (facts if facts is not None else {"proactive.total": 253}).items()
     )
     return Report(
         agency=agency,
