@@ -25,7 +25,7 @@ from parsing.schema import (
     TEMPLATE_2019,
     t3_rows,
 )
-from storage import browse
+from storage import browse, export
 from storage.queries import AgencyCandidate, MatchKind, find_agencies
 
 # Table 3 is seven numbers wide: short headers keep it readable on a phone.
@@ -210,8 +210,6 @@ class ExportFile:
 
 def export_file(services: Services, fmt: str, *, now: datetime | None = None) -> ExportFile | None:
     """All current reports as CSV or XLSX (storage.export), or None when nothing is stored."""
-    from storage import export
-
     with services.sessions() as session:
         if browse.count_agencies(session) == 0:
             return None

@@ -7,8 +7,11 @@ as in PTB's examples/contexttypesbot.py) instead of casting `bot_data` entries.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+import os
 import secrets
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,6 +27,13 @@ from bot.tg.access import AccessPolicy, TokenBuckets
 
 T = TypeVar("T")
 V = TypeVar("V")
+
+
+def _lower_priority() -> None:
+    """Nice 10 for an ingest thread. On Linux the nice value is per thread and inherited by the
+    parse workers it starts, so answering questions keeps the CPU while a burst is parsed."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class ExpiringStore(Generic[V]):
@@ -113,7 +123,9 @@ class BotState:
     # Parses wait on the sandbox's worker slots; separate pools keep questions from queueing
     # behind a burst of uploads (the default to_thread pool has only cpu+4 threads).
     ingest_pool: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="ingest")
+        default_factory=lambda: ThreadPoolExecutor(
+            max_workers=8, thread_name_prefix="ingest", initializer=_lower_priority
+        )
     )
     query_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")

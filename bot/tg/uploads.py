@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, NetworkError
 
 from bot.config import TELEGRAM_API_URL, Settings
+from bot.core import ingest as core_ingest
 from bot.core.replies import bot as R
 from bot.tg.errors import report_failure
 from bot.tg.sending import split_message
@@ -102,8 +103,6 @@ async def ingest_upload(
     update: Update | None, context: BotContext, status: Message, upload: PendingUpload, *, agency: str | None
 ) -> None:
     """Download, ingest in the ingest pool, and turn `status` into the result."""
-    from bot.core import ingest as core_ingest  # pulls in the parsers; only uploads need them
-
     try:
         try:
             data = await _download(context, upload.file_id)
@@ -123,13 +122,12 @@ async def ingest_upload(
             chat_id=upload.chat_id,
         )
         result = await context.state.run_ingest(core_ingest.ingest, context.services, request)
+        if result.outcome is core_ingest.IngestOutcome.NEEDS_AGENCY:
+            await _ask_agency(context, status, upload, tuple(result.agency_choices))
+        else:
+            await _edit(status, result.text, html=result.html)
     except Exception as exc:  # the status message must not stay at "正在解析…"
         await report_failure(context, update, exc, status=status)
-        return
-    if result.outcome is core_ingest.IngestOutcome.NEEDS_AGENCY:
-        await _ask_agency(context, status, upload, tuple(result.agency_choices))
-        return
-    await _edit(status, result.text, html=result.html)
 
 
 async def _ask_agency(

@@ -17,8 +17,7 @@ from tests.answers.data import WENDENG, populate
 @pytest.fixture
 def filled(settings: Settings) -> Iterator[Services]:
     opened = Services.open(settings)
-    with opened.sessions() as session:
-        populate(session)
+    populate(opened)
     try:
         yield opened
     finally:
