@@ -4,6 +4,10 @@ Patterns are tied to the words around a figure and require its unit (条/件/次
 percentages, dates, phone numbers and document numbers (第107号, 〔2021〕33号) never match.
 The first statement of a fact wins. A report that never states a total gets no total:
 nothing here adds figures up. Negative statements ("未收到…申请") give 0.
+
+A sentence broken by a page break or a hard line break arrives as two paragraphs; a
+paragraph that does not end a sentence is read together with the next one (unless that one
+starts a new numbered item), and a fact points at the paragraph where its sentence starts.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from parsing.extract.base import TextBlock
+from parsing.extract.base import Block, TableBlock, TextBlock
 from parsing.model import Fact, Provenance
 from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token
 from parsing.schema import FACTS
@@ -72,18 +76,107 @@ RULES: tuple[_Rule, ...] = (
 _CHANNEL_BEFORE = re.compile(rf"(?:{_CHANNEL}|{_MEDIA}){GAP}{{0,6}}$")
 
 
-def _sentences(text: str) -> Iterable[str]:
+# A paragraph ending like this has finished its sentence.
+_ENDS_SENTENCE = re.compile(r"[。！？；：”」』!?;:]\s*$")
+# A paragraph starting like this is a new item, never the rest of the previous sentence:
+# 一、 （一） (1) 1. 1、 一是 第一章 附件.
+_STARTS_ITEM = re.compile(
+    r"^\s*(?:[-–—•·◦●○■□▪*]\s*)?(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9０-９]+[）)]"
+    r"|[0-9０-９]+(?:[、]|[.．](?![0-9０-９]))|第[一二三四五六七八九十0-9]+[章节部分条]|附件|附表)"
+)
+
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
+_ANY_PUNCT = re.compile(r"[。！？；，、：,;:!?]")
+_HEADING_END = re.compile(
+    r"(?:情况|报告|概述|工作|问题|措施|举措|安排|计划|方向|改进|说明|其他|事项|附件|附表)$"
+)
+_SHORT_HEADING = 20
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """Paragraphs read as one text; `starts[i]` is where `blocks[i]` begins in `text`."""
+
+    text: str
+    blocks: tuple[TextBlock, ...]
+    starts: tuple[int, ...]
+
+    def block_at(self, offset: int) -> TextBlock:
+        at = 0
+        for i, start in enumerate(self.starts):
+            if start <= offset:
+                at = i
+        return self.blocks[at]
+
+
+def _passages(blocks: Iterable[Block]) -> Iterable[_Passage]:
+    """Consecutive paragraphs joined while a sentence runs on; a table ends a passage."""
+    run: list[TextBlock] = []
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            if run:
+                yield _joined(run)
+            run = []
+            continue
+        if run and (
+            _ENDS_SENTENCE.search(run[-1].text) or _is_item_start(block.text) or _is_heading(run[-1].text)
+        ):
+            yield _joined(run)
+            run = []
+        run.append(block)
+    if run:
+        yield _joined(run)
+
+
+def _is_item_start(text: str) -> bool:
+    return bool(_STARTS_ITEM.match(text))
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or title line ("（一）主动公开", "政务公开工作创新情况"): never run into the next.
+
+    A numbered line without a full stop, or an unnumbered one without any punctuation that is
+    short or ends like a heading. A sentence cut after its first few words is missed (as before).
+    """
+    text = text.strip()
+    if _is_item_start(text):
+        return not _SENTENCE_PUNCT.search(text)
+    if _ANY_PUNCT.search(text):
+        return False
+    return len(text) <= _SHORT_HEADING or bool(_HEADING_END.search(text))
+
+
+def _joined(run: list[TextBlock]) -> _Passage:
+    starts: list[int] = []
+    parts: list[str] = []
+    length = 0
+    for block in run:
+        text = block.text.strip()
+        starts.append(length)
+        parts.append(text)
+        length += len(text)
+    return _Passage("".join(parts), tuple(run), tuple(starts))
+
+
+def _sentences(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, sentence) for each non-blank sentence."""
     for match in _SENTENCE.finditer(text):
-        sentence = match.group().strip()
+        raw = match.group()
+        sentence = raw.strip()
         if sentence:
-            yield sentence
+            yield match.start() + (len(raw) - len(raw.lstrip())), sentence
 
 
-def extract_facts(paragraphs: Iterable[TextBlock]) -> list[Fact]:
-    """The narrative facts, first statement of each key, in SCHEMA FACTS order."""
+def extract_facts(blocks: Iterable[Block]) -> list[Fact]:
+    """The narrative facts, first statement of each key, in SCHEMA FACTS order.
+
+    `blocks` are a document's blocks in order (tables only separate paragraphs) or just
+    its paragraphs.
+    """
     found: dict[str, Fact] = {}
-    for block in paragraphs:
-        for sentence in _sentences(block.text):
+    for passage in _passages(blocks):
+        for offset, sentence in _sentences(passage.text):
+            block = passage.block_at(offset)
             for rule in RULES:
                 if rule.key in found:
                     continue

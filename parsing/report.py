@@ -156,7 +156,7 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         text = "".join(b.text for b in paragraphs[:50])
         if not _TITLE_LOOSE.search(_SPACES.sub("", text)):
             raise NotAnnualReport()
-    facts = extract_facts(paragraphs)
+    facts = extract_facts(document.blocks)
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
     warnings = header.warnings + tables.warnings
     if header.title is None:
