@@ -19,7 +19,7 @@ from opencc import OpenCC
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 from sqlalchemy import and_, case, false, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow
 
@@ -373,62 +373,62 @@ def _is_cell(key: str) -> bool:
     return key.startswith(("t2.", "t3.", "t4."))
 
 
+# Stands for a blank cell inside the per-report subquery, so one primary-key lookup tells
+# "blank" (sentinel) from "absent" (NULL). Far outside any figure a report can hold.
+_BLANK = -1.0e300
+
+
 def _per_report(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
     """One row per current report of `year`: (report_id, agency_id, value, present).
 
     Resolved inside the database so no per-report row crosses into Python: value = the
     explicit sum of `sum_of` (NULL if any is blank or absent), else the first of `keys` with a
     number; present = the report holds the figure at all (a blank cell counts as present).
-    Cells are LEFT JOINs on their primary key (report_id, key); a summed group is one grouped
-    scan of the same key range.
+    Each cell is a correlated lookup on the primary key (report_id, key): PostgreSQL would
+    otherwise pick a sequential scan of all cells for a join. OFFSET 0 keeps the inner
+    query from being flattened, so each lookup runs once per report.
     """
-    base: Any = ReportRow.__table__
-    choices: list[Any] = []
-    present: list[Any] = []
+    raw: list[Any] = []
     if sum_of:
-        current = select(ReportRow.id).where(ReportRow.year == year, ReportRow.is_current.is_(True))
-        group = (
-            select(
-                CellRow.report_id.label("report_id"),
-                func.sum(CellRow.value).label("total"),
-                func.count(CellRow.value).label("numbers"),
-                func.count().label("rows"),
-            )
-            .where(CellRow.key.in_(list(sum_of)), CellRow.report_id.in_(current))
-            .group_by(CellRow.report_id)
-            .subquery()
+        # One index range scan of the report's cells: all parts held, else absent (NULL).
+        raw.append(
+            select(case((func.count(CellRow.value) == len(sum_of), func.sum(CellRow.value)), else_=_BLANK))
+            .where(CellRow.report_id == ReportRow.id, CellRow.key.in_(list(sum_of)))
+            .having(func.count() == len(sum_of))
+            .scalar_subquery()
         )
-        base = base.outerjoin(group, group.c.report_id == ReportRow.id)
-        choices.append(case((group.c.numbers == len(sum_of), group.c.total)))
-        present.append(group.c.rows == len(sum_of))
-    for i, key in enumerate(keys):
+    for key in keys:
         if _is_cell(key):
-            c = aliased(CellRow, name=f"c{i}")
-            base = base.outerjoin(c, and_(c.report_id == ReportRow.id, c.key == key))
-            choices.append(c.value)
-            present.append(c.key.is_not(None))
+            raw.append(
+                select(func.coalesce(CellRow.value, _BLANK))
+                .where(CellRow.report_id == ReportRow.id, CellRow.key == key)
+                .scalar_subquery()
+            )
         else:
-            first_fact = (
+            raw.append(
                 select(FactRow.value)
                 .where(FactRow.report_id == ReportRow.id, FactRow.key == key)
                 .order_by(FactRow.id)
                 .limit(1)
                 .scalar_subquery()
             )
-            choices.append(first_fact)
-            present.append(first_fact.is_not(None))  # facts always carry a number
-    value = choices[0] if len(choices) == 1 else func.coalesce(*choices)
-    return (
+    inner = (
         select(
             ReportRow.id.label("report_id"),
             ReportRow.agency_id.label("agency_id"),
-            value.label("value"),
-            (or_(*present) if present else false()).label("present"),
+            *(r.label(f"raw{i}") for i, r in enumerate(raw)),
         )
-        .select_from(base)
         .where(ReportRow.year == year, ReportRow.is_current.is_(True))
+        .offset(0)
         .subquery()
     )
+    columns = [inner.c[f"raw{i}"] for i in range(len(raw))]
+    numbers = [func.nullif(c, _BLANK) for c in columns]
+    value = numbers[0] if len(numbers) == 1 else func.coalesce(*numbers)
+    present = or_(*(c.is_not(None) for c in columns)) if columns else false()
+    return select(
+        inner.c.report_id, inner.c.agency_id, value.label("value"), present.label("present")
+    ).subquery()
 
 
 def year_summary(session: Session, year: int, keys: Sequence[str], sum_of: Sequence[str] = ()) -> YearSummary:
@@ -461,15 +461,15 @@ def year_top(
 ) -> list[tuple[str, float]]:
     """(agency name, value) of the first `limit` reports of a year by a figure; ties by name."""
     v = _per_report(year, keys, sum_of)
-    order = v.c.value.desc() if descending else v.c.value.asc()
+    # NULLS LAST instead of WHERE value IS NOT NULL: a filter would run the lookups twice.
+    order = v.c.value.desc().nulls_last() if descending else v.c.value.asc().nulls_last()
     rows = session.connection().execute(
         select(Agency.name, v.c.value)
         .join(Agency, Agency.id == v.c.agency_id)
-        .where(v.c.value.is_not(None))
         .order_by(order, Agency.name)
         .limit(limit)
     )
-    return [(name, float(value)) for name, value in rows]
+    return [(name, float(value)) for name, value in rows if value is not None]
 
 
 @dataclass(frozen=True)
