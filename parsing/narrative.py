@@ -72,6 +72,7 @@ RULES: tuple[_Rule, ...] = (
     _r("suit.count", rf"行政诉讼{GAP}{{0,6}}?{NUM}(?:件|起|宗|次)"),
     _r("suit.count", rf"{_NONE}(?:收到|发生|产生|接到|涉及)?[^。；;\n]{{0,16}}?行政诉讼", negative=True),
 )
+_NONE_BEFORE_CHANNEL = re.compile(rf"{_NONE}{GAP}{{0,4}}?{_CHANNEL}")
 # A channel word right before "主动公开" makes it that channel's figure, not the total.
 _CHANNEL_BEFORE = re.compile(rf"(?:{_CHANNEL}|{_MEDIA}){GAP}{{0,6}}$")
 
@@ -171,10 +172,13 @@ def extract_facts(blocks: Iterable[Block]) -> list[Fact]:
     """The narrative facts, first statement of each key, in SCHEMA FACTS order.
 
     `blocks` are a document's blocks in order (tables only separate paragraphs) or just
-    its paragraphs.
+    its paragraphs. A figure read from the sentence before (`_website_from_context`) is
+    used only when the report states no website figure outright.
     """
     found: dict[str, Fact] = {}
+    from_context: dict[str, Fact] = {}
     for passage in _passages(blocks):
+        previous: tuple[TextBlock, str] | None = None
         for offset, sentence in _sentences(passage.text):
             block = passage.block_at(offset)
             for rule in RULES:
@@ -183,7 +187,42 @@ def extract_facts(blocks: Iterable[Block]) -> list[Fact]:
                 fact = _apply(rule, sentence, block)
                 if fact is not None:
                     found[rule.key] = fact
+            if previous is not None and "proactive.website" not in from_context:
+                fact = _website_from_context(*previous, sentence)
+                if fact is not None:
+                    from_context[fact.key] = fact
+            previous = (block, sentence)
+    for key, fact in from_context.items():
+        found.setdefault(key, fact)
     return [found[key] for key in FACTS if key in found]
+
+
+# "…积极主动在网站进行公开。政务动态类信息20条，其中…": the count sentence names no channel,
+# the sentence before names the website alone and gives no count of its own.
+_NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?(?:公开|发布|更新)")
+_OTHER_CHANNELS = re.compile(
+    rf"{_MEDIA}|公开栏|公示栏|宣传栏|公告栏|报刊|报纸|电视|广播|发布会|热线|等平台|等渠道|等方式|等形式|等途径"
+)
+_HAS_COUNT = re.compile(rf"{NUM}(?:条|篇)")
+_COUNT_OPENS = re.compile(rf"^(?P<what>{GAP}{{0,16}}?信息){GAP}{{0,4}}?{NUM}(?:条|篇)")
+_TOTAL_WORD = re.compile(r"共|累计|总计|合计|总数")
+
+
+def _website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:
+    if not _NAMES_WEBSITE.search(previous) or _NONE_BEFORE_CHANNEL.search(previous):
+        return None
+    if _OTHER_CHANNELS.search(previous) or _HAS_COUNT.search(previous):
+        return None
+    match = _COUNT_OPENS.search(sentence)
+    if match is None or _TOTAL_WORD.search(match.group("what")):
+        return None
+    if re.search(_CHANNEL, sentence) or _OTHER_CHANNELS.search(sentence):
+        return None
+    value = parse_int_token(match.group("num"))
+    if value is None:
+        return None
+    provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+    return Fact("proactive.website", value, FACTS["proactive.website"][1], previous + sentence, provenance)
 
 
 def _apply(rule: _Rule, sentence: str, block: TextBlock) -> Fact | None:
