@@ -257,9 +257,9 @@ def _insert_children(session: Session, report_id: int, report: Report) -> None:
         for f in report.facts
     ]
     if facts:
-        connection.execute(insert(FactRow.__table__), facts)
+        connection.execute(insert(FactRow), facts)
     checks = [
         {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail} for c in report.checks
     ]
     if checks:
-        connection.execute(insert(CheckRow.__table__), checks)
+        connection.execute(insert(CheckRow), checks)

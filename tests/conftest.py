@@ -39,7 +39,7 @@ def make_settings(data_dir: Path, db_url: str = "", **overrides: Any) -> Setting
             value = field.default_factory()  # type: ignore[call-arg]
         else:
             value = field.default
-        alias = field.validation_alias.choices[0]  # type: ignore[union-attr]
+        alias = str(field.validation_alias.choices[0])  # type: ignore[union-attr]
         values[alias] = value
     if overrides:
         raise TypeError(f"unknown settings: {sorted(overrides)}")
