@@ -61,10 +61,6 @@ RULES: tuple[_Rule, ...] = (
     _r("applications.received", rf"{_NONE}(?:收到|接到|受理|接收)[^。；;\n复诉]{{0,20}}?申请", negative=True),
     _r("open_day.count", rf"{NUM}(?:次|场)[^，。；\n]{{0,10}}?开放日"),
     _r("open_day.count", rf"开放日{GAP}{{0,10}}?{NUM}(?:次|场)"),
-    _r(
-        "proposals.count",
-        rf"(?:办理|承办|答复|办结){GAP}{{0,16}}?(?:建议|提案|议案){GAP}{{0,4}}?{NUM}(?:件|条|个|份)",
-    ),
     _r("fees.collected", rf"收取{GAP}{{0,10}}?处理费{GAP}{{0,6}}?{NUM}元"),
     _r("fees.collected", rf"{_NONE}(?:收取|收)[^。；;\n]{{0,12}}?(?:处理费|费用)", negative=True),
     _r("review.count", rf"行政复议{GAP}{{0,6}}?{NUM}(?:件|起|宗|次)"),
@@ -178,23 +174,107 @@ def extract_facts(blocks: Iterable[Block]) -> list[Fact]:
     found: dict[str, Fact] = {}
     from_context: dict[str, Fact] = {}
     for passage in _passages(blocks):
-        previous: tuple[TextBlock, str] | None = None
-        for offset, sentence in _sentences(passage.text):
-            block = passage.block_at(offset)
+        sentences = [(passage.block_at(offset), sentence) for offset, sentence in _sentences(passage.text)]
+        for i, (block, sentence) in enumerate(sentences):
             for rule in RULES:
                 if rule.key in found:
                     continue
                 fact = _apply(rule, sentence, block)
                 if fact is not None:
                     found[rule.key] = fact
-            if previous is not None and "proactive.website" not in from_context:
-                fact = _website_from_context(*previous, sentence)
+            if "proposals.count" not in found:
+                fact = _proposals(block, sentence, sentences[i + 1][1] if i + 1 < len(sentences) else None)
+                if fact is not None:
+                    found[fact.key] = fact
+            if i > 0 and "proactive.website" not in from_context:
+                fact = _website_from_context(*sentences[i - 1], sentence)
                 if fact is not None:
                     from_context[fact.key] = fact
-            previous = (block, sentence)
     for key, fact in from_context.items():
         found.setdefault(key, fact)
     return [found[key] for key in FACTS if key in found]
+
+
+# proposals.count = 人大代表建议 + 政协提案 handled this year. Counted only after a verb of
+# handling ("办理人大代表建议3件、政协提案2件"), or when the sentence says all were handled
+# ("收到…建议3件、提案2件，均已办结"); the kinds are added up only when both are stated so.
+_HANDLED = re.compile(r"(?:办理|承办|办结|答复|办复)了?")
+_RECEIVED = re.compile(r"(?:收到|接到|承接|交办)了?")
+_ALL_HANDLED = re.compile(r"(?:均|全部|已全部|均已|全部已)(?:按时|按期|如期)?(?:办结|办理完毕|答复|办复)")
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|历年|以往|结转")
+_KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
+_COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
+_FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
+_NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
+_DEPUTIES = re.compile(r"人大|代表")
+_MEMBERS = re.compile(r"政协|委员")
+
+
+def _proposal_kind(pre: str, kind: str) -> str | None:
+    """ "建议", "提案", "both" (one figure for both), or None (建议 of someone else)."""
+    if "建议" in kind and "提案" in kind:
+        return "both"
+    deputies, members = bool(_DEPUTIES.search(pre)), bool(_MEMBERS.search(pre))
+    if kind == "提案":
+        return "both" if deputies and "建议" in pre else "提案"
+    if deputies and members:
+        return "both"
+    if members:
+        return "提案"
+    if kind == "议案" or deputies:
+        return "建议"
+    return None  # "办理群众意见建议15件" is not a deputy's proposal
+
+
+def _proposal_items(sentence: str) -> tuple[dict[str, int], str] | None:
+    """The handled figures by kind and the text they were read from, or None."""
+    starts = [(m.end(), m.start()) for m in _HANDLED.finditer(sentence)]
+    if _ALL_HANDLED.search(sentence):
+        starts += [(m.end(), m.start()) for m in _RECEIVED.finditer(sentence)]
+    for pos, verb_at in sorted(starts):
+        first = _FIRST_ITEM.match(sentence, pos)
+        clause_start = max(sentence.rfind(sep, 0, verb_at) for sep in "，,；;") + 1
+        if first is None or _OTHER_YEAR.search(sentence[clause_start : first.start("kind")]):
+            continue
+        items: dict[str, int] = {}
+        match: re.Match[str] | None = first
+        end = pos
+        while match is not None:
+            kind = _proposal_kind(match.group("pre"), match.group("kind"))
+            value = parse_int_token(match.group("num"))
+            # A breakdown ("其中…") or a second figure of a kind already read is not added again.
+            if (
+                kind is not None
+                and value is not None
+                and kind not in items
+                and "其中" not in match.group("pre")
+            ):
+                items[kind] = value
+            end = match.end()
+            match = _NEXT_ITEM.match(sentence, end)
+        if items:
+            return items, sentence[verb_at:end]
+    return None
+
+
+def _proposals(block: TextBlock, sentence: str, following: str | None) -> Fact | None:
+    read = _proposal_items(sentence)
+    if read is None:
+        return None
+    items, raw = read
+    source = sentence
+    if "both" in items:
+        value = items["both"]
+    else:
+        # "办理人大代表建议3件。办理政协提案2件。": the other kind in the very next sentence.
+        read_next = _proposal_items(following) if following and len(items) == 1 else None
+        other = read_next[0] if read_next is not None else {}
+        if following and other and "both" not in other and not set(other) & set(items):
+            items = {**items, **other}
+            source = sentence + following
+        value = sum(items.values())
+    provenance = Provenance(page=block.page, paragraph=block.index, raw=raw)
+    return Fact("proposals.count", value, FACTS["proposals.count"][1], source, provenance)
 
 
 # "…积极主动在网站进行公开。政务动态类信息20条，其中…": the count sentence names no channel,
@@ -209,6 +289,7 @@ _TOTAL_WORD = re.compile(r"共|累计|总计|合计|总数")
 
 
 def _website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:
+    """A website count from the sentence before; `block` is where that sentence starts."""
     if not _NAMES_WEBSITE.search(previous) or _NONE_BEFORE_CHANNEL.search(previous):
         return None
     if _OTHER_CHANNELS.search(previous) or _HAS_COUNT.search(previous):

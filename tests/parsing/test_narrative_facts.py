@@ -102,3 +102,48 @@ def test_no_website_figure_from_context_when_it_may_be_another_channel() -> None
         assert website is None or website.value != 20, text
     # Not across paragraphs that each end their sentences.
     assert _by_key(list(_blocks("在网站进行公开。", "政务动态类信息20条。"))) == {}
+
+
+# --- proposals.count: 建议 + 提案 handled ----------------------------------------------
+
+
+def _proposals(*texts: str) -> Fact | None:
+    return _by_key(list(_blocks(*texts))).get("proposals.count")
+
+
+def test_proposals_both_kinds_handled_are_added() -> None:
+    for text in (
+        "办理人大代表建议3件、政协提案2件。",
+        "本年度答复人大代表建议3件，政协委员提案2件。",
+        "共承办人大代表建议3件和政协提案2件，办结率100%。",
+        "收到人大代表建议3件、政协提案2件，均已按时办结。",
+    ):
+        fact = _proposals(text)
+        assert fact is not None and fact.value == 5, text
+        assert fact.source == text
+    fact = _proposals("办理人大代表建议3件。办理政协提案2件。")
+    assert fact is not None and fact.value == 5
+    assert fact.source == "办理人大代表建议3件。办理政协提案2件。"
+
+
+def test_proposals_one_kind_or_a_stated_total() -> None:
+    fact = _proposals("2021年威海市文登区科学技术局共办理政协委员提案2件。")
+    assert fact is not None and fact.value == 2
+    assert fact.source == "2021年威海市文登区科学技术局共办理政协委员提案2件。"
+    fact = _proposals("共办理人大代表建议和政协提案5件，其中建议3件、提案2件。")
+    assert fact is not None and fact.value == 5
+    fact = _proposals("办理人大代表建议3件，其中重点建议1件。")
+    assert fact is not None and fact.value == 3
+    fact = _proposals("办理人大代表和政协委员建议4件。")
+    assert fact is not None and fact.value == 4
+
+
+def test_proposals_not_handled_this_year_are_not_added() -> None:
+    fact = _proposals("上年结转人大代表建议1件，今年办理政协提案2件。")
+    assert fact is not None and fact.value == 2
+    assert _proposals("收到人大代表建议3件、政协提案2件，正在办理中。") is None
+    assert _proposals("办理群众意见建议15件。") is None
+    assert _proposals("办理了第107号提案答复函。") is None
+    # The other kind in a later, unrelated sentence is not added.
+    fact = _proposals("办理政协提案2件。我局高度重视。办理人大代表建议3件。")
+    assert fact is not None and fact.value == 2
