@@ -458,18 +458,35 @@ def year_top(
     *,
     limit: int = 10,
     descending: bool = True,
-) -> list[tuple[str, float]]:
-    """(agency name, value) of the first `limit` reports of a year by a figure; ties by name."""
+) -> tuple[list[tuple[str, float]], YearSummary]:
+    """(agency name, value) of the first `limit` reports of a year by a figure (ties by name),
+    with the year's counts from window aggregates of the same single pass over the reports."""
     v = _per_report(year, keys, sum_of)
+    blank = case((and_(v.c.present, v.c.value.is_(None)), 1), else_=0)
     # NULLS LAST instead of WHERE value IS NOT NULL: a filter would run the lookups twice.
     order = v.c.value.desc().nulls_last() if descending else v.c.value.asc().nulls_last()
-    rows = session.connection().execute(
-        select(Agency.name, v.c.value)
-        .join(Agency, Agency.id == v.c.agency_id)
-        .order_by(order, Agency.name)
-        .limit(limit)
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Agency.name,
+                v.c.value,
+                func.count().over(),
+                func.count(v.c.value).over(),
+                func.sum(blank).over(),
+                func.sum(v.c.value).over(),
+            )
+            .join(Agency, Agency.id == v.c.agency_id)
+            .order_by(order, Agency.name)
+            .limit(limit)
+        )
+        .all()
     )
-    return [(name, float(value)) for name, value in rows if value is not None]
+    if not rows:
+        return [], YearSummary(year, 0, 0, 0, 0, 0.0)
+    reports, numbers, blanks, total = int(rows[0][2]), int(rows[0][3]), int(rows[0][4] or 0), rows[0][5]
+    summary = YearSummary(year, reports, numbers, blanks, reports - numbers - blanks, float(total or 0.0))
+    return [(name, float(value)) for name, value, *_ in rows if value is not None], summary
 
 
 @dataclass(frozen=True)

@@ -492,16 +492,15 @@ def _rank(session: Session, query: Query) -> Answer:
     year, note = _year_for_all(session, query)
     if year is None or queries.count_reports(session, year) == 0:
         return _no_year(session, query, year)
-    summary = queries.year_summary(session, year, metric.keys, metric.sum_of)
-    if not summary.with_number:
+    top, summary = queries.year_top(
+        session, year, metric.keys, metric.sum_of, limit=query.limit, descending=query.descending
+    )
+    if not top:
         return _say(
             AnswerOutcome.NO_DATA,
             R.NO_NUMBERS.format(year=year, reports=summary.reports, label=metric.label),
             query=query,
         )
-    top = queries.year_top(
-        session, year, metric.keys, metric.sum_of, limit=query.limit, descending=query.descending
-    )
     unit = _metric_unit(metric)
     order = R.RANK_MOST if query.descending else R.RANK_LEAST
     reply = _Reply().line(
