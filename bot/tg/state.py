@@ -120,11 +120,12 @@ class BotState:
     choices: ExpiringStore[PendingChoice] = field(
         default_factory=lambda: ExpiringStore(ttl=60 * 60, max_items=2000)
     )
-    # Parses wait on the sandbox's worker slots; separate pools keep questions from queueing
-    # behind a burst of uploads (the default to_thread pool has only cpu+4 threads).
+    # Separate pools keep questions from queueing behind a burst of uploads (the default
+    # to_thread pool has only cpu+4 threads); ingest threads match the sandbox's parse slots,
+    # since more would only hold the GIL while storing and slow the answers.
     ingest_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(
-            max_workers=8, thread_name_prefix="ingest", initializer=_lower_priority
+            max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="ingest", initializer=_lower_priority
         )
     )
     query_pool: ThreadPoolExecutor = field(
