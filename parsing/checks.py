@@ -175,9 +175,10 @@ def check_t2_in_force(cells: Cells, template: str) -> Check:
     return Check("t2.in_force", "pass", f"表二{len(present)}个数值均不为负")
 
 
-def _narrative(rule: str, fact: Fact | None, table_value: Number | None, what: str) -> Check:
+def _narrative(rule: str, fact: Fact | None, table_value: Number | None, what: str) -> Check | None:
+    """None when the prose states no figure: nothing to compare, so the rule does not apply."""
     if fact is None:
-        return Check(rule, "unverifiable", f"正文未提及{what}数")
+        return None
     if table_value is None:
         return Check(rule, "unverifiable", f"正文 {_fmt(fact.value)}，表中{what}为空")
     numbers = f"正文 {_fmt(fact.value)} {{}} 表中 {_fmt(table_value)}"
@@ -199,7 +200,7 @@ def run_checks(
     *,
     t3_other_derived: bool = False,
 ) -> list[Check]:
-    """Every SCHEMA rule plus the narrative<->table rules for 复议/诉讼. Never raises."""
+    """Every SCHEMA rule, plus the narrative<->table rules whose figure the prose states. Never raises."""
     try:
         return _run(cells, template, facts, t3_other_derived)
     except (ArithmeticError, TypeError, ValueError):  # a malformed cell must not lose the report
@@ -217,9 +218,8 @@ def _run(cells: Cells, template: str | None, facts: Sequence[Fact], t3_other_der
     ]
     if tpl == TEMPLATE_2021:
         checks.append(check_t3_other_sum(cells, derived=t3_other_derived))
-    checks += [
-        check_t4_sums(cells),
-        check_t2_in_force(cells, tpl),
+    checks += [check_t4_sums(cells), check_t2_in_force(cells, tpl)]
+    narrative = [
         _narrative(
             "narrative.applications",
             by_key.get("applications.received"),
@@ -234,4 +234,5 @@ def _run(cells: Cells, template: str | None, facts: Sequence[Fact], t3_other_der
             "行政诉讼",
         ),
     ]
+    checks += [check for check in narrative if check is not None]
     return checks

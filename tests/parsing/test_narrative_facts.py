@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from parsing.checks import run_checks
 from parsing.extract.base import Block, TableBlock, TextBlock
 from parsing.extract.text import document_from_text
 from parsing.model import Fact
 from parsing.narrative import extract_facts
+from parsing.schema import cell_keys
 
 
 def _blocks(*texts: str, page: int | None = None) -> list[TextBlock]:
@@ -147,3 +149,39 @@ def test_proposals_not_handled_this_year_are_not_added() -> None:
     # The other kind in a later, unrelated sentence is not added.
     fact = _proposals("办理政协提案2件。我局高度重视。办理人大代表建议3件。")
     assert fact is not None and fact.value == 2
+
+
+# --- narrative checks apply only to a figure the prose states ---------------------------
+
+_NARRATIVE_RULES = {"narrative.applications", "narrative.review", "narrative.suit"}
+
+
+def _narrative_checks(facts: list[Fact], **cells: int | None) -> dict[str, tuple[str, str]]:
+    all_cells: dict[str, int | float | None] = dict.fromkeys(cell_keys("2021"), 0)
+    all_cells.update({key.replace("__", "."): value for key, value in cells.items()})
+    checks = run_checks(all_cells, "2021", facts, t3_other_derived=True)
+    return {c.rule: (c.status, c.detail) for c in checks if c.rule in _NARRATIVE_RULES}
+
+
+def test_narrative_checks_are_omitted_when_the_prose_states_nothing() -> None:
+    assert _narrative_checks([]) == {}
+    checks = run_checks(dict.fromkeys(cell_keys("2021"), 0), "2021", [], t3_other_derived=True)
+    assert all(c.status == "pass" for c in checks)  # nothing "无法核对" left over
+
+
+def test_narrative_checks_compare_a_stated_figure() -> None:
+    facts = [
+        Fact("applications.received", 0, "件", "本年度未收到申请。"),
+        Fact("review.count", 1, "件", "发生行政复议1件。"),
+        Fact("suit.count", 0, "件", "未发生行政诉讼。"),
+    ]
+    got = _narrative_checks(
+        facts, t4__review__total=1, t4__suit_direct__total=None, t4__suit_after_review__total=0
+    )
+    assert got == {
+        "narrative.applications": ("pass", "正文 0 = 表中 0"),
+        "narrative.review": ("pass", "正文 1 = 表中 1"),
+        "narrative.suit": ("unverifiable", "正文 0，表中行政诉讼为空"),
+    }
+    got = _narrative_checks(facts[1:2], t4__review__total=2)
+    assert got == {"narrative.review": ("fail", "正文 1 ≠ 表中 2")}
