@@ -12,9 +12,9 @@ import secrets
 
 from telegram import Message, Update
 from telegram.error import Conflict, NetworkError, RetryAfter, TimedOut
-from telegram.ext import ContextTypes
 
 from bot.core.replies import bot as R
+from bot.tg.state import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def _describe(update: object) -> tuple[str, str, str]:
 
 
 async def report_failure(
-    context: ContextTypes.DEFAULT_TYPE | object,
+    context: BotContext,
     update: object,
     error: BaseException | None,
     *,
@@ -59,7 +59,7 @@ async def report_failure(
     except Exception:
         log.warning("could not apologise for error %s", error_id, exc_info=True)
     bot_data = getattr(context, "bot_data", None)
-    admins = getattr(getattr(bot_data, "access", None), "admins", frozenset())
+    admins: frozenset[int] = getattr(getattr(bot_data, "access", None), "admins", frozenset())
     if bot is None or not admins:
         return
     chat, user, content = _describe(update)
@@ -77,7 +77,7 @@ async def report_failure(
             log.warning("could not notify admin %s of error %s", admin, error_id, exc_info=True)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     if update is None and isinstance(error, NetworkError | TimedOut | RetryAfter | Conflict):
         # Polling hiccups: PTB retries by itself; keep the log readable.
