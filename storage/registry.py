@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -383,9 +384,10 @@ def claim_send(
                 text=text,
                 error=None,
             )
+            .returning(ReminderSend.id)
             .execution_options(synchronize_session=False)
         )
-        if retaken.rowcount != 1:  # type: ignore[attr-defined]
+        if retaken.first() is None:
             return None
     return session.scalar(
         select(ReminderSend.id).where(
@@ -420,5 +422,7 @@ def _insert_ignore(session: Session, table: type, values: dict[str, object]) -> 
     """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL; True when the row went in."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = session.execute(insert(table).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: rowcount of ON CONFLICT DO NOTHING differs between drivers.
+    key: Any = inspect(table).primary_key[0]
+    result = session.execute(insert(table).values(**values).on_conflict_do_nothing().returning(key))
+    return result.first() is not None

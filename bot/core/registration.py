@@ -14,7 +14,15 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from bot.core.deadlines import Deadline, format_day, resolve
-from bot.core.reminders import Schedule, Snapshot, digest_text, load_snapshot, region_status, report_years
+from bot.core.reminders import (
+    Schedule,
+    Snapshot,
+    digest_text,
+    load_snapshot,
+    region_status,
+    report_years,
+    season_year,
+)
 from bot.core.replies import reminders as say
 from bot.core.services import Services
 from storage import registry
@@ -54,8 +62,7 @@ class Result:
 
 
 def current_year(now: datetime, services: Services) -> int:
-    """The report year being chased: last year's."""
-    return now.astimezone(services.settings.tz).year - 1
+    return season_year(now.astimezone(services.settings.tz))
 
 
 def split_register_args(args: list[str]) -> tuple[str, str]:

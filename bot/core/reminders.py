@@ -159,6 +159,11 @@ class Snapshot:
     blocked: dict[int, tuple[datetime, str]]
 
 
+def season_year(now: datetime) -> int:
+    """The report year being chased at `now`: last year's, or this year's from 1 December."""
+    return now.year if (now.month, now.day) >= NEXT_SEASON_OPENS else now.year - 1
+
+
 def report_years(now: datetime) -> list[int]:
     """Report years whose season may be running: last year's (deadline this year) and this year's."""
     return [now.year - 1, now.year]

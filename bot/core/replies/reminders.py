@@ -72,3 +72,45 @@ MISSING_ALL_IN = "{region} {year}年度报告：截止日已到的{expected}家�
 SNOOZED = "好的，明天此时再提醒。"
 SNOOZE_RECEIVED = "报告已收到，无需再提醒。"
 SNOOZE_UNKNOWN = "这条提醒已失效。"
+
+# --- nianbao remind ---------------------------------------------------------------------------
+KIND_LABELS = {
+    "before": "提前提醒",
+    "due_day": "截止日提醒",
+    "snooze": "稍后再提醒",
+    "received": "收到确认",
+    "digest": "未报送汇总",
+    "digest_complete": "报齐通知",
+    "blocked_notice": "群被屏蔽通知管理员",
+}
+DRY_RUN_HEAD = "{moment}（{tz}）将发送 {count} 条（预览，未发送、未记录）："
+DRY_RUN_NONE = "{moment}（{tz}）没有需要发送的提醒。"
+DRY_RUN_ITEM = "→ 发往 {chat}（{about}）· {label}{late}"
+DRY_RUN_LATE = " · 补发"
+DRY_RUN_BUTTONS = "[按钮：{labels}]"
+SENT_SUMMARY = "已发送 {sent} 条；已由其他进程发送 {taken} 条；群已屏蔽 {blocked} 条；稍后重试 {retry} 条；失败 {failed} 条。"
+NEED_TOKEN = "需要机器人令牌：请设置 TELEGRAM_BOT_TOKEN（或加 --dry-run 只预览）。"
+BAD_MOMENT = "无法识别的时刻：{value}。请写成 2027-01-24T09:00 这样的格式。"
+
+# --- nianbao agencies -------------------------------------------------------------------------
+CSV_NEED_FILE = "请给出 CSV 文件：nianbao agencies import 名录.csv（列：name,region,level,chat[,responsible][,deadline]）"
+CSV_NOT_FOUND = "找不到文件：{path}"
+CSV_ENCODING = "无法识别文件编码：请保存为 UTF-8 或 GB18030（GBK）。"
+CSV_EMPTY = "文件是空的：第 1 行应为列名 name,region,level,chat[,responsible][,deadline]。"
+CSV_MISSING_COLUMNS = "第 1 行缺少列：{columns}（需要 name,region,level,chat，可选 responsible,deadline）。"
+CSV_UNKNOWN_COLUMNS = "第 1 行有无法识别的列：{columns}（可用：name,region,level,chat,responsible,deadline）。"
+CSV_LINE = "第 {line} 行：{problem}"
+CSV_NO_NAME = "缺少机构名称（name）"
+CSV_BAD_LEVEL = "级别“{value}”无法识别，应为 省级/市级/县级/乡镇 之一（或 province/city/county/township），也可留空"
+CSV_BAD_CHAT = "群 id“{value}”不是整数（例如 -1001234567890），也可留空"
+CSV_BAD_RESPONSIBLE = "负责人“{value}”应为 Telegram 用户名，例如 @zhangsan，也可留空"
+CSV_BAD_DEADLINE = "截止日期“{value}”无法识别，应写成 01-26 或 1月26日，也可留空"
+CSV_DUPLICATE = "机构“{name}”与第 {first} 行重复"
+CSV_TOO_MANY = "列数多于列名"
+CSV_FAILED = "导入失败（{count} 处错误），没有导入任何内容："
+CSV_DONE = "已导入 {total} 家机构：新增 {created}，更新 {updated}，无变化 {unchanged}。"
+LIST_EMPTY = "还没有登记应报送的机构。用 nianbao agencies import 名录.csv 导入，或在群里 /register 机构全称。"
+LIST_HEADERS = ("机构", "地区", "级别", "群", "负责人", "{year}年度截止", "状态")
+LIST_RECEIVED = "已收到"
+LIST_MISSING = "未收到"
+LIST_NO_CHAT = "（无）"
