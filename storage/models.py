@@ -122,7 +122,8 @@ class ReportRow(Base):
             sqlite_where=text("is_current"),
             postgresql_where=text("is_current"),
         ),
-        Index("ix_reports_year_current", "year", "is_current"),
+        # agency_id last: "which agencies have no current report for this year" is then an index probe.
+        Index("ix_reports_year_current", "year", "is_current", "agency_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
