@@ -13,7 +13,15 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from bot.core.deadlines import Deadline, format_day, resolve
+from bot.core.deadlines import (
+    CATEGORY_LABELS,
+    Category,
+    Deadline,
+    format_day,
+    parse_month_day,
+    region_match_depth,
+    resolve,
+)
 from bot.core.reminders import (
     Schedule,
     Snapshot,
@@ -46,6 +54,13 @@ class SuperviseOutcome(StrEnum):
     SUPERVISING = "supervising"
     ALREADY = "already"
     USAGE = "usage"
+    NOT_ALLOWED = "not_allowed"
+
+
+class DeadlineOutcome(StrEnum):
+    SET = "set"
+    USAGE = "usage"
+    NOT_SUPERVISOR = "not_supervisor"
     NOT_ALLOWED = "not_allowed"
 
 
@@ -180,14 +195,58 @@ def _register_status(status: _Status) -> str:
     return "\n" + say.REGISTERED_STATUS_OVERDUE.format(days=-status.days)
 
 
+CATEGORY_WORDS = {
+    "部门": Category.DEPARTMENT.value,
+    "本级政府": Category.GOVERNMENT.value,
+    "政府": Category.GOVERNMENT.value,
+    "乡镇": Category.TOWNSHIP.value,
+    "街道": Category.TOWNSHIP.value,
+    "乡镇街道": Category.TOWNSHIP.value,
+    "全部": "",
+}
+
+
 def deadline_text(services: Services, *, chat_id: int, now: datetime) -> str:
-    """The deadline and status of every agency registered in this chat (or the statutory rule)."""
+    """The deadline and status of every agency registered in this chat, or supervised from it."""
     year = current_year(now, services)
     snap = load_snapshot(services, [year])
     mine = [r for r in snap.reporters if r.chat_id == chat_id]
+    with services.sessions() as session:
+        regions = registry.supervised_regions(session, chat_id)
+    mine += [
+        r for r in snap.reporters
+        if r not in mine and any(region_match_depth(r.region, r.name, g) for g in regions)
+    ]  # fmt: skip
     if not mine:
         return say.DEADLINE_NONE
     return "\n".join(_deadline_line(snap, r, year, now, services) for r in mine)
+
+
+def set_region_deadline(
+    services: Services, *, chat_id: int, allowed: bool, args: list[str], now: datetime
+) -> Result:
+    """/deadline [部门|本级政府|乡镇|全部] MM-DD in a supervisor chat: the local rule for its regions."""
+    if not allowed:
+        return Result(DeadlineOutcome.NOT_ALLOWED, say.NOT_ALLOWED)
+    days = [parse_month_day(a) for a in args]
+    words = [a for a, d in zip(args, days, strict=True) if d is None]
+    month_day = next((d for d in days if d is not None), None)
+    if month_day is None or len(words) > 1 or (words and words[0] not in CATEGORY_WORDS):
+        return Result(DeadlineOutcome.USAGE, say.DEADLINE_SET_USAGE)
+    category = CATEGORY_WORDS[words[0]] if words else ""
+    with services.sessions.begin() as session:
+        regions = registry.supervised_regions(session, chat_id)
+        if not regions:
+            return Result(DeadlineOutcome.NOT_SUPERVISOR, say.DEADLINE_SET_NOT_SUPERVISOR)
+        for region in regions:
+            registry.set_region_deadline(session, region, category, month_day, now=now, note=f"{region}规定")
+    label = CATEGORY_LABELS[Category(category)] if category else "各单位"
+    return Result(
+        DeadlineOutcome.SET,
+        say.DEADLINE_SET.format(
+            regions="、".join(regions), label=label, month=month_day[0], day=month_day[1]
+        ),
+    )
 
 
 def _deadline_line(snap: Snapshot, reporter: Reporter, year: int, now: datetime, services: Services) -> str:

@@ -127,6 +127,18 @@ async def cmd_deadline(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None:
         return
+    args = list(context.args or [])
+    if args:  # setting a regional rule
+        result = await context.state.run_query(
+            registration.set_region_deadline,
+            context.services,
+            chat_id=message.chat_id,
+            allowed=await _may_manage(update, context),
+            args=args,
+            now=_now(context),
+        )
+        await send_html(message, result.text, html=False)
+        return
     text = await context.state.run_query(
         registration.deadline_text, context.services, chat_id=message.chat_id, now=_now(context)
     )

@@ -112,6 +112,19 @@ async def test_register_supervise_deadline_missing(api: ChatMembersApi, bot: Bot
     assert reply.text == "只有群管理员或机器人管理员可以使用这个命令。"
     reply = await command(api, supervisor, GROUP_ADMIN, "/supervise 文登区")
     assert reply.text.startswith("已登记：本群接收 文登区 各单位年报报送情况的汇总")
+    # A local rule for the supervised region, set from the supervisor chat by an admin.
+    reply = await command(api, supervisor, MEMBER, "/deadline 部门 01-26")
+    assert reply.text == "只有群管理员或机器人管理员可以使用这个命令。"
+    reply = await command(api, supervisor, GROUP_ADMIN, "/deadline 部门 下周")
+    assert reply.text.startswith("用法：/deadline [部门|本级政府|乡镇|全部] 月-日")
+    reply = await command(api, api.private_chat(ADMIN), ADMIN, "/deadline 部门 01-26")
+    assert reply.text.startswith("请在汇总群里设置地区的截止日期")
+    reply = await command(api, supervisor, GROUP_ADMIN, "/deadline 部门 01-26")
+    assert reply.text.startswith("已设置：文登区 部门的年报截止日为每年1月26日")
+    reply = await command(api, group, MEMBER, "/deadline")
+    assert reply.text.startswith(f"威海市文登区科学技术局：{year}年度报告截止{year + 1}年1月26日（文登区规定）")
+    reply = await command(api, supervisor, MEMBER, "/deadline")
+    assert len(reply.text.splitlines()) == 2  # both agencies of the region
     reply = await command(api, supervisor, MEMBER, f"/missing {year - 5} 文登区")
     assert "逾期未报送：\n1. 威海市文登区教育局" in reply.text
     assert "2. 威海市文登区科学技术局（截止" in reply.text and "@kejiju" in reply.text

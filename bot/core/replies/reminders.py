@@ -60,6 +60,9 @@ DEADLINE_NONE = (
     "县级以上人民政府本级报告每年3月31日前公布上一年度报告；乡镇（街道）按本地规定。\n"
     "登记本单位：/register 机构全称"
 )
+DEADLINE_SET = "已设置：{regions} {label}的年报截止日为每年{month}月{day}日（覆盖法定期限；单个机构另有规定的除外）。"
+DEADLINE_SET_USAGE = "用法：/deadline [部门|本级政府|乡镇|全部] 月-日，例如 /deadline 部门 01-26（在汇总群里设置本地区的截止日期）"
+DEADLINE_SET_NOT_SUPERVISOR = "请在汇总群里设置地区的截止日期：先 /supervise 地区。"
 DEADLINE_LINE = "{agency}：{year}年度报告截止{deadline}（{source}），{status}"
 DEADLINE_STATUS_RECEIVED = "已于{received}收到"
 DEADLINE_STATUS_DAYS = "还有{days}天"
