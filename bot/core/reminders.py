@@ -128,8 +128,9 @@ class Schedule:
             admins=tuple(settings.admins),
         )
 
-    def moment(self, day: object, at: time | None = None) -> datetime:
-        return datetime.combine(day, at or self.at, tzinfo=self.tz)  # type: ignore[arg-type]
+    def moment(self, day: date, at: time | None = None) -> datetime:
+        """`day` at the reminder time (or `at`), local."""
+        return datetime.combine(day, self.at if at is None else at, tzinfo=self.tz)
 
 
 @dataclass(frozen=True)
