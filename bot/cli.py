@@ -128,10 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "db",
         "数据库管理 / database management",
-        "  nianbao db upgrade\n  nianbao db upgrade --db postgresql+psycopg://postgres@127.0.0.1/test",
+        "  nianbao db upgrade\n  nianbao db upgrade --db postgresql+psycopg://postgres@127.0.0.1/test\n"
+        "  nianbao db check        # 健康检查：数据库可连接且结构为最新时退出码 0",
         "bot.commands.db",
     )
-    p.add_argument("action", choices=["upgrade"], help="upgrade: 升级到最新结构 / migrate to head")
+    p.add_argument(
+        "action",
+        choices=["upgrade", "check"],
+        help="upgrade: 升级到最新结构 / migrate to head; check: 可连接且为最新结构 / reachable and at head",
+    )
     _add_db(p)
 
     p = _sub(

@@ -6,7 +6,10 @@ package, so it works after a non-editable install and needs no alembic.ini.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 # Alembic narrates every plugin (on import) and context at INFO, and every command opens the
@@ -17,13 +20,16 @@ from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from alembic.runtime.migration import MigrationContext  # noqa: E402
 from alembic.script import ScriptDirectory  # noqa: E402
-from sqlalchemy import Engine  # noqa: E402
+from sqlalchemy import Engine, text  # noqa: E402
 
 from storage.db import make_engine  # noqa: E402
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 log = logging.getLogger(__name__)
+
+# Arbitrary constant naming "nianbao schema migration" among PostgreSQL advisory locks.
+_PG_LOCK_KEY = 0x6E69616E62616F
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -42,11 +48,37 @@ def _engine(engine_or_url: Engine | str) -> tuple[Engine, bool]:
     return make_engine(engine_or_url), True
 
 
+@contextmanager
+def _sqlite_migration_lock(engine: Engine) -> Iterator[None]:
+    """Serialise migrations of one SQLite file across processes.
+
+    Two bot processes starting together on a fresh file would otherwise both see an empty
+    database and race on CREATE TABLE (one then fails or waits on SQLite's lock).
+    """
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def upgrade(engine_or_url: Engine | str, revision: str = "head") -> None:
-    """Migrate to `revision` (default: the newest) inside one transaction."""
+    """Migrate to `revision` (default: the newest) inside one transaction.
+
+    Safe to call from several processes at once: SQLite takes a file lock, PostgreSQL a
+    transaction-scoped advisory lock, and whoever comes second finds nothing left to do.
+    """
     engine, owned = _engine(engine_or_url)
+    is_sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.begin() as connection:
+        with _sqlite_migration_lock(engine) if is_sqlite else nullcontext(), engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
             before = MigrationContext.configure(connection).get_current_revision()
             config = alembic_config()
             config.attributes["connection"] = connection

@@ -1,4 +1,4 @@
-"""`nianbao db upgrade`: bring the database to the newest schema."""
+"""`nianbao db upgrade`: bring the database to the newest schema; `db check`: health check."""
 
 from __future__ import annotations
 
@@ -12,8 +12,28 @@ from storage.db import make_engine
 from storage.migrate import current_revision, head_revision, upgrade
 
 
+def check(url: str) -> int:
+    """Exit 0 when the database answers and is at the newest schema (the container health check)."""
+    engine = make_engine(url)
+    try:
+        current = current_revision(engine)
+    except SQLAlchemyError as exc:
+        print(f"数据库无法连接：{exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    head = head_revision()
+    if current != head:
+        print(f"数据库结构不是最新（当前 {current or '空'}，最新 {head}），请运行 nianbao db upgrade。", file=sys.stderr)
+        return 1
+    print(f"数据库正常（版本 {current}）。")
+    return 0
+
+
 def main(args: argparse.Namespace, settings: Settings) -> int:
     url = settings.resolved_database_url(args.db)
+    if args.action == "check":
+        return check(url)
     if url.startswith("sqlite"):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)

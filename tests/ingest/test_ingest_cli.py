@@ -63,3 +63,13 @@ def test_db_upgrade(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "升级到" in capsys.readouterr().out
     assert main(["db", "upgrade"]) == 0
     assert "已是最新结构" in capsys.readouterr().out
+
+
+def test_db_check_is_a_health_check(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "check"]) == 1  # nothing migrated yet
+    assert "nianbao db upgrade" in capsys.readouterr().err
+    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "check"]) == 0
+    assert "数据库正常" in capsys.readouterr().out
+    assert main(["db", "check", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"]) == 1
+    assert "无法连接" in capsys.readouterr().err

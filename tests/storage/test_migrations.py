@@ -45,3 +45,18 @@ def test_history_is_linear() -> None:
     script = ScriptDirectory.from_config(alembic_config())
     assert len(script.get_heads()) == 1
     assert len(script.get_bases()) == 1
+
+
+def test_concurrent_upgrades_of_a_fresh_database(db_url: str) -> None:
+    """Two bot processes starting at once on an empty database: both end at head, neither fails."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    engines = [make_engine(db_url) for _ in range(3)]
+    try:
+        with ThreadPoolExecutor(len(engines)) as pool:
+            for future in [pool.submit(upgrade, engine) for engine in engines]:
+                future.result(timeout=60)
+        assert current_revision(engines[0]) == head_revision()
+    finally:
+        for engine in engines:
+            engine.dispose()
