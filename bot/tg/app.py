@@ -93,7 +93,6 @@ def build_application(settings: Settings, services_factory: ServicesFactory) -> 
         .build()
     )
     handlers.register(application)
-    # Reminders (H6) register their handlers and jobs here:
     reminders.register(application)
     application.add_error_handler(errors.on_error)
     return application

@@ -31,7 +31,12 @@ HELP = (
     "/history 单位 — 已收到的年份和版本\n"
     "/agencies — 已有报告的单位\n"
     "/export — 导出全部报告（CSV；/export xlsx 导出 Excel）\n"
-    "/cancel — 取消正在等待的操作"
+    "/cancel — 取消正在等待的操作\n\n"
+    "<b>催报</b>（群管理员）\n"
+    "/register 机构全称 [@负责人] — 把本群登记为该单位的报送群\n"
+    "/supervise 地区 — 把本群设为该地区的政务公开办汇总群\n"
+    "/deadline — 查看截止日期（汇总群可设置本地规定）\n"
+    "/missing [年份] [地区] — 尚未报送的单位"
 )
 
 # (command, description) for set_my_commands, in menu order.
@@ -42,6 +47,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("agencies", "已有报告的单位"),
     ("export", "导出全部报告（CSV，或 /export xlsx）"),
     ("cancel", "取消正在等待的操作"),
+    ("register", "登记本群为某单位的报送群：/register 机构全称"),
+    ("supervise", "设本群为某地区的汇总群：/supervise 地区"),
+    ("deadline", "查看或设置截止日期"),
+    ("missing", "尚未报送的单位：/missing [年份] [地区]"),
     ("start", "开始使用"),
 )
 
