@@ -13,6 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.metrics import PHRASES, Metric, qualifier_table, resolve
+from parsing.numbers import chinese_to_int, parse_int_token
 from storage.queries import simplify
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -46,23 +47,6 @@ class Query:
 
 # --- years ----------------------------------------------------------------------------
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_NUMBER = {**_CN_DIGITS, "十": 10}
 _YEAR_FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
 _YEAR_CN = re.compile(r"([〇零○一二三四五六七八九]{4})(?:年度|年)")
 _YEAR_SHORT = re.compile(r"(?<![\d前近])(\d{2})(?:年度|年)")
@@ -71,22 +55,6 @@ _YEAR_RELATIVE = re.compile(r"(?<![比较同])(大前年|前年|去年|上一年
 _RELATIVE_OFFSET = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "上年度": -1, "今年": 0}
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*(?:到|至|~|-|—)\s*((?:19|20)\d{2})年?(?!\d)")
 _RECENT = re.compile(r"(?:近|最近|过去)([0-9一二两三四五六七八九十]+)年")
-
-
-def _cn_int(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十") and len(text) == 2:
-        return 10 + _CN_NUMBER.get(text[1], 0)
-    if text.endswith("十") and len(text) == 2:
-        return _CN_NUMBER.get(text[0], 0) * 10
-    if len(text) == 3 and text[1] == "十":
-        return _CN_NUMBER.get(text[0], 0) * 10 + _CN_NUMBER.get(text[2], 0)
-    if len(text) == 1 and text in _CN_NUMBER:
-        return _CN_NUMBER[text]
-    return None
 
 
 @dataclass
@@ -134,7 +102,7 @@ def _years(t: _Text, now: datetime) -> tuple[list[int], int | None]:
         years.append(int(m.group(1)))
         t.take(m.start(), m.end())
     for m in t.finditer(_YEAR_CN):
-        years.append(int("".join(str(_CN_DIGITS[c]) for c in m.group(1))))
+        years.append(chinese_to_int(m.group(1)) or 0)
         t.take(m.start(), m.end())
     for m in t.finditer(_YEAR_SHORT):
         two = int(m.group(1))
@@ -146,7 +114,7 @@ def _years(t: _Text, now: datetime) -> tuple[list[int], int | None]:
         t.take(m.start(), m.end())
     recent = None
     for m in t.finditer(_RECENT):
-        recent = _cn_int(m.group(1))
+        recent = parse_int_token(m.group(1))
         t.take(m.start(), m.end())
     return list(dict.fromkeys(sorted(years))), recent
 
@@ -245,7 +213,7 @@ def parse_question(text: str, *, now: datetime | None = None) -> Query | None:
 
     top = None
     for m in t.finditer(_TOP):
-        top = _cn_int(m.group(1))
+        top = parse_int_token(m.group(1))
         t.take(m.start(), m.end())
     failed = [m for m in t.finditer(_FAILED)]
     for m in failed:
