@@ -193,14 +193,19 @@ def _copy(conn, table: str, columns: tuple[str, ...], rows: list[tuple[object, .
 
 
 _NAMES = agencies()[:400]
+# How people write a district department unambiguously: city + district + short name
+# (威海文登科技局). Districts repeat across the synthetic cities, so the bare short form
+# (文登科技局) is rightly ambiguous and would only measure the "which one?" reply.
+_SHORT = [name[: name.index("市")] + min(aliases, key=len) for name, aliases in _NAMES]
 QUESTIONS: dict[str, Callable[[random.Random], str]] = {
     "value (full name)": lambda r: f"{r.choice(_NAMES)[0]}2022年主动公开多少条",
-    "value (alias)": lambda r: f"{r.choice(_NAMES)[1][0]}2021年收到多少申请",
+    "value (alias)": lambda r: f"{r.choice(_SHORT)}2021年收到多少申请",
     "value (typo/fuzzy)": lambda r: (
         f"威海{r.choice(DISTRICTS[:5])}科学技术局{r.choice(YEARS)}年行政复议被纠正几件"
     ),
-    "value (no year)": lambda r: f"{r.choice(_NAMES)[1][0]}不予公开多少件",
-    "compare years": lambda r: f"{r.choice(_NAMES)[1][0]}2021和2022主动公开对比",
+    "value (no year)": lambda r: f"{r.choice(_SHORT)}不予公开多少件",
+    "compare years": lambda r: f"{r.choice(_SHORT)}2021和2022主动公开对比",
+    "ambiguous short name": lambda r: f"{min(r.choice(_NAMES)[1], key=len)}2021年收到多少申请",
     "rank": lambda r: f"{r.choice(YEARS)}年哪个单位收到申请最多",
     "sum": lambda r: f"{r.choice(YEARS)}年一共收到多少申请",
     "count reports": lambda r: f"有多少份{r.choice(YEARS)}年报告",
