@@ -12,6 +12,11 @@ from bot.config import Settings
 from bot.core.ingest import IngestOutcome, IngestRequest, IngestResult, ingest
 from bot.core.services import Services
 
+# The chat asks with buttons; on the command line the answer is an option.
+NEEDS_AGENCY_CLI = (
+    "《{filename}》中没有写明完整的机关名称{partial}，未入库。"
+    "请用 --agency 指定单位全称后重新导入：nianbao ingest \"{path}\" --agency 单位全称{choices}"
+)
 SUMMARY = "共 {total} 个文件：新入库 {stored}，新版本 {new_version}，重复 {duplicate}，失败 {failed}，待确认单位 {needs_agency}。"
 FAILED_HEAD = "未入库的文件："
 UNREADABLE = "无法读取文件：{error}"
@@ -32,6 +37,14 @@ def _read(path: Path) -> bytes | str:
         return UNREADABLE.format(error=exc.strerror or exc)
 
 
+def _describe(path: Path, result: IngestResult) -> str:
+    if result.outcome is not IngestOutcome.NEEDS_AGENCY:
+        return result.plain_text
+    partial = f"（只写了“{result.partial_agency}”）" if result.partial_agency else ""
+    choices = f"（可能是：{'、'.join(result.agency_choices)}）" if result.agency_choices else ""
+    return NEEDS_AGENCY_CLI.format(filename=result.filename, partial=partial, path=path, choices=choices)
+
+
 def main(args: argparse.Namespace, settings: Settings) -> int:
     paths = [Path(p) for p in args.files]
     services = Services.open(settings, args.db)
@@ -45,7 +58,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             result = ingest(services, IngestRequest(data=data, filename=path.name, agency=args.agency))
             results.append((path, result))
             if len(paths) == 1 or not sys.stderr.isatty():
-                print(f"== {path}\n{result.plain_text}\n")
+                print(f"== {path}\n{_describe(path, result)}\n")
     finally:
         services.close()
 
@@ -58,7 +71,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             continue
         counts[outcome.outcome] += 1
         if not outcome.ok:
-            problems.append(f"· {path}：{outcome.plain_text}")
+            problems.append(f"· {path}：{_describe(path, outcome)}")
     print(
         SUMMARY.format(
             total=len(results),

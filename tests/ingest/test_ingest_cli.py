@@ -35,6 +35,8 @@ def test_ingest_many_summary_and_exit_code(cli_env: Path, capsys: pytest.Capture
     assert "未入库的文件：" in out
     assert "坏文件.pdf" in out and "不存在.pdf：无法读取文件" in out
     assert "科学技术和工业信息化局" in out  # the report without a full agency name
+    assert "请用 --agency 指定单位全称" in out  # the command line's way to answer, not the chat's buttons
+    assert "请选择下面的单位" not in out
 
     # Again with the agency for the nameless one: the others are duplicates, exit 0.
     code = main(["ingest", str(WENDENG), str(NO_AGENCY), "--agency", "威海市文登区科学技术和工业信息化局"])
