@@ -68,8 +68,8 @@ def summary(report: Report, filename: str) -> str:
     ]
     if report.facts:
         lines.append("正文中的数字：")
-        rows = [[f.key, f"{f.value}{f.unit}", f.source[:40]] for f in report.facts]
-        lines.append(tabulate(rows, headers=["项目", "数值", "原文"]))
+        # Sentences are long and the figure is often near their end: quote them whole.
+        lines.extend(f"· {cell_label(f.key)}（{f.key}）：{f.value}{f.unit}\n  “{f.source}”" for f in report.facts)
         lines.append("")
     if report.checks:
         lines.append("勾稽关系核对：")
