@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import io
+import itertools
 import logging
 import re
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -115,16 +116,15 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
                 raise NoTextLayer()
             if total_chars == 0:
                 raise EmptyFile()
+        if not tables:
+            # No ruled table anywhere: borderless tables by glyph position, only on pages
+            # that look most like the form, so prose is never cut up as a table.
+            dense_pages = [i for i, (text, _) in enumerate(pages) if page_has_table(text, at_least=4)]
+            tables = _borderless_tables(pdf, dense_pages)
     finally:
         pdf.close()
 
     _align_continuations(tables)
-    if not tables:
-        # No ruled table anywhere: borderless tables by text position (pdfminer, slower),
-        # only on pages that look most like the form, so prose is never cut up as a table.
-        dense_pages = [i for i, (text, _) in enumerate(pages) if page_has_table(text, at_least=4)]
-        tables = _borderless_tables(data, dense_pages) if dense_pages else {}
-
     blocks: list[Block] = []
     paragraphs = 0
     table_index = 0
@@ -328,13 +328,15 @@ def _ruled_tables(page: Any, textpage: Any) -> list[_Table]:
 class _PdfiumPageView:
     """The slice of a pdfplumber Page that TableFinder and Table.extract read."""
 
-    def __init__(self, page: Any, textpage: Any) -> None:
+    def __init__(self, page: Any, textpage: Any, *, chars: bool = False) -> None:
         self.height = page.get_height()
         self.width = page.get_width()
         self.bbox = (0.0, 0.0, self.width, self.height)
         self.edges: list[dict[str, Any]] = []
-        self._collect_edges(page)
-        self.chars = self._collect_chars(textpage) if self.edges else []
+        if not chars:
+            self._collect_edges(page)
+        # Glyphs are only needed where ruling lines make a table (or when asked for).
+        self.chars = self._collect_chars(textpage) if self.edges or chars else []
 
     def _collect_chars(self, textpage: Any) -> list[dict[str, Any]]:
         chars: list[dict[str, Any]] = []
@@ -407,22 +409,168 @@ class _PdfiumPageView:
             )  # fmt: skip
 
 
-def _borderless_tables(data: bytes, page_numbers: list[int]) -> dict[int, list[_Table]]:
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+def _borderless_tables(pdf: pdfium.PdfDocument, page_numbers: list[int]) -> dict[int, list[_Table]]:
+    """Tables without ruling lines, rebuilt from glyph positions (see _borderless_grid).
 
+    Column starts are pooled over all the form's pages: a continuation page without the
+    header, whose rows fill only some columns, still places each figure in its column.
+    """
+    lines: dict[int, list[_GlyphLine]] = {}
+    for number in page_numbers:
+        try:
+            page = pdf[number]
+        except pdfium.PdfiumError as exc:
+            raise CorruptFile() from exc
+        try:
+            textpage = page.get_textpage()
+            try:
+                lines[number] = _glyph_lines(_PdfiumPageView(page, textpage, chars=True).chars)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
     found: dict[int, list[_Table]] = {}
-    try:
-        with pdfplumber.open(io.BytesIO(data), pages=[n + 1 for n in page_numbers]) as pdf:
-            for page in pdf.pages:
-                tables = _tables_from(page.find_tables(table_settings=BORDERLESS))
-                if tables:
-                    found[page.page_number - 1] = tables
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        log.warning("pdfplumber failed on a PDF that pdfium opened: %r", exc)
-        raise CorruptFile() from exc
+    previous: list[float] = []
+    for number, page_lines in lines.items():
+        region = _table_region(page_lines)
+        if region is None:
+            previous = []
+            continue
+        rows, line_pitch, size = region
+        tolerance = size * 0.3
+        starts = _column_starts(rows, tolerance=tolerance)
+        if (
+            previous
+            and _has_figures(rows[0].words[1:])
+            and all(any(abs(x - p) <= tolerance for p in previous) for x in starts)
+        ):
+            # A continuation without its header whose rows fill only some columns: the
+            # columns of the part before fix where each figure stands.
+            starts = previous
+        if len(starts) >= 2:
+            found[number] = [_borderless_grid(rows, line_pitch, starts, size)]
+        previous = starts if number + 1 in lines else []
     return found
+
+
+def _has_figures(words: list[_Word]) -> bool:
+    return any(_NUMERIC.match(w.text) for w in words)
+
+
+@dataclass
+class _Word:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass
+class _GlyphLine:
+    top: float
+    bottom: float
+    words: list[_Word]
+
+
+_ROW_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
+_NUMERIC = re.compile(r"^[\d０-９.,，．/／—–\-]+$")
+
+
+def _glyph_lines(chars: list[dict[str, Any]]) -> list[_GlyphLine]:
+    """Chars -> visual lines (by vertical overlap) -> words (split at gaps wider than half a glyph)."""
+    lines: list[tuple[float, float, list[dict[str, Any]]]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        middle = (ch["top"] + ch["bottom"]) / 2
+        if lines and lines[-1][0] <= middle <= lines[-1][1]:
+            lines[-1][2].append(ch)
+        else:
+            lines.append((ch["top"], ch["bottom"], [ch]))
+    out: list[_GlyphLine] = []
+    for top, bottom, members in lines:
+        members.sort(key=lambda c: c["x0"])
+        size = max(bottom - top, 1.0)
+        words: list[_Word] = []
+        for ch in members:
+            if words and ch["x0"] - words[-1].x1 <= size * 0.5:
+                words[-1].x1 = max(words[-1].x1, ch["x1"])
+                words[-1].text += ch["text"]
+            else:
+                words.append(_Word(ch["x0"], ch["x1"], ch["text"]))
+        out.append(_GlyphLine(top, max(c["bottom"] for c in members), words))
+    return out
+
+
+def _column_starts(lines: list[_GlyphLine], tolerance: float) -> list[float]:
+    """Left edges shared by words of at least two multi-word lines: the columns' starts."""
+    edges = sorted(w.x0 for line in lines if len(line.words) >= 2 for w in line.words)
+    clusters: list[list[float]] = []
+    for x in edges:
+        if clusters and x - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def _table_region(lines: list[_GlyphLine]) -> tuple[list[_GlyphLine], float, float] | None:
+    """The page's lines from the first to the last with two or more words, the pitch of
+    wrapped lines and the glyph height; None when fewer than three lines have several words."""
+    multi = [i for i, line in enumerate(lines) if len(line.words) >= 2]
+    if len(multi) < 3:
+        return None
+    first, last = multi[0], multi[-1]
+    size = statistics.median(line.bottom - line.top for line in lines[first : last + 1])
+    # Wrapped lines of one cell follow each other at the font's line pitch; rows stand
+    # farther apart (cell padding, paragraph spacing). Lines closer than a glyph's
+    # height are one line's pieces at slightly different baselines. Prose on the page
+    # shows the pitch too; single spacing is below twice the glyph height.
+    pitches = [b.top - a.top for a, b in itertools.pairwise(lines)]
+    line_pitch = min([p for p in pitches if p > size * 1.2] + [size * 1.9])
+    # The last row's label may wrap below the last line with two words.
+    while last + 1 < len(lines) and lines[last + 1].top - lines[last].top <= line_pitch * 1.25:
+        last += 1
+    return lines[first : last + 1], line_pitch, size
+
+
+def _borderless_grid(region: list[_GlyphLine], line_pitch: float, starts: list[float], size: float) -> _Table:
+    """A borderless table as printed by a word processor: cells left-aligned in columns,
+    wrapped cell text on lines closer together than the rows.
+
+    A word belongs to the last column starting at or left of it, so a label spanning
+    columns stands at its top-left position as a merged cell does. A line starts a new
+    row when it stands farther from the line above than wrapped lines do, when it brings
+    figures while the row has some already, or when it begins with a row number;
+    otherwise it is a wrapped continuation and is appended cell by cell.
+    """
+
+    def column(word: _Word) -> int:
+        return max((i for i, x in enumerate(starts) if x <= word.x0 + size * 0.3), default=0)
+
+    rows: list[list[str]] = []
+    row_has_figures = False
+    previous: _GlyphLine | None = None
+    for line in region:
+        cells = [""] * len(starts)
+        for word in line.words:
+            at = column(word)
+            cells[at] = f"{cells[at]} {word.text}" if cells[at] else word.text
+        figures = any(_NUMERIC.match(c) for c in cells[1:] if c)
+        new_row = (
+            previous is None
+            or line.top - previous.top > line_pitch * 1.25
+            or (figures and row_has_figures)
+            or bool(_ROW_LABEL.match(line.words[0].text))  # "（三）", "2.", "四、" open a row
+        )
+        if new_row:
+            rows.append(cells)
+            row_has_figures = figures
+        else:
+            rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
+            row_has_figures = row_has_figures or figures
+        previous = line
+    x0 = min(w.x0 for line in region for w in line.words)
+    x1 = max(w.x1 for line in region for w in line.words)
+    grid: tuple[Row, ...] = tuple(tuple(row) for row in rows)
+    return _Table(region[0].top, region[-1].bottom, x0, x1, grid, tuple(starts))
 
 
 _SAME_X = 2.0  # points

@@ -246,12 +246,18 @@ def column_widths_cm(columns: int) -> list[float]:
 
 
 def render_docx(
-    blocks: Sequence[Block], *, page_break_before_table: int | None = None, padding_paragraphs: int = 0
+    blocks: Sequence[Block],
+    *,
+    page_break_before_table: int | None = None,
+    padding_paragraphs: int = 0,
+    borders: bool = True,
 ) -> bytes:
     """A DOCX of paragraphs and tables with real merged cells.
 
     `padding_paragraphs` filler lines go just before table number `page_break_before_table`
     (0-based) so that, once converted to PDF, that table runs over a page break.
+    `borders=False` draws no ruling lines at all (the PDF then needs the text-position
+    table finder).
     """
     import docx
     from docx.oxml.ns import qn
@@ -273,7 +279,8 @@ def render_docx(
         table_no += 1
         grid = logical_grid(block)
         table = document.add_table(rows=len(grid), cols=len(grid[0]))
-        table.style = "Table Grid"
+        if borders:
+            table.style = "Table Grid"
         table.autofit = False
         for i, width in enumerate(column_widths_cm(len(grid[0]))):
             table.columns[i].width = Cm(width)
