@@ -275,11 +275,28 @@ def test_doc_converts_to_the_same_document_as_docx() -> None:
     assert [p.text for p in doc.paragraphs] == [p.text for p in docx.paragraphs]
 
 
-def test_doc_without_libreoffice_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.soffice
+@needs_soffice
+def test_wps_name_on_ole2_word_file_goes_through_libreoffice() -> None:
+    wps = _extract((GENERATED / "001.doc").read_bytes(), "年报.wps")
+    docx = _extract((GENERATED / "001.docx").read_bytes(), "年报.docx")
+    assert wps.kind == "wps"
+    assert [t.rows for t in wps.tables] == [t.rows for t in docx.tables]
+
+
+@pytest.mark.parametrize("name", ["年报.doc", "年报.wps"])
+def test_doc_without_libreoffice_says_so(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(ConverterMissing) as exc:
-        _extract((GENERATED / "001.doc").read_bytes(), "年报.doc")
-    assert "LibreOffice" in exc.value.message
+        _extract((GENERATED / "001.doc").read_bytes(), name)
+    assert exc.value.message == ConverterMissing.default_message
+    assert "LibreOffice" in exc.value.message and "PDF 或 DOCX" in exc.value.message
+
+
+def test_doc_with_empty_path_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH on which no soffice exists
+    with pytest.raises(ConverterMissing):
+        _extract((GENERATED / "001.doc").read_bytes(), "年报.wps")
 
 
 # -- property: random values survive render -> extract ---------------------------------
