@@ -6,12 +6,13 @@ the traceback in the log. A failing handler never stops the bot (PTB keeps polli
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import secrets
 
 from telegram import Message, Update
-from telegram.error import Conflict, NetworkError, RetryAfter, TimedOut
+from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.core.replies import bot as R
 from bot.tg.state import BotContext
@@ -54,7 +55,9 @@ async def report_failure(
             await status.edit_text(R.APOLOGY)
         elif isinstance(update, Update) and update.effective_chat is not None:
             if update.callback_query is not None:
-                await update.callback_query.answer()
+                # Usually answered by the handler already; a second answer is refused.
+                with contextlib.suppress(TelegramError):
+                    await update.callback_query.answer()
             await update.effective_chat.send_message(R.APOLOGY)
     except Exception:
         log.warning("could not apologise for error %s", error_id, exc_info=True)

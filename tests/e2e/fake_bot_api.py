@@ -75,6 +75,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self._file_ids = itertools.count(1)
         self._files: dict[str, _StoredFile] = {}
+        self._answered_queries: set[str] = set()
         self._failures: list[_Failure] = []
         self._new_update = asyncio.Condition()
         self._new_call = asyncio.Condition()
@@ -82,6 +83,8 @@ class FakeBotApi:
         self.webhook_url: str | None = None
         self.webhook_secret: str | None = None
         self.polls = 0
+        # Telegram's cloud API refuses getFile above 20 MB; None plays a self-hosted server.
+        self.download_limit: int | None = CLOUD_DOWNLOAD_LIMIT
         # Called with every recorded call (the load benchmark routes replies to its users).
         self.listeners: list[Callable[[Call], None]] = []
         self._runner: web.AppRunner | None = None
@@ -405,6 +408,11 @@ class FakeBotApi:
         return True
 
     def _m_answerCallbackQuery(self, params: dict[str, Any], files: Any) -> Any:
+        # Telegram takes one answer per query; a second one is refused.
+        query_id = str(params.get("callback_query_id"))
+        if query_id in self._answered_queries:
+            return self._error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+        self._answered_queries.add(query_id)
         return True
 
     def _m_sendChatAction(self, params: dict[str, Any], files: Any) -> Any:
@@ -414,7 +422,7 @@ class FakeBotApi:
         stored = self._files.get(str(params.get("file_id")))
         if stored is None:
             return self._error(400, "Bad Request: invalid file_id")
-        if stored.size > CLOUD_DOWNLOAD_LIMIT:
+        if self.download_limit is not None and stored.size > self.download_limit:
             return self._error(400, "Bad Request: file is too big")
         return {
             "file_id": params["file_id"],
