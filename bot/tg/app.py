@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.core.replies import bot as R
@@ -71,11 +72,14 @@ async def _post_shutdown(application: BotApplication) -> None:
         state.services = None
 
 
-def build_application(settings: Settings, services_factory: ServicesFactory) -> BotApplication:
+def build_application(
+    settings: Settings, services_factory: ServicesFactory, *, request: BaseRequest | None = None
+) -> BotApplication:
+    """`request` replaces PTB's HTTP client (tests that run handlers without any network)."""
     # httpx logs request URLs, and those contain the bot token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     base = settings.bot_api_url.rstrip("/")
-    application: BotApplication = (
+    builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
         .base_url(f"{base}/bot")
@@ -84,14 +88,16 @@ def build_application(settings: Settings, services_factory: ServicesFactory) -> 
         .defaults(Defaults(tzinfo=settings.tz))
         .concurrent_updates(True)
         .rate_limiter(RetryingLimiter())
-        .connection_pool_size(64)
-        .read_timeout(30)
-        .write_timeout(60)
-        .media_write_timeout(120)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .build()
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = (
+            builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
+        )
+    application: BotApplication = builder.build()
     handlers.register(application)
     reminders.register(application)
     application.add_error_handler(errors.on_error)

@@ -163,7 +163,6 @@ async def test_export_returns_a_file(api: FakeBotApi, bot: Any) -> None:
     assert filename.endswith(".xlsx") and data[:2] == b"PK"
 
 
-@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # raised inside RetryAfter()
 async def test_upload_hitting_429_still_gets_its_reply(api: FakeBotApi, bot: Any) -> None:
     api.fail_next("sendMessage", status=429, retry_after=1)
     api.fail_next("editMessageText", status=502, description="Bad Gateway")

@@ -58,7 +58,6 @@ async def _run(limiter: RetryingLimiter, endpoint: str, flaky: _Flaky) -> Any:
     return await limiter.process_request(flaky, (), {}, endpoint, {}, None)
 
 
-@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")  # raised inside RetryAfter()
 async def test_retry_after_is_respected() -> None:
     flaky = _Flaky(RetryAfter(timedelta(0)))
     assert await _run(RetryingLimiter(), "sendMessage", flaky) == {"ok": True}
