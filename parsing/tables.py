@@ -6,8 +6,12 @@ columns (merged label cells, trailing empties, a value shifted by one), so a dat
 values are aligned in three steps, first that fits:
   1. exactly under the header's column positions;
   2. under the nearest header column (at most one off, no two values in one column);
-  3. by count: trim blank edge cells; extra values keep the rightmost; too few fill from
-     the left and the rest stay blank (with a warning).
+  3. by count: trim blank edge cells; extra values keep the rightmost (or, in a grid with
+     stray empty columns, exactly as many values as there are columns, in order). Too few
+     values: in a grid whose cells stand at their columns (PDF, DOCX, HTML) the columns are
+     unknown, so the row stays blank with a warning — never a figure under the wrong
+     column; plain text lists only the non-blank cells, and there they fill from the left
+     (with a warning).
 One pass over the rows; all patterns are plain substring tests or precompiled regexes.
 """
 
@@ -44,6 +48,7 @@ class RawRow:
     row: int
     page: int | None
     first_of_block: bool
+    positional: bool = True
 
     @property
     def joined(self) -> str:
@@ -70,7 +75,7 @@ def _raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:
         for r, cells in enumerate(block.rows):
             page = block.row_pages[r] if r < len(block.row_pages) else block.page
             norm = tuple(normalize(c) if c else "" for c in cells)
-            out.append(RawRow(tuple(cells), norm, block.index, r, page, r == 0))
+            out.append(RawRow(tuple(cells), norm, block.index, r, page, r == 0, block.positional))
     return out
 
 
@@ -176,10 +181,17 @@ def _is_blank(text: str | None) -> bool:
 class _AlignNotes:
     extra: list[str] = field(default_factory=list)  # row labels with extra values
     short: dict[int, list[str]] = field(default_factory=dict)  # count -> row labels
+    unplaced: list[str] = field(default_factory=list)  # row labels left blank: columns unknown
 
 
 def _align(
-    region: list[Slot], headers: list[int] | None, n: int, label: str, notes: _AlignNotes
+    region: list[Slot],
+    headers: list[int] | None,
+    n: int,
+    label: str,
+    notes: _AlignNotes,
+    *,
+    positional: bool = True,
 ) -> list[Slot | None]:
     filled = [slot for slot in region if not _is_blank(slot[1])]
     if headers is not None:
@@ -203,10 +215,15 @@ def _align(
         cells.pop()
     while len(cells) > n and _is_blank(cells[0][1]):
         cells.pop(0)
+    if len(cells) > n and positional and len(filled) == n:
+        return list(filled)  # stray empty columns in between: one value per column, in order
     if len(cells) > n:
         notes.extra.append(label)
         cells = cells[len(cells) - n :]
     elif filled and len(cells) < n:
+        if positional:
+            notes.unplaced.append(label)
+            return [None] * n
         notes.short.setdefault(len(cells), []).append(label)
     return [*cells, *([None] * (n - len(cells)))]
 
@@ -335,11 +352,15 @@ def _read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
             positions, columns = None, defaults
         if not columns:
             continue
-        slots = _align(region, positions, len(columns), _short_label(labels), notes)
+        slots = _align(
+            region, positions, len(columns), _short_label(labels), notes, positional=row.positional
+        )
         for col, slot in zip(columns, slots, strict=True):
             _store(result, f"t2.{item}.{col}", slot, row, allowed)
     if notes.extra:
         result.warnings.append(f"表二“{'、'.join(notes.extra)}”一行的数值多于表头列数，已取靠右的数值")
+    if notes.unplaced:
+        result.warnings.append(f"表二“{'、'.join(notes.unplaced)}”一行的数值无法确定所在的列，记为空")
 
 
 # --- table 3 ----------------------------------------------------------------------------
@@ -484,7 +505,14 @@ def _read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
             group = key_group[key]
         elif key is not None:
             group = None
-        slots = _align(region, _same_grid(headers, header_width, row), n, _short_label(labels), notes)
+        slots = _align(
+            region,
+            _same_grid(headers, header_width, row),
+            n,
+            _short_label(labels),
+            notes,
+            positional=row.positional,
+        )
         has_values = any(s is not None and not _is_blank(s[1]) for s in slots)
         if key is None and named_group == "other" and template == TEMPLATE_2019:
             key = "other"  # the 2019 format prints 其他处理 as one row
@@ -567,6 +595,10 @@ def _t3_warnings(
         result.warnings.append(
             f"表三有{len(notes.extra)}行的数值多于7列（如“{notes.extra[0]}”），已取靠右的7个数值"
         )
+    if notes.unplaced:
+        result.warnings.append(
+            f"表三有{len(notes.unplaced)}行的数值少于7列且无法确定所在的列（如“{notes.unplaced[0]}”），记为空"
+        )
     for count, labels in sorted(notes.short.items()):
         result.warnings.append(
             f"表三有{len(labels)}行只有{count}个数值（应为7个，如“{labels[0]}”），已从左到右填入，缺少的列记为空"
@@ -619,11 +651,15 @@ def _read_t4(rows: list[RawRow], result: TablesResult) -> None:
         result.warnings.append("表四有多行数值，只采用第一行")
     row, region = data[0]
     notes = _AlignNotes()
-    slots = _align(region, _same_grid(headers, header_width, row), n, "表四", notes)
+    slots = _align(
+        region, _same_grid(headers, header_width, row), n, "表四", notes, positional=row.positional
+    )
     for key, slot in zip(keys, slots, strict=True):
         _store(result, key, slot, row)
     if notes.extra:
         result.warnings.append("表四的数值多于15列，已取靠右的15个数值")
+    if notes.unplaced:
+        result.warnings.append("表四的数值少于15列且无法确定所在的列，记为空")
     for count in notes.short:
         result.warnings.append(f"表四只有{count}个数值（应为15个），已从左到右填入，缺少的列记为空")
 

@@ -30,6 +30,9 @@ class TableBlock:
     page: int | None = None
     # Page of each row when a table spans pages (same length as rows), else empty.
     row_pages: tuple[int | None, ...] = ()
+    # Whether each cell stands at its printed column (False for plain text, which lists
+    # only the non-blank cells of a row: a short row's columns are then unknown).
+    positional: bool = True
 
 
 Block = TextBlock | TableBlock

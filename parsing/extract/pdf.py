@@ -119,8 +119,7 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
         if not tables:
             # No ruled table anywhere: borderless tables by glyph position, only on pages
             # that look most like the form, so prose is never cut up as a table.
-            dense_pages = [i for i, (text, _) in enumerate(pages) if page_has_table(text, at_least=4)]
-            tables = _borderless_tables(pdf, dense_pages)
+            tables = _borderless_tables(pdf, _form_pages([text for text, _ in pages]))
     finally:
         pdf.close()
 
@@ -409,11 +408,22 @@ class _PdfiumPageView:
             )  # fmt: skip
 
 
+def _form_pages(texts: list[str]) -> list[int]:
+    """Pages that look most like the form, and their neighbours showing some of its labels
+    (a table begun at the foot of a page, or ended at the top of the next)."""
+    dense = {i for i, text in enumerate(texts) if page_has_table(text, at_least=4)}
+    near = {i for i, text in enumerate(texts) if ({i - 1, i + 1} & dense) and page_has_table(text)}
+    return sorted(dense | near)
+
+
 def _borderless_tables(pdf: pdfium.PdfDocument, page_numbers: list[int]) -> dict[int, list[_Table]]:
     """Tables without ruling lines, rebuilt from glyph positions (see _borderless_grid).
 
-    Column starts are pooled over all the form's pages: a continuation page without the
-    header, whose rows fill only some columns, still places each figure in its column.
+    A page is cut at section titles ("四、政府信息公开行政复议、行政诉讼情况") first, so two
+    tables on one page never share a column grid. The part of a table continued at the
+    top of the next page takes the column starts of the part before: its rows may fill
+    only some columns (a report with figures only under 总计), and each figure must stay
+    in the column it is printed in.
     """
     lines: dict[int, list[_GlyphLine]] = {}
     for number in page_numbers:
@@ -430,27 +440,61 @@ def _borderless_tables(pdf: pdfium.PdfDocument, page_numbers: list[int]) -> dict
         finally:
             page.close()
     found: dict[int, list[_Table]] = {}
-    previous: list[float] = []
+    previous: list[float] = []  # column starts of a table running off the foot of the page before
     for number, page_lines in lines.items():
-        region = _table_region(page_lines)
-        if region is None:
-            previous = []
-            continue
-        rows, line_pitch, size = region
-        tolerance = size * 0.3
-        starts = _column_starts(rows, tolerance=tolerance)
-        if (
-            previous
-            and _has_figures(rows[0].words[1:])
-            and all(any(abs(x - p) <= tolerance for p in previous) for x in starts)
-        ):
-            # A continuation without its header whose rows fill only some columns: the
-            # columns of the part before fix where each figure stands.
-            starts = previous
-        if len(starts) >= 2:
-            found[number] = [_borderless_grid(rows, line_pitch, starts, size)]
-        previous = starts if number + 1 in lines else []
+        segments = _split_at_titles(page_lines)
+        page_tables: list[_Table] = []
+        ends_in_table = False
+        for k, segment in enumerate(segments):
+            carried = previous if k == 0 else []
+            region = _table_region(segment, at_least=1 if carried else 3)
+            ends_in_table = False
+            if region is None:
+                continue
+            rows, line_pitch, size = region
+            tolerance = size * 0.3
+            if carried and _continues(rows, carried, tolerance):
+                starts = carried
+            elif len(_multi_word(rows)) >= 3:
+                starts = _column_starts(rows, tolerance=tolerance)
+            else:
+                continue
+            if len(starts) >= 2:
+                page_tables.append(_borderless_grid(rows, line_pitch, starts, size))
+                ends_in_table = k == len(segments) - 1
+        if page_tables:
+            found[number] = page_tables
+        previous = list(page_tables[-1].columns) if ends_in_table and number + 1 in lines else []
     return found
+
+
+# A section title between the tables: "三、收到和处理政府信息公开申请情况".
+_SECTION_TITLE = re.compile(r"^[一二三四五六七八九十]+、\S*情况$")
+
+
+def _split_at_titles(lines: list[_GlyphLine]) -> list[list[_GlyphLine]]:
+    """The page's lines cut at section titles (the titles themselves are left out)."""
+    segments: list[list[_GlyphLine]] = [[]]
+    for line in lines:
+        if len(line.words) == 1 and _SECTION_TITLE.match(line.words[0].text):
+            segments.append([])
+        else:
+            segments[-1].append(line)
+    return [segment for segment in segments if segment]
+
+
+def _multi_word(lines: list[_GlyphLine]) -> list[_GlyphLine]:
+    return [line for line in lines if len(line.words) >= 2]
+
+
+def _continues(rows: list[_GlyphLine], starts: list[float], tolerance: float) -> bool:
+    """Headerless rows with figures, every word standing at one of the column starts."""
+    multi = _multi_word(rows)
+    return (
+        bool(multi)
+        and _has_figures(rows[0].words[1:])
+        and all(any(abs(w.x0 - x) <= tolerance for x in starts) for line in multi for w in line.words)
+    )
 
 
 def _has_figures(words: list[_Word]) -> bool:
@@ -511,11 +555,13 @@ def _column_starts(lines: list[_GlyphLine], tolerance: float) -> list[float]:
     return [min(c) for c in clusters if len(c) >= 2]
 
 
-def _table_region(lines: list[_GlyphLine]) -> tuple[list[_GlyphLine], float, float] | None:
-    """The page's lines from the first to the last with two or more words, the pitch of
-    wrapped lines and the glyph height; None when fewer than three lines have several words."""
+def _table_region(
+    lines: list[_GlyphLine], *, at_least: int = 3
+) -> tuple[list[_GlyphLine], float, float] | None:
+    """The lines from the first to the last with two or more words, the pitch of wrapped
+    lines and the glyph height; None when fewer than `at_least` lines have several words."""
     multi = [i for i, line in enumerate(lines) if len(line.words) >= 2]
-    if len(multi) < 3:
+    if not multi or len(multi) < at_least:
         return None
     first, last = multi[0], multi[-1]
     size = statistics.median(line.bottom - line.top for line in lines[first : last + 1])

@@ -55,7 +55,7 @@ def document_from_text(text: str) -> Document:
                 rows, i = _cell_per_line_table(lines, i)
             else:
                 rows, i = _tab_separated_table(lines, i)
-            blocks.append(TableBlock(rows=tuple(rows), index=tables))
+            blocks.append(TableBlock(rows=tuple(rows), index=tables, positional=False))
             tables += 1
             continue
         if line.strip():

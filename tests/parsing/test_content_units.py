@@ -438,3 +438,34 @@ def test_header_positions_do_not_apply_to_a_continuation_of_another_width() -> N
     cells = read_tables([page1, page2], year=2021).cells
     assert cells["t3.carried_out.natural_person"] is None
     assert cells["t3.carried_out.total"] == 5
+
+
+def _carried_out_overleaf(
+    row: tuple[str | None, ...], *, positional: bool
+) -> tuple[list[int | float | None], list[str]]:
+    page1 = TableBlock(rows=(*T3_HEADER, *_t3_rows_2021()[:-1]), index=0, page=1)
+    page2 = TableBlock(rows=(row,), index=1, page=2, positional=positional)
+    result = read_tables([page1, page2], year=2021)
+    return [result.cells[f"t3.carried_out.{c}"] for c in T3_COLUMNS], result.warnings
+
+
+def test_short_row_of_an_unknown_grid_stays_blank_never_filled_from_the_left() -> None:
+    # Overleaf, in a grid of its own: one figure (printed under 总计) whose column is unknown.
+    cells, warnings = _carried_out_overleaf(("四、结转下年度继续办理", "", "", "7"), positional=True)
+    assert cells == [None] * 7
+    assert any("无法确定所在的列" in w for w in warnings)
+
+
+def test_short_row_of_plain_text_fills_from_the_left() -> None:
+    # Plain text lists only the non-blank cells (seed 002's 6-of-7 rows): left to right.
+    row = ("四、结转下年度继续办理", "1", "2", "3", "4", "5", "6")
+    cells, warnings = _carried_out_overleaf(row, positional=False)
+    assert cells == [1, 2, 3, 4, 5, 6, None]
+    assert any("已从左到右填入" in w for w in warnings)
+
+
+def test_stray_empty_column_between_values_is_skipped() -> None:
+    # A grid with one column too many, empty in this row: seven values for seven columns.
+    row = ("四、结转下年度继续办理", "", "1", "2", "3", "4", "", "5", "6", "7")
+    cells, _ = _carried_out_overleaf(row, positional=True)
+    assert cells == [1, 2, 3, 4, 5, 6, 7]

@@ -33,18 +33,37 @@ def test_table_broken_over_a_page_matches_golden() -> None:
     assert_matches_golden(parse_report(path.read_bytes(), path.name), load_golden("000_32627ba4512e0993"))
 
 
-def test_borderless_tables_match_golden() -> None:
-    """No ruling lines at all: headers wrapped char by char, labels wrapped, table 3 overleaf."""
+@pytest.mark.parametrize("stem", golden_stems())
+def test_borderless_tables_match_golden(stem: str) -> None:
+    """No ruling lines at all: headers wrapped char by char, labels wrapped, table 3 overleaf
+    (in 004 with figures only under 总计, on a page that also holds table 4's header)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    path = GENERATED / "000-borderless.pdf"
+    path = _fixture(stem, "-borderless.pdf")
     document = pdfium.PdfDocument(path.read_bytes())
     paths = sum(
         1 for page in document for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4)
     )
     assert paths == 0  # the fixture really has nothing for a lattice finder
-    assert_matches_golden(parse_report(path.read_bytes(), path.name), load_golden("000_32627ba4512e0993"))
+    report = parse_report(path.read_bytes(), path.name)
+    assert_matches_golden(report, load_golden(stem))
+    assert not any("无法确定所在的列" in w for w in report.warnings)
+
+
+def test_borderless_continuation_keeps_figures_in_the_total_column() -> None:
+    """Seed 004 prints its table 3 figures only under 总计; overleaf they must stay there."""
+    path = GENERATED / "004-borderless.pdf"
+    report = parse_report(path.read_bytes(), path.name)
+    overleaf = [
+        key
+        for key, source in report.cell_sources.items()
+        if key.startswith("t3.") and source.page == 4 and report.cells[key] is not None
+    ]
+    assert len(overleaf) >= 10
+    assert all(k.endswith(".total") for k in overleaf), overleaf
+    assert report.cells["t3.rejected_confirm.total"] == 0
+    assert report.cells["t3.rejected_confirm.commercial"] is None
 
 
 def test_pdf_renamed_docx_still_parses() -> None:

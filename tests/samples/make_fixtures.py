@@ -7,8 +7,8 @@ For each seed in tests/samples/seeds/ (cell values from its hand-checked golden 
 tests/parsing/golden/<stem>.json — blank stays blank): a DOCX with real merged cells
 laid out like the official form, a PDF converted from it, an HTML page with
 rowspan/colspan inside fake site chrome. Plus: a PDF whose table 3 is pushed over a page
-break, a PDF whose tables have no ruling lines (wrapped headers, labels and a table 3
-continued overleaf), a DOC for the conversion test, and the bad inputs (encrypted, truncated,
+break, for every seed a PDF whose tables have no ruling lines (wrapped headers, labels,
+table 3 continued overleaf, table 4 on the same page as table 3's end), a DOC for the conversion test, and the bad inputs (encrypted, truncated,
 image-only, not a report). The PDFs are copied to bot/samples/ under file names that
 carry the agency, for the README demo.
 """
@@ -43,7 +43,6 @@ SAMPLE_NAMES = {
     "004": "平罗县科学技术局2021年政府信息公开工作年度报告",
 }
 PAGE_BREAK_SEED = "000"  # its table 3 is pushed over a page break in <stem>-pagebreak.pdf
-BORDERLESS_SEED = "000"  # <stem>-borderless.pdf: tables without any ruling line
 DOC_SEED = "001"
 UNRELATED = [
     "关于举办2023年职工篮球比赛的通知",
@@ -133,9 +132,9 @@ def build_seed(seed_stem: str, tmp: Path) -> bytes | None:
         if len(pages) < 2:
             raise RuntimeError(f"table 3 did not break over a page: {pages}")
         (OUT / f"{stem}-pagebreak.pdf").write_bytes(broken)
-    if stem == BORDERLESS_SEED:
-        plain = layout.render_docx(blocks, borders=False)
-        (OUT / f"{stem}-borderless.pdf").write_bytes(pdf_from_docx(plain, f"{stem}-borderless", tmp))
+    # <stem>-borderless.pdf: tables without any ruling line.
+    plain = layout.render_docx(blocks, borders=False)
+    (OUT / f"{stem}-borderless.pdf").write_bytes(pdf_from_docx(plain, f"{stem}-borderless", tmp))
     if stem == DOC_SEED:
         source = tmp / f"{stem}.docx"
         source.write_bytes(docx_bytes)
