@@ -155,13 +155,19 @@ def _joined(run: list[TextBlock]) -> _Passage:
     return _Passage("".join(parts), tuple(run), tuple(starts))
 
 
+# A list marker opening a sentence ("- 信息公开的形式：…", "• …") is layout, not source text.
+_BULLET = re.compile(r"^[\s\-–—*•◦·●○▪■□◆◇►▶]+")
+
+
 def _sentences(text: str) -> Iterable[tuple[int, str]]:
-    """(offset, sentence) for each non-blank sentence."""
+    """(offset, sentence) for each non-blank sentence, without a leading list marker."""
     for match in _SENTENCE.finditer(text):
         raw = match.group()
-        sentence = raw.strip()
+        lead = _BULLET.match(raw)
+        skip = lead.end() if lead else 0
+        sentence = raw[skip:].rstrip()
         if sentence:
-            yield match.start() + (len(raw) - len(raw.lstrip())), sentence
+            yield match.start() + skip, sentence
 
 
 def extract_facts(blocks: Iterable[Block]) -> list[Fact]:

@@ -185,3 +185,28 @@ def test_narrative_checks_compare_a_stated_figure() -> None:
     }
     got = _narrative_checks(facts[1:2], t4__review__total=2)
     assert got == {"narrative.review": ("fail", "正文 1 ≠ 表中 2")}
+
+
+# --- list markers ------------------------------------------------------------------------
+
+
+def test_list_markers_are_stripped_from_fact_sources() -> None:
+    for marker in ("- ", "-", "◦ ", "• ", "  ● "):
+        facts = _by_key(
+            list(_blocks(f"{marker}信息公开的形式：通过政府网站公开125条，微信公众号发送信息98条。"))
+        )
+        assert facts["proactive.website"].source.startswith("信息公开的形式："), marker
+        assert facts["proactive.new_media"].value == 98
+
+
+def test_seed_002_website_source_has_no_list_marker() -> None:
+    from golden import seed_path  # type: ignore[import-not-found]
+
+    from parsing.extract.text import extract_text
+
+    path = seed_path("002_7bbd7f4dd634da89")
+    facts = _by_key(list(extract_text(path.read_bytes()).blocks))
+    assert (
+        facts["proactive.website"].source
+        == "信息公开的形式：通过政府网站及局门户网站公开125条，微信公众号发送信息98条。"
+    )
