@@ -70,11 +70,35 @@ def _strip_bom(data: bytes) -> bytes:
     return data
 
 
+def utf16_codec(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without a BOM, else None.
+
+    Its ASCII characters (digits, tabs, line ends) put a NUL in every other byte, mostly
+    on one side (CJK characters such as 一 U+4E00 put a few on the other); binary data has
+    NULs on both sides alike, and does not decode to readable characters.
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(sample) < 4 or max(even, odd) < 4 * min(even, odd) or not (even or odd):
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    text = sample.decode(codec, errors="replace")
+    # The sample may end inside a surrogate pair: one replacement character is allowed.
+    readable = sum(1 for ch in text if (ch.isprintable() and ch != "\ufffd") or ch.isspace())
+    return codec if readable >= len(text) - 1 - len(text) // 100 else None
+
+
 def decode_text(data: bytes) -> str | None:
-    """Decode as UTF-8 (BOM or not) or GB18030; None when neither reads cleanly."""
+    """Decode as UTF-16 (BOM or not), UTF-8 (BOM or not) or GB18030; None when none reads cleanly."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         try:
             return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in data[:4096] and (codec := utf16_codec(data)):
+        try:
+            return data.decode(codec)
         except UnicodeDecodeError:
             return None
     for encoding in ("utf-8-sig", "gb18030"):
@@ -87,7 +111,7 @@ def decode_text(data: bytes) -> str | None:
 
 def looks_like_text(data: bytes) -> bool:
     sample = data[:65536]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_codec(sample):
         return False
     # Cut at a line end so a multi-byte character is not split by the sample boundary.
     if len(data) > len(sample):

@@ -14,17 +14,20 @@ import re
 
 from parsing.errors import EmptyFile
 from parsing.extract.base import Block, Document, Row, TableBlock, TextBlock
+from parsing.sniff import utf16_codec
 
 # A numbered section heading never continues a table cell.
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    """UTF-8 (with or without BOM), UTF-16 (with or without BOM), else GB18030."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:4096] and (codec := utf16_codec(data)):
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,26 @@ def test_parse_error_is_one_chinese_line(name: str, words: str, capsys: pytest.C
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["parse", str(tmp_path / "没有这个文件.pdf")]) == 1
     assert "找不到文件" in capsys.readouterr().err
+
+
+_FIXTURES = sorted(p.name for p in GENERATED.iterdir() if p.is_file())
+_BAD = sorted(p.name for p in (GENERATED / "bad").iterdir())
+
+
+@pytest.mark.parametrize("name", _FIXTURES)
+def test_every_fixture_gives_a_chinese_summary(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if name.endswith((".doc", ".wps")) and shutil.which("soffice") is None:
+        pytest.skip("soffice not installed")
+    assert main(["parse", str(GENERATED / name)]) == 0
+    captured = capsys.readouterr()
+    assert "机构：" in captured.out and "年度：" in captured.out and "勾稽关系核对" in captured.out
+    assert "Traceback" not in captured.out + captured.err
+
+
+@pytest.mark.parametrize("name", _BAD)
+def test_every_bad_input_is_one_chinese_line_on_stderr(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(GENERATED / "bad" / name)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in captured.err)
+    assert "Traceback" not in captured.err
