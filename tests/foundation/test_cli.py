@@ -53,3 +53,22 @@ def test_console_script_is_installed() -> None:
     )
     assert done.returncode == 0
     assert "nianbao" in done.stdout
+
+
+def test_closed_pipe_is_not_a_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`nianbao parse FILE --json | head -1`: the reader leaves early; no traceback on stderr."""
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[1] / "samples" / "generated" / "000.docx"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "parse", str(fixture), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(1)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
