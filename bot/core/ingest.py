@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions, Report
@@ -158,22 +159,15 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     digest = sha256_hex(request.data)
     stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
 
-    with services.sessions() as session:
-        duplicate = find_duplicate(session, digest)
-        if duplicate is not None:
-            log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.id)
-            return result(
-                IngestOutcome.DUPLICATE,
-                stored=StoreResult(
-                    outcome=StoreOutcome.DUPLICATE,
-                    report_id=duplicate.id,
-                    agency_id=duplicate.agency_id,
-                    agency_name=duplicate.agency.name,
-                    year=duplicate.year,
-                    version=duplicate.version,
-                    previous_received_at=duplicate.received_at,
-                ),
-            )
+    try:
+        with services.sessions() as session:
+            duplicate = _known_duplicate(session, digest)
+    except SQLAlchemyError:
+        log.exception("ingest %s: database unavailable; original kept", ingest_id)
+        return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE)
+    if duplicate is not None:
+        log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.report_id)
+        return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
     parse_fn = parse or _default_parse()
     options = ParseOptions(timeout_s=services.settings.parse_timeout)
@@ -192,8 +186,14 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     agency_name = _agency_name(request, report)
     if agency_name is None:
         partial = partial_agency_name(report)
-        with services.sessions() as session:
-            choices = tuple(a.name for a in candidate_agencies(session, partial)) if partial else ()
+        choices: tuple[str, ...] = ()
+        try:
+            if partial:
+                with services.sessions() as session:
+                    choices = tuple(a.name for a in candidate_agencies(session, partial))
+        except SQLAlchemyError:
+            # The guesses are a convenience: the user can still type the full name.
+            log.exception("ingest %s: agency guesses unavailable", ingest_id)
         log.info("ingest %s: needs agency (partial %r, %d choices)", ingest_id, partial, len(choices))
         return result(
             IngestOutcome.NEEDS_AGENCY, report=report, partial_agency=partial, agency_choices=choices
@@ -212,6 +212,21 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     }[stored.outcome]
     log.info("ingest %s: %s report %d (%s %d)", ingest_id, outcome, stored.report_id, stored.agency_name, stored.year)
     return result(outcome, report=report, stored=stored)
+
+
+def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
+    duplicate = find_duplicate(session, digest)
+    if duplicate is None:
+        return None
+    return StoreResult(
+        outcome=StoreOutcome.DUPLICATE,
+        report_id=duplicate.id,
+        agency_id=duplicate.agency_id,
+        agency_name=duplicate.agency.name,
+        year=duplicate.year,
+        version=duplicate.version,
+        previous_received_at=duplicate.received_at,
+    )
 
 
 def _agency_name(request: IngestRequest, report: Report) -> str | None:

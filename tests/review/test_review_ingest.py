@@ -1,0 +1,38 @@
+"""Fresh-eyes review: bad input and bad moments around ingest must end in an outcome, never an exception."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+import bot.core.ingest as core_ingest
+from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
+from bot.core.services import Services
+from parsing import Report
+from storage.files import relative_path_for, sha256_hex
+from tests.factories import make_report
+
+
+def _parser(report: Report, barrier: threading.Barrier | None = None) -> Any:
+    def parse(data: bytes, filename: str, **_: Any) -> Report:
+        if barrier is not None:
+            barrier.wait(timeout=10)  # both uploads past the duplicate check before either stores
+        return report
+
+    return parse
+
+
+def test_database_down_before_parsing_keeps_the_file_and_says_so(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unavailable(session: Any, sha256: str) -> None:
+        raise OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(core_ingest, "find_duplicate", unavailable)
+    result = ingest(services, IngestRequest(data=b"report", filename="a.pdf"), parse=_parser(make_report()))
+    assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.STORAGE
+    assert "原文件已保留" in result.plain_text
+    assert (services.data_dir / relative_path_for(sha256_hex(b"report"))).read_bytes() == b"report"
