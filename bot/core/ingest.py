@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -42,6 +43,7 @@ class IngestOutcome(StrEnum):
 class FailureReason(StrEnum):
     PARSE = "parse"  # the parser's ParseError; its Chinese message is the reason
     NO_YEAR = "no_year"
+    BAD_YEAR = "bad_year"  # before the regulations' first reports, or after the upload
     STORAGE = "storage"  # the database write failed; the original is kept
     INTERNAL = "internal"
 
@@ -121,6 +123,16 @@ def partial_agency_name(report: Report) -> str | None:
     return None
 
 
+# The regulations took effect on 1 May 2008; the first annual reports cover 2008.
+FIRST_REPORT_YEAR = 2008
+_SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def latest_report_year(received_at: datetime) -> int:
+    """A report cannot be about a year later than the one it arrived in."""
+    return received_at.astimezone(_SHANGHAI).year
+
+
 def _default_parse() -> ParseFn:
     # Imported on first use: the sandbox pulls in the parsers, which most commands never need.
     from parsing.sandbox import parse_report_isolated
@@ -182,6 +194,9 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     if report.year is None:
         return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
+    if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at):
+        log.info("ingest %s: implausible year %d", ingest_id, report.year)
+        return result(IngestOutcome.FAILED, reason=FailureReason.BAD_YEAR, report=report)
 
     agency_name = _agency_name(request, report)
     if agency_name is None:

@@ -24,6 +24,10 @@ NEEDS_AGENCY = (
 )
 NEEDS_AGENCY_PARTIAL = "（只写了“{partial}”）"
 NO_YEAR = "未能确定报告的统计年度。请确认这是政府信息公开工作年度报告，或在附言中写明年度（例如“2021年度”）后重新发送。"
+BAD_YEAR = (
+    "报告的统计年度是{year}年，不合理（年度报告从{first}年度开始，且不会晚于收到报告的年份），未入库。"
+    "请核对文件中的年度后重新发送。"
+)
 STORAGE_ERROR = "保存时出现错误，已记录；原文件已保留，请稍后重试。"
 INTERNAL_ERROR = "处理这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
 
@@ -120,6 +124,10 @@ def render(result: IngestResult, *, html: bool) -> str:
         }.get(result.reason or FailureReason.INTERNAL, result.message or INTERNAL_ERROR)
         if result.reason is FailureReason.PARSE and result.message:
             message = result.message
+        if result.reason is FailureReason.BAD_YEAR and result.report and result.report.year is not None:
+            from bot.core.ingest import FIRST_REPORT_YEAR
+
+            message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
         return FAILED.format(filename=esc(result.filename), message=esc(message))
     if outcome is IngestOutcome.NEEDS_AGENCY:
         partial = NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""
