@@ -142,6 +142,7 @@ def store_report(
             agency_name=duplicate.agency.name,
             year=duplicate.year,
             version=duplicate.version,
+            previous_received_at=duplicate.received_at,
         )
     if report.year is None:
         raise StoreError("report has no year")
