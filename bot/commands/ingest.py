@@ -20,6 +20,13 @@ NEEDS_AGENCY_CLI = (
 SUMMARY = "共 {total} 个文件：新入库 {stored}，新版本 {new_version}，重复 {duplicate}，失败 {failed}，待确认单位 {needs_agency}。"
 FAILED_HEAD = "未入库的文件："
 UNREADABLE = "无法读取文件：{error}"
+# The OS's own strerror is English; say the usual ones in Chinese.
+READ_ERRORS: dict[type[OSError], str] = {
+    IsADirectoryError: "这是目录，不是文件（请给出其中的文件，例如 目录/*.pdf）",
+    FileNotFoundError: "文件不存在",
+    PermissionError: "没有读取权限",
+}
+READ_ERROR_OTHER = "系统错误 {errno}"
 
 
 def _progress(paths: list[Path]) -> Iterable[Path]:
@@ -34,7 +41,8 @@ def _read(path: Path) -> bytes | str:
     try:
         return path.read_bytes()
     except OSError as exc:
-        return UNREADABLE.format(error=exc.strerror or exc)
+        reason = next((text for kind, text in READ_ERRORS.items() if isinstance(exc, kind)), None)
+        return UNREADABLE.format(error=reason or READ_ERROR_OTHER.format(errno=exc.errno))
 
 
 def _describe(path: Path, result: IngestResult) -> str:
