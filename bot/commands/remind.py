@@ -63,7 +63,7 @@ async def _send(services: Services, moment: datetime, settings: Settings) -> Sen
 def main(args: argparse.Namespace, settings: Settings) -> int:
     try:
         moment = parse_moment(args.at, settings.tz)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: year 9999 moved into the local zone
         print(say.BAD_MOMENT.format(value=args.at), file=sys.stderr)
         return EXIT_USAGE
     if not args.dry_run and not settings.telegram_bot_token:
