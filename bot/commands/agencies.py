@@ -39,6 +39,7 @@ HEADER_ALIASES = {
     "负责人": "responsible", "截止日期": "deadline", "截止": "deadline",
 }  # fmt: skip
 _USERNAME = re.compile(r"@?([A-Za-z][A-Za-z0-9_]{3,31})")
+MAX_TEXT = 200  # the name and region columns of the agencies table
 LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "": ""}
 
 
@@ -73,8 +74,13 @@ def _region(value: str) -> str:
 
 def parse_csv(text: str) -> tuple[list[Row], list[str]]:
     """Rows and the Chinese error messages (with line numbers) of the whole file."""
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    # strict: a stray quote must not swallow the following lines into one name.
+    reader = csv.reader(io.StringIO(text), strict=True)
+    try:
+        records = [(reader.line_num, cells) for cells in reader]
+    except csv.Error:
+        return [], [say.CSV_LINE.format(line=reader.line_num, problem=say.CSV_MALFORMED)]
+    header = records[0][1] if records else None
     if not header or not any(h.strip() for h in header):
         return [], [say.CSV_EMPTY]
     columns = [HEADER_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
@@ -87,8 +93,7 @@ def parse_csv(text: str) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     errors: list[str] = []
     first_line: dict[str, int] = {}
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(columns):
@@ -101,6 +106,8 @@ def parse_csv(text: str) -> tuple[list[Row], list[str]]:
         name = normalise_name(values["name"])
         if not name:
             problems.append(say.CSV_NO_NAME)
+        elif len(name) > MAX_TEXT:
+            problems.append(say.CSV_TOO_LONG.format(column="机构名称", limit=MAX_TEXT))
         elif name in first_line:
             problems.append(say.CSV_DUPLICATE.format(name=name, first=first_line[name]))
         else:
@@ -116,6 +123,11 @@ def parse_csv(text: str) -> tuple[list[Row], list[str]]:
                 chat_id = int(chat_text)
             except ValueError:
                 problems.append(say.CSV_BAD_CHAT.format(value=chat_text))
+            if chat_id is not None and not -(2**63) <= chat_id < 2**63:  # a 64-bit column
+                chat_id = None
+                problems.append(say.CSV_BAD_CHAT.format(value=chat_text))
+        if len(values["region"]) > MAX_TEXT:
+            problems.append(say.CSV_TOO_LONG.format(column="地区", limit=MAX_TEXT))
         who_text = values.get("responsible", "")
         who = _USERNAME.fullmatch(who_text) if who_text else None
         if who_text and who is None:
