@@ -133,6 +133,19 @@ def latest_report_year(received_at: datetime) -> int:
     return received_at.astimezone(_SHANGHAI).year
 
 
+_QUESTION_WORDS = ("多少", "哪", "几", "吗", "怎么", "什么", "?", "？")
+
+
+def could_be_agency_name(text: str) -> bool:
+    """Whether a chat message may be the agency's name rather than a question (no digits, no question words)."""
+    text = text.strip()
+    return (
+        2 <= len(text) <= 60
+        and not any(ch.isdigit() for ch in text)
+        and not any(word in text for word in _QUESTION_WORDS)
+    )
+
+
 def _default_parse() -> ParseFn:
     # Imported on first use: the sandbox pulls in the parsers, which most commands never need.
     from parsing.sandbox import parse_report_isolated

@@ -174,7 +174,8 @@ def pending_for_text(context: BotContext, message: Message) -> tuple[str, Pendin
         )
         if found and found[1].user_id == user.id:
             return found
-    if message.chat.type == "private":
+    # Without a reply only a name-like text counts: a question typed meanwhile stays a question.
+    if message.chat.type == "private" and core_ingest.could_be_agency_name(message.text or ""):
         return context.state.uploads.find(lambda p: p.chat_id == message.chat_id and p.user_id == user.id)
     return None
 
