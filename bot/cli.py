@@ -19,6 +19,8 @@ from bot.config import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+DB_UNREACHABLE = "无法连接数据库（{error}）。请检查 NIANBAO_DATABASE_URL 或 --db，以及数据库是否在运行。"
+
 Handler = Callable[[argparse.Namespace, Settings], int]
 
 
@@ -188,6 +190,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # `nianbao export | head`: the reader left; exit quietly as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError  # imported late: most commands start faster
+
+        if not isinstance(exc, OperationalError):
+            raise
+        logging.getLogger(__name__).debug("database unreachable", exc_info=True)
+        print(DB_UNREACHABLE.format(error=str(exc.orig or exc).splitlines()[0]), file=sys.stderr)
         return EXIT_FAILED
 
 
