@@ -45,6 +45,7 @@ class FailureReason(StrEnum):
     NO_YEAR = "no_year"
     BAD_YEAR = "bad_year"  # before the regulations' first reports, or after the upload
     STORAGE = "storage"  # the database write failed; the original is kept
+    FILE_STORE = "file_store"  # the original could not be written (disk full, permissions)
     INTERNAL = "internal"
 
 
@@ -182,7 +183,12 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     # The original first, outside any transaction: it survives whatever happens next.
     digest = sha256_hex(request.data)
-    stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
+    try:
+        stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
+    except OSError:
+        # Nothing may be stored without its original: stop here and say so.
+        log.exception("ingest %s: could not keep the original under %s", ingest_id, services.data_dir)
+        return result(IngestOutcome.FAILED, reason=FailureReason.FILE_STORE)
 
     try:
         with services.sessions() as session:

@@ -36,3 +36,21 @@ def test_database_down_before_parsing_keeps_the_file_and_says_so(
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.STORAGE
     assert "原文件已保留" in result.plain_text
     assert (services.data_dir / relative_path_for(sha256_hex(b"report"))).read_bytes() == b"report"
+
+
+def test_original_that_cannot_be_written_stores_nothing_and_says_so(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: Any, **kwargs: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(core_ingest, "store_original", disk_full)
+    result = ingest(services, IngestRequest(data=b"report", filename="a.pdf"), parse=_parser(make_report()))
+    assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.FILE_STORE
+    assert "无法保存原文件" in result.plain_text
+    from sqlalchemy import func, select
+
+    from storage.models import ReportRow
+
+    with services.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ReportRow)) == 0
