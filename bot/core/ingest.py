@@ -40,12 +40,17 @@ class IngestOutcome(StrEnum):
     NEEDS_AGENCY = "needs_agency"
 
 
+# What agencies.name holds; a longer "name" is a pasted paragraph, refused before the write.
+MAX_AGENCY_NAME = 200
+
+
 class FailureReason(StrEnum):
     PARSE = "parse"  # the parser's ParseError; its Chinese message is the reason
     NO_YEAR = "no_year"
     BAD_YEAR = "bad_year"  # before the regulations' first reports, or after the upload
     STORAGE = "storage"  # the database write failed; the original is kept
     FILE_STORE = "file_store"  # the original could not be written (disk full, permissions)
+    AGENCY_NAME = "agency_name"  # longer than the agency column holds: surely not a name
     INTERNAL = "internal"
 
 
@@ -218,6 +223,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(IngestOutcome.FAILED, reason=FailureReason.BAD_YEAR, report=report)
 
     agency_name = _agency_name(request, report)
+    if agency_name is not None and len(agency_name) > MAX_AGENCY_NAME:
+        return result(IngestOutcome.FAILED, reason=FailureReason.AGENCY_NAME, report=report)
     if agency_name is None:
         partial = partial_agency_name(report)
         choices: tuple[str, ...] = ()

@@ -54,3 +54,13 @@ def test_original_that_cannot_be_written_stores_nothing_and_says_so(
 
     with services.sessions() as session:
         assert session.scalar(select(func.count()).select_from(ReportRow)) == 0
+
+
+def test_agency_name_longer_than_the_column_is_refused_in_chinese(services: Services) -> None:
+    report = make_report(agency=None)
+    request = IngestRequest(data=b"report", filename="a.pdf", agency="某" * 201)
+    result = ingest(services, request, parse=_parser(report))
+    assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.AGENCY_NAME
+    assert "单位名称过长" in result.plain_text
+    ok = ingest(services, IngestRequest(data=b"report", filename="a.pdf", agency="某" * 200), parse=_parser(report))
+    assert ok.outcome is IngestOutcome.STORED

@@ -29,6 +29,7 @@ BAD_YEAR = (
     "请核对文件中的年度后重新发送。"
 )
 STORAGE_ERROR = "保存时出现错误，已记录；原文件已保留，请稍后重试。"
+AGENCY_NAME_TOO_LONG = "单位名称过长（最多 200 字），请检查后重新指定单位全称。"
 FILE_STORE_ERROR = "无法保存原文件（服务器磁盘已满或没有写入权限），报告未入库。已记录，请联系管理员。"
 INTERNAL_ERROR = "处理这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
 
@@ -122,6 +123,7 @@ def render(result: IngestResult, *, html: bool) -> str:
             FailureReason.NO_YEAR: NO_YEAR,
             FailureReason.STORAGE: STORAGE_ERROR,
             FailureReason.FILE_STORE: FILE_STORE_ERROR,
+            FailureReason.AGENCY_NAME: AGENCY_NAME_TOO_LONG,
             FailureReason.INTERNAL: INTERNAL_ERROR,
         }.get(result.reason or FailureReason.INTERNAL, result.message or INTERNAL_ERROR)
         if result.reason is FailureReason.PARSE and result.message:
