@@ -104,19 +104,24 @@ def build_application(
     return application
 
 
+def _webhook_options(application: BotApplication, webhook: WebhookConfig) -> dict[str, Any]:
+    """One listener configuration for `run` and `running`, so tests exercise what production runs."""
+    return {
+        "listen": webhook.listen,
+        "port": webhook.port,
+        "url_path": webhook.path,
+        "webhook_url": webhook.url,
+        "secret_token": webhook_secret(application.bot.token),
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
 def run(application: BotApplication, webhook: WebhookConfig | None = None) -> None:
     """Block until Ctrl-C / SIGTERM: long polling by default, else a webhook listener."""
     if webhook is None:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
         return
-    application.run_webhook(
-        listen=webhook.listen,
-        port=webhook.port,
-        url_path=webhook.path,
-        webhook_url=webhook.url,
-        secret_token=webhook_secret(application.bot.token),
-        allowed_updates=Update.ALL_TYPES,
-    )
+    application.run_webhook(**_webhook_options(application, webhook))
 
 
 @asynccontextmanager
@@ -132,14 +137,7 @@ async def running(
     if webhook is None:
         await updater.start_polling(poll_interval=0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
     else:
-        await updater.start_webhook(
-            listen=webhook.listen,
-            port=webhook.port,
-            url_path=webhook.path,
-            webhook_url=webhook.url,
-            secret_token=webhook_secret(application.bot.token),
-            allowed_updates=Update.ALL_TYPES,
-        )
+        await updater.start_webhook(**_webhook_options(application, webhook))
     await application.start()
     try:
         yield application
