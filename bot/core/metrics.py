@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsing.schema import FACTS, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, cell_label, t3_rows
+from parsing.schema import AMOUNT_KEYS, FACTS, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, cell_label, t3_rows
 
 # --- qualifiers ----------------------------------------------------------------------
 
@@ -46,6 +46,32 @@ T2_ACTIONS: dict[str, tuple[tuple[str, ...], str | None, str | None, str]] = {
 }
 
 
+# Table 2 columns of the other items (2019 format: 上一年项目数量 / 本年增减 / 处理决定数量).
+T2_ITEM_COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "prev_items": (("上一年项目数量", "上一年项目数", "上年项目数量", "上年项目数", "项目数量", "项目数"), "上一年项目数量"),
+    "change": (("本年增减", "本年增/减", "本年增或减", "增/减", "增减数", "增减"), "本年增/减"),
+    "decisions": (("处理决定数量", "处理决定数", "处理决定", "决定数量", "决定"), "处理决定数量"),
+    "items": (("采购项目数量", "采购项目数", "项目数量", "项目数"), "采购项目数量"),
+    "amount": (("采购总金额", "收费金额", "总金额", "金额"), "金额"),
+}
+# 公文: 制发 (default) or 公开发布 — two different figures of one sentence.
+DOC_ACTIONS: dict[str, tuple[str, ...]] = {"published": ("公开发布", "对外公开", "公开")}
+DOCUMENTS_PUBLISHED = "documents.published"  # TODO vocabulary: the fact key of 公文公开发布
+
+# A metric found together with the one it details gives way to it ("政府网站主动公开" is the
+# website figure; "属于国家秘密不予公开" is that row, not the sum of eight).
+REFINES: dict[str, str] = {
+    "proactive.website": "proactive.total",
+    "proactive.new_media": "proactive.total",
+    "t4.suit_direct": "t4.suit",
+    "t4.suit_after_review": "t4.suit",
+}
+# Phrases so general that any other figure named beside them is the one meant ("重复申请").
+WEAK_PHRASES = frozenset({"申请", "依申请", "申请公开", "依申请公开", "新收", "公开信息", "发布信息"})
+# Read only when nothing else names a figure: "多公开了多少条" is 主动公开.
+FALLBACK_PHRASES = ("公开", "发布")
+
+
 @dataclass(frozen=True)
 class MetricDef:
     """One row of the synonym table. `axis` says which qualifier applies."""
@@ -56,7 +82,7 @@ class MetricDef:
     unit: str = "件"
     keys: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # figures shown when the report states no total
-    axis: str = ""  # "t3" (row; applicant column), "t3sum" (rows summed), "t4", "t4sum", "t2"
+    axis: str = ""  # "t3" (row; applicant column), "t3sum", "t4", "t4sum", "t2", "t2item", "doc"
     rows: tuple[str, ...] = ()  # t3 rows / t4 groups / t2 item
     fact: str = ""  # narrative fallback for the default column
 
@@ -104,7 +130,13 @@ METRICS: tuple[MetricDef, ...] = (
     ),
     _fact("proactive.website", ("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站")),
     _fact("proactive.new_media", ("政务新媒体", "新媒体", "微信公众号", "公众号", "微信", "微博")),
-    _fact("documents.issued", ("制发公文", "发文数", "发文", "公文")),
+    MetricDef(
+        "documents.issued",
+        ("制发公文", "发文数", "发文", "公文"),
+        label="制发公文",
+        keys=("documents.issued",),
+        axis="doc",
+    ),
     _fact("open_day.count", ("政府开放日", "开放日")),
     _fact(
         "proposals.count",
@@ -223,37 +255,31 @@ METRICS: tuple[MetricDef, ...] = (
         rows=("normative",),
         fact="normative.issued",
     ),
-    MetricDef(
-        "t2.licensing", ("行政许可", "许可"), label="行政许可 处理决定数量", keys=("t2.licensing.decisions",)
-    ),
-    MetricDef(
-        "t2.punishment",
-        ("行政处罚", "处罚"),
-        label="行政处罚 处理决定数量",
-        keys=("t2.punishment.decisions",),
-    ),
-    MetricDef(
-        "t2.coercion", ("行政强制", "强制"), label="行政强制 处理决定数量", keys=("t2.coercion.decisions",)
-    ),
+    MetricDef("t2.licensing", ("行政许可", "许可"), label="行政许可", axis="t2item", rows=("licensing",)),
+    MetricDef("t2.punishment", ("行政处罚", "处罚"), label="行政处罚", axis="t2item", rows=("punishment",)),
+    MetricDef("t2.coercion", ("行政强制", "强制"), label="行政强制", axis="t2item", rows=("coercion",)),
     MetricDef(
         "t2.other_services",
-        ("其他对外管理服务",),
-        label="其他对外管理服务事项 处理决定数量",
-        keys=("t2.other_services.decisions",),
+        ("其他对外管理服务事项", "其他对外管理服务", "对外管理服务"),
+        label="其他对外管理服务事项",
+        axis="t2item",
+        rows=("other_services",),
     ),
     MetricDef(
         "t2.fees",
         ("行政事业性收费", "事业性收费", "收费金额", "收费"),
-        label="行政事业性收费 本年收费金额",
+        label="行政事业性收费",
         unit="万元",
-        keys=("t2.fees.amount",),
+        axis="t2item",
+        rows=("fees",),
     ),
     MetricDef(
         "t2.procurement",
         ("政府集中采购", "集中采购", "采购金额", "采购"),
-        label="政府集中采购 采购总金额",
+        label="政府集中采购",
         unit="万元",
-        keys=("t2.procurement.amount",),
+        axis="t2item",
+        rows=("procurement",),
     ),
 )
 
@@ -262,6 +288,10 @@ PHRASES: tuple[tuple[str, MetricDef], ...] = tuple(
     sorted(((p, m) for m in METRICS for p in m.phrases), key=lambda pm: -len(pm[0]))
 )
 BY_ID: dict[str, MetricDef] = {m.id: m for m in METRICS}
+# The table-3 rows detailing a summed group (不予公开 = the eight denied_* rows, ...).
+for _defn in METRICS:
+    if _defn.axis == "t3" and "_" in _defn.rows[0] and _defn.rows[0].split("_")[0] in ("denied", "unable", "rejected", "other"):
+        REFINES.setdefault(_defn.id, "t3." + _defn.rows[0].split("_")[0])
 
 
 def _t3_label(row: str, col: str) -> str:
@@ -306,8 +336,30 @@ def resolve(defn: MetricDef, qualifier: str | None = None, phrase: str = "") -> 
             keys += (defn.fact,)
         name = "规章" if item == "rules" else "行政规范性文件"
         return Metric(f"{defn.id}.{action}", f"{name} {col_label}", "件", keys=keys, phrase=phrase)
+    if defn.axis == "t2item":
+        (item,) = defn.rows
+        column = qualifier or _T2_DEFAULT.get(item, "decisions")
+        key = f"t2.{item}.{column}"
+        unit = "万元" if key in AMOUNT_KEYS else "件" if column != "change" else "项"
+        if column in ("prev_items", "items"):
+            unit = "项"
+        return Metric(f"{defn.id}.{column}", cell_label(key).removeprefix("表二 "), unit, keys=(key,), phrase=phrase)
+    if defn.axis == "doc" and qualifier == "published":
+        return Metric(DOCUMENTS_PUBLISHED, "公文公开发布", "件", keys=(DOCUMENTS_PUBLISHED,), phrase=phrase)
     label = defn.label or cell_label(defn.keys[0])
     return Metric(defn.id, label, defn.unit, keys=defn.keys, parts=defn.parts, phrase=phrase)
+
+
+_T2_DEFAULT = {"fees": "amount", "procurement": "amount"}
+# Which columns each table-2 item has (in either format).
+_T2_ITEM_HAS: dict[str, tuple[str, ...]] = {
+    "licensing": ("prev_items", "change", "decisions"),
+    "punishment": ("prev_items", "change", "decisions"),
+    "coercion": ("prev_items", "change", "decisions"),
+    "other_services": ("prev_items", "change", "decisions"),
+    "fees": ("prev_items", "change", "amount"),
+    "procurement": ("items", "amount"),
+}
 
 
 def qualifier_table(defn: MetricDef) -> dict[str, tuple[str, ...]]:
@@ -318,6 +370,10 @@ def qualifier_table(defn: MetricDef) -> dict[str, tuple[str, ...]]:
         return T4_COLUMN_PHRASES
     if defn.axis == "t2":
         return {action: spec[0] for action, spec in T2_ACTIONS.items()}
+    if defn.axis == "t2item":
+        return {c: T2_ITEM_COLUMNS[c][0] for c in _T2_ITEM_HAS[defn.rows[0]]}
+    if defn.axis == "doc":
+        return DOC_ACTIONS
     return {}
 
 
