@@ -1,4 +1,4 @@
-"""pdf.py feeds pdfplumber's TableFinder with a page view built from pdfium, not pdfplumber's own
+"""pdf_tables.py feeds pdfplumber's TableFinder with a page view built from pdfium, not pdfplumber's own
 page. That leans on which attributes TableFinder and Table.extract read — internals, not API. This
 test compares both paths on every ruled fixture: when a pdfplumber release moves those internals it
 fails here, loudly, instead of tables silently coming out empty or shifted."""
@@ -12,7 +12,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pytest
 
-from parsing.extract.pdf import LATTICE, _ruled_tables
+from parsing.extract.pdf_tables import LATTICE, ruled_tables
 
 GENERATED = Path(__file__).resolve().parents[1] / "samples" / "generated"
 RULED = sorted(p for p in GENERATED.glob("*.pdf") if "borderless" not in p.name)
@@ -33,7 +33,7 @@ def test_pdfium_view_finds_the_tables_pdfplumber_finds(path: Path) -> None:
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            ours.extend(_norm(t.rows) for t in _ruled_tables(page, textpage))
+            ours.extend(_norm(t.rows) for t in ruled_tables(page, textpage))
             textpage.close()
             page.close()
     finally:
