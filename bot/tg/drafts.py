@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 from telegram import Document, Message, Update
-from telegram.error import BadRequest
 
 from bot.core.draft import DraftRequest, check_draft
 from bot.core.replies import bot as R
 from bot.tg.errors import report_failure
 from bot.tg.state import BotContext
-from bot.tg.uploads import CLOUD_DOWNLOAD_LIMIT, _download, _edit, download_limit
+from bot.tg.uploads import _edit, download_or_explain, refused_as_too_big
 
 COMMAND = "check"
 # "/check", "/check@nianbao_bot", "/check 单位全称"
@@ -26,17 +25,11 @@ def _agency_in(caption: str | None) -> str | None:
 async def check_document(update: Update, context: BotContext, message: Message, document: Document, agency: str | None) -> None:
     name = document.file_name or "未命名文件"
     status = await message.reply_text(R.DRAFT_RECEIVED.format(name=name))
-    limit = download_limit(context.settings)
-    if limit is not None and (document.file_size or 0) > limit:
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(document.file_size or 0) / 2**20))
+    if await refused_as_too_big(context, status, name, document.file_size):
         return
     try:
-        try:
-            data = await _download(context, document.file_id)
-        except BadRequest as exc:
-            if "too big" not in exc.message.lower():
-                raise
-            await _edit(status, R.TOO_BIG.format(name=name, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        data = await download_or_explain(context, status, document.file_id, name)
+        if data is None:
             return
         request = DraftRequest(data=data, filename=name, agency=agency)
         result = await context.state.run_ingest(check_draft, context.services, request)
