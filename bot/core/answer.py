@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -60,7 +60,7 @@ _SEVERAL = {QueryKind.EACH, QueryKind.SUM_AGENCIES, QueryKind.DIFF_AGENCIES, Que
 def answer_question(services: Services, text: str, *, now: datetime | None = None) -> Answer:
     """Answer one Chinese question from the stored reports."""
     tz = services.settings.tz
-    now = (now or datetime.now(tz)).astimezone(tz)
+    now = (now or datetime.now(UTC)).astimezone(tz)
     if not text or not text.strip():
         return say(AnswerOutcome.NOT_UNDERSTOOD, R.EMPTY)
     query = None

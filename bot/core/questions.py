@@ -9,9 +9,8 @@ found. Pure: the stored names arrive as a `Lexicon`; answer.py resolves what is 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from bot.core import question_cues as cue
 from bot.core.entities import AgencyRef, Lexicon, claim, find_names, read_agencies
@@ -30,7 +29,6 @@ from parsing.numbers import parse_int_token
 
 __all__ = ["MAX_QUESTION_CHARS", "AgencyRef", "Lexicon", "Query", "QueryKind", "parse_question"]
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEFAULT_TOP = 10
 MAX_TOP = 50
 
@@ -141,7 +139,8 @@ def _limit(top: int | None) -> int:
 
 def parse_question(text: str, *, now: datetime | None = None, lexicon: Lexicon | None = None) -> Query | None:
     """Read a question; None when it asks for nothing this bot knows."""
-    now = (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
+    # The calendar (今年, 去年) is that of `now`'s own zone: callers pass local time (settings.tz).
+    now = now or datetime.now(UTC)
     norm = normalise(text)
     if not norm:
         return None
