@@ -40,6 +40,10 @@ def _rows(session: Session, query: Query, agencies: Sequence[AgencyCandidate], y
     return rows
 
 
+def _number(row: Row) -> float:
+    return row.found.number or 0.0 if row.found is not None else 0.0
+
+
 def _cell(row: Row) -> str:
     return R.COMPARE_NO_REPORT if row.found is None else shown(row.found)
 
@@ -64,13 +68,8 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
         reply.line(R.PLACE_AGENCIES.format(place=place, n=len(agencies)))
     kind = query.kind
     if kind is QueryKind.RANK_AGENCIES:
-        order = sorted(
-            with_number,
-            key=lambda r: (
-                -(r.found.number or 0) if query.descending else (r.found.number or 0),
-                r.agency.name,
-            ),
-        )  # type: ignore[union-attr]
+        sign = -1.0 if query.descending else 1.0
+        order = sorted(with_number, key=lambda r: (sign * _number(r), r.agency.name))
         reply.line(R.RANK_NAMED_HEAD.format(year=year, label=metric.label, n=len(order)))
         table = [[str(i), r.agency.name, _cell(r)] for i, r in enumerate(order, 1)]
         reply.table([R.HEADER_RANK, R.HEADER_AGENCY, metric.label], table)
