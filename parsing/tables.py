@@ -36,6 +36,8 @@ from parsing.schema import (
     cell_keys,
     t3_rows,
 )
+from parsing.vocabulary import tables as V
+from parsing.vocabulary.keys import TABLE_TITLES
 
 # --- one row of a raw table, with where it came from ----------------------------------
 
@@ -81,47 +83,23 @@ def _raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:
 
 # --- which table a row belongs to -------------------------------------------------------
 
-_T4_STRONG = ("复议后起诉", "未经复议")
-_T3_STRONG = ("申请人情况", "勾稽关系", "新收政府信息公开申请", "上年结转政府信息公开申请")
-_T3_WEAK = (
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "无法提供",
-    "不予处理",
-    "其他处理",
-    "结转下年",
-    "本年度办理结果",
-)
-_T2_WEAK = (
-    "规章",
-    "规范性文件",
-    "行政许可",
-    "行政处罚",
-    "行政强制",
-    "行政事业性收费",
-    "政府集中采购",
-    "信息内容",
-)
-_T4_WEAK = ("结果维持", "结果纠正", "尚未审结")
-
 
 def _strong_kind(text: str) -> str | None:
-    if any(m in text for m in _T4_STRONG) or ("行政复议" in text and "行政诉讼" in text):
+    if any(m in text for m in V.T4_STRONG) or all(m in text for m in V.T4_BOTH_GROUPS):
         return "t4"
-    if any(m in text for m in _T3_STRONG):
+    if any(m in text for m in V.T3_STRONG):
         return "t3"
-    if "第二十条" in text:
+    if any(m in text for m in V.T2_STRONG):
         return "t2"
     return None
 
 
 def _weak_kind(text: str) -> str | None:
-    if any(m in text for m in _T4_WEAK):
+    if any(m in text for m in V.T4_WEAK):
         return "t4"
-    if any(m in text for m in _T3_WEAK):
+    if any(m in text for m in V.T3_WEAK):
         return "t3"
-    if any(m in text for m in _T2_WEAK):
+    if any(m in text for m in V.T2_WEAK):
         return "t2"
     return None
 
@@ -148,17 +126,14 @@ def split_by_table(rows: Sequence[RawRow]) -> dict[str, list[RawRow]]:
 
 # --- template ---------------------------------------------------------------------------
 
-_T2_2021_WORDS = ("制发件数", "废止件数", "现行有效", "收费金额")
-_T2_2019_WORDS = ("新制作", "新公开", "对外公开总", "上一年项目", "增/减", "采购项目", "对外管理服务")
-
 
 def detect_template(by_kind: dict[str, list[RawRow]], year: int | None) -> tuple[str | None, list[str]]:
     """The format, from the table headers themselves (not from the year)."""
     t2_text = "".join(r.joined for r in by_kind["t2"])
-    n2021 = sum(t2_text.count(w) for w in _T2_2021_WORDS)
-    n2019 = sum(t2_text.count(w) for w in _T2_2019_WORDS)
+    n2021 = sum(t2_text.count(w) for w in V.T2_2021_WORDS)
+    n2019 = sum(t2_text.count(w) for w in V.T2_2019_WORDS)
     t3_text = "".join(r.joined for r in by_kind["t3"])
-    if "逾期不补正" in t3_text or "缴纳费用" in t3_text:
+    if any(w in t3_text for w in V.T3_2021_WORDS):
         n2021 += 1
     if n2021 != n2019:
         return (TEMPLATE_2021 if n2021 > n2019 else TEMPLATE_2019), []
@@ -267,29 +242,8 @@ def _short_label(labels: list[str]) -> str:
 
 # --- table 2 ----------------------------------------------------------------------------
 
-_T2_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("other_services", ("对外管理服务",)),
-    ("normative", ("规范性文件",)),
-    ("rules", ("规章",)),
-    ("licensing", ("行政许可",)),
-    ("punishment", ("行政处罚",)),
-    ("coercion", ("行政强制",)),
-    ("fees", ("行政事业性收费", "事业性收费")),
-    ("procurement", ("政府集中采购", "集中采购")),
-)
-_T2_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("made", ("制发件数", "本年制发")),
-    ("repealed", ("废止",)),
-    ("in_force", ("现行有效",)),
-    ("amount", ("收费金额", "采购总金额", "总金额")),
-    ("new_made", ("新制作",)),
-    ("new_published", ("新公开",)),
-    ("total_published", ("对外公开总",)),
-    ("prev_items", ("上一年项目", "上年项目")),
-    ("change", ("增/减", "增减", "增(减)")),
-    ("items", ("采购项目",)),
-    ("decisions", ("处理决定",)),
-)
+_T2_ITEMS = V.T2_ITEM_WORDS
+_T2_COLUMNS = V.T2_COLUMN_WORDS
 _T2_DEFAULTS = {
     TEMPLATE_2021: {
         "rules": ["made", "repealed", "in_force"],
@@ -336,7 +290,7 @@ def _read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         if not labels:
             continue
         first = labels[0]
-        if "信息内容" in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
+        if V.T2_HEADER_MARK in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
             header = [(i, col) for i, t in enumerate(row.norm) if t and (col := _t2_column(t))]
             header_width = len(row.cells)
             continue
@@ -365,60 +319,13 @@ def _read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
 
 # --- table 3 ----------------------------------------------------------------------------
 
-_T3_HEADER_WORDS = {
-    "自然人": "natural_person",
-    "商业企业": "commercial",
-    "科研机构": "research",
-    "社会公益组织": "social",
-    "法律服务机构": "legal",
-    "其他": "other_org",
-    "总计": "total",
-}
-_T3_HEADER_MARKS = (
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "法人或其他组织",
-    "申请人情况",
-    "勾稽",
-)
+_T3_HEADER_WORDS = V.T3_HEADER_WORDS
+_T3_HEADER_MARKS = V.T3_HEADER_MARKS
 
-# Specific row labels, tested on one label cell at a time (most specific first).
-_T3_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("new", ("新收",)),
-    ("carried_in", ("上年结转",)),
-    ("carried_out", ("结转下年", "继续办理")),
-    ("granted", ("予以公开",)),
-    ("partial", ("部分公开",)),
-    ("denied_secret", ("国家秘密",)),
-    ("denied_law", ("禁止公开",)),
-    ("denied_safety", ("三安全一稳定", "危及")),
-    ("denied_third_party", ("第三方",)),
-    ("denied_internal", ("内部事务",)),
-    ("denied_process", ("过程性",)),
-    ("denied_enforcement", ("执法案卷", "行政执法卷", "执法卷")),
-    ("denied_query", ("查询",)),
-    ("unable_no_info", ("不掌握",)),
-    ("unable_create", ("另行制作", "没有现成")),
-    ("unable_unclear", ("不明确",)),
-    ("rejected_petition", ("信访", "举报投诉")),
-    ("rejected_repeat", ("重复申请",)),
-    ("rejected_publication", ("出版物",)),
-    ("rejected_mass", ("大量反复",)),
-    ("rejected_confirm", ("重新出具", "确认或重新", "已获取信息")),
-    ("other_overdue", ("逾期不补正",)),
-    ("other_unpaid", ("缴纳费用", "收费通知")),
-)
-_T3_GROUP_WORDS = (
-    ("denied", "不予公开"),
-    ("unable", "无法提供"),
-    ("rejected", "不予处理"),
-    ("other", "其他处理"),
-)
-_OTHER_OTHER = re.compile(r"^(?:\(?\d+\)?[.、]?)?其他$")
-_TOTAL = re.compile(r"^(?:[三]?[(（]?[七7][)）]?[、.]?)?(?:办理结果)?总计$")
+_T3_ROW_WORDS = V.T3_ROW_WORDS
+_T3_GROUP_WORDS = V.T3_GROUP_WORDS
+_OTHER_OTHER = re.compile(V.T3_OTHER_OTHER_PATTERN)
+_TOTAL = re.compile(V.T3_TOTAL_PATTERN)
 
 
 def _t3_group_keys(template: str) -> dict[str, list[str]]:
@@ -455,7 +362,7 @@ def _t3_row_key(labels: list[str], group: str | None) -> tuple[str | None, str |
                 return key, named_group
         if (named_group or group) == "other" and _OTHER_OTHER.match(lab):
             return "other_other", "other"
-        if _TOTAL.match(lab) or (lab.endswith("总计") and len(lab) <= 8):
+        if _TOTAL.match(lab) or (lab.endswith(V.T3_TOTAL_WORD) and len(lab) <= 8):
             return "handled_total", named_group
     return None, named_group
 
@@ -488,7 +395,7 @@ def _read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
     previous: _T3Row | None = None
     for row in rows:
         text = row.joined
-        if not data_started and any(m in text for m in _T3_HEADER_MARKS) and "新收" not in text:
+        if not data_started and any(m in text for m in _T3_HEADER_MARKS) and V.T3_NEW_MARK not in text:
             header_rows.append(row)
             continue
         if not data_started:
@@ -582,7 +489,7 @@ def _t3_warnings(
     conflicts: list[str],
     notes: _AlignNotes,
 ) -> None:
-    names = {"denied": "不予公开", "unable": "无法提供", "rejected": "不予处理", "other": "其他处理"}
+    names = {group: word for group, word in V.T3_GROUP_WORDS}
     for g in sorted(fallback_groups):
         result.warnings.append(f"表三“{names[g]}”下的小项缺少名称，已按标准格式的先后顺序对应")
     expected = [k for k in t3_rows(template) if not (template == TEMPLATE_2021 and k == "other")]
@@ -607,13 +514,7 @@ def _t3_warnings(
 
 # --- table 4 ----------------------------------------------------------------------------
 
-_T4_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("upheld", ("维持",)),
-    ("corrected", ("纠正",)),
-    ("pending", ("尚未", "审结")),
-    ("other", ("其他",)),
-    ("total", ("总计", "合计")),
-)
+_T4_COLUMN_WORDS = V.T4_COLUMN_WORDS
 _T4_ORDER = list(T4_COLUMNS)
 
 
@@ -631,7 +532,7 @@ def _read_t4(rows: list[RawRow], result: TablesResult) -> None:
     data: list[tuple[RawRow, list[Slot]]] = []
     for row in rows:
         cols = [(i, c) for i, t in enumerate(row.norm) if t and (c := _t4_column(t))]
-        if cols or any(w in row.joined for w in ("行政复议", "行政诉讼", "复议后起诉")):
+        if cols or any(w in row.joined for w in V.T4_HEADER_WORDS):
             for i, c in cols:
                 occurrences.setdefault(i, c)
             header_width = max(header_width, len(row.cells))
@@ -666,11 +567,7 @@ def _read_t4(rows: list[RawRow], result: TablesResult) -> None:
 
 # --- entry point ------------------------------------------------------------------------
 
-_TABLE_NAMES = {
-    "t2": "表二（主动公开政府信息情况）",
-    "t3": "表三（收到和处理政府信息公开申请情况）",
-    "t4": "表四（政府信息公开行政复议、行政诉讼情况）",
-}
+_TABLE_NAMES = TABLE_TITLES
 
 
 def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> TablesResult:
