@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -284,7 +285,11 @@ def candidate_agencies(session: Session, partial: str, *, limit: int = 8) -> lis
     exact = agencies_by_alias(session, partial)
     found: dict[int, Agency] = {a.id: a for a in exact}
     forms = list(dict.fromkeys([partial, abbreviate(partial)]))
-    for pattern in (lambda f: "%" + _escape_like(f), lambda f: "%" + _escape_like(f) + "%"):
+    patterns: tuple[Callable[[str], str], ...] = (
+        lambda f: "%" + _escape_like(f),
+        lambda f: "%" + _escape_like(f) + "%",
+    )
+    for pattern in patterns:
         if len(found) >= limit:
             break
         conditions = []

@@ -32,7 +32,8 @@ _PUNCT = re.compile(r"[\s,.;:!?、，。；：！？“”\"'‘’（）()《�
 
 def simplify(text: str) -> str:
     """Traditional -> simplified, full-width -> half-width (NFKC). Keeps spaces and punctuation."""
-    return _T2S.convert(unicodedata.normalize("NFKC", text))
+    simplified: str = _T2S.convert(unicodedata.normalize("NFKC", text))
+    return simplified
 
 
 def normalise_name(text: str) -> str:
