@@ -21,6 +21,7 @@ class RawRow:
     page: int | None
     first_of_block: bool
     positional: bool = True
+    confidence: tuple[float | None, ...] = ()  # OCR's, per cell
 
     @property
     def joined(self) -> str:
@@ -28,7 +29,10 @@ class RawRow:
 
     def provenance(self, col: int) -> Provenance:
         raw = self.cells[col] if col < len(self.cells) else None
-        return Provenance(page=self.page, table=self.table, row=self.row, col=col, raw=raw)
+        confidence = self.confidence[col] if col < len(self.confidence) else None
+        return Provenance(
+            page=self.page, table=self.table, row=self.row, col=col, raw=raw, confidence=confidence
+        )
 
 
 @dataclass
@@ -47,7 +51,8 @@ def raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:
         for r, cells in enumerate(block.rows):
             page = block.row_pages[r] if r < len(block.row_pages) else block.page
             norm = tuple(normalize(c) if c else "" for c in cells)
-            out.append(RawRow(tuple(cells), norm, block.index, r, page, r == 0, block.positional))
+            scores = block.confidence[r] if r < len(block.confidence) else ()
+            out.append(RawRow(tuple(cells), norm, block.index, r, page, r == 0, block.positional, scores))
     return out
 
 
