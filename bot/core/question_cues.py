@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from parsing.vocabulary import alternation
+from parsing.vocabulary.questions import QUESTION_UNITS
+
 FAILED = re.compile(
     r"勾稽|校验|核验|检查未通过|没通过|未通过|不通过|不一致|对不上|不平衡|不平|有误|错误|有问题|不对|不符"
 )
@@ -53,7 +56,7 @@ CONJUNCTION = re.compile(r"以及|还有|和|与|及|跟|同|、|比|/")
 # Kept apart because 和/共/总/上/中 begin real names (和平区, 共青团, 总工会, 上海市).
 _COMMON_FILLER = (
     r"请问|请|帮我|帮忙|麻烦|查询|查一下|查查|看看|看一下|告诉我|想知道|我想|一下|问一下|问问"
-    r"|(?:多少|几)(?:条|件|个|次|份|项|家|名|万元|元|篇)?"
+    rf"|(?:多少|几){alternation(QUESTION_UNITS)}?"
     r"|收到|新收|接到|受理|办理|处理|公开了|发布了|一共|总共|分别|各自"
     r"|是|了|的|吗|呢|啊|呀|吧|么|嘛|哈|哦|噢|有|对|比|较|数量|数目|数字|数据|情况|报告|年报|年度|年"
     r"|政府信息公开|信息公开|政务公开|工作|本年度|本年|全部|哪个|哪些|排名|排行|多|少"

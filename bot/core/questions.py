@@ -26,6 +26,7 @@ from bot.core.metrics import (
 )
 from bot.core.question_text import MAX_QUESTION_CHARS, QuestionText, Years, normalise, read_years
 from parsing.numbers import parse_int_token
+from parsing.vocabulary import questions as Q
 
 __all__ = ["MAX_QUESTION_CHARS", "AgencyRef", "Lexicon", "Query", "QueryKind", "parse_question"]
 
@@ -78,7 +79,7 @@ class Query:
 
 # Question phrases that contain figure words but name none (政府信息公开 is the subject of
 # every report): claimed before the figures are looked for.
-_SUBJECT = ("政府信息公开工作", "政府信息公开", "政务信息公开", "信息公开", "政务公开")
+_SUBJECT = Q.SUBJECT_PHRASES
 
 
 def _metrics(t: QuestionText) -> list[Metric]:
