@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from tabulate import tabulate
 
 from bot.core.metrics import Metric, unit_of
-from bot.core.questions import SHANGHAI, Query, QueryKind, parse_question, replace_agency
+from bot.core.questions import Query, QueryKind, parse_question, replace_agency
 from bot.core.replies import answers as R
 from bot.core.services import Services
 from parsing.schema import FACTS, cell_keys, cell_label
@@ -180,7 +180,7 @@ def _years_text(years: Sequence[int]) -> str:
 
 def answer_question(services: Services, text: str, *, now: datetime | None = None) -> Answer:
     """Answer one Chinese question from the stored reports."""
-    now = (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
+    now = (now or datetime.now(UTC)).astimezone(services.settings.tz)
     if not text or not text.strip():
         return _say(AnswerOutcome.NOT_UNDERSTOOD, R.EMPTY)
     query = parse_question(text, now=now)

@@ -6,6 +6,7 @@ The Telegram handler, `nianbao ingest` and the tests build the same IngestReques
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import re
@@ -13,9 +14,8 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -136,12 +136,11 @@ def partial_agency_name(report: Report) -> str | None:
 
 # The regulations took effect on 1 May 2008; the first annual reports cover 2008.
 FIRST_REPORT_YEAR = 2008
-_SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def latest_report_year(received_at: datetime) -> int:
-    """A report cannot be about a year later than the one it arrived in."""
-    return received_at.astimezone(_SHANGHAI).year
+def latest_report_year(received_at: datetime, tz: tzinfo) -> int:
+    """A report cannot be about a year later than the one it arrived in (local calendar)."""
+    return received_at.astimezone(tz).year
 
 
 _QUESTION_WORDS = ("多少", "哪", "几", "吗", "怎么", "什么", "?", "？")
@@ -182,6 +181,11 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     log.info("ingest %s: %s (%d bytes, %s)", ingest_id, request.filename, len(request.data), kind or "?")
 
     def result(outcome: IngestOutcome, **kwargs: object) -> IngestResult:
+        stored = kwargs.get("stored")
+        if isinstance(stored, StoreResult) and stored.previous_received_at is not None:
+            # Replies word moments as they come: hand them over in the configured zone.
+            local = stored.previous_received_at.astimezone(services.settings.tz)
+            kwargs["stored"] = dataclasses.replace(stored, previous_received_at=local)
         return IngestResult(
             outcome=outcome,
             filename=request.filename,
@@ -223,7 +227,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     if report.year is None:
         return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
-    if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at):
+    if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at, services.settings.tz):
         log.info("ingest %s: implausible year %d", ingest_id, report.year)
         return result(IngestOutcome.FAILED, reason=FailureReason.BAD_YEAR, report=report)
 

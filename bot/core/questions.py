@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from bot.core.metrics import PHRASES, Metric, qualifier_table, resolve
 from parsing.numbers import chinese_to_int, parse_int_token
 from storage.queries import simplify
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEFAULT_TOP = 10
 MAX_TOP = 50
 MAX_QUESTION_CHARS = 500
@@ -204,7 +202,8 @@ def _agency(t: _Text) -> str | None:
 
 def parse_question(text: str, *, now: datetime | None = None) -> Query | None:
     """Read a question; None when it asks for nothing this bot knows."""
-    now = (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
+    # The calendar (今年, 去年) is that of `now`'s own zone: callers pass local time (settings.tz).
+    now = now or datetime.now(UTC)
     norm = _normalise(text)
     if not norm:
         return None

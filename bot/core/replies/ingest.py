@@ -106,10 +106,10 @@ def _change_line(change: str) -> str:
 
 def _local_date(moment: object) -> str:
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
+    # The core hands over moments already in the configured zone (NIANBAO_TIMEZONE).
     if isinstance(moment, datetime):
-        return moment.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+        return moment.strftime("%Y-%m-%d %H:%M")
     return UNKNOWN
 
 
