@@ -8,14 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from parsing.schema import TEMPLATE_2021, t3_rows
+from parsing.vocabulary.keys import TABLE_TITLES
+from parsing.vocabulary.tables import T3_GROUP_WORDS
 from parsing.warnings import ParseWarning, WarningCode, WarningValue
 
-_TABLE_NAMES = {
-    "t2": "表二（主动公开政府信息情况）",
-    "t3": "表三（收到和处理政府信息公开申请情况）",
-    "t4": "表四（政府信息公开行政复议、行政诉讼情况）",
-}
-GROUP_NAMES = {"denied": "不予公开", "unable": "无法提供", "rejected": "不予处理", "other": "其他处理"}
+_TABLE_NAMES = TABLE_TITLES
+GROUP_NAMES = dict(T3_GROUP_WORDS)
 
 Data = Mapping[str, WarningValue]
 

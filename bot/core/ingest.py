@@ -18,6 +18,8 @@ from enum import StrEnum
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot.core.crosscheck import refresh_after_store
+from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions, Report
 from parsing.model import Check
@@ -82,6 +84,8 @@ class IngestResult:
     partial_agency: str | None = None
     agency_choices: tuple[str, ...] = ()
     file_kind: str = ""
+    # Checks against the agency's reports on the neighbouring years (stored with the report).
+    cross_checks: tuple[CrossCheck, ...] = ()
     ingest_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
 
     @property
@@ -150,7 +154,7 @@ def could_be_agency_name(text: str) -> bool:
     )
 
 
-def _default_parse() -> ParseFn:
+def default_parse() -> ParseFn:
     # Imported on first use: the sandbox pulls in the parsers, which most commands never need.
     from parsing.sandbox import parse_report_isolated
 
@@ -208,7 +212,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.report_id)
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
-    parse_fn = parse or _default_parse()
+    parse_fn = parse or default_parse()
     options = ParseOptions(timeout_s=services.settings.parse_timeout)
     try:
         report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
@@ -245,7 +249,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     assert stored_file is not None  # an empty file never parses
     try:
-        stored = _store(services, request, report, stored_file, agency_name, kind, received_at)
+        stored, cross = _store(services, request, report, stored_file, agency_name, kind, received_at)
     except SQLAlchemyError:
         log.exception("ingest %s: storing failed; original kept at %s", ingest_id, stored_file.relative_path)
         return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE, report=report)
@@ -262,7 +266,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         stored.agency_name,
         stored.year,
     )
-    return result(outcome, report=report, stored=stored)
+    return result(outcome, report=report, stored=stored, cross_checks=tuple(cross))
 
 
 def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
@@ -294,7 +298,7 @@ def _store(
     agency_name: str,
     kind: str,
     received_at: datetime,
-) -> StoreResult:
+) -> tuple[StoreResult, list[CrossCheck]]:
     source = SourceInfo(
         sha256=stored_file.sha256,
         path=stored_file.relative_path,
@@ -311,7 +315,10 @@ def _store(
     for attempt in (1, 2):
         try:
             with write_lock(services.engine), services.sessions.begin() as session:
-                return store_report(session, report=report, source=source, agency_name=agency_name)
+                stored = store_report(session, report=report, source=source, agency_name=agency_name)
+                if stored.outcome is StoreOutcome.DUPLICATE:
+                    return stored, []
+                return stored, refresh_after_store(session, stored.agency_id, stored.year)
         except IntegrityError:
             if attempt == 2:
                 raise

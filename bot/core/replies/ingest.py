@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
+from bot.core.replies import crossyear
 from parsing.model import Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
@@ -191,6 +192,8 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(CHECKS_OK + CHECKS_UNVERIFIABLE)
     else:
         lines.append(CHECKS_OK)
+
+    lines += [esc(line) for line in crossyear.summary(result.cross_checks)]
 
     if outcome is IngestOutcome.NEW_VERSION:
         if stored.changes:
