@@ -26,6 +26,7 @@ from bot.core.services import Services
 from parsing import ParseError, ParseOptions, Report
 from parsing.model import Check
 from parsing.sniff import sniff
+from parsing.warnings import ParseWarning, WarningCode
 from storage.agencies import candidate_agencies, normalise_name, spelling_choices
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
@@ -102,7 +103,7 @@ class IngestResult:
         return self.report.failed_checks if self.report else ()
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[ParseWarning, ...]:
         return self.report.warnings if self.report else ()
 
     # The reply, as the bot sends it (HTML) and as the CLI prints it.
@@ -121,7 +122,6 @@ class IngestResult:
         return render(self, html=False)
 
 
-_PARTIAL_IN_WARNING = re.compile(r"报告只写了“(?P<name>[^”]+)”")
 _TITLE_PREFIX = re.compile(r"^(?P<name>.+?)(?:\d{4}\s*年|[一二三四五六七八九〇零]{4}\s*年)")
 _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 
@@ -129,9 +129,8 @@ _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 def partial_agency_name(report: Report) -> str | None:
     """What the report does say about its agency, when it gives no full name."""
     for warning in report.warnings:
-        match = _PARTIAL_IN_WARNING.search(warning)
-        if match:
-            return match.group("name")
+        if warning.code is WarningCode.AGENCY_PARTIAL:
+            return str(warning.data["name"])
     if report.title:
         match = _TITLE_PREFIX.match(report.title)
         if match and len(match.group("name")) >= 2:
