@@ -107,6 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(
         subs,
+        "worker",
+        "解析并入库排队的上传（可在多台机器上运行）/ run queued ingest jobs",
+        "  nianbao worker                      # SQLite：轮询任务表；PostgreSQL：procrastinate 队列\n"
+        "  nianbao worker --concurrency 2 --db postgresql+psycopg://nianbao@db.example/nianbao",
+        "bot.commands.worker",
+    )
+    p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
+    p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
+    p.add_argument(
+        "--stale-after", type=float, default=30.0, metavar="SECONDS",
+        help="多少秒没有心跳的任务由其他进程接手 / take over jobs of workers silent this long",
+    )
+    _add_db(p)
+
+    p = _sub(
+        subs,
         "remind",
         "发送（或预览）此刻到期的催报提醒 / send reminders due at a moment",
         "  nianbao remind --at 2027-01-24T09:00 --dry-run\n  nianbao remind",
