@@ -14,7 +14,7 @@ import logging
 
 from procrastinate import App, PsycopgConnector, RetryStrategy
 
-from bot.core.jobs import run_job
+from bot.core.jobs import has_unfinished, run_job
 from bot.core.services import Services
 from storage.jobs import PROCRASTINATE_QUEUE, PROCRASTINATE_TASK
 
@@ -60,18 +60,23 @@ def run_worker(services: Services, *, concurrency: int, until_empty: bool, stale
                     with contextlib.suppress(Exception):
                         await _retry_stalled(app, stale_seconds)
 
-            await _retry_stalled(app, stale_seconds)
             task = asyncio.create_task(reaper())
             try:
-                await app.run_worker_async(
-                    queues=[PROCRASTINATE_QUEUE],
-                    concurrency=concurrency,
-                    wait=not until_empty,
-                    delete_jobs="successful",
-                    update_heartbeat_interval=heartbeat,
-                    stalled_worker_timeout=stale_seconds,
-                    install_signal_handlers=True,
-                )
+                while True:
+                    await _retry_stalled(app, stale_seconds)
+                    await app.run_worker_async(
+                        queues=[PROCRASTINATE_QUEUE],
+                        concurrency=concurrency,
+                        wait=not until_empty,
+                        delete_jobs="successful",
+                        update_heartbeat_interval=heartbeat,
+                        stalled_worker_timeout=stale_seconds,
+                        install_signal_handlers=True,
+                    )
+                    # Until empty means no job left: one a dead worker held is retried once stale.
+                    if not until_empty or not await asyncio.to_thread(has_unfinished, services):
+                        break
+                    await asyncio.sleep(heartbeat)
             finally:
                 task.cancel()
 

@@ -19,7 +19,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from bot.config import Settings
-from bot.core.jobs import run_job
+from bot.core.jobs import has_unfinished, run_job
 from bot.core.services import Services
 from storage import jobs as store
 from storage.db import write_lock
@@ -47,8 +47,9 @@ def local_worker_count(settings: Settings) -> int:
 class _Heartbeat:
     """Keeps the heartbeat of this process's running jobs fresh from a background thread."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, interval: float) -> None:
         self.services = services
+        self.interval = interval
         self.running: set[int] = set()
         self.lock = threading.Lock()
         self.stop = threading.Event()
@@ -56,7 +57,7 @@ class _Heartbeat:
         self.thread.start()
 
     def _beat(self) -> None:
-        while not self.stop.wait(HEARTBEAT_SECONDS):
+        while not self.stop.wait(self.interval):
             with self.lock:
                 ids = set(self.running)
             if not ids:
@@ -72,7 +73,7 @@ def poll(services: Services, *, concurrency: int = 1, until_empty: bool = False,
          stale_seconds: float = STALE_SECONDS, stop: threading.Event | None = None) -> int:
     """Claim and run jobs from ingest_jobs until stopped (or, `until_empty`, none is left)."""
     stop = stop or threading.Event()
-    beat = _Heartbeat(services)
+    beat = _Heartbeat(services, min(HEARTBEAT_SECONDS, stale_seconds / 3))
     done = 0
     done_lock = threading.Lock()
 
@@ -86,7 +87,9 @@ def poll(services: Services, *, concurrency: int = 1, until_empty: bool = False,
                     session, worker=name, now=now, stale_before=now - timedelta(seconds=stale_seconds)
                 )
             if job_id is None:
-                if until_empty:
+                # Until empty means no job left at all: one held by a dead worker is taken over
+                # once its heartbeat is stale.
+                if until_empty and not has_unfinished(services):
                     return
                 stop.wait(IDLE_POLL_SECONDS)
                 continue
@@ -154,7 +157,9 @@ class LocalWorkers:
             **os.environ,
             "NIANBAO_DATA_DIR": str(self.settings.data_dir.resolve()),
             "NIANBAO_PARSE_TIMEOUT": str(self.settings.parse_timeout),
-            "NIANBAO_LOG_LEVEL": self.settings.log_level,
+            # A bulk run prints its own progress; the bot's workers log like the bot.
+            "NIANBAO_LOG_LEVEL": "WARNING" if self.until_empty and "log_level" not in self.settings.model_fields_set
+            else self.settings.log_level,
             "NIANBAO_TIMEZONE": self.settings.timezone,
         }
         command = [sys.executable, "-m", "bot.cli", "worker", "--db", self.db_url,
