@@ -93,6 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(
         subs,
+        "check",
+        "核对一份草稿：勾稽关系和跨年核对，不入库 / check a draft report without storing it",
+        "  nianbao check 2024年报草稿.docx\n  nianbao check 草稿.pdf --agency 威海市文登区科学技术局",
+        "bot.commands.check",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--agency", metavar="NAME", help="草稿未写明机构时使用的机构全称 / agency full name")
+    _add_db(p)
+
+    p = _sub(
+        subs,
         "ask",
         "用中文提问，打印机器人会发送的回答 / ask a question in Chinese",
         '  nianbao ask "文登科技局2021主动公开多少条"\n  nianbao ask "2021年哪个单位收到申请最多"',

@@ -33,7 +33,8 @@ def _progress(paths: list[Path]) -> Iterable[Path]:
     if sys.stderr.isatty() and len(paths) > 1:
         from tqdm import tqdm
 
-        return tqdm(paths, unit="个", desc="入库", file=sys.stderr)
+        bar: Iterable[Path] = tqdm(paths, unit="个", desc="入库", file=sys.stderr)
+        return bar
     return paths
 
 

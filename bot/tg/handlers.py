@@ -18,7 +18,7 @@ from bot.core import browse
 from bot.core.answer import AnswerOutcome, answer_question
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
-from bot.tg import uploads
+from bot.tg import drafts, uploads
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext, PendingChoice
 
@@ -231,6 +231,11 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("agencies", cmd_agencies))
     application.add_handler(CommandHandler("export", cmd_export))
     application.add_handler(CommandHandler("cancel", cmd_cancel))
+    application.add_handler(CommandHandler(drafts.COMMAND, drafts.cmd_check))
+    # Before the upload handler: a file captioned /check is a draft to check, not a report to store.
+    application.add_handler(
+        MessageHandler(filters.Document.ALL & filters.CaptionRegex(drafts.CAPTION_PATTERN), drafts.on_check_caption)
+    )
     application.add_handler(MessageHandler(filters.Document.ALL, uploads.on_document))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(CallbackQueryHandler(uploads.on_agency_button, pattern=rf"^{uploads.AGENCY_CALLBACK}:"))

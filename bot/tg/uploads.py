@@ -74,6 +74,26 @@ async def _edit(status: Message, text: str, *, html: bool = False, markup: Inlin
     await edit_status(status.get_bot(), status.chat_id, status.message_id, text, html=html, markup=markup)
 
 
+async def refused_as_too_big(context: BotContext, status: Message, name: str, size: int | None) -> bool:
+    """Whether the file is over the download limit (then `status` says so)."""
+    limit = download_limit(context.settings)
+    if limit is not None and (size or 0) > limit:
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(size or 0) / 2**20))
+        return True
+    return False
+
+
+async def download_or_explain(context: BotContext, status: Message, file_id: str, name: str) -> bytes | None:
+    """The file's bytes, or None when Telegram refused it as too big (then `status` says so)."""
+    try:
+        return await _download(context, file_id)
+    except BadRequest as exc:
+        if "too big" not in exc.message.lower():
+            raise
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        return None
+
+
 async def on_document(update: Update, context: BotContext) -> None:
     message = update.effective_message
     user = update.effective_user
@@ -92,9 +112,7 @@ async def on_document(update: Update, context: BotContext) -> None:
     document = message.document
     name = document.file_name or "未命名文件"
     status = await message.reply_text(R.RECEIVED.format(name=name))
-    limit = download_limit(context.settings)
-    if limit is not None and (document.file_size or 0) > limit:
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(document.file_size or 0) / 2**20))
+    if await refused_as_too_big(context, status, name, document.file_size):
         return
     pending = PendingUpload(
         chat_id=chat.id,
@@ -114,12 +132,8 @@ async def ingest_upload(
 ) -> None:
     """Download and queue for a worker; `status` says "parsing" until bot.tg.results edits it."""
     try:
-        try:
-            data = await _download(context, upload.file_id)
-        except BadRequest as exc:
-            if "too big" not in exc.message.lower():
-                raise
-            await _edit(status, R.TOO_BIG.format(name=upload.filename, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        data = await download_or_explain(context, status, upload.file_id, upload.filename)
+        if data is None:
             return
         await _edit(status, R.PARSING.format(name=upload.filename))
         request = core_ingest.IngestRequest(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
+from bot.core.replies import crossyear
 from parsing.model import Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 
@@ -106,10 +107,10 @@ def _change_line(change: str) -> str:
 
 def _local_date(moment: object) -> str:
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
+    # The core hands over moments already in the configured zone (NIANBAO_TIMEZONE).
     if isinstance(moment, datetime):
-        return moment.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+        return moment.strftime("%Y-%m-%d %H:%M")
     return UNKNOWN
 
 
@@ -176,6 +177,8 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(CHECKS_OK + CHECKS_UNVERIFIABLE)
     else:
         lines.append(CHECKS_OK)
+
+    lines += [esc(line) for line in crossyear.summary(result.cross_checks)]
 
     if outcome is IngestOutcome.NEW_VERSION:
         if stored.changes:
