@@ -32,7 +32,8 @@ def _bar(total: int) -> object | None:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="个", desc="入库", file=sys.stderr)
+    bar: object = tqdm(total=total, unit="个", desc="入库", file=sys.stderr)
+    return bar
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:

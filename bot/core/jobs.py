@@ -141,9 +141,9 @@ def _run(services: Services, request: IngestRequest, parse: ParseFn | None) -> I
         return result
     # Say "stored", as the first attempt would have: parse again for the summary.
     log.info("job for %s: stored by an earlier attempt", request.filename)
-    from bot.core.ingest import _default_parse
+    from bot.core.ingest import default_parse
 
-    parse_fn = parse or _default_parse()
+    parse_fn = parse or default_parse()
     try:
         report = parse_fn(
             request.data, request.filename, caption=request.caption,

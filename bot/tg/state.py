@@ -114,6 +114,10 @@ class BotState:
         default_factory=lambda: ExpiringStore(ttl=60 * 60, max_items=2000)
     )
     workers: LocalWorkers | None = None
+    # /check drafts: parsed in the sandbox, never stored. Uploads go to worker processes instead.
+    draft_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="draft")
+    )
     # Questions and job submits; parsing and storing run in worker processes (bot.core.workers).
     query_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")
@@ -132,6 +136,10 @@ class BotState:
     async def run_query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.query_pool, functools.partial(fn, *args, **kwargs))
+
+    async def run_draft(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.draft_pool, functools.partial(fn, *args, **kwargs))
 
     def ensure_workers(self, *, start: bool = True) -> None:
         """The local worker processes (NIANBAO_WORKERS): started at the first upload, restarted if
@@ -154,6 +162,7 @@ class BotState:
         if self.workers is not None:
             self.workers.stop()
             self.workers = None
+        self.draft_pool.shutdown(wait=False, cancel_futures=True)
         self.query_pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -1,7 +1,7 @@
 """Ingest jobs: uploads wait in the database for worker processes (issue 14).
 
-Revision ID: 0004_ingest_jobs
-Revises: 0003_reports_year_index
+Revision ID: 0005_ingest_jobs
+Revises: 0004_reports_source_file_unique
 Create Date: 2026-11-29 14:30:00
 
 On PostgreSQL the procrastinate task queue's own schema (procrastinate_* tables, types and
@@ -18,8 +18,8 @@ from alembic import op
 
 from storage.models import UTCDateTime
 
-revision: str = "0004_ingest_jobs"
-down_revision: str | None = "0003_reports_year_index"
+revision: str = "0005_ingest_jobs"
+down_revision: str | None = "0004_reports_source_file_unique"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
