@@ -57,10 +57,31 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 
 _ZONE_SUFFIXES = (
-    "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "工业园区", "综合保税区", "经开区",
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "经济开发区",
+    "高新区",
+    "开发区",
+    "工业园区",
+    "综合保税区",
+    "经开区",
 )
 _TOWNSHIP_SUFFIXES = ("街道", "乡", "镇")
-_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "州", "盟", "县", "区", "旗")
+_ADMIN_SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "区",
+    "旗",
+)
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # Words ending like a place that are part of a body: 住房和城乡建设局, 城市管理局, 社区 ...
 _NOT_PLACES = ("城乡", "城市", "都市", "城区", "市区", "社区", "园区", "景区", "辖区", "小区", "城镇", "乡镇")
@@ -92,7 +113,11 @@ def _place_at(text: str) -> tuple[str, str] | None:
     """The shortest place token at the start of `text` and its kind ("zone"/"township"/"admin")."""
     best: tuple[str, str] | None = None
     # On a tie the earlier group wins: 威海经济技术开发区 is a zone even though it ends in 区.
-    for suffixes, tag in ((_ZONE_SUFFIXES, "zone"), (_TOWNSHIP_SUFFIXES, "township"), (_ADMIN_SUFFIXES, "admin")):
+    for suffixes, tag in (
+        (_ZONE_SUFFIXES, "zone"),
+        (_TOWNSHIP_SUFFIXES, "township"),
+        (_ADMIN_SUFFIXES, "admin"),
+    ):
         for suffix in suffixes:
             end = text.find(suffix, 1)
             limit = _MAX_PLACE_NAME + (4 if tag == "zone" else 0)
@@ -157,7 +182,9 @@ def abbreviate(text: str) -> str:
 
 def strip_level(token: str) -> str | None:
     """文登区 -> 文登, 浦东新区 -> 浦东; None when too short to stand alone (和县)."""
-    if token.endswith((*_ZONE_SUFFIXES, *_TOWNSHIP_SUFFIXES, "自治区", "自治州", "自治县", "自治旗", "特别行政区")):
+    if token.endswith(
+        (*_ZONE_SUFFIXES, *_TOWNSHIP_SUFFIXES, "自治区", "自治州", "自治县", "自治旗", "特别行政区")
+    ):
         return None  # 环山街道 -> 环山 is a bare place name; 新疆维吾尔自治区 is not 新疆维吾尔
     for suffix in ("新区", *_ADMIN_SUFFIXES):
         if token.endswith(suffix):

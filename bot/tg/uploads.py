@@ -204,7 +204,9 @@ def pending_for_text(context: BotContext, message: Message) -> tuple[str, Pendin
     return None
 
 
-async def on_agency_text(update: Update, context: BotContext, token: str, pending: PendingUpload, text: str) -> None:
+async def on_agency_text(
+    update: Update, context: BotContext, token: str, pending: PendingUpload, text: str
+) -> None:
     message = update.effective_message
     assert message is not None
     context.state.uploads.pop(token)
