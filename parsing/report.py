@@ -10,9 +10,10 @@ from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
 from parsing.extract.base import Document, TextBlock
 from parsing.model import Report
-from parsing.narrative import extract_facts
+from parsing.narrative import FactConflict, read_narrative
 from parsing.numbers import chinese_to_int
 from parsing.tables import read_tables
+from parsing.vocabulary import FACTS
 
 _CN = "零〇○一二两三四五六七八九十"
 _YEAR = rf"(?P<year>\d{{4}}|[{_CN}]{{4}})"
@@ -147,6 +148,11 @@ def _closing_date(tail: list[str]) -> date | None:
     return None
 
 
+def _conflict_warning(conflict: FactConflict) -> str:
+    values = "、".join(str(v) for v in conflict.values)
+    return f"正文中“{FACTS[conflict.key][0]}”前后不一致（{values}），未采用"
+
+
 def build_report(document: Document, *, filename: str, caption: str | None = None) -> Report:
     """Raise NotAnnualReport for a document with neither report tables nor a report title."""
     paragraphs = document.paragraphs
@@ -156,9 +162,10 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         text = "".join(b.text for b in paragraphs[:50])
         if not _TITLE_LOOSE.search(_SPACES.sub("", text)):
             raise NotAnnualReport()
-    facts = extract_facts(document.blocks)
+    narrative = read_narrative(document.blocks, year=header.year)
+    facts = list(narrative.facts)
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
-    warnings = header.warnings + tables.warnings
+    warnings = header.warnings + tables.warnings + [_conflict_warning(c) for c in narrative.conflicts]
     if header.title is None:
         warnings.append("没有找到报告标题（“…年政府信息公开工作年度报告”）")
     return Report(
