@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from bot.core.replies import crossyear
-from parsing.model import Report
+from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
 
@@ -48,7 +48,7 @@ FILE_KINDS = {
 }
 CHECKS_OK = "勾稽关系：全部通过。"
 CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
-CHECKS_UNVERIFIABLE = "部分勾稽关系因表格空白无法核对。"
+CHECKS_UNVERIFIABLE = "勾稽关系：没有不符的，但{count}项无法核对（{rules}），表格有空白。"
 CHANGES_HEAD = "发布后有变动（与上一版相比）："
 CHANGES_NONE = "与上一版相比，表格和正文数字没有变化。"
 CHANGES_MORE = "……另有 {count} 处变动"
@@ -64,6 +64,9 @@ CHECK_RULES = {
     "t4.sums": "表四 总计 = 维持+纠正+其他+尚未审结",
     "t2.in_force": "表二 不应出现负数",
     "narrative.applications": "正文所述申请数与表三一致",
+    "narrative.review": "正文所述行政复议数与表四一致",
+    "narrative.suit": "正文所述行政诉讼数与表四一致",
+    "narrative.normative": "正文所述规范性文件数与表二一致",
 }
 MAX_CHANGES = 10
 MAX_LIST = 5
@@ -188,8 +191,10 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(CHECKS_FAILED.format(count=len(failed)))
         for check in failed[:MAX_LIST]:
             lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
-    elif any(c.status == "unverifiable" for c in report.checks):
-        lines.append(CHECKS_OK + CHECKS_UNVERIFIABLE)
+    elif any(c.status is CheckStatus.UNVERIFIABLE for c in report.checks):
+        unsure = [c for c in report.checks if c.status is CheckStatus.UNVERIFIABLE]
+        rules = "、".join(CHECK_RULES.get(c.rule, c.rule) for c in unsure[:MAX_LIST])
+        lines.append(CHECKS_UNVERIFIABLE.format(count=len(unsure), rules=rules))
     else:
         lines.append(CHECKS_OK)
 
