@@ -44,6 +44,8 @@ class WarningCode(StrEnum):
     T4_EXTRA_VALUES = "t4.extra_values"
     T4_UNPLACED = "t4.unplaced"
     T4_SHORT = "t4.short"  # values
+    # the prose
+    NARRATIVE_CONFLICT = "narrative.conflict"  # key, values: one figure stated with different values
 
 
 @dataclass(frozen=True)

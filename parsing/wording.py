@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from parsing.schema import TEMPLATE_2021, t3_rows
+from parsing.vocabulary.facts import FACTS
 from parsing.vocabulary.keys import TABLE_TITLES
 from parsing.vocabulary.tables import T3_GROUP_WORDS
 from parsing.warnings import ParseWarning, WarningCode, WarningValue
@@ -74,6 +75,9 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.T4_UNPLACED: lambda d: "表四的数值少于15列且无法确定所在的列，记为空",
     WarningCode.T4_SHORT: lambda d: (
         f"表四只有{d['values']}个数值（应为15个），已从左到右填入，缺少的列记为空"
+    ),
+    WarningCode.NARRATIVE_CONFLICT: lambda d: (
+        f"正文中“{FACTS[str(d['key'])][0]}”前后不一致（{'、'.join(_list(d['values']))}），未采用"
     ),
 }
 
