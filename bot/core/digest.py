@@ -20,6 +20,7 @@ from bot.core.reminder_model import (
     may_send,
 )
 from bot.core.replies import reminders as say
+from bot.core.workdays import workdays_overdue
 from storage import registry
 from storage.registry import ReceivedReport, Reporter, SendKey
 
@@ -125,6 +126,7 @@ def digest_text(status: RegionStatus, now: datetime, schedule: Schedule, *, next
                 say.DIGEST_MISSING_LINE.format(
                     n=n, agency=reporter.name, deadline=format_day(deadline.day),
                     days=(today - deadline.day).days, who=who,
+                    workdays=workdays_overdue(deadline.day, today),
                 )
             )  # fmt: skip
     if status.late:

@@ -29,6 +29,7 @@ NEXT_SEASON_OPENS = (12, 1)
 class ReminderKind(StrEnum):
     BEFORE = "before"  # N days before the deadline
     DUE_DAY = "due_day"  # on the deadline day
+    LAST_WORKDAY = "last_workday"  # the deadline is a day off: the last working day before it
     SNOOZED = "snooze"  # the "remind me tomorrow" repeat
     RECEIVED = "received"  # the report arrived: reminders stop
     DIGEST = "digest"  # missing list to the supervisor chat, weekly after the deadline
