@@ -26,6 +26,8 @@ class Provenance:
     col: int | None = None
     paragraph: int | None = None
     raw: str | None = None
+    # OCR's confidence (0-1) in the text read, when the value comes from a scan or photo.
+    confidence: float | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}

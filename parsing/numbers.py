@@ -11,6 +11,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from parsing.vocabulary import alternation
+from parsing.vocabulary.keys import COUNT_UNITS, MONEY_UNITS
+
 Number = int | float
 
 # Marks that mean "nothing here" in a cell. Compared after NFKC + whitespace removal.
@@ -18,7 +21,7 @@ BLANK_MARKS = frozenset(
     {"", "/", "\\", "-", "--", "—", "——", "–", "－", "―", "─", "无", "空", "暂无", "×", "x", "X", "*"}
 )
 _WS = re.compile(r"\s+")
-_UNIT_SUFFIX = re.compile(r"(?:万元|元|件|条|个|项|次|人|份|家|起|宗|篇)$")
+_UNIT_SUFFIX = re.compile(alternation(MONEY_UNITS + COUNT_UNITS) + "$")
 # Digits with optional sign, thousands separators and a decimal part.
 _NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 

@@ -132,7 +132,8 @@ class ReportRow(Base):
     template: Mapped[str | None] = mapped_column(String(4), nullable=True)
     title: Mapped[str | None] = mapped_column(String(300), nullable=True)
     published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
+    # Unique: one report per uploaded file, so two ingests of the same bytes cannot both store it.
+    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True, unique=True)
     parser_version: Mapped[str] = mapped_column(String(20))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)

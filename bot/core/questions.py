@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from bot.core.metrics import PHRASES, Metric, qualifier_table, resolve
 from parsing.numbers import chinese_to_int, parse_int_token
+from parsing.vocabulary import alternation
+from parsing.vocabulary.questions import QUESTION_UNITS
 from storage.queries import simplify
 
 DEFAULT_TOP = 10
@@ -143,7 +145,7 @@ _ALL_YEARS = re.compile(r"历年|每年|逐年|各年|趋势")
 # Kept apart because 和/共/总/上/中 begin real names (和平区, 共青团, 总工会, 上海市).
 _COMMON_FILLER = (
     r"请问|请|帮我|帮忙|查询|查一下|查查|告诉我|想知道|我想|一下"
-    r"|(?:多少|几)(?:条|件|个|次|份|项|家|名|万元|元|篇)?"
+    rf"|(?:多少|几){alternation(QUESTION_UNITS)}?"
     r"|收到|新收|接到|受理|办理|处理|公开了|发布了|一共|总共"
     r"|是|了|的|吗|呢|啊|呀|吧|么|有|对|比|较|数量|数目|数字|情况|报告|年报|年度|年"
     r"|政府信息公开|信息公开|政务公开|工作|本年度|本年|全部|哪个|哪些|排名|排行"

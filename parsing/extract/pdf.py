@@ -9,66 +9,33 @@ Tables are found by their ruling lines; a page with table labels but no ruled ta
 falls back to pdfplumber's text-position strategy (borderless tables). A table broken
 over pages comes back as consecutive TableBlocks, rows exactly as printed (a row cut by
 the page break shows up as a row of fragments; parsing.tables joins them). Ruled tables: pdf_tables;
-borderless ones: pdf_borderless.
+borderless ones: pdf_borderless; paragraphs and page assembly: layout (shared with OCR).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsing.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer, TooLarge
-from parsing.extract.base import Block, Document, TableBlock, TextBlock
+from parsing.extract.base import Document
+from parsing.extract.layout import Line, Page, Table, align_continuations, assemble
 from parsing.extract.pdf_borderless import borderless_tables
-from parsing.extract.pdf_tables import Table, align_continuations, ruled_tables
+from parsing.extract.pdf_tables import ruled_tables
 from parsing.options import ParseOptions
+from parsing.vocabulary.tables import PAGE_TABLE_LABELS
 
 log = logging.getLogger(__name__)
 
 # Labels printed in tables 2-4; a page showing two of them holds (part of) a table.
-TABLE_LABELS = (
-    "信息内容",
-    "第二十条第",
-    "本年制发件数",
-    "处理决定数量",
-    "收费金额",
-    "申请人情况",
-    "法人或其他组织",
-    "商业企业",
-    "本年新收",
-    "上年结转",
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "属于国家秘密",
-    "无法提供",
-    "不予处理",
-    "其他处理",
-    "结转下年度",
-    "结果维持",
-    "结果纠正",
-    "尚未审结",
-    "未经复议直接起诉",
-    "复议后起诉",
-)
+TABLE_LABELS = PAGE_TABLE_LABELS
 _WHITESPACE = re.compile(r"\s+")
 # Fewer characters than this per page on average, with images present: a scan.
 _MIN_CHARS_PER_PAGE = 20
-
-
-@dataclass(frozen=True)
-class _Line:
-    top: float  # distance from the top of the page, points
-    bottom: float
-    x0: float
-    x1: float
-    text: str
 
 
 def page_has_table(text: str, *, at_least: int = 2) -> bool:
@@ -84,7 +51,7 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
             raise TooLarge()
         if page_count == 0:
             raise EmptyFile()
-        pages: list[tuple[str, list[_Line]]] = []
+        pages: list[tuple[str, list[Line]]] = []
         tables: dict[int, list[Table]] = {}
         for number in range(page_count):
             text, lines, ruled = _read_page(pdf, number)
@@ -105,36 +72,8 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
         pdf.close()
 
     align_continuations(tables)
-    blocks: list[Block] = []
-    paragraphs = 0
-    table_index = 0
-    carry_over = False
-    for number, (_, lines) in enumerate(pages):
-        page_tables = tables.get(number, [])
-        outside = [ln for ln in lines if not any(_inside(ln, t) for t in page_tables)]
-        items: list[_Paragraph | Table] = [*_paragraphs(outside), *page_tables]
-        items.sort(key=lambda item: item.top)
-        for position, item in enumerate(items):
-            if isinstance(item, Table):
-                blocks.append(TableBlock(rows=item.rows, index=table_index, page=number + 1))
-                table_index += 1
-                continue
-            previous = blocks[-1] if blocks else None
-            if (
-                position == 0
-                and carry_over
-                and not item.indented
-                and isinstance(previous, TextBlock)
-                and previous.page == number
-            ):
-                # The last paragraph of the previous page goes on here: one block, so a
-                # sentence cut by the page break stays whole.
-                blocks[-1] = TextBlock(previous.text + item.text, previous.index, previous.page)
-            else:
-                blocks.append(TextBlock(text=item.text, index=paragraphs, page=number + 1))
-                paragraphs += 1
-        carry_over = bool(items) and isinstance(items[-1], _Paragraph) and items[-1].open_end
-    return Document(blocks=tuple(blocks), kind="pdf", pages=page_count)
+    blocks = assemble([Page(lines, tables.get(number, [])) for number, (_, lines) in enumerate(pages)])
+    return Document(blocks=blocks, kind="pdf", pages=page_count)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -149,7 +88,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise CorruptFile() from exc
 
 
-def _read_page(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[_Line], list[Table]]:
+def _read_page(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[Line], list[Table]]:
     """The page's text, its lines, and — when it shows table labels — its ruled tables."""
     try:
         page = pdf[number]
@@ -172,7 +111,7 @@ def _read_page(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[_Line], 
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 
 
-def _lines(textpage: Any, text: str, height: float) -> list[_Line]:
+def _lines(textpage: Any, text: str, height: float) -> list[Line]:
     """Visual lines from pdfium's own line breaks, top to bottom (coordinates from the top).
 
     pdfium marks each line end with a generated CR LF and its character indices match
@@ -181,7 +120,7 @@ def _lines(textpage: Any, text: str, height: float) -> list[_Line]:
     """
     raw = textpage.raw
     first_box, last_box = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
-    lines: list[_Line] = []
+    lines: list[Line] = []
     position = 0
     for segment in text.split("\r\n"):
         start, position = position, position + len(segment) + 2
@@ -198,7 +137,7 @@ def _lines(textpage: Any, text: str, height: float) -> list[_Line]:
         # pdfium adds a space wherever glyphs stand apart; in Chinese text that is
         # layout, not content ("2021 年" is printed "2021年").
         lines.append(
-            _Line(
+            Line(
                 height - max(first_box.top, last_box.top),
                 height - min(first_box.bottom, last_box.bottom),
                 min(first_box.left, last_box.left),
@@ -208,63 +147,6 @@ def _lines(textpage: Any, text: str, height: float) -> list[_Line]:
         )
     lines.sort(key=lambda line: line.top)
     return lines
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    top: float
-    text: str
-    indented: bool  # its first line is indented (so it did not continue a previous page)
-    open_end: bool  # its last line runs to the right margin (it may go on overleaf)
-
-
-def _paragraphs(lines: list[_Line]) -> Iterator[_Paragraph]:
-    """Join wrapped lines: a paragraph ends at a short line, an indent, or a wide gap."""
-    if not lines:
-        return
-    left = min(ln.x0 for ln in lines)
-    right = max(ln.x1 for ln in lines)
-
-    def size(line: _Line) -> float:
-        return max(line.bottom - line.top, 1.0)
-
-    def indented(line: _Line) -> bool:
-        return line.x0 > left + size(line) * 1.2
-
-    def short(line: _Line) -> bool:
-        return line.x1 < right - size(line) * 2.5
-
-    start = lines[0]
-    parts = [start.text.strip()]
-    previous = start
-    for line in lines[1:]:
-        new_paragraph = (
-            indented(line)  # first-line indent, or a centred/right-aligned line
-            or short(previous)  # the previous line stopped short
-            or line.top - previous.bottom > size(line) * 1.2  # vertical gap
-            or previous.x0 > left + size(line) * 4  # a centred line stands alone
-        )
-        if new_paragraph:
-            yield _Paragraph(start.top, _join(parts), indented(start), not short(previous))
-            start, parts = line, []
-        parts.append(line.text.strip())
-        previous = line
-    yield _Paragraph(start.top, _join(parts), indented(start), not short(previous))
-
-
-def _join(parts: list[str]) -> str:
-    out = ""
-    for part in parts:
-        if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() and part[:1].isalnum():
-            out += " "
-        out += part
-    return out
-
-
-def _inside(line: _Line, table: Table) -> bool:
-    mid_y = (line.top + line.bottom) / 2
-    mid_x = (line.x0 + line.x1) / 2
-    return table.top - 1 <= mid_y <= table.bottom + 1 and table.x0 - 1 <= mid_x <= table.x1 + 1
 
 
 def _has_images(pdf: pdfium.PdfDocument) -> bool:

@@ -1,31 +1,17 @@
 """Ruled tables of a PDF page: pdfplumber's table finder over lines and glyphs read by pdfium.
-
-Also the column repair of a table continued overleaf (align_continuations), which applies
-to ruled and borderless tables alike.
 """
 
 from __future__ import annotations
 
 import ctypes
-import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
 from parsing.extract.base import Row
+from parsing.extract.layout import Table
 
 LATTICE = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
-
-@dataclass(frozen=True)
-class Table:
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    rows: tuple[Row, ...]
-    columns: tuple[float, ...] = ()  # left edge of each column, as the rows are laid out
 
 
 def ruled_tables(page: Any, textpage: Any) -> list[Table]:
@@ -137,40 +123,6 @@ class PdfiumPageView:
                 {"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top,
                  "width": 0.0, "height": bottom - top, "orientation": "v", "object_type": "line"}
             )  # fmt: skip
-
-
-_SAME_X = 2.0  # points
-
-
-def align_continuations(tables: dict[int, list[Table]]) -> None:
-    """Give a table continued overleaf the column grid of its first part.
-
-    A continuation only has the column borders its own rows draw: when the label
-    columns of table 3 merge on the new page, pdfplumber returns fewer columns there.
-    Where the continuation's column edges are a subset of the previous part's, the
-    missing columns are put back as covered (None) positions, as in a merged cell.
-    """
-    for number in sorted(tables):
-        previous_part = tables.get(number - 1)
-        if not previous_part or not tables[number]:
-            continue
-        before, after = previous_part[-1], tables[number][0]
-        if (
-            not before.columns
-            or not after.columns
-            or len(after.columns) >= len(before.columns)
-            or abs(before.x0 - after.x0) > _SAME_X
-            or abs(before.x1 - after.x1) > _SAME_X
-        ):
-            continue
-        mapping: list[int | None] = []
-        for x in before.columns:
-            match = next((i for i, y in enumerate(after.columns) if abs(x - y) <= _SAME_X), None)
-            mapping.append(match)
-        if sorted(i for i in mapping if i is not None) != list(range(len(after.columns))):
-            continue  # not the same grid: leave it as printed
-        rows = tuple(tuple(None if i is None else row[i] for i in mapping) for row in after.rows)
-        tables[number][0] = dataclasses.replace(after, rows=rows, columns=before.columns)
 
 
 def _tables_from(found: list[Any]) -> list[Table]:

@@ -25,14 +25,11 @@ from parsing.tables.rows import RawRow, TablesResult, detect_template, raw_rows,
 from parsing.tables.t2 import read_t2
 from parsing.tables.t3 import read_t3
 from parsing.tables.t4 import read_t4
+from parsing.vocabulary.keys import TABLE_TITLES
 
 __all__ = ["RawRow", "TablesResult", "read_tables", "split_by_table"]
 
-_TABLE_NAMES = {
-    "t2": "表二（主动公开政府信息情况）",
-    "t3": "表三（收到和处理政府信息公开申请情况）",
-    "t4": "表四（政府信息公开行政复议、行政诉讼情况）",
-}
+_TABLE_NAMES = TABLE_TITLES
 
 
 def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> TablesResult:

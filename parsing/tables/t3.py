@@ -10,61 +10,15 @@ from parsing.model import Provenance
 from parsing.schema import T3_COLUMNS, TEMPLATE_2019, TEMPLATE_2021, t3_rows
 from parsing.tables.align import AlignNotes, Slot, align, is_blank, same_grid, short_label, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary import tables as V
 
-_T3_HEADER_WORDS = {
-    "自然人": "natural_person",
-    "商业企业": "commercial",
-    "科研机构": "research",
-    "社会公益组织": "social",
-    "法律服务机构": "legal",
-    "其他": "other_org",
-    "总计": "total",
-}
-_T3_HEADER_MARKS = (
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "法人或其他组织",
-    "申请人情况",
-    "勾稽",
-)
+_T3_HEADER_WORDS = V.T3_HEADER_WORDS
+_T3_HEADER_MARKS = V.T3_HEADER_MARKS
 
-# Specific row labels, tested on one label cell at a time (most specific first).
-_T3_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("new", ("新收",)),
-    ("carried_in", ("上年结转",)),
-    ("carried_out", ("结转下年", "继续办理")),
-    ("granted", ("予以公开",)),
-    ("partial", ("部分公开",)),
-    ("denied_secret", ("国家秘密",)),
-    ("denied_law", ("禁止公开",)),
-    ("denied_safety", ("三安全一稳定", "危及")),
-    ("denied_third_party", ("第三方",)),
-    ("denied_internal", ("内部事务",)),
-    ("denied_process", ("过程性",)),
-    ("denied_enforcement", ("执法案卷", "行政执法卷", "执法卷")),
-    ("denied_query", ("查询",)),
-    ("unable_no_info", ("不掌握",)),
-    ("unable_create", ("另行制作", "没有现成")),
-    ("unable_unclear", ("不明确",)),
-    ("rejected_petition", ("信访", "举报投诉")),
-    ("rejected_repeat", ("重复申请",)),
-    ("rejected_publication", ("出版物",)),
-    ("rejected_mass", ("大量反复",)),
-    ("rejected_confirm", ("重新出具", "确认或重新", "已获取信息")),
-    ("other_overdue", ("逾期不补正",)),
-    ("other_unpaid", ("缴纳费用", "收费通知")),
-)
-_T3_GROUP_WORDS = (
-    ("denied", "不予公开"),
-    ("unable", "无法提供"),
-    ("rejected", "不予处理"),
-    ("other", "其他处理"),
-)
-_OTHER_OTHER = re.compile(r"^(?:\(?\d+\)?[.、]?)?其他$")
-_TOTAL = re.compile(r"^(?:[三]?[(（]?[七7][)）]?[、.]?)?(?:办理结果)?总计$")
+_T3_ROW_WORDS = V.T3_ROW_WORDS
+_T3_GROUP_WORDS = V.T3_GROUP_WORDS
+_OTHER_OTHER = re.compile(V.T3_OTHER_OTHER_PATTERN)
+_TOTAL = re.compile(V.T3_TOTAL_PATTERN)
 
 
 def _t3_group_keys(template: str) -> dict[str, list[str]]:
@@ -101,7 +55,7 @@ def _t3_row_key(labels: list[str], group: str | None) -> tuple[str | None, str |
                 return key, named_group
         if (named_group or group) == "other" and _OTHER_OTHER.match(lab):
             return "other_other", "other"
-        if _TOTAL.match(lab) or (lab.endswith("总计") and len(lab) <= 8):
+        if _TOTAL.match(lab) or (lab.endswith(V.T3_TOTAL_WORD) and len(lab) <= 8):
             return "handled_total", named_group
     return None, named_group
 
@@ -134,7 +88,7 @@ def read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
     previous: _T3Row | None = None
     for row in rows:
         text = row.joined
-        if not data_started and any(m in text for m in _T3_HEADER_MARKS) and "新收" not in text:
+        if not data_started and any(m in text for m in _T3_HEADER_MARKS) and V.T3_NEW_MARK not in text:
             header_rows.append(row)
             continue
         if not data_started:
@@ -228,7 +182,7 @@ def _t3_warnings(
     conflicts: list[str],
     notes: AlignNotes,
 ) -> None:
-    names = {"denied": "不予公开", "unable": "无法提供", "rejected": "不予处理", "other": "其他处理"}
+    names = dict(V.T3_GROUP_WORDS)
     for g in sorted(fallback_groups):
         result.warnings.append(f"表三“{names[g]}”下的小项缺少名称，已按标准格式的先后顺序对应")
     expected = [k for k in t3_rows(template) if not (template == TEMPLATE_2021 and k == "other")]

@@ -5,14 +5,9 @@ from __future__ import annotations
 from parsing.schema import T4_COLUMNS, T4_GROUPS
 from parsing.tables.align import AlignNotes, Slot, align, is_blank, same_grid, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary import tables as V
 
-_T4_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("upheld", ("维持",)),
-    ("corrected", ("纠正",)),
-    ("pending", ("尚未", "审结")),
-    ("other", ("其他",)),
-    ("total", ("总计", "合计")),
-)
+_T4_COLUMN_WORDS = V.T4_COLUMN_WORDS
 _T4_ORDER = list(T4_COLUMNS)
 
 
@@ -30,7 +25,7 @@ def read_t4(rows: list[RawRow], result: TablesResult) -> None:
     data: list[tuple[RawRow, list[Slot]]] = []
     for row in rows:
         cols = [(i, c) for i, t in enumerate(row.norm) if t and (c := _t4_column(t))]
-        if cols or any(w in row.joined for w in ("行政复议", "行政诉讼", "复议后起诉")):
+        if cols or any(w in row.joined for w in V.T4_HEADER_WORDS):
             for i, c in cols:
                 occurrences.setdefault(i, c)
             header_width = max(header_width, len(row.cells))

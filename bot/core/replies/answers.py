@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from parsing.vocabulary import facts
+
 # --- one value ---------------------------------------------------------------------------
 VALUE = "{agency} {year}年 {label}：{value}"
 VALUE_SUM = "{agency} {year}年 {label}：{value}（报告未列合计，由{n}项相加：{expr}）"
 SOURCE_RANGE = "来源：{first} 至 {last}"
 # Short names of the figures shown when a report gives parts but no total.
-PART_LABELS = {"proactive.website": "网站", "proactive.new_media": "微信等新媒体"}
+PART_LABELS = facts.PART_LABELS
 BLANK = "{agency} {year}年 {label}：报告中该格为空"
 SUM_PART_BLANK = "{agency} {year}年 {label}：无法相加，其中{blank}在报告中为空（{parts}）"
 NOT_STATED = "{agency} {year}年报告未给出{label}。"
