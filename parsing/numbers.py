@@ -25,6 +25,9 @@ _UNIT_SUFFIX = re.compile(alternation(MONEY_UNITS + COUNT_UNITS) + "$")
 # Digits with optional sign, thousands separators and a decimal part.
 _NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
+# What a site's broken encoding leaves beside a figure ("? 0": a non-breaking space gone wrong).
+_ENCODING_JUNK = re.compile(r"^[?？\ufffd]+(?=[\d+\-−])|(?<=\d)[?？\ufffd]+$")
+
 CellKind = Literal["blank", "number", "text"]
 
 
@@ -46,7 +49,7 @@ def read_cell(text: str | None) -> Cell:
     s = normalize(text)
     if s in BLANK_MARKS:
         return Cell("blank", None)
-    core = _UNIT_SUFFIX.sub("", s)
+    core = _UNIT_SUFFIX.sub("", _ENCODING_JUNK.sub("", s))
     if _NUMBER.fullmatch(core):
         return Cell("number", _to_number(core))
     return Cell("text", None)

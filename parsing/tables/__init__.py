@@ -25,11 +25,9 @@ from parsing.tables.rows import RawRow, TablesResult, detect_template, raw_rows,
 from parsing.tables.t2 import read_t2
 from parsing.tables.t3 import read_t3
 from parsing.tables.t4 import read_t4
-from parsing.vocabulary.keys import TABLE_TITLES
+from parsing.warnings import ParseWarning, WarningCode
 
 __all__ = ["RawRow", "TablesResult", "read_tables", "split_by_table"]
-
-_TABLE_NAMES = TABLE_TITLES
 
 
 def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> TablesResult:
@@ -48,7 +46,7 @@ def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> Tab
         if rows:
             result.found.add(kind)
         else:
-            result.warnings.append(f"报告中没有找到{_TABLE_NAMES[kind]}，相关数值记为空")
+            result.warnings.append(ParseWarning.of(WarningCode.TABLE_MISSING, table=kind))
     # Every key of the template is present, in printed order.
     result.cells = {key: result.cells.get(key) for key in cell_keys(effective)}
     result.sources = {k: v for k, v in result.sources.items() if k in result.cells}
