@@ -26,6 +26,9 @@ _UNIT_SUFFIX = re.compile(alternation(MONEY_UNITS + COUNT_UNITS) + "$")
 # Digits with optional sign, thousands separators and a decimal part.
 _NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
+# What a site's broken encoding leaves beside a figure ("? 0": a non-breaking space gone wrong).
+_ENCODING_JUNK = re.compile(r"^[?？\ufffd]+(?=[\d+\-−])|(?<=\d)[?？\ufffd]+$")
+
 # No figure of an annual report has more integer digits: a longer one is a typo or an attack
 # (a 400-digit figure overflowed storage's float, a 5000-digit one Python's int-string limit).
 MAX_DIGITS = 12
@@ -65,7 +68,7 @@ def read_cell(text: str | None) -> Cell:
     s = normalize(text)
     if s in BLANK_MARKS:
         return Cell("blank", None)
-    core = _UNIT_SUFFIX.sub("", s)
+    core = _UNIT_SUFFIX.sub("", _ENCODING_JUNK.sub("", s))
     if _NUMBER.fullmatch(core):
         if _too_long(core):
             return Cell("invalid", None, CellProblem.TOO_LARGE)

@@ -26,6 +26,7 @@ from bot.core.services import Services
 from parsing import ParseError, ParseOptions, Report
 from parsing.model import Check
 from parsing.sniff import sniff
+from parsing.warnings import ParseWarning, WarningCode
 from storage.agencies import candidate_agencies, normalise_name
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
@@ -101,7 +102,7 @@ class IngestResult:
         return self.report.failed_checks if self.report else ()
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[ParseWarning, ...]:
         return self.report.warnings if self.report else ()
 
     # The reply, as the bot sends it (HTML) and as the CLI prints it.
@@ -120,7 +121,6 @@ class IngestResult:
         return render(self, html=False)
 
 
-_PARTIAL_IN_WARNING = re.compile(r"报告只写了“(?P<name>[^”]+)”")
 _TITLE_PREFIX = re.compile(r"^(?P<name>.+?)(?:\d{4}\s*年|[一二三四五六七八九〇零]{4}\s*年)")
 _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 
@@ -128,9 +128,8 @@ _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 def partial_agency_name(report: Report) -> str | None:
     """What the report does say about its agency, when it gives no full name."""
     for warning in report.warnings:
-        match = _PARTIAL_IN_WARNING.search(warning)
-        if match:
-            return match.group("name")
+        if warning.code is WarningCode.AGENCY_PARTIAL:
+            return str(warning.data["name"])
     if report.title:
         match = _TITLE_PREFIX.match(report.title)
         if match and len(match.group("name")) >= 2:
@@ -268,7 +267,14 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         StoreOutcome.NEW_VERSION: IngestOutcome.NEW_VERSION,
         StoreOutcome.DUPLICATE: IngestOutcome.DUPLICATE,
     }[stored.outcome]
-    log.info("ingest %s: %s report %d (%s %d)", ingest_id, outcome, stored.report_id, stored.agency_name, stored.year)
+    log.info(
+        "ingest %s: %s report %d (%s %d)",
+        ingest_id,
+        outcome,
+        stored.report_id,
+        stored.agency_name,
+        stored.year,
+    )
     return result(outcome, report=report, stored=stored, cross_checks=tuple(cross))
 
 
@@ -330,4 +336,3 @@ def _store(
             log.info("ingest: concurrent write for %s, retry %d", agency_name, attempt)
             time.sleep(random.uniform(0.01, 0.05) * attempt)
     raise AssertionError("unreachable")
-

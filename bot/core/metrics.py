@@ -18,6 +18,18 @@ from parsing.vocabulary import questions as Q
 T3_COLUMN_PHRASES = Q.T3_COLUMN_PHRASES
 T4_COLUMN_PHRASES = Q.T4_COLUMN_PHRASES
 T2_ACTIONS = Q.T2_ACTIONS
+T2_ITEM_COLUMNS = Q.T2_ITEM_COLUMNS
+WEAK_PHRASES = Q.WEAK_PHRASES
+FALLBACK_PHRASES = Q.FALLBACK_PHRASES
+
+# A metric found together with the one it details gives way to it ("政府网站主动公开" is the
+# website figure; "属于国家秘密不予公开" is that row, not the sum of eight).
+REFINES: dict[str, str] = {
+    "proactive.website": "proactive.total",
+    "proactive.new_media": "proactive.total",
+    "t4.suit_direct": "t4.suit",
+    "t4.suit_after_review": "t4.suit",
+}
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,7 @@ class MetricDef:
     unit: str = "件"
     keys: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # figures shown when the report states no total
-    axis: str = ""  # "t3" (row; applicant column), "t3sum" (rows summed), "t4", "t4sum", "t2"
+    axis: str = ""  # "t3" (row; applicant column), "t3sum", "t4", "t4sum", "t2", "t2item", "doc"
     rows: tuple[str, ...] = ()  # t3 rows / t4 groups / t2 item
     fact: str = ""  # narrative fallback for the default column
 
@@ -71,7 +83,7 @@ METRICS: tuple[MetricDef, ...] = (
     _fact("proactive.total", parts=("proactive.website", "proactive.new_media")),
     _fact("proactive.website"),
     _fact("proactive.new_media"),
-    _fact("documents.issued"),
+    _fact("documents.issued", axis="doc"),
     _fact("open_day.count"),
     _fact("proposals.count"),
     _fact("fees.collected"),
@@ -100,12 +112,10 @@ METRICS: tuple[MetricDef, ...] = (
     # --- table 2 (action qualifier for 规章 / 规范性文件)
     _table("t2.rules", axis="t2", rows=("rules",)),
     _table("t2.normative", axis="t2", rows=("normative",), fact="normative.issued"),
-    _table("t2.licensing", keys=("t2.licensing.decisions",)),
-    _table("t2.punishment", keys=("t2.punishment.decisions",)),
-    _table("t2.coercion", keys=("t2.coercion.decisions",)),
-    _table("t2.other_services", keys=("t2.other_services.decisions",)),
-    _table("t2.fees", unit=AMOUNT_UNIT, keys=("t2.fees.amount",)),
-    _table("t2.procurement", unit=AMOUNT_UNIT, keys=("t2.procurement.amount",)),
+    *(
+        _table(f"t2.{item}", axis="t2item", rows=(item,))
+        for item in ("licensing", "punishment", "coercion", "other_services", "fees", "procurement")
+    ),
 )
 
 # Every phrase with its metric, longest first: the longest phrase found in a question wins.
@@ -113,6 +123,11 @@ PHRASES: tuple[tuple[str, MetricDef], ...] = tuple(
     sorted(((p, m) for m in METRICS for p in m.phrases), key=lambda pm: -len(pm[0]))
 )
 BY_ID: dict[str, MetricDef] = {m.id: m for m in METRICS}
+# The table-3 rows detailing a summed group (不予公开 = the eight denied_* rows, ...).
+for _defn in METRICS:
+    _group = _defn.rows[0].split("_")[0] if _defn.axis == "t3" and "_" in _defn.rows[0] else ""
+    if _group in ("denied", "unable", "rejected", "other"):
+        REFINES.setdefault(_defn.id, f"t3.{_group}")
 
 
 def _t3_label(row: str, col: str) -> str:
@@ -157,6 +172,22 @@ def resolve(defn: MetricDef, qualifier: str | None = None, phrase: str = "") -> 
             keys += (defn.fact,)
         name = "规章" if item == "rules" else "行政规范性文件"
         return Metric(f"{defn.id}.{action}", f"{name} {col_label}", "件", keys=keys, phrase=phrase)
+    if defn.axis == "t2item":
+        (item,) = defn.rows
+        column = qualifier or Q.T2_ITEM_DEFAULT.get(item, "decisions")
+        key = f"t2.{item}.{column}"
+        unit = (
+            AMOUNT_UNIT
+            if key in AMOUNT_KEYS
+            else "项"
+            if column in ("prev_items", "items", "change")
+            else "件"
+        )
+        label = cell_label(key).removeprefix("表二 ")
+        return Metric(f"{defn.id}.{column}", label, unit, keys=(key,), phrase=phrase)
+    if defn.axis == "doc" and qualifier == "published":
+        key, label = Q.DOCUMENTS_PUBLISHED
+        return Metric(key, label, "件", keys=(key,), phrase=phrase)
     label = defn.label or cell_label(defn.keys[0])
     return Metric(defn.id, label, defn.unit, keys=defn.keys, parts=defn.parts, phrase=phrase)
 
@@ -169,6 +200,10 @@ def qualifier_table(defn: MetricDef) -> dict[str, tuple[str, ...]]:
         return T4_COLUMN_PHRASES
     if defn.axis == "t2":
         return {action: spec[0] for action, spec in T2_ACTIONS.items()}
+    if defn.axis == "t2item":
+        return {c: T2_ITEM_COLUMNS[c][0] for c in Q.T2_ITEM_HAS[defn.rows[0]]}
+    if defn.axis == "doc":
+        return Q.DOC_ACTIONS
     return {}
 
 

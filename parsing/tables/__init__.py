@@ -21,22 +21,20 @@ from collections.abc import Iterable
 
 from parsing.extract.base import TableBlock
 from parsing.numbers import CellProblem
-from parsing.schema import TEMPLATE_2021, cell_keys, cell_label
+from parsing.schema import TEMPLATE_2021, cell_keys
 from parsing.tables.rows import RawRow, TablesResult, detect_template, raw_rows, split_by_table
 from parsing.tables.t2 import read_t2
 from parsing.tables.t3 import read_t3
 from parsing.tables.t4 import read_t4
-from parsing.vocabulary.keys import TABLE_TITLES
+from parsing.warnings import ParseWarning, WarningCode
 
 __all__ = ["RawRow", "TablesResult", "read_tables", "split_by_table"]
 
-_TABLE_NAMES = TABLE_TITLES
-_PROBLEM_WORDS = {
-    CellProblem.TOO_LARGE: "位数多得不可能是报告中的数值",
-    CellProblem.NOT_A_FIGURE: "不是报告中数值的写法",
-    CellProblem.FRACTION: "件数不应有小数",
+_PROBLEM_CODES = {
+    CellProblem.TOO_LARGE: WarningCode.CELL_TOO_LARGE,
+    CellProblem.NOT_A_FIGURE: WarningCode.CELL_NOT_A_FIGURE,
+    CellProblem.FRACTION: WarningCode.CELL_FRACTION,
 }
-
 
 def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> TablesResult:
     """Every SCHEMA cell of the template (None where blank or absent), with provenance."""
@@ -54,10 +52,10 @@ def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> Tab
         if rows:
             result.found.add(kind)
         else:
-            result.warnings.append(f"报告中没有找到{_TABLE_NAMES[kind]}，相关数值记为空")
+            result.warnings.append(ParseWarning.of(WarningCode.TABLE_MISSING, table=kind))
     for key, (problem, raw) in result.problems.items():
-        shown = raw if len(raw) <= 20 else f"{raw[:12]}…（共{len(raw)}个字符）"
-        result.warnings.append(f"“{cell_label(key)}”一格写的是“{shown}”，{_PROBLEM_WORDS[problem]}，记为空")
+        # The printed text's start and length: a 5000-digit "figure" is not repeated whole.
+        result.warnings.append(ParseWarning.of(_PROBLEM_CODES[problem], key=key, text=raw[:20], length=len(raw)))
     # Every key of the template is present, in printed order.
     result.cells = {key: result.cells.get(key) for key in cell_keys(effective)}
     result.sources = {k: v for k, v in result.sources.items() if k in result.cells}

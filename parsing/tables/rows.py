@@ -10,6 +10,7 @@ from parsing.model import Number, Provenance
 from parsing.numbers import CellProblem, normalize
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021
 from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class TablesResult:
     cells: dict[str, Number | None]
     sources: dict[str, Provenance]
     found: set[str] = field(default_factory=set)  # subset of {"t2", "t3", "t4"}
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
     t3_other_derived: bool = False
     # Cells left blank although they held something value-like: key -> (why, the printed text).
     problems: dict[str, tuple[CellProblem, str]] = field(default_factory=dict)
@@ -59,6 +60,7 @@ def raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:
 
 
 # --- which table a row belongs to -------------------------------------------------------
+
 
 def _strong_kind(text: str) -> str | None:
     if any(m in text for m in V.T4_STRONG) or all(m in text for m in V.T4_BOTH_GROUPS):
@@ -102,7 +104,10 @@ def split_by_table(rows: Sequence[RawRow]) -> dict[str, list[RawRow]]:
 
 # --- template ---------------------------------------------------------------------------
 
-def detect_template(by_kind: dict[str, list[RawRow]], year: int | None) -> tuple[str | None, list[str]]:
+
+def detect_template(
+    by_kind: dict[str, list[RawRow]], year: int | None
+) -> tuple[str | None, list[ParseWarning]]:
     """The format, from the table headers themselves (not from the year)."""
     t2_text = "".join(r.joined for r in by_kind["t2"])
     n2021 = sum(t2_text.count(w) for w in V.T2_2021_WORDS)
@@ -114,5 +119,5 @@ def detect_template(by_kind: dict[str, list[RawRow]], year: int | None) -> tuple
         return (TEMPLATE_2021 if n2021 > n2019 else TEMPLATE_2019), []
     if year is not None:
         template = TEMPLATE_2021 if year >= 2021 else TEMPLATE_2019
-        return template, [f"无法从表头判断报告格式，按统计年度{year}年推定为{template}年版格式"]
-    return None, ["无法判断报告格式（2019年版或2021年版）"]
+        return template, [ParseWarning.of(WarningCode.TEMPLATE_FROM_YEAR, year=year, template=template)]
+    return None, [ParseWarning.of(WarningCode.TEMPLATE_UNKNOWN)]

@@ -6,6 +6,7 @@ from parsing.schema import T2_2019, T2_2021, TEMPLATE_2019, TEMPLATE_2021
 from parsing.tables.align import AlignNotes, align, same_grid, short_label, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
 from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
 
 _T2_ITEMS = V.T2_ITEM_WORDS
 _T2_COLUMNS = V.T2_COLUMN_WORDS
@@ -75,6 +76,6 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         for col, slot in zip(columns, slots, strict=True):
             store(result, f"t2.{item}.{col}", slot, row, allowed)
     if notes.extra:
-        result.warnings.append(f"表二“{'、'.join(notes.extra)}”一行的数值多于表头列数，已取靠右的数值")
+        result.warnings.append(ParseWarning.of(WarningCode.T2_EXTRA_VALUES, rows=tuple(notes.extra)))
     if notes.unplaced:
-        result.warnings.append(f"表二“{'、'.join(notes.unplaced)}”一行的数值无法确定所在的列，记为空")
+        result.warnings.append(ParseWarning.of(WarningCode.T2_UNPLACED, rows=tuple(notes.unplaced)))

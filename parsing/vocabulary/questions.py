@@ -92,10 +92,46 @@ METRIC_PHRASES: dict[str, tuple[str, ...]] = {
     "t2.licensing": ("行政许可", "许可"),
     "t2.punishment": ("行政处罚", "处罚"),
     "t2.coercion": ("行政强制", "强制"),
-    "t2.other_services": ("其他对外管理服务",),
+    "t2.other_services": ("其他对外管理服务事项", "其他对外管理服务", "对外管理服务"),
     "t2.fees": ("行政事业性收费", "事业性收费", "收费金额", "收费"),
     "t2.procurement": ("政府集中采购", "集中采购", "采购金额", "采购"),
 }
+
+# Table 2 columns of the other items: column -> (phrases, label). 2019 format: 上一年项目数量 /
+# 本年增减 / 处理决定数量; 政府集中采购: 采购项目数量 / 采购总金额.
+T2_ITEM_COLUMNS: dict[str, tuple[tuple[str, ...], str]] = {
+    "prev_items": (
+        ("上一年项目数量", "上一年项目数", "上年项目数量", "上年项目数", "项目数量", "项目数"),
+        "上一年项目数量",
+    ),
+    "change": (("本年增减", "本年增/减", "本年增或减", "增/减", "增减数", "增减"), "本年增/减"),
+    "decisions": (("处理决定数量", "处理决定数", "处理决定", "决定数量", "决定"), "处理决定数量"),
+    "items": (("采购项目数量", "采购项目数", "项目数量", "项目数"), "采购项目数量"),
+    "amount": (("采购总金额", "收费金额", "总金额", "金额"), "金额"),
+}
+# Which of those columns each table-2 item has (either format), and the one asked by default.
+T2_ITEM_HAS: dict[str, tuple[str, ...]] = {
+    "licensing": ("prev_items", "change", "decisions"),
+    "punishment": ("prev_items", "change", "decisions"),
+    "coercion": ("prev_items", "change", "decisions"),
+    "other_services": ("prev_items", "change", "decisions"),
+    "fees": ("prev_items", "change", "amount"),
+    "procurement": ("items", "amount"),
+}
+T2_ITEM_DEFAULT: dict[str, str] = {"fees": "amount", "procurement": "amount"}
+# 公文: 制发 (the default, documents.issued) or 公开发布 — two figures of one sentence
+# ("年内共制发公文68件，其中公开发布27件").
+DOC_ACTIONS: dict[str, tuple[str, ...]] = {"published": ("公开发布", "对外公开", "公开")}
+DOCUMENTS_PUBLISHED = (
+    "documents.published",
+    "公文公开发布",
+)  # fact key (when the prose reader gives it), label
+# Phrases so general that another table-3 figure named beside them is the one meant ("重复申请").
+WEAK_PHRASES = frozenset({"申请", "依申请", "申请公开", "依申请公开", "新收", "公开信息", "发布信息"})
+# Read only when nothing else names a figure: "多公开了多少条" is 主动公开.
+FALLBACK_PHRASES = ("公开", "发布")
+# The subject of every report, not a figure: claimed before figures are looked for.
+SUBJECT_PHRASES = ("政府信息公开工作", "政府信息公开", "政务信息公开", "信息公开", "政务公开")
 
 # Labels of summed table metrics (several rows or groups in one figure).
 SUM_LABELS: dict[str, str] = {
@@ -104,12 +140,6 @@ SUM_LABELS: dict[str, str] = {
     "t3.rejected": "不予处理（五项合计）",
     "t4.suit": "行政诉讼（直接起诉与复议后起诉合计）",
     "t4.corrected": "复议和诉讼结果被纠正（三项合计）",
-    "t2.licensing": "行政许可 处理决定数量",
-    "t2.punishment": "行政处罚 处理决定数量",
-    "t2.coercion": "行政强制 处理决定数量",
-    "t2.other_services": "其他对外管理服务事项 处理决定数量",
-    "t2.fees": "行政事业性收费 本年收费金额",
-    "t2.procurement": "政府集中采购 采购总金额",
 }
 # Units a question may put after 多少/几.
 QUESTION_UNITS = ("条", "件", "个", "次", "份", "项", "家", "名", "万元", "元", "篇")

@@ -19,6 +19,8 @@ from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
 from bot.core.services import Services
 from parsing import parse_report
 from parsing.numbers import CellProblem, chinese_to_int, parse_int_token, read_cell
+from parsing.warnings import WarningCode
+from parsing.wording import warning_text
 from storage.db import make_engine
 from storage.models import CellRow, FactRow, ReportRow
 from storage.reports import SourceInfo, StoreOutcome, store_report
@@ -79,10 +81,14 @@ def test_each_absurd_cell_is_blank_with_a_warning() -> None:
     report = parse_report(_html_with(ABSURD, prose="共主动公开政务信息" + "9" * 5000 + "条"), "x.html")
     blank = [k for k, v in report.cells.items() if v is None]
     assert len(blank) == len(ABSURD)
-    warned = [w for w in report.warnings if "一格写的是" in w]
-    assert len(warned) == len(ABSURD)
-    assert any("位数多得不可能" in w and "共5000个字符" in w for w in warned)
-    assert any("件数不应有小数" in w for w in warned)
+    codes = {WarningCode.CELL_TOO_LARGE, WarningCode.CELL_NOT_A_FIGURE, WarningCode.CELL_FRACTION}
+    warned = [w for w in report.warnings if w.code in codes]
+    assert sorted(str(w.data["key"]) for w in warned) == sorted(blank)
+    assert [w.code for w in warned].count(WarningCode.CELL_TOO_LARGE) == 2
+    assert [w.code for w in warned].count(WarningCode.CELL_NOT_A_FIGURE) == 3
+    texts = [warning_text(w) for w in warned]
+    assert any("位数多得不可能" in t and "共5000个字符" in t for t in texts)
+    assert any("件数不应有小数" in t and "3.14159" in t for t in texts)
     assert report.fact("proactive.total") is None
 
 
