@@ -49,6 +49,8 @@ class WarningCode(StrEnum):
     CELL_TOO_LARGE = "cell.too_large"  # more digits than any figure has (400 digits)
     CELL_NOT_A_FIGURE = "cell.not_a_figure"  # NaN, inf, 1e30, 0x1F
     CELL_FRACTION = "cell.fraction"  # a count with decimals (3.14159 requests)
+    # the prose
+    NARRATIVE_CONFLICT = "narrative.conflict"  # key, values: one figure stated with different values
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from parsing.schema import TEMPLATE_2021, cell_label, t3_rows
+from parsing.vocabulary.facts import FACTS
 from parsing.vocabulary.keys import TABLE_TITLES
 from parsing.vocabulary.tables import T3_GROUP_WORDS
 from parsing.warnings import ParseWarning, WarningCode, WarningValue
@@ -84,6 +85,9 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.CELL_TOO_LARGE: lambda d: f"{_cell(d)}，位数多得不可能是报告中的数值，记为空",
     WarningCode.CELL_NOT_A_FIGURE: lambda d: f"{_cell(d)}，不是报告中数值的写法，记为空",
     WarningCode.CELL_FRACTION: lambda d: f"{_cell(d)}，件数不应有小数，记为空",
+    WarningCode.NARRATIVE_CONFLICT: lambda d: (
+        f"正文中“{FACTS[str(d['key'])][0]}”前后不一致（{'、'.join(_list(d['values']))}），未采用"
+    ),
 }
 
 
