@@ -70,7 +70,7 @@ def read_cell(text: str | None) -> Cell:
         return Cell("blank", None)
     core = _UNIT_SUFFIX.sub("", _ENCODING_JUNK.sub("", s))
     if _NUMBER.fullmatch(core):
-        if _too_long(core):
+        if too_long(core):
             return Cell("invalid", None, CellProblem.TOO_LARGE)
         return Cell("number", _to_number(core))
     if len(core) <= 40 and _NOT_A_FIGURE.fullmatch(core):
@@ -78,7 +78,7 @@ def read_cell(text: str | None) -> Cell:
     return Cell("text", None)
 
 
-def _too_long(core: str) -> bool:
+def too_long(core: str) -> bool:
     """More integer digits than any figure has (checked before int() sees the digits)."""
     whole = core.split(".", 1)[0]
     return sum(ch.isdigit() for ch in whole) > MAX_DIGITS
@@ -156,7 +156,7 @@ def parse_int_token(token: str) -> int | None:
     if not s:
         return None
     if _NUMBER.fullmatch(s) and "." not in s:
-        if _too_long(s):
+        if too_long(s):
             return None
         return int(s.replace(",", "").replace("−", "-").lstrip("+"))
     return chinese_to_int(s)
