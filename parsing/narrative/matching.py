@@ -36,11 +36,12 @@ class Candidate:
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
-_WEBSITE = re.compile(alternation(W.WEBSITE_WORDS))
+_WEBSITE = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
 _CARRIED_CHANNEL = re.compile(
     rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
 )
+_TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _CHANGE = re.compile(alternation(W.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -59,18 +60,20 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     """Every candidate fact stated in one sentence."""
     out: list[Candidate] = []
     parts = clauses(sentence)
-    part_of_before = bool(parts) and parts[0].text.strip() == "其中"
+    part_of_before = False
     for i, clause in enumerate(parts):
-        if clause.aside:
-            continue
+        # After "其中" every figure of the sentence is a part of one stated before it.
+        part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
         counts = quantities(clause.text)
         for q_index, quantity in enumerate(counts):
             end = counts[q_index + 1].start if q_index + 1 < len(counts) else len(clause.text)
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
-            out.extend(_read(clause, quantity, start, after, carried, part_of_before, year))
-        if not counts:
+            read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year)
+            # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
+            out.extend(c for c in read if not clause.aside or c.score > 1)
+        if not counts and not clause.aside:
             out.extend(_negatives(clause))
     return out
 
@@ -139,6 +142,8 @@ def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
     """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
     named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
     counted = counted.strip()
+    for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
+        counted = counted[: other.start] + counted[other.end :]
     if W.OBJECT_LIST_END in counted:
         counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
     else:
@@ -152,6 +157,10 @@ def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
 
 
 def _channels(text: str) -> tuple[set[str], str | None]:
+    """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
+    untitled = _TITLES.sub("", text)
+    if untitled.strip() or not text.strip():
+        text = untitled
     kinds: set[str] = set()
     if _WEBSITE.search(text):
         kinds.add(WEBSITE)
