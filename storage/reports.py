@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from parsing import PARSER_VERSION
@@ -152,6 +152,11 @@ def store_report(
 ) -> StoreResult:
     """Add the report, its cells, facts and checks. Flushes; the caller commits or rolls back."""
     now = now or datetime.now(UTC)
+    if session.get_bind().dialect.name == "postgresql":
+        # No fsync wait for this commit (issue 14): a report is announced only after its job's
+        # result commits synchronously, which flushes the WAL up to and including this one; a
+        # crash before that loses both and the job runs again (idempotent by file hash).
+        session.execute(text("SET LOCAL synchronous_commit = off"))
     duplicate = find_duplicate(session, source.sha256)
     if duplicate is not None:
         return StoreResult(
