@@ -45,5 +45,13 @@ class ParseTimeout(ParseError):
     default_message = "解析超时：文件过于复杂，已停止处理。"
 
 
+class OcrTimeout(ParseTimeout):
+    default_message = "识别扫描件（图片）超时：页数太多或图片太大，已停止处理。请发送带文字层的 PDF 或 Word 版本，或分页拍照发送。"
+
+
+class OcrUnavailable(ParseError):
+    default_message = "这是扫描件或图片，但服务器未安装文字识别（OCR）组件，无法读取。请发送带文字的 PDF 或 Word 版本。"
+
+
 class ConverterMissing(ParseError):
     default_message = "服务器未安装 LibreOffice，无法读取 DOC/WPS 文件。请另存为 PDF 或 DOCX 后再发送。"

@@ -68,6 +68,21 @@ class Check:
         return {"rule": self.rule, "ok": self.ok, "status": self.status, "detail": self.detail}
 
 
+@dataclass(frozen=True)
+class OcrSummary:
+    """How a scanned or photographed report was read: by which engine, how long it took,
+    and which values (cell keys, fact keys) were read with confidence below `low_below`."""
+
+    engine: str
+    pages: int
+    seconds: float
+    low_below: float
+    low_confidence: tuple[str, ...] = ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "low_confidence": list(self.low_confidence)}
+
+
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping or {}))
 
@@ -84,6 +99,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     title: str | None = None
     cell_sources: Mapping[str, Provenance] = field(default_factory=dict)
+    ocr: OcrSummary | None = None  # set when the report was read from a scan or photo
 
     def __post_init__(self) -> None:
         # Read-only views so a Report handed around cannot be mutated by accident.
@@ -109,4 +125,5 @@ class Report:
             "warnings": list(self.warnings),
             "title": self.title,
             "cell_sources": {k: p.to_json_dict() for k, p in self.cell_sources.items()},
+            "ocr": self.ocr.to_json_dict() if self.ocr else None,
         }

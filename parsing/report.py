@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
-from parsing.extract.base import Document, TextBlock
-from parsing.model import Report
+from parsing.extract.base import Document, OcrStats, TextBlock
+from parsing.model import Fact, OcrSummary, Provenance, Report
 from parsing.narrative import extract_facts
 from parsing.numbers import chinese_to_int
 from parsing.tables import read_tables
@@ -157,6 +159,10 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         if not _TITLE_LOOSE.search(_SPACES.sub("", text)):
             raise NotAnnualReport()
     facts = extract_facts(document.blocks)
+    ocr = None
+    if document.ocr is not None:
+        facts = _with_confidence(facts, document)
+        ocr = _ocr_summary(document.ocr, tables.sources, facts)
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
     warnings = header.warnings + tables.warnings
     if header.title is None:
@@ -172,4 +178,26 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         warnings=tuple(warnings),
         title=header.title,
         cell_sources=tables.sources,
+        ocr=ocr,
     )
+
+
+def _with_confidence(facts: list[Fact], document: Document) -> list[Fact]:
+    """Each fact takes the OCR confidence of the paragraph it was read from."""
+    scores = {b.index: b.confidence for b in document.paragraphs}
+    out = []
+    for fact in facts:
+        prov = fact.provenance
+        if prov is not None and prov.paragraph is not None and scores.get(prov.paragraph) is not None:
+            fact = dataclasses.replace(fact, provenance=dataclasses.replace(prov, confidence=scores[prov.paragraph]))
+        out.append(fact)
+    return out
+
+
+def _ocr_summary(stats: OcrStats, sources: Mapping[str, Provenance], facts: list[Fact]) -> OcrSummary:
+    def low(prov: Provenance | None) -> bool:
+        return prov is not None and prov.confidence is not None and prov.confidence < stats.low_below
+
+    keys = [key for key, prov in sources.items() if low(prov)]
+    keys += [fact.key for fact in facts if low(fact.provenance)]
+    return OcrSummary(stats.engine, stats.pages, stats.seconds, stats.low_below, tuple(keys))

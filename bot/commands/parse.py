@@ -18,7 +18,6 @@ from tabulate import tabulate
 from bot.config import Settings
 from parsing.errors import ParseError
 from parsing.model import Report
-from parsing.options import ParseOptions
 from parsing.sandbox import parse_report_isolated
 from parsing.schema import cell_label
 
@@ -37,7 +36,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     except (IsADirectoryError, PermissionError, OSError) as exc:
         print(f"无法读取文件：{path}（{exc.strerror or exc}）", file=sys.stderr)
         return EXIT_FAILED
-    options = ParseOptions(timeout_s=settings.parse_timeout)
+    options = settings.parse_options()
     try:
         report = parse_report_isolated(data, path.name, caption=args.caption, options=options)
     except ParseError as exc:
