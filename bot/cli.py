@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bot.commands.parse",
     )
     p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
-    p.add_argument("--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record")
+    p.add_argument(
+        "--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record"
+    )
     p.add_argument("--caption", help="附言（如转发时的说明文字），可补充机构名称 / message caption")
 
     p = _sub(

@@ -14,7 +14,7 @@ class ParseError(Exception):
 
 
 class UnsupportedFormat(ParseError):
-    default_message = "不支持这种文件格式，请发送 PDF、DOCX、DOC、WPS、HTML 或 TXT 格式的年度报告。"
+    default_message = "不支持这种文件格式，请发送 PDF、DOCX、DOC、WPS、HTML、TXT 格式的年度报告，或报告的照片、扫描图片。"
 
 
 class EncryptedFile(ParseError):
@@ -30,7 +30,9 @@ class EmptyFile(ParseError):
 
 
 class NoTextLayer(ParseError):
-    default_message = "这是扫描件，没有文字层，暂时无法识别（OCR 功能稍后提供）。请发送带文字的 PDF 或 Word 版本。"
+    default_message = (
+        "这是扫描件，没有文字层，且未启用文字识别（OCR）。请发送带文字的 PDF 或 Word 版本。"
+    )
 
 
 class NotAnnualReport(ParseError):

@@ -19,7 +19,7 @@ class ParseOptions:
     ocr: bool = True
     ocr_timeout_s: float = 300.0
     ocr_threads: int = 2
-    ocr_min_confidence: float = 0.8
+    ocr_min_confidence: float = 0.6
     # Decoded pixels of one image (photo or scanned page) at most: a decompression bomb stops here.
     max_image_pixels: int = 80_000_000
 

@@ -11,10 +11,11 @@ from datetime import date
 from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
 from parsing.extract.base import Document, OcrStats, TextBlock
-from parsing.model import Fact, OcrSummary, Provenance, Report
+from parsing.model import Fact, Number, OcrSummary, Provenance, Report
 from parsing.narrative import extract_facts
 from parsing.numbers import chinese_to_int
 from parsing.tables import read_tables
+from parsing.warnings import ParseWarning, WarningCode
 
 _CN = "零〇○一二两三四五六七八九十"
 _YEAR = rf"(?P<year>\d{{4}}|[{_CN}]{{4}})"
@@ -41,7 +42,7 @@ class Header:
     year: int | None = None
     title: str | None = None
     published_on: date | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
@@ -75,7 +76,7 @@ def read_header(paragraphs: list[TextBlock], *, filename: str, caption: str | No
     if header.year is None:
         header.year = _year_from_text(paragraphs) or _year_from_text([caption or "", filename])
         if header.year is None:
-            header.warnings.append("未能确定报告的统计年度")
+            header.warnings.append(ParseWarning.of(WarningCode.NO_YEAR))
     tail = [_clean(b.text) for b in paragraphs[-_TAIL_BLOCKS:]]
     agency_candidates += [t for t in tail if _looks_like_agency(t)]
     if header.title is None and head:
@@ -95,7 +96,7 @@ def _year_from_text(items: list[TextBlock] | list[str]) -> int | None:
 
 
 def _resolve_agency(
-    candidates: list[str], filename: str, caption: str | None, warnings: list[str]
+    candidates: list[str], filename: str, caption: str | None, warnings: list[ParseWarning]
 ) -> str | None:
     names = [c for c in candidates if c and _looks_like_agency(c)]
     full = next((c for c in names if _REGION.search(c)), None)
@@ -107,9 +108,9 @@ def _resolve_agency(
         if better:
             return better
     if short:
-        warnings.append(f"报告只写了“{short}”，没有写明所属地区，无法确定机关全称，请在说明中补充全称")
+        warnings.append(ParseWarning.of(WarningCode.AGENCY_PARTIAL, name=short))
     else:
-        warnings.append("报告中没有找到发布机关的名称")
+        warnings.append(ParseWarning.of(WarningCode.NO_AGENCY))
     return None
 
 
@@ -159,14 +160,15 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         if not _TITLE_LOOSE.search(_SPACES.sub("", text)):
             raise NotAnnualReport()
     facts = extract_facts(document.blocks)
+    checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
+    warnings = header.warnings + tables.warnings
     ocr = None
     if document.ocr is not None:
         facts = _with_confidence(facts, document)
-        ocr = _ocr_summary(document.ocr, tables.sources, facts)
-    checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
-    warnings = header.warnings + tables.warnings
+        ocr, ocr_warnings = _ocr_summary(document.ocr, tables.cells, tables.sources, facts)
+        warnings += ocr_warnings
     if header.title is None:
-        warnings.append("没有找到报告标题（“…年政府信息公开工作年度报告”）")
+        warnings.append(ParseWarning.of(WarningCode.NO_TITLE))
     return Report(
         agency=header.agency,
         year=header.year,
@@ -194,10 +196,35 @@ def _with_confidence(facts: list[Fact], document: Document) -> list[Fact]:
     return out
 
 
-def _ocr_summary(stats: OcrStats, sources: Mapping[str, Provenance], facts: list[Fact]) -> OcrSummary:
+def _ocr_summary(
+    stats: OcrStats, cells: Mapping[str, Number | None], sources: Mapping[str, Provenance], facts: list[Fact]
+) -> tuple[OcrSummary, list[ParseWarning]]:
+    """Which values OCR was unsure of: read with low confidence, or left blank in a row
+    whose other cells hold figures (a figure the recogniser may have missed)."""
+
     def low(prov: Provenance | None) -> bool:
         return prov is not None and prov.confidence is not None and prov.confidence < stats.low_below
 
-    keys = [key for key, prov in sources.items() if low(prov)]
-    keys += [fact.key for fact in facts if low(fact.provenance)]
-    return OcrSummary(stats.engine, stats.pages, stats.seconds, stats.low_below, tuple(keys))
+    unsure = [key for key, prov in sources.items() if low(prov)]
+    unsure += [fact.key for fact in facts if low(fact.provenance)]
+    rows: dict[str, list[str]] = {}
+    for key in cells:
+        rows.setdefault(key.rsplit(".", 1)[0], []).append(key)
+    blank = [
+        key
+        for members in rows.values()
+        if _filled(members, cells) >= 2
+        for key in members
+        if cells[key] is None and key.startswith(("t3.", "t4."))
+    ]
+    warnings = []
+    if unsure:
+        warnings.append(ParseWarning.of(WarningCode.OCR_LOW_CONFIDENCE, keys=tuple(unsure), below=round(stats.low_below * 100)))
+    if blank:
+        warnings.append(ParseWarning.of(WarningCode.OCR_BLANK_AMONG_FIGURES, keys=tuple(blank)))
+    summary = OcrSummary(stats.engine, stats.pages, stats.seconds, stats.low_below, tuple(unsure + blank))
+    return summary, warnings
+
+
+def _filled(members: list[str], cells: Mapping[str, Number | None]) -> int:
+    return sum(1 for key in members if cells[key] is not None)

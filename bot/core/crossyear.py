@@ -111,7 +111,9 @@ def _same(a: Number, b: Number) -> bool:
     return abs(float(a) - float(b)) < 1e-9
 
 
-def _aggregate(rule: CrossRule, earlier: YearReport, later: YearReport, findings: list[Finding]) -> CrossCheck:
+def _aggregate(
+    rule: CrossRule, earlier: YearReport, later: YearReport, findings: list[Finding]
+) -> CrossCheck:
     statuses = {f.status for f in findings}
     for status in (CrossStatus.FAIL, CrossStatus.VERIFY, CrossStatus.PASS):
         if status in statuses:
@@ -132,7 +134,9 @@ def carry_over(earlier: YearReport, later: YearReport) -> CrossCheck:
             status = CrossStatus.UNVERIFIABLE
         else:
             status = CrossStatus.PASS if _same(before, now) else CrossStatus.FAIL
-        findings.append(Finding(f"t3.carried_in.{column}", f"t3.carried_out.{column}", before, now, status, before))
+        findings.append(
+            Finding(f"t3.carried_in.{column}", f"t3.carried_out.{column}", before, now, status, before)
+        )
     return _aggregate(CrossRule.CARRY_OVER, earlier, later, findings)
 
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import random
 import re
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.core.crosscheck import refresh_after_store
@@ -24,8 +26,9 @@ from bot.core.services import Services
 from parsing import ParseError, Report
 from parsing.model import Check
 from parsing.sniff import sniff
+from parsing.warnings import ParseWarning, WarningCode
 from storage.agencies import candidate_agencies, normalise_name
-from storage.db import write_lock
+from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
 
@@ -41,6 +44,9 @@ class IngestOutcome(StrEnum):
     FAILED = "failed"
     NEEDS_AGENCY = "needs_agency"
 
+
+# Writes lost to a concurrent ingest (unique key taken, deadlock, lock timeout) before giving up.
+STORE_ATTEMPTS = 6
 
 # What agencies.name holds; a longer "name" is a pasted paragraph, refused before the write.
 MAX_AGENCY_NAME = 200
@@ -96,7 +102,7 @@ class IngestResult:
         return self.report.failed_checks if self.report else ()
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[ParseWarning, ...]:
         return self.report.warnings if self.report else ()
 
     # The reply, as the bot sends it (HTML) and as the CLI prints it.
@@ -115,7 +121,6 @@ class IngestResult:
         return render(self, html=False)
 
 
-_PARTIAL_IN_WARNING = re.compile(r"报告只写了“(?P<name>[^”]+)”")
 _TITLE_PREFIX = re.compile(r"^(?P<name>.+?)(?:\d{4}\s*年|[一二三四五六七八九〇零]{4}\s*年)")
 _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 
@@ -123,9 +128,8 @@ _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 def partial_agency_name(report: Report) -> str | None:
     """What the report does say about its agency, when it gives no full name."""
     for warning in report.warnings:
-        match = _PARTIAL_IN_WARNING.search(warning)
-        if match:
-            return match.group("name")
+        if warning.code is WarningCode.AGENCY_PARTIAL:
+            return str(warning.data["name"])
     if report.title:
         match = _TITLE_PREFIX.match(report.title)
         if match and len(match.group("name")) >= 2:
@@ -259,7 +263,14 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         StoreOutcome.NEW_VERSION: IngestOutcome.NEW_VERSION,
         StoreOutcome.DUPLICATE: IngestOutcome.DUPLICATE,
     }[stored.outcome]
-    log.info("ingest %s: %s report %d (%s %d)", ingest_id, outcome, stored.report_id, stored.agency_name, stored.year)
+    log.info(
+        "ingest %s: %s report %d (%s %d)",
+        ingest_id,
+        outcome,
+        stored.report_id,
+        stored.agency_name,
+        stored.year,
+    )
     return result(outcome, report=report, stored=stored, cross_checks=tuple(cross))
 
 
@@ -304,18 +315,20 @@ def _store(
         chat_id=request.chat_id,
         received_at=received_at,
     )
-    # A concurrent ingest of the same agency (PostgreSQL) can win the unique agency name or the
-    # one-current-report index; the second attempt then sees its row and becomes a new version.
-    for attempt in (1, 2):
+    # A concurrent ingest can win a unique key first: the same file (source_files.sha256,
+    # reports.source_file_id), the agency's name, or the one current report of its year. The
+    # next attempt, in a fresh transaction, then sees that row and becomes a duplicate or a new
+    # version. Each loser retries after a short random pause; many writers at once may need a few.
+    for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
-            with write_lock(services.engine), services.sessions.begin() as session:
+            with write_session(services.sessions) as session:
                 stored = store_report(session, report=report, source=source, agency_name=agency_name)
                 if stored.outcome is StoreOutcome.DUPLICATE:
                     return stored, []
                 return stored, refresh_after_store(session, stored.agency_id, stored.year)
-        except IntegrityError:
-            if attempt == 2:
+        except (IntegrityError, OperationalError):
+            if attempt == STORE_ATTEMPTS:
                 raise
-            log.info("ingest: concurrent write for %s, retrying", agency_name)
+            log.info("ingest: concurrent write for %s, retry %d", agency_name, attempt)
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
     raise AssertionError("unreachable")
-

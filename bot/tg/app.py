@@ -94,9 +94,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = (
-            builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
-        )
+        builder = builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
     application: BotApplication = builder.build()
     handlers.register(application)
     reminders.register(application)

@@ -22,7 +22,9 @@ def _agency_in(caption: str | None) -> str | None:
     return parts[1].strip()[:200] if len(parts) == 2 and parts[1].strip() else None
 
 
-async def check_document(update: Update, context: BotContext, message: Message, document: Document, agency: str | None) -> None:
+async def check_document(
+    update: Update, context: BotContext, message: Message, document: Document, agency: str | None
+) -> None:
     name = document.file_name or "未命名文件"
     status = await message.reply_text(R.DRAFT_RECEIVED.format(name=name))
     if await refused_as_too_big(context, status, name, document.file_size):

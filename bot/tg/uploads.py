@@ -51,7 +51,9 @@ async def _download(context: BotContext, file_id: str) -> bytes:
     raise AssertionError("unreachable")
 
 
-async def _edit(status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None) -> None:
+async def _edit(
+    status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None
+) -> None:
     """Replace the status message; a long summary continues in further messages."""
     chunks = split_message(text, html=html)
     parse_mode = "HTML" if html else None
@@ -147,7 +149,9 @@ async def ingest_upload(
 async def _ask_agency(
     context: BotContext, status: Message, upload: PendingUpload, choices: tuple[str, ...]
 ) -> None:
-    pending = PendingUpload(**{**upload.__dict__, "choices": choices[:6], "prompt_message_id": status.message_id})
+    pending = PendingUpload(
+        **{**upload.__dict__, "choices": choices[:6], "prompt_message_id": status.message_id}
+    )
     token = context.state.uploads.put(pending)
     buttons = [
         [InlineKeyboardButton(name, callback_data=f"{AGENCY_CALLBACK}:{token}:{i}")]
@@ -194,7 +198,9 @@ def pending_for_text(context: BotContext, message: Message) -> tuple[str, Pendin
     return None
 
 
-async def on_agency_text(update: Update, context: BotContext, token: str, pending: PendingUpload, text: str) -> None:
+async def on_agency_text(
+    update: Update, context: BotContext, token: str, pending: PendingUpload, text: str
+) -> None:
     message = update.effective_message
     assert message is not None
     context.state.uploads.pop(token)

@@ -177,7 +177,9 @@ def _column_starts(lines: list[GlyphLine], tolerance: float) -> list[float]:
     return [min(c) for c in clusters if len(c) >= 2]
 
 
-def _table_region(lines: list[GlyphLine], *, at_least: int = 3) -> tuple[list[GlyphLine], float, float] | None:
+def _table_region(
+    lines: list[GlyphLine], *, at_least: int = 3
+) -> tuple[list[GlyphLine], float, float] | None:
     """The lines from the first to the last with two or more words, the pitch of wrapped
     lines and the glyph height; None when fewer than `at_least` lines have several words."""
     multi = [i for i, line in enumerate(lines) if len(line.words) >= 2]

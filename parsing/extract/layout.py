@@ -192,8 +192,7 @@ def align_continuations(tables: dict[int, list[Table]], *, same_x: float = _SAME
         if sorted(i for i in mapping if i is not None) != list(range(len(after.columns))):
             continue  # not the same grid: leave it as printed
         rows = tuple(tuple(None if i is None else row[i] for i in mapping) for row in after.rows)
-        confidence = tuple(
-            tuple(None if i is None else row[i] for i in mapping) for row in after.confidence
+        confidence = tuple(tuple(None if i is None else row[i] for i in mapping) for row in after.confidence)
+        tables[number][0] = dataclasses.replace(
+            after, rows=rows, columns=before.columns, confidence=confidence
         )
-        tables[number][0] = dataclasses.replace(after, rows=rows, columns=before.columns, confidence=confidence)
-

@@ -27,35 +27,12 @@ from parsing.extract.layout import Line, Page, Table, align_continuations, assem
 from parsing.extract.pdf_borderless import borderless_tables
 from parsing.extract.pdf_tables import ruled_tables
 from parsing.options import ParseOptions
+from parsing.vocabulary.tables import PAGE_TABLE_LABELS
 
 log = logging.getLogger(__name__)
 
 # Labels printed in tables 2-4; a page showing two of them holds (part of) a table.
-TABLE_LABELS = (
-    "信息内容",
-    "第二十条第",
-    "本年制发件数",
-    "处理决定数量",
-    "收费金额",
-    "申请人情况",
-    "法人或其他组织",
-    "商业企业",
-    "本年新收",
-    "上年结转",
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "属于国家秘密",
-    "无法提供",
-    "不予处理",
-    "其他处理",
-    "结转下年度",
-    "结果维持",
-    "结果纠正",
-    "尚未审结",
-    "未经复议直接起诉",
-    "复议后起诉",
-)
+TABLE_LABELS = PAGE_TABLE_LABELS
 _WHITESPACE = re.compile(r"\s+")
 # Fewer characters than this per page on average, with images present: a scan.
 _MIN_CHARS_PER_PAGE = 20

@@ -1,5 +1,4 @@
-"""Ruled tables of a PDF page: pdfplumber's table finder over lines and glyphs read by pdfium.
-"""
+"""Ruled tables of a PDF page: pdfplumber's table finder over lines and glyphs read by pdfium."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from parsing.errors import EmptyFile, OcrTimeout
 from parsing.extract.base import Document, OcrStats
 from parsing.extract.borderless import Glyph, GlyphLine, borderless_tables, glyph_lines
 from parsing.extract.layout import Line, Page, align_continuations, assemble, join_words
-from parsing.extract.pdf import form_pages
+from parsing.extract.pdf import form_pages, page_has_table
 from parsing.ocr import announce_ocr
 from parsing.ocr.engine import ENGINE_NAME, Box, read_boxes
 from parsing.ocr.straighten import even_light, flatten_page, horizontal_rules, skew_angle, to_grey, unrotate
@@ -45,7 +45,10 @@ def read_page_images(
     if not any(all_lines):
         raise EmptyFile()
     texts = ["".join(w.text for line in lines for w in line.words) for lines in all_lines]
-    tables = borderless_tables({n: all_lines[n] for n in form_pages(texts)}, rules)
+    # A photo is often one page showing part of a table: any page with some of the form's
+    # labels is read for tables, besides the pages most like the form.
+    candidates = set(form_pages(texts)) | {n for n, text in enumerate(texts) if page_has_table(text)}
+    tables = borderless_tables({n: all_lines[n] for n in sorted(candidates)}, rules)
     align_continuations(tables)
     pages = [Page([_line(gl) for gl in lines], tables.get(n, [])) for n, lines in enumerate(all_lines)]
     stats = OcrStats(

@@ -25,14 +25,9 @@ from parsing.tables.rows import RawRow, TablesResult, detect_template, raw_rows,
 from parsing.tables.t2 import read_t2
 from parsing.tables.t3 import read_t3
 from parsing.tables.t4 import read_t4
+from parsing.warnings import ParseWarning, WarningCode
 
 __all__ = ["RawRow", "TablesResult", "read_tables", "split_by_table"]
-
-_TABLE_NAMES = {
-    "t2": "表二（主动公开政府信息情况）",
-    "t3": "表三（收到和处理政府信息公开申请情况）",
-    "t4": "表四（政府信息公开行政复议、行政诉讼情况）",
-}
 
 
 def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> TablesResult:
@@ -51,7 +46,7 @@ def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> Tab
         if rows:
             result.found.add(kind)
         else:
-            result.warnings.append(f"报告中没有找到{_TABLE_NAMES[kind]}，相关数值记为空")
+            result.warnings.append(ParseWarning.of(WarningCode.TABLE_MISSING, table=kind))
     # Every key of the template is present, in printed order.
     result.cells = {key: result.cells.get(key) for key in cell_keys(effective)}
     result.sources = {k: v for k, v in result.sources.items() if k in result.cells}

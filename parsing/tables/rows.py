@@ -9,6 +9,8 @@ from parsing.extract.base import TableBlock
 from parsing.model import Number, Provenance
 from parsing.numbers import normalize
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021
+from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class TablesResult:
     cells: dict[str, Number | None]
     sources: dict[str, Provenance]
     found: set[str] = field(default_factory=set)  # subset of {"t2", "t3", "t4"}
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
     t3_other_derived: bool = False
 
 
@@ -57,47 +59,23 @@ def raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:
 
 # --- which table a row belongs to -------------------------------------------------------
 
-_T4_STRONG = ("复议后起诉", "未经复议")
-_T3_STRONG = ("申请人情况", "勾稽关系", "新收政府信息公开申请", "上年结转政府信息公开申请")
-_T3_WEAK = (
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "无法提供",
-    "不予处理",
-    "其他处理",
-    "结转下年",
-    "本年度办理结果",
-)
-_T2_WEAK = (
-    "规章",
-    "规范性文件",
-    "行政许可",
-    "行政处罚",
-    "行政强制",
-    "行政事业性收费",
-    "政府集中采购",
-    "信息内容",
-)
-_T4_WEAK = ("结果维持", "结果纠正", "尚未审结")
-
 
 def _strong_kind(text: str) -> str | None:
-    if any(m in text for m in _T4_STRONG) or ("行政复议" in text and "行政诉讼" in text):
+    if any(m in text for m in V.T4_STRONG) or all(m in text for m in V.T4_BOTH_GROUPS):
         return "t4"
-    if any(m in text for m in _T3_STRONG):
+    if any(m in text for m in V.T3_STRONG):
         return "t3"
-    if "第二十条" in text:
+    if any(m in text for m in V.T2_STRONG):
         return "t2"
     return None
 
 
 def _weak_kind(text: str) -> str | None:
-    if any(m in text for m in _T4_WEAK):
+    if any(m in text for m in V.T4_WEAK):
         return "t4"
-    if any(m in text for m in _T3_WEAK):
+    if any(m in text for m in V.T3_WEAK):
         return "t3"
-    if any(m in text for m in _T2_WEAK):
+    if any(m in text for m in V.T2_WEAK):
         return "t2"
     return None
 
@@ -124,21 +102,20 @@ def split_by_table(rows: Sequence[RawRow]) -> dict[str, list[RawRow]]:
 
 # --- template ---------------------------------------------------------------------------
 
-_T2_2021_WORDS = ("制发件数", "废止件数", "现行有效", "收费金额")
-_T2_2019_WORDS = ("新制作", "新公开", "对外公开总", "上一年项目", "增/减", "采购项目", "对外管理服务")
 
-
-def detect_template(by_kind: dict[str, list[RawRow]], year: int | None) -> tuple[str | None, list[str]]:
+def detect_template(
+    by_kind: dict[str, list[RawRow]], year: int | None
+) -> tuple[str | None, list[ParseWarning]]:
     """The format, from the table headers themselves (not from the year)."""
     t2_text = "".join(r.joined for r in by_kind["t2"])
-    n2021 = sum(t2_text.count(w) for w in _T2_2021_WORDS)
-    n2019 = sum(t2_text.count(w) for w in _T2_2019_WORDS)
+    n2021 = sum(t2_text.count(w) for w in V.T2_2021_WORDS)
+    n2019 = sum(t2_text.count(w) for w in V.T2_2019_WORDS)
     t3_text = "".join(r.joined for r in by_kind["t3"])
-    if "逾期不补正" in t3_text or "缴纳费用" in t3_text:
+    if any(w in t3_text for w in V.T3_2021_WORDS):
         n2021 += 1
     if n2021 != n2019:
         return (TEMPLATE_2021 if n2021 > n2019 else TEMPLATE_2019), []
     if year is not None:
         template = TEMPLATE_2021 if year >= 2021 else TEMPLATE_2019
-        return template, [f"无法从表头判断报告格式，按统计年度{year}年推定为{template}年版格式"]
-    return None, ["无法判断报告格式（2019年版或2021年版）"]
+        return template, [ParseWarning.of(WarningCode.TEMPLATE_FROM_YEAR, year=year, template=template)]
+    return None, [ParseWarning.of(WarningCode.TEMPLATE_UNKNOWN)]

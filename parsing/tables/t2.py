@@ -5,30 +5,11 @@ from __future__ import annotations
 from parsing.schema import T2_2019, T2_2021, TEMPLATE_2019, TEMPLATE_2021
 from parsing.tables.align import AlignNotes, align, same_grid, short_label, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
 
-_T2_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("other_services", ("对外管理服务",)),
-    ("normative", ("规范性文件",)),
-    ("rules", ("规章",)),
-    ("licensing", ("行政许可",)),
-    ("punishment", ("行政处罚",)),
-    ("coercion", ("行政强制",)),
-    ("fees", ("行政事业性收费", "事业性收费")),
-    ("procurement", ("政府集中采购", "集中采购")),
-)
-_T2_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("made", ("制发件数", "本年制发")),
-    ("repealed", ("废止",)),
-    ("in_force", ("现行有效",)),
-    ("amount", ("收费金额", "采购总金额", "总金额")),
-    ("new_made", ("新制作",)),
-    ("new_published", ("新公开",)),
-    ("total_published", ("对外公开总",)),
-    ("prev_items", ("上一年项目", "上年项目")),
-    ("change", ("增/减", "增减", "增(减)")),
-    ("items", ("采购项目",)),
-    ("decisions", ("处理决定",)),
-)
+_T2_ITEMS = V.T2_ITEM_WORDS
+_T2_COLUMNS = V.T2_COLUMN_WORDS
 _T2_DEFAULTS = {
     TEMPLATE_2021: {
         "rules": ["made", "repealed", "in_force"],
@@ -75,7 +56,7 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         if not labels:
             continue
         first = labels[0]
-        if "信息内容" in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
+        if V.T2_HEADER_MARK in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
             header = [(i, col) for i, t in enumerate(row.norm) if t and (col := _t2_column(t))]
             header_width = len(row.cells)
             continue
@@ -95,6 +76,6 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         for col, slot in zip(columns, slots, strict=True):
             store(result, f"t2.{item}.{col}", slot, row, allowed)
     if notes.extra:
-        result.warnings.append(f"表二“{'、'.join(notes.extra)}”一行的数值多于表头列数，已取靠右的数值")
+        result.warnings.append(ParseWarning.of(WarningCode.T2_EXTRA_VALUES, rows=tuple(notes.extra)))
     if notes.unplaced:
-        result.warnings.append(f"表二“{'、'.join(notes.unplaced)}”一行的数值无法确定所在的列，记为空")
+        result.warnings.append(ParseWarning.of(WarningCode.T2_UNPLACED, rows=tuple(notes.unplaced)))

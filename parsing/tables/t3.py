@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from dataclasses import dataclass
@@ -10,61 +11,16 @@ from parsing.model import Provenance
 from parsing.schema import T3_COLUMNS, TEMPLATE_2019, TEMPLATE_2021, t3_rows
 from parsing.tables.align import AlignNotes, Slot, align, is_blank, same_grid, short_label, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
 
-_T3_HEADER_WORDS = {
-    "自然人": "natural_person",
-    "商业企业": "commercial",
-    "科研机构": "research",
-    "社会公益组织": "social",
-    "法律服务机构": "legal",
-    "其他": "other_org",
-    "总计": "total",
-}
-_T3_HEADER_MARKS = (
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "法人或其他组织",
-    "申请人情况",
-    "勾稽",
-)
+_T3_HEADER_WORDS = V.T3_HEADER_WORDS
+_T3_HEADER_MARKS = V.T3_HEADER_MARKS
 
-# Specific row labels, tested on one label cell at a time (most specific first).
-_T3_ROW_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("new", ("新收",)),
-    ("carried_in", ("上年结转",)),
-    ("carried_out", ("结转下年", "继续办理")),
-    ("granted", ("予以公开",)),
-    ("partial", ("部分公开",)),
-    ("denied_secret", ("国家秘密",)),
-    ("denied_law", ("禁止公开",)),
-    ("denied_safety", ("三安全一稳定", "危及")),
-    ("denied_third_party", ("第三方",)),
-    ("denied_internal", ("内部事务",)),
-    ("denied_process", ("过程性",)),
-    ("denied_enforcement", ("执法案卷", "行政执法卷", "执法卷")),
-    ("denied_query", ("查询",)),
-    ("unable_no_info", ("不掌握",)),
-    ("unable_create", ("另行制作", "没有现成")),
-    ("unable_unclear", ("不明确",)),
-    ("rejected_petition", ("信访", "举报投诉")),
-    ("rejected_repeat", ("重复申请",)),
-    ("rejected_publication", ("出版物",)),
-    ("rejected_mass", ("大量反复",)),
-    ("rejected_confirm", ("重新出具", "确认或重新", "已获取信息")),
-    ("other_overdue", ("逾期不补正",)),
-    ("other_unpaid", ("缴纳费用", "收费通知")),
-)
-_T3_GROUP_WORDS = (
-    ("denied", "不予公开"),
-    ("unable", "无法提供"),
-    ("rejected", "不予处理"),
-    ("other", "其他处理"),
-)
-_OTHER_OTHER = re.compile(r"^(?:\(?\d+\)?[.、]?)?其他$")
-_TOTAL = re.compile(r"^(?:[三]?[(（]?[七7][)）]?[、.]?)?(?:办理结果)?总计$")
+_T3_ROW_WORDS = V.T3_ROW_WORDS
+_T3_GROUP_WORDS = V.T3_GROUP_WORDS
+_OTHER_OTHER = re.compile(V.T3_OTHER_OTHER_PATTERN)
+_TOTAL = re.compile(V.T3_TOTAL_PATTERN)
 
 
 def _t3_group_keys(template: str) -> dict[str, list[str]]:
@@ -101,9 +57,38 @@ def _t3_row_key(labels: list[str], group: str | None) -> tuple[str | None, str |
                 return key, named_group
         if (named_group or group) == "other" and _OTHER_OTHER.match(lab):
             return "other_other", "other"
-        if _TOTAL.match(lab) or (lab.endswith("总计") and len(lab) <= 8):
+        if _TOTAL.match(lab) or (lab.endswith(V.T3_TOTAL_WORD) and len(lab) <= 8):
             return "handled_total", named_group
     return None, named_group
+
+
+# A row number before a label: "2.", "（三）", "三、", "(1)".
+_NUMBERING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）]?[.、．]?)+")
+_FUZZY_MIN = 0.8  # similarity to the one printed label it must be a misprint of
+_FUZZY_MARGIN = 0.1  # ahead of the next best label
+_FUZZY_MIN_LENGTH = 6  # short labels ("予以公开" / "不予公开") are too alike to guess between
+
+
+def _fuzzy_key(labels: list[str], template: str) -> str | None:
+    """The row a misspelt label stands for ("其他法律行政止公开"), when one label is clearly it."""
+    canonical = {
+        key: label.split("/")[-1]
+        for key, label in t3_rows(template).items()
+        if len(label.split("/")[-1]) >= _FUZZY_MIN_LENGTH
+    }
+    for lab in reversed(labels):
+        core = _NUMBERING.sub("", lab)
+        if len(core) < _FUZZY_MIN_LENGTH - 2 or any(w in core for _, w in _T3_GROUP_WORDS):
+            continue
+        scored = sorted(
+            ((difflib.SequenceMatcher(None, core, text).ratio(), key) for key, text in canonical.items()),
+            reverse=True,
+        )
+        best, key = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= _FUZZY_MIN and best - runner_up >= _FUZZY_MARGIN:
+            return key
+    return None
 
 
 @dataclass
@@ -117,24 +102,80 @@ class _T3Row:
         return all(s is None or is_blank(s[1]) for s in self.slots)
 
 
+@dataclass
+class _GroupRun:
+    """A row naming a group (“（六）其他处理”) with figures of its own, and the unnamed rows
+    with figures right after it. Settled when the run ends: as many unnamed rows as the
+    group has items -> the first row is the group's sum; none -> the group was printed as one
+    row; fewer -> the items lost their names and follow the printed order."""
+
+    group: str
+    head: _T3Row
+    unnamed: list[_T3Row]
+
+
+@dataclass
+class _T3State:
+    template: str
+    groups: dict[str, list[str]]
+    assigned: dict[str, _T3Row]
+    fallback_groups: set[str]
+    collapsed: list[str]
+    conflicts: list[str]
+    warnings: list[ParseWarning]
+
+    def assign(self, entry: _T3Row) -> _T3Row:
+        key = entry.key
+        if key in self.assigned:
+            if self.assigned[key].empty and not entry.empty:
+                self.assigned[key] = entry
+            elif not entry.empty:
+                self.conflicts.append(key)
+            return self.assigned[key]
+        self.assigned[key] = entry
+        return entry
+
+    def next_item(self, group: str) -> str | None:
+        return next((k for k in self.groups[group] if k not in self.assigned), None)
+
+    def settle(self, run: _GroupRun) -> None:
+        items = self.groups[run.group]
+        if len(run.unnamed) < len(items) and run.unnamed:
+            members = [run.head, *run.unnamed]  # the items lost their names: printed order
+        else:
+            members = run.unnamed
+            self._parent(run.group, run.head)
+        for member in members:
+            key = self.next_item(run.group)
+            if key is None:
+                break
+            self.fallback_groups.add(run.group)
+            self.assign(_T3Row(key, member.slots, member.row))
+
+    def _parent(self, group: str, head: _T3Row) -> None:
+        """A row that stands for its group is read as the group: 其他处理 has a key of its own."""
+        if group == "other":
+            self.assign(_T3Row("other", head.slots, head.row))
+        else:
+            self.collapsed.append(group)
+
+
 def read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
     n = len(T3_COLUMNS)
     groups = _t3_group_keys(template)
     key_group = {k: g for g, keys in groups.items() for k in keys}
+    state = _T3State(template, groups, {}, set(), [], [], [])
     header_rows: list[RawRow] = []
     data_started = False
-    assigned: dict[str, _T3Row] = {}
-    order: list[str] = []
     group: str | None = None
-    fallback_groups: set[str] = set()
-    conflicts: list[str] = []
     notes = AlignNotes()
     headers: list[int] | None = None
     header_width = 0
     previous: _T3Row | None = None
+    run: _GroupRun | None = None
     for row in rows:
         text = row.joined
-        if not data_started and any(m in text for m in _T3_HEADER_MARKS) and "新收" not in text:
+        if not data_started and any(m in text for m in _T3_HEADER_MARKS) and V.T3_NEW_MARK not in text:
             header_rows.append(row)
             continue
         if not data_started:
@@ -143,6 +184,11 @@ def read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
         data_started = True
         labels, region = split_label(row)
         key, named_group = _t3_row_key(labels, group)
+        if key is None and named_group is None and labels:
+            key = _fuzzy_key(labels, template)
+            if key is not None:
+                label = labels[-1]
+                state.warnings.append(ParseWarning.of(WarningCode.T3_LABEL_READ_AS, label=label, row=key))
         if template == TEMPLATE_2019 and key in ("other_overdue", "other_unpaid", "other_other"):
             key = "other"
         if named_group:
@@ -162,6 +208,16 @@ def read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
         has_values = any(s is not None and not is_blank(s[1]) for s in slots)
         if key is None and named_group == "other" and template == TEMPLATE_2019:
             key = "other"  # the 2019 format prints 其他处理 as one row
+        if run is not None:
+            if key is None and not labels and has_values and group == run.group:
+                run.unnamed.append(_T3Row("", slots, row))
+                continue
+            state.settle(run)
+            run = None
+        if key is None and named_group is not None and has_values:
+            run = _GroupRun(named_group, _T3Row("", slots, row), [])
+            previous = None
+            continue
         if key is None:
             fragment = bool(labels) or row.first_of_block
             if fragment and previous is not None and previous.empty and has_values:
@@ -171,25 +227,17 @@ def read_t3(rows: list[RawRow], template: str, result: TablesResult) -> None:
                 continue
             if group is None or (not has_values and labels):
                 continue
-            key = next((k for k in groups[group] if k not in assigned), None)
+            key = state.next_item(group)
             if key is None:
                 continue
-            fallback_groups.add(group)
-        if template == TEMPLATE_2019 and key == "other" and group == "other" and "other" in assigned:
+            state.fallback_groups.add(group)
+        if template == TEMPLATE_2019 and key == "other" and group == "other" and "other" in state.assigned:
             continue
-        current = _T3Row(key, slots, row)
-        if key in assigned:
-            if assigned[key].empty and not current.empty:
-                assigned[key] = current
-            elif not current.empty:
-                conflicts.append(t3_rows(template).get(key, key))
-            previous = assigned[key]
-            continue
-        assigned[key] = current
-        order.append(key)
-        previous = current
-    _t3_store(result, template, assigned)
-    _t3_warnings(result, template, assigned, fallback_groups, conflicts, notes)
+        previous = state.assign(_T3Row(key, slots, row))
+    if run is not None:
+        state.settle(run)
+    _t3_store(result, template, state.assigned)
+    _t3_warnings(result, template, state, notes)
 
 
 def _t3_store(result: TablesResult, template: str, assigned: dict[str, _T3Row]) -> None:
@@ -220,32 +268,38 @@ def _t3_store(result: TablesResult, template: str, assigned: dict[str, _T3Row]) 
             )
 
 
-def _t3_warnings(
-    result: TablesResult,
-    template: str,
-    assigned: dict[str, _T3Row],
-    fallback_groups: set[str],
-    conflicts: list[str],
-    notes: AlignNotes,
-) -> None:
-    names = {"denied": "不予公开", "unable": "无法提供", "rejected": "不予处理", "other": "其他处理"}
-    for g in sorted(fallback_groups):
-        result.warnings.append(f"表三“{names[g]}”下的小项缺少名称，已按标准格式的先后顺序对应")
+def _t3_warnings(result: TablesResult, template: str, state: _T3State, notes: AlignNotes) -> None:
+    warnings = result.warnings
+    warnings.extend(state.warnings)
+    assigned = state.assigned
+    for g in sorted(state.fallback_groups):
+        warnings.append(ParseWarning.of(WarningCode.T3_UNNAMED_ITEMS, group=g))
+    collapsed = [g for g in state.collapsed if not any(k in assigned for k in state.groups[g])]
+    for g in collapsed:
+        warnings.append(ParseWarning.of(WarningCode.T3_GROUP_COLLAPSED, group=g))
+    other_items = state.groups["other"] if template == TEMPLATE_2021 else []
+    other_alone = bool(other_items) and "other" in assigned and not any(k in assigned for k in other_items)
+    if other_alone:
+        warnings.append(ParseWarning.of(WarningCode.T3_OTHER_WITHOUT_ITEMS))
+    # Rows of a group printed as one row (or 其他处理 alone) are not missing: they were never printed.
+    printed_as_one = {k for g in collapsed for k in state.groups[g]} | (
+        set(other_items) if other_alone else set()
+    )
     expected = [k for k in t3_rows(template) if not (template == TEMPLATE_2021 and k == "other")]
-    missing = [t3_rows(template)[k] for k in expected if k not in assigned]
+    missing = [k for k in expected if k not in assigned and k not in printed_as_one]
     if missing and len(missing) < len(expected):
-        result.warnings.append(f"表三缺少以下行，记为空：{'、'.join(missing)}")
-    if conflicts:
-        result.warnings.append(f"表三有重复的行（{'、'.join(conflicts)}），已采用第一次出现的数值")
+        warnings.append(ParseWarning.of(WarningCode.T3_ROWS_MISSING, rows=tuple(missing)))
+    if state.conflicts:
+        warnings.append(ParseWarning.of(WarningCode.T3_DUPLICATE_ROWS, rows=tuple(state.conflicts)))
     if notes.extra:
-        result.warnings.append(
-            f"表三有{len(notes.extra)}行的数值多于7列（如“{notes.extra[0]}”），已取靠右的7个数值"
+        warnings.append(
+            ParseWarning.of(WarningCode.T3_EXTRA_VALUES, count=len(notes.extra), example=notes.extra[0])
         )
     if notes.unplaced:
-        result.warnings.append(
-            f"表三有{len(notes.unplaced)}行的数值少于7列且无法确定所在的列（如“{notes.unplaced[0]}”），记为空"
+        warnings.append(
+            ParseWarning.of(WarningCode.T3_UNPLACED, count=len(notes.unplaced), example=notes.unplaced[0])
         )
     for count, labels in sorted(notes.short.items()):
-        result.warnings.append(
-            f"表三有{len(labels)}行只有{count}个数值（应为7个，如“{labels[0]}”），已从左到右填入，缺少的列记为空"
+        warnings.append(
+            ParseWarning.of(WarningCode.T3_SHORT_ROWS, count=len(labels), values=count, example=labels[0])
         )

@@ -5,14 +5,10 @@ from __future__ import annotations
 from parsing.schema import T4_COLUMNS, T4_GROUPS
 from parsing.tables.align import AlignNotes, Slot, align, is_blank, same_grid, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
 
-_T4_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("upheld", ("维持",)),
-    ("corrected", ("纠正",)),
-    ("pending", ("尚未", "审结")),
-    ("other", ("其他",)),
-    ("total", ("总计", "合计")),
-)
+_T4_COLUMN_WORDS = V.T4_COLUMN_WORDS
 _T4_ORDER = list(T4_COLUMNS)
 
 
@@ -30,7 +26,7 @@ def read_t4(rows: list[RawRow], result: TablesResult) -> None:
     data: list[tuple[RawRow, list[Slot]]] = []
     for row in rows:
         cols = [(i, c) for i, t in enumerate(row.norm) if t and (c := _t4_column(t))]
-        if cols or any(w in row.joined for w in ("行政复议", "行政诉讼", "复议后起诉")):
+        if cols or any(w in row.joined for w in V.T4_HEADER_WORDS):
             for i, c in cols:
                 occurrences.setdefault(i, c)
             header_width = max(header_width, len(row.cells))
@@ -44,18 +40,18 @@ def read_t4(rows: list[RawRow], result: TablesResult) -> None:
     if not data:
         for key in keys:
             result.cells.setdefault(key, None)
-        result.warnings.append("表四没有读到数值，记为空")
+        result.warnings.append(ParseWarning.of(WarningCode.T4_NO_VALUES))
         return
     if len(data) > 1:
-        result.warnings.append("表四有多行数值，只采用第一行")
+        result.warnings.append(ParseWarning.of(WarningCode.T4_MANY_ROWS))
     row, region = data[0]
     notes = AlignNotes()
     slots = align(region, same_grid(headers, header_width, row), n, "表四", notes, positional=row.positional)
     for key, slot in zip(keys, slots, strict=True):
         store(result, key, slot, row)
     if notes.extra:
-        result.warnings.append("表四的数值多于15列，已取靠右的15个数值")
+        result.warnings.append(ParseWarning.of(WarningCode.T4_EXTRA_VALUES))
     if notes.unplaced:
-        result.warnings.append("表四的数值少于15列且无法确定所在的列，记为空")
+        result.warnings.append(ParseWarning.of(WarningCode.T4_UNPLACED))
     for count in notes.short:
-        result.warnings.append(f"表四只有{count}个数值（应为15个），已从左到右填入，缺少的列记为空")
+        result.warnings.append(ParseWarning.of(WarningCode.T4_SHORT, values=count))

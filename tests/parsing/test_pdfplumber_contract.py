@@ -45,10 +45,14 @@ def test_pdfium_view_finds_the_tables_pdfplumber_finds(path: Path) -> None:
             for table in page.extract_tables(LATTICE)
             if table and max(len(r) for r in table) >= 2
         ]
-    assert ours, f"no ruled table found in {path.name}: pdfplumber's TableFinder no longer reads our page view"
+    assert ours, (
+        f"no ruled table found in {path.name}: pdfplumber's TableFinder no longer reads our page view"
+    )
     assert ours == theirs
 
 
 def test_pdfplumber_is_within_the_tested_range() -> None:
     major, minor = (int(part) for part in pdfplumber.__version__.split(".")[:2])
-    assert (major, minor) == (0, 11), "pdf.py was verified against pdfplumber 0.11.x; re-run this file and bump the bound"
+    assert (major, minor) == (0, 11), (
+        "pdf.py was verified against pdfplumber 0.11.x; re-run this file and bump the bound"
+    )

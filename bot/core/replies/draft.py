@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.replies import crossyear
 from bot.core.replies.ingest import CHECK_RULES, FAILED
+from parsing.wording import warning_text
 
 if TYPE_CHECKING:
     from bot.core.draft import DraftResult
@@ -59,6 +60,6 @@ def render(result: DraftResult, *, html: bool) -> str:
         lines += [esc(line) for line in cross] if cross else [NO_HISTORY]
     if report.warnings:
         lines.append(WARNINGS_HEAD)
-        lines += [f"· {esc(w)}" for w in report.warnings[:MAX_LIST]]
+        lines += [f"· {esc(warning_text(w))}" for w in report.warnings[:MAX_LIST]]
     lines.append(TO_FIX.format(count=result.problems) if result.problems else READY)
     return "\n".join(lines)
