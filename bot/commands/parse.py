@@ -16,6 +16,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from bot.config import Settings
+from bot.core.replies.ingest import ocr_line
 from parsing.errors import ParseError
 from parsing.model import Report
 from parsing.sandbox import parse_report_isolated
@@ -66,6 +67,8 @@ def summary(report: Report, filename: str) -> str:
         f"发布日期：{report.published_on.isoformat() if report.published_on else '（未写明）'}",
         "",
     ]
+    if (read_by_ocr := ocr_line(report)) is not None:
+        lines[-1:-1] = [read_by_ocr]
     if report.facts:
         lines.append("正文中的数字：")
         # Sentences are long and the figure is often near their end: quote them whole.
