@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("NIANBAO_FETCH_ALLOWED_NETWORKS")
     )
+    # Worker processes `nianbao run` starts on this machine to parse and store uploads (unset: one
+    # per CPU). With PostgreSQL, 0 when `nianbao worker` runs elsewhere.
+    workers: int | None = Field(default=None, ge=0, validation_alias=AliasChoices("NIANBAO_WORKERS"))
     # Uploads plus questions one user may send per minute (a burst of that many, then
     # refilled evenly); 0 turns the limit off.
     rate_limit_per_minute: int = Field(

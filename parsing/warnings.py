@@ -47,6 +47,8 @@ class WarningCode(StrEnum):
     # a report read by OCR from a scan or photo
     OCR_LOW_CONFIDENCE = "ocr.low_confidence"  # keys: cell/fact keys read with low confidence; below
     OCR_BLANK_AMONG_FIGURES = "ocr.blank_among_figures"  # keys: blank cells in rows of figures (maybe unread)
+    # the prose
+    NARRATIVE_CONFLICT = "narrative.conflict"  # key, values: one figure stated with different values
 
 
 @dataclass(frozen=True)

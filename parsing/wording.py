@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from parsing.schema import TEMPLATE_2021, cell_label, t3_rows
+from parsing.vocabulary.facts import FACTS
 from parsing.vocabulary.keys import TABLE_TITLES
 from parsing.vocabulary.tables import T3_GROUP_WORDS
 from parsing.warnings import ParseWarning, WarningCode, WarningValue
@@ -88,6 +89,9 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.OCR_BLANK_AMONG_FIGURES: lambda d: (
         f"扫描件/照片中以下{len(_list(d['keys']))}个单元格未识别出数值（同一行其他格有数值），记为空，"
         f"请与原件核对：{_labels(d['keys'])}"
+    ),
+    WarningCode.NARRATIVE_CONFLICT: lambda d: (
+        f"正文中“{FACTS[str(d['key'])][0]}”前后不一致（{'、'.join(_list(d['values']))}），未采用"
     ),
 }
 
