@@ -47,6 +47,11 @@ class WarningCode(StrEnum):
     # a report read by OCR from a scan or photo
     OCR_LOW_CONFIDENCE = "ocr.low_confidence"  # keys: cell/fact keys read with low confidence; below
     OCR_BLANK_AMONG_FIGURES = "ocr.blank_among_figures"  # keys: blank cells in rows of figures (maybe unread)
+    # one cell left blank although it held something value-like: key, text (its first 20
+    # characters), length (of the whole text)
+    CELL_TOO_LARGE = "cell.too_large"  # more digits than any figure has (400 digits)
+    CELL_NOT_A_FIGURE = "cell.not_a_figure"  # NaN, inf, 1e30, 0x1F
+    CELL_FRACTION = "cell.fraction"  # a count with decimals (3.14159 requests)
     # the prose
     NARRATIVE_CONFLICT = "narrative.conflict"  # key, values: one figure stated with different values
 

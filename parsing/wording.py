@@ -34,6 +34,12 @@ def _labels(value: WarningValue, most: int = 5) -> str:
     return shown + (f" 等{len(keys)}处" if len(keys) > most else "")
 
 
+def _cell(d: Data) -> str:
+    text, length = str(d["text"]), int(d["length"])  # type: ignore[arg-type]
+    shown = text if length <= len(text) else f"{text[:12]}…（共{length}个字符）"
+    return f"“{cell_label(str(d['key']))}”一格写的是“{shown}”"
+
+
 _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.NO_YEAR: lambda d: "未能确定报告的统计年度",
     WarningCode.AGENCY_PARTIAL: lambda d: (
@@ -90,6 +96,9 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
         f"扫描件/照片中以下{len(_list(d['keys']))}个单元格未识别出数值（同一行其他格有数值），记为空，"
         f"请与原件核对：{_labels(d['keys'])}"
     ),
+    WarningCode.CELL_TOO_LARGE: lambda d: f"{_cell(d)}，位数多得不可能是报告中的数值，记为空",
+    WarningCode.CELL_NOT_A_FIGURE: lambda d: f"{_cell(d)}，不是报告中数值的写法，记为空",
+    WarningCode.CELL_FRACTION: lambda d: f"{_cell(d)}，件数不应有小数，记为空",
     WarningCode.NARRATIVE_CONFLICT: lambda d: (
         f"正文中“{FACTS[str(d['key'])][0]}”前后不一致（{'、'.join(_list(d['values']))}），未采用"
     ),

@@ -62,7 +62,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     from_context: Fact | None = None
     for passage in sentences(blocks):
         for i, sentence in enumerate(passage):
-            for candidate in sentence_candidates(sentence.text, year):
+            for candidate in _first_total(sentence_candidates(sentence.text, year)):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None
             if "proposals.count" not in extra:
@@ -74,8 +74,14 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
                 from_context = website_from_context(previous.block, previous.text, sentence.text)
     facts: dict[str, Fact] = dict(extra)
     conflicts: list[FactConflict] = []
+    channel_figures = [
+        item
+        for key in ("proactive.website", "proactive.new_media")
+        for item in found.get(key, [])
+        if not item.candidate.partial
+    ]
     for key, items in found.items():
-        fact, conflict = _decide(key, items)
+        fact, conflict = _decide(key, items, channel_figures)
         if fact is not None:
             facts[key] = fact
         if conflict is not None:
@@ -85,7 +91,28 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
 
 
-def _decide(key: str, items: list[_Found]) -> tuple[Fact | None, FactConflict | None]:
+def _first_total(candidates: list[Candidate]) -> list[Candidate]:
+    """A sentence states one total: later total figures in it list its breakdown ("共590条，…268条、…")."""
+    totals = [c for c in candidates if c.key == "proactive.total"]
+    return [c for c in candidates if c.key != "proactive.total" or c is totals[0]]
+
+
+def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_Found]:
+    """The figure that is the sum of the others stated with it in its paragraph is their total."""
+    for item in top:
+        others = [
+            o.candidate.value
+            for o in top + channel_figures
+            if o is not item and o.sentence.passage == item.sentence.passage
+        ]
+        if others and item.candidate.value == sum(others):
+            return [item]
+    return []
+
+
+def _decide(
+    key: str, items: list[_Found], channel_figures: list[_Found]
+) -> tuple[Fact | None, FactConflict | None]:
     partial = [item for item in items if item.candidate.partial]
     items = [item for item in items if not item.candidate.partial]
     if FACT_WORDS_BY_KEY[key].sums_channels:
@@ -98,6 +125,9 @@ def _decide(key: str, items: list[_Found]) -> tuple[Fact | None, FactConflict | 
     if FACT_WORDS_BY_KEY[key].sums_channels:
         top = _channel_sums(top)
     values = list(dict.fromkeys(item.candidate.value for item in top))
+    if len(values) > 1 and key == "proactive.total":
+        top = _total_of_parts(top, channel_figures) or top
+        values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1:
         sources = tuple(dict.fromkeys(item.sentence.text for item in top))
         return None, FactConflict(key, tuple(values), sources)

@@ -24,6 +24,9 @@ _KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建�
 _COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
 _FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
 _NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
+# A list item of another kind between the verb and the proposals ("办理领导信箱112件、…、人大代表建议123件").
+_OTHER_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)")
+_MAX_SKIPPED = 6
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
 
@@ -44,13 +47,26 @@ def _proposal_kind(pre: str, kind: str) -> str | None:
     return None  # "办理群众意见建议15件" is not a deputy's proposal
 
 
+def _after_other_items(item: re.Pattern[str], sentence: str, pos: int) -> re.Match[str] | None:
+    """The next proposals item at `pos`, passing over a few list items of other kinds."""
+    for _ in range(_MAX_SKIPPED):
+        match = item.match(sentence, pos)
+        if match is not None:
+            return match
+        other = _OTHER_ITEM.match(sentence, pos)
+        if other is None:
+            return None
+        pos = other.end()
+    return None
+
+
 def _proposal_items(sentence: str) -> tuple[dict[str, int], str] | None:
     """The handled figures by kind and the text they were read from, or None."""
     starts = [(m.end(), m.start()) for m in _HANDLED.finditer(sentence)]
     if _ALL_HANDLED.search(sentence):
         starts += [(m.end(), m.start()) for m in _RECEIVED.finditer(sentence)]
     for pos, verb_at in sorted(starts):
-        first = _FIRST_ITEM.match(sentence, pos)
+        first = _after_other_items(_FIRST_ITEM, sentence, pos)
         clause_start = max(sentence.rfind(sep, 0, verb_at) for sep in "，,；;") + 1
         if first is None or _OTHER_YEAR.search(sentence[clause_start : first.start("kind")]):
             continue
@@ -70,7 +86,7 @@ def _proposal_items(sentence: str) -> tuple[dict[str, int], str] | None:
             ):
                 items[kind] = value
             end = match.end()
-            match = _NEXT_ITEM.match(sentence, end)
+            match = _after_other_items(_NEXT_ITEM, sentence, end)
         if items:
             return items, sentence[verb_at:end]
     return None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token
+from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token, too_long
 from parsing.vocabulary import alternation
 from parsing.vocabulary import facts as W
 
@@ -61,6 +61,8 @@ def quantities(text: str) -> list[Quantity]:
 def _value(token: str, wan: bool) -> Number | None:
     digits = unicodedata.normalize("NFKC", token).replace(",", "").replace("，", "")
     if digits[:1].isdigit():
+        if too_long(digits):
+            return None  # no count has that many digits (and int() refuses 4300 of them)
         number: Number = float(digits) if "." in digits else int(digits)
     else:
         parsed = parse_int_token(token)

@@ -29,6 +29,8 @@ WEBSITE_WORDS = (
     "信息网",
     "政务网",
     "政府网",
+    "外网",
+    "官网",
     "网页",
     "信息公开平台",
     "政务公开平台",
@@ -47,6 +49,9 @@ NEW_MEDIA_WORDS = (
     "视频号",
     "南方号",
     "客户端",
+    "APP",
+    "App",
+    "app",
 )
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = (
@@ -60,12 +65,20 @@ OTHER_CHANNEL_WORDS = (
     "广播",
     "发布会",
     "热线",
-    "等平台",
-    "等渠道",
-    "等方式",
-    "等形式",
-    "等途径",
+    "电子屏",
+    "显示屏",
 )
+# "…等平台": a list of channels ends here; which ones the list names decides.
+CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
+# A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
+# is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
+TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
+# A channel word followed by these names the platform's upkeep, not the channel of a figure
+# ("政府信息公开平台建设中…公开60条").
+NOT_A_CHANNEL_AFTER = ("建设",)
+# A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
+# after a clause with the verb: the channel word, with at most these words before it.
+LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
@@ -95,24 +108,25 @@ CHANGE_WORDS = (
     "持平",
 )
 # A figure that is part of one stated before ("其中…").
-PART_WORDS = ("其中", "含", "包括", "包含")
+PART_WORDS = ("其中",)
 # Units read after a number; other words after a number make it no count ("20个工作日").
 FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "推送", "更新", "上传", "编发", "发送", "推出")
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出")
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = (
     "信息",
+    "工作信息",
     "政府信息",
     "政务信息",
     "政务公开信息",
     "公开信息",
     "政务动态信息",
 )
-MEDIA_OBJECTS = (*INFO_OBJECTS, "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
+MEDIA_OBJECTS = (*INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
     "的情况",
@@ -160,7 +174,6 @@ APPLICATION_EXCLUDING = (
     "留言",
     "信件",
     "来信",
-    "诉求",
     "建议",
     "提案",
     "投诉",
@@ -194,7 +207,8 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 
 CASE_UNITS = ("件", "起", "宗", "次", "个")
 REVIEW_WORDS = ("行政复议",)
-SUIT_WORDS = ("行政诉讼",)
+SUIT_WORDS = ("行政诉讼", "诉讼")
+OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 # "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
 SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
@@ -229,7 +243,7 @@ class FactWords:
 
 
 _PROACTIVE_UNITS = ("条", "篇", "条次", "则")
-_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请")
+_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
     FactWords(
@@ -239,7 +253,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         _PROACTIVE_UNITS,
         verbs=PUBLISH_VERBS,
         objects=INFO_OBJECTS,
-        helpful=("主动公开", *TOTAL_WORDS),
+        helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING + PART_WORDS,
         asked_as=(
             "主动公开政府信息",
@@ -259,7 +273,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         verbs=PUBLISH_VERBS,
         channels=WEBSITE_WORDS,
         objects=INFO_OBJECTS,
-        helpful=("主动公开", *TOTAL_WORDS),
+        helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站"),
     ),
@@ -279,7 +293,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "normative.issued",
         "本年制发行政规范性文件",
         "件",
-        ("件", "份", "个"),
+        ("件", "份", "个", "篇", "部"),
         verbs=ISSUE_VERBS,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
@@ -302,7 +316,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         APPLICATION_UNITS,
         verbs=RECEIVE_VERBS,
         required=(APPLICATION_WORDS,),
-        helpful=("政府信息公开", "依申请公开"),
+        # A figure of new applications beats one that includes those carried over.
+        helpful=("新收",),
         excluding=APPLICATION_EXCLUDING,
         negative=(
             *(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),
@@ -311,6 +326,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "无网上依申请公开",
             "没有依申请公开",
             "无政府信息公开申请",
+            "无依法申请公开",
+            *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),
     ),
@@ -339,7 +356,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         ("元",),
         verbs=FEE_VERBS,
         required=(("处理费",),),
-        negative=tuple(f"{n}{v}…{what}" for n in NONE_WORDS for v in FEE_VERBS for what in FEE_WORDS),
+        negative=tuple(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),
     ),
     # Added keys (SCHEMA allows additions): prose statements about 复议/诉讼,
@@ -360,7 +377,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(SUIT_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS,
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
         negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
         negative_excluding=CASE_EXCLUDING,
     ),
