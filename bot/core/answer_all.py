@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.core.answer_format import Answer, AnswerOutcome, Reply, reply_answer, say, with_unit, years_text
+from bot.core.chart_data import ChartData, ChartKind
 from bot.core.metrics import Metric, unit_of
 from bot.core.questions import Query
 from bot.core.replies import answers as R
@@ -74,7 +75,8 @@ def rank(session: Session, query: Query) -> Answer:
         reply.line(R.RANK_LEFT_OUT.format(blank=summary.blank, missing=summary.missing))
     if note:
         reply.line(note)
-    return reply_answer(AnswerOutcome.RANKED, reply, query)
+    chart = ChartData(ChartKind.RANKING, metric.label, unit, tuple(top), year=year)
+    return reply_answer(AnswerOutcome.RANKED, reply, query, chart=chart)
 
 
 def sum_all(session: Session, query: Query) -> Answer:
