@@ -76,6 +76,8 @@ TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
+# "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
+SUM_WORDS = ("合计", "共计", "总计")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
 # after a clause with the verb: the channel word, with at most these words before it.
 LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
@@ -129,6 +131,7 @@ INFO_OBJECTS = (
 MEDIA_OBJECTS = (*INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
+    "方面",
     "的情况",
     "的数量",
     "数量",
@@ -242,7 +245,9 @@ class FactWords:
     sums_channels: bool = False
 
 
-_PROACTIVE_UNITS = ("条", "篇", "条次", "则")
+_CHANNEL_UNITS = ("条", "篇", "条次", "则")
+# A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
+_PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件")
 _PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
@@ -269,7 +274,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.website",
         "政府网站主动公开",
         "条",
-        _PROACTIVE_UNITS,
+        _CHANNEL_UNITS,
         verbs=PUBLISH_VERBS,
         channels=WEBSITE_WORDS,
         objects=INFO_OBJECTS,
@@ -281,7 +286,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.new_media",
         "微信/微博等新媒体公开",
         "条",
-        _PROACTIVE_UNITS,
+        _CHANNEL_UNITS,
         verbs=PUBLISH_VERBS,
         channels=NEW_MEDIA_WORDS,
         objects=MEDIA_OBJECTS,
