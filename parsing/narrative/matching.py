@@ -70,6 +70,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     part_of_before = False
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
+        if clause.after_semicolon:
+            part_of_before = False
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside)
@@ -135,6 +137,8 @@ def _match(
     if words.objects:
         subject = before[: verb.start()] if verb is not None else before
         kinds, channel = _channels(subject)
+        if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
+            channel = _channel_name(subject)
         kinds = kinds or carried
         if not _fits_channel(words, kinds, part):
             return None
@@ -147,6 +151,8 @@ def _match(
     elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
         return None  # one figure for both
     score = 1 + sum(1 for w in words.helpful if w in before)
+    if part and words.parts_excluded and score == 1:
+        return None  # "其中…收到11件": a part of a figure stated before (unless more specific: 新收)
     return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw)
 
 
@@ -161,6 +167,11 @@ def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) ->
         for key in keys
         if key not in ("proactive.total", "proactive.website", "proactive.new_media")
     ]
+
+
+def _channel_name(subject: str) -> str:
+    """The words naming the channel: the subject after its last clause-opening word."""
+    return re.split(r"[，,、；;]|通过|依托|利用|在|其中", subject)[-1].strip() or subject.strip()
 
 
 def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:

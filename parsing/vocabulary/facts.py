@@ -240,6 +240,9 @@ class FactWords:
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
     negative_excluding: tuple[str, ...] = ()
     asked_as: tuple[str, ...] = ()
+    # A figure after "其中" in its sentence is a part of the one before it, not this key's
+    # figure (unless a helpful word makes it the more specific statement).
+    parts_excluded: bool = False
     # Figures of several channels of this key stated in one paragraph are added up
     # ("微博1807条，微信2973条"): each names a different channel.
     sums_channels: bool = False
@@ -247,7 +250,7 @@ class FactWords:
 
 _CHANNEL_UNITS = ("条", "篇", "条次", "则")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
-_PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件")
+_PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 _PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
@@ -323,6 +326,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(APPLICATION_WORDS,),
         # A figure of new applications beats one that includes those carried over.
         helpful=("新收",),
+        parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         negative=(
             *(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),

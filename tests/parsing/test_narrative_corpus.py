@@ -35,6 +35,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.gzcsx.gov.cn/xzjdbsc/gsz_5754622/zfxxgk_5754577/zfxxgknb_5754585/202401/t20240110_83515235.html": {
         "proactive.total"
     },
+    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
+    "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
