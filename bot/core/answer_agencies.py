@@ -107,7 +107,9 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
             elif kind is QueryKind.DIFF_AGENCIES:
                 outcome = AnswerOutcome.NOT_STATED
     if missing:
-        left_out = R.LEFT_OUT_RANK if kind is QueryKind.RANK_AGENCIES else R.LEFT_OUT_SUM
+        left_out = {QueryKind.RANK_AGENCIES: R.LEFT_OUT_RANK, QueryKind.SUM_AGENCIES: R.LEFT_OUT_SUM}.get(
+            kind, R.LEFT_OUT_EACH
+        )
         reply.line(left_out.format(names="、".join(missing)))
     if latest:
         reply.line(R.LATEST_YEAR_USED.format(year=year))
