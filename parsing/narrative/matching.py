@@ -34,6 +34,8 @@ class Candidate:
     # A figure of the key's channel that counts one kind of thing only ("推文30篇"): the
     # channels of its paragraph cannot be added up.
     partial: bool = False
+    # Read after "其中": a part of a figure of the same key stated before it, if there is one.
+    in_part: bool = False
 
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
@@ -87,7 +89,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             out.extend(_closing_sum(clause.text, counts, out))
         if not counts and not clause.aside:
             out.extend(_negatives(clause))
-    return out
+    # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure.
+    stated = {c.key for c in out if not c.in_part}
+    return [c for c in out if not (c.in_part and c.key in stated)]
 
 
 def _read(
@@ -112,7 +116,9 @@ def _read(
         # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
         # verb and channel when it names a verb of its own.
         text = own if verbs is not None and verbs.search(own) else before
-        candidate = _match(words, quantity, text, after, carried, part)
+        # A later count in a clause names what it counts itself ("制定规范性文件4份和1份…《办法》").
+        named = (own if text is own else "") if own_start else None
+        candidate = _match(words, quantity, text, after, carried, part, named)
         if candidate is None and listed and words.channels and verbs is not None and not verbs.search(before):
             candidate = _listed_channel(words, quantity, own)
         if candidate is not None:
@@ -121,14 +127,20 @@ def _read(
 
 
 def _match(
-    words: FactWords, quantity: Quantity, before: str, after: str, carried: set[str], part: bool
+    words: FactWords,
+    quantity: Quantity,
+    before: str,
+    after: str,
+    carried: set[str],
+    part: bool,
+    named: str | None = None,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
     verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None:
         return None
-    window = before + after
+    window = (before if named is None else named) + after
     if not all(any(w in window for w in group) for group in words.required):
         return None
     if any(w in before for w in words.excluding):
@@ -151,9 +163,10 @@ def _match(
     elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
         return None  # one figure for both
     score = 1 + sum(1 for w in words.helpful if w in before)
-    if part and words.parts_excluded and score == 1:
-        return None  # "其中…收到11件": a part of a figure stated before (unless more specific: 新收)
-    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw)
+    in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
+    return Candidate(
+        words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw, in_part=in_part
+    )
 
 
 def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
@@ -239,13 +252,21 @@ def _carried_channels(earlier: list[str]) -> set[str]:
         if quantities(text):
             kinds = set()
             continue
-        if index == 0:  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
+        if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
             verb = _PUBLISH.search(text)
             kinds |= _channels(text[: verb.start()] if verb is not None else text)[0]
         match = _CARRIED_CHANNEL.search(text)
         if match is not None:
             kinds |= _channels(text[match.start() :])[0]
     return kinds
+
+
+def _subject_index(earlier: list[str]) -> int:
+    """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
+    for index, text in enumerate(earlier):
+        if text.strip() not in W.CONNECTIVES:
+            return index
+    return -1
 
 
 def _other_year(before: str, year: int | None) -> bool:

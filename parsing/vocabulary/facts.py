@@ -81,6 +81,8 @@ SUM_WORDS = ("合计", "共计", "总计")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
 # after a clause with the verb: the channel word, with at most these words before it.
 LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
+# Clauses that only link sentences; the subject is in the clause after them.
+CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
