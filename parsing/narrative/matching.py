@@ -154,6 +154,8 @@ def _match(
         kinds = kinds or carried
         if not _fits_channel(words, kinds, part):
             return None
+        if not words.channels and kinds == {OTHER}:
+            channel = OTHER  # notice boards only: the total, unless the paragraph states another
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
         if not _fits_object(words, counted, after, verb_text):
@@ -201,8 +203,8 @@ def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate
 
 
 def _fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
-    if not words.channels:  # the total: no single channel named, and not a part of another figure
-        return not part and (not kinds or len(kinds) > 1)
+    if not words.channels:  # the total: no single web channel named, and not a part of another figure
+        return not part and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
     wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
     return kinds == {wanted}
 
@@ -238,7 +240,7 @@ def _channels(text: str) -> tuple[set[str], str | None]:
     media = _last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if kinds and _OTHER_CHANNEL.search(text):
+    if _OTHER_CHANNEL.search(text):
         kinds.add(OTHER)
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)

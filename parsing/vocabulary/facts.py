@@ -31,6 +31,7 @@ WEBSITE_WORDS = (
     "政府网",
     "外网",
     "官网",
+    "政府在线",
     "网页",
     "信息公开平台",
     "政务公开平台",
@@ -119,10 +120,13 @@ NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "�
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出")
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文")
+# Keeping a channel up to date is no total of what was published ("更新政府信息23条").
+TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = (
     "信息",
+    "内容",
     "工作信息",
     "政府信息",
     "政务信息",
@@ -261,9 +265,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "主动公开信息总数",
         "条",
         _PROACTIVE_UNITS,
-        verbs=PUBLISH_VERBS,
+        verbs=TOTAL_VERBS,
         objects=INFO_OBJECTS,
-        helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING + PART_WORDS,
         asked_as=(
             "主动公开政府信息",
