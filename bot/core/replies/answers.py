@@ -160,6 +160,8 @@ RULES: dict[str, str] = {
     "narrative.review": "正文所述行政复议数与表四不符",
     "narrative.suit": "正文所述行政诉讼数与表四不符",
     "narrative.normative": "正文所述规范性文件数与表二不符",
+    "cross.carry_over": "跨年 上年结转 ≠ 上一年度报告的结转下年度",
+    "cross.in_force": "跨年 表二现行有效 ≠ 上年现行有效+本年制发−本年废止",
 }
 # The rules by what they check (for rules that could not be checked).
 RULES_NAMED: dict[str, str] = {
@@ -174,4 +176,7 @@ RULES_NAMED: dict[str, str] = {
     "narrative.suit": "正文行政诉讼数与表四",
     "narrative.normative": "正文规范性文件数与表二",
     "checks": "勾稽检查",
+    "cross.carry_over": "跨年 上年结转",
+    "cross.in_force": "跨年 现行有效",
+    "cross.jump": "跨年 数字变化",
 }
