@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
+from parsing.excerpt import excerpt
 from parsing.extract.base import Document, TextBlock
 from parsing.model import Report
 from parsing.narrative import FactConflict, read_narrative
@@ -164,7 +165,11 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         if not _TITLE_LOOSE.search(_SPACES.sub("", text)):
             raise NotAnnualReport()
     narrative = read_narrative(document.blocks, year=header.year)
-    facts = list(narrative.facts)
+    # A sentence can be pages long (no full stop): keep the clauses around the figure.
+    facts = [
+        replace(f, source=excerpt(f.source, f.provenance.raw.split("+")[0] if f.provenance and f.provenance.raw else None))
+        for f in narrative.facts
+    ]
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
     warnings = header.warnings + tables.warnings + [_conflict_warning(c) for c in narrative.conflicts]
     if header.title is None:
