@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.core.crosscheck import refresh_after_store
 from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
-from parsing import ParseError, ParseOptions, Report
+from parsing import ParseError, Report
 from parsing.errors import TooLarge
 from parsing.model import Check
 from parsing.sniff import sniff
@@ -215,7 +215,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     digest = sha256_hex(request.data)
     stored_file: StoredFile | None = None
-    options = ParseOptions(timeout_s=services.settings.parse_timeout)
+    options = services.settings.parse_options()
     if len(request.data) > options.max_bytes:
         # Refused before a byte is written: an upload open to anyone must not fill the disk.
         return result(IngestOutcome.FAILED, reason=FailureReason.PARSE, message=TooLarge().message)
