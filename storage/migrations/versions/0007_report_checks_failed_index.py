@@ -1,7 +1,7 @@
 """A partial index on failing checks: the year's failed-check list starts from the failures.
 
-Revision ID: 0006_checks_failed_index
-Revises: 0005_ingest_jobs
+Revision ID: 0007_checks_failed_index
+Revises: 0006_ingest_jobs_fallback_agency
 Create Date: 2026-11-29 15:05:00
 
 At 100 000 reports "2021年哪些报告勾稽关系不对" read every check of the year (p95 750 ms,
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_checks_failed_index"
-down_revision: str | None = "0005_ingest_jobs"
+revision: str = "0007_checks_failed_index"
+down_revision: str | None = "0006_ingest_jobs_fallback_agency"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
