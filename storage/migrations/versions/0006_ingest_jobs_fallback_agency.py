@@ -1,7 +1,7 @@
 """Ingest jobs keep `nianbao ingest --agency` apart from an agency chosen in answer to a question.
 
-Revision ID: 0007_ingest_jobs_fallback_agency
-Revises: 0006_checks_failed_index
+Revision ID: 0006_ingest_jobs_fallback_agency
+Revises: 0005_ingest_jobs
 Create Date: 2026-11-29 15:00:00
 
 `--agency` names the agency of reports that name none (issue 10); stored in `agency`, it
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_ingest_jobs_fallback_agency"
-down_revision: str | None = "0006_checks_failed_index"
+revision: str = "0006_ingest_jobs_fallback_agency"
+down_revision: str | None = "0005_ingest_jobs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
