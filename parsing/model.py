@@ -52,6 +52,8 @@ class Fact:
     unit: str
     source: str
     provenance: Provenance | None = None
+    # How the report qualifies the figure: 约, 近, 超过 (before it), 余, 多, 左右 (after it).
+    qualifier: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -60,6 +62,8 @@ class Fact:
             "unit": self.unit,
             "source": self.source,
         }
+        if self.qualifier is not None:
+            out["qualifier"] = self.qualifier
         if self.provenance is not None:
             out["provenance"] = self.provenance.to_json_dict()
         return out
