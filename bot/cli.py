@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("region", metavar="地区")
     p.add_argument("year", metavar="年份", type=int)
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file")
+    p.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file"
+    )
     _add_db(p)
 
     p = _sub(

@@ -324,6 +324,8 @@ class IngestJob(Base):
     path: Mapped[str | None] = mapped_column(Text, nullable=True)
     caption: Mapped[str | None] = mapped_column(Text, nullable=True)
     agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # `nianbao ingest --agency`: only for a report that names no agency (IngestRequest.fallback_agency).
+    fallback_agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
     sender_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     sender_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

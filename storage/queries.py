@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from opencc import OpenCC
@@ -22,7 +22,8 @@ from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.agencies import parse_agency_name, strip_level
-from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow
+from storage.models import Agency, AgencyAlias, CellRow, ChatRegistration, CheckRow, FactRow, ReportRow
+from storage.registry import ReceivedReport, Reporter
 
 # --- text normalisation ------------------------------------------------------------
 
@@ -126,7 +127,9 @@ class _AgencyIndex:
     exact: dict[str, set[int]]  # normalised name/alias -> agencies
     strings: list[str] = field(default_factory=list)  # canonical names and aliases
     owners: list[int] = field(default_factory=list)  # agency id of strings[i]
-    places: dict[str, set[int]] = field(default_factory=dict)  # 文登区 / 文登 / 威海市文登区 -> agencies there
+    places: dict[str, set[int]] = field(
+        default_factory=dict
+    )  # 文登区 / 文登 / 威海市文登区 -> agencies there
     lexicon: tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]] | None = None
 
 
@@ -295,6 +298,22 @@ def current_report(session: Session, agency_id: int, year: int) -> ReportInfo | 
     return _report_info(row) if row else None
 
 
+def current_reports(
+    session: Session, agency_ids: Sequence[int], years: Sequence[int]
+) -> dict[tuple[int, int], ReportInfo]:
+    """(agency id, year) -> the current report, for several agencies and years in one query."""
+    if not agency_ids or not years:
+        return {}
+    rows = session.execute(
+        _report_select().where(
+            ReportRow.agency_id.in_(list(agency_ids)),
+            ReportRow.year.in_(list(years)),
+            ReportRow.is_current.is_(True),
+        )
+    )
+    return {(r[1], r[3]): _report_info(r) for r in rows}
+
+
 def years_held(session: Session, agency_id: int) -> list[int]:
     rows = session.execute(
         select(ReportRow.year)
@@ -308,6 +327,15 @@ def latest_year(session: Session, agency_id: int) -> int | None:
     return session.execute(
         select(func.max(ReportRow.year)).where(
             ReportRow.agency_id == agency_id, ReportRow.is_current.is_(True)
+        )
+    ).scalar()
+
+
+def latest_year_of(session: Session, agency_ids: Sequence[int]) -> int | None:
+    """The latest year any of these agencies has a current report for."""
+    return session.execute(
+        select(func.max(ReportRow.year)).where(
+            ReportRow.agency_id.in_(list(agency_ids)), ReportRow.is_current.is_(True)
         )
     ).scalar()
 
@@ -366,6 +394,29 @@ def report_values(session: Session, report_id: int, keys: Sequence[str]) -> dict
     return out
 
 
+def reports_values(
+    session: Session, report_ids: Sequence[int], keys: Sequence[str]
+) -> dict[int, dict[str, StoredValue]]:
+    """report_values for several reports in two queries (cells, facts)."""
+    keys = list(dict.fromkeys(keys))
+    out: dict[int, dict[str, StoredValue]] = {r: {} for r in report_ids}
+    if not keys or not report_ids:
+        return out
+    cells = session.execute(
+        select(CellRow).where(CellRow.report_id.in_(list(report_ids)), CellRow.key.in_(keys))
+    ).scalars()
+    for c in cells:
+        out[c.report_id][c.key] = _cell_value(c)
+    facts = session.execute(
+        select(FactRow)
+        .where(FactRow.report_id.in_(list(report_ids)), FactRow.key.in_(keys))
+        .order_by(FactRow.id)
+    ).scalars()
+    for f in facts:
+        out[f.report_id].setdefault(f.key, _fact_value(f))
+    return out
+
+
 def report_facts(session: Session, report_id: int) -> list[StoredValue]:
     rows = session.execute(
         select(FactRow).where(FactRow.report_id == report_id).order_by(FactRow.id)
@@ -400,7 +451,9 @@ def unchecked_reports(session: Session, year: int) -> dict[str, int]:
     rows = session.execute(
         select(CheckRow.rule, func.count())
         .join(ReportRow, ReportRow.id == CheckRow.report_id)
-        .where(ReportRow.year == year, ReportRow.is_current.is_(True), CheckRow.status.not_in(("pass", "fail")))
+        .where(
+            ReportRow.year == year, ReportRow.is_current.is_(True), CheckRow.status.not_in(("pass", "fail"))
+        )
         .group_by(CheckRow.rule)
         .order_by(CheckRow.rule)
     )
@@ -418,7 +471,13 @@ class Version:
 
 def report_versions(session: Session, agency_id: int, year: int) -> list[Version]:
     rows = session.execute(
-        select(ReportRow.version, ReportRow.is_current, ReportRow.published_on, ReportRow.received_at, ReportRow.changes)
+        select(
+            ReportRow.version,
+            ReportRow.is_current,
+            ReportRow.published_on,
+            ReportRow.received_at,
+            ReportRow.changes,
+        )
         .where(ReportRow.agency_id == agency_id, ReportRow.year == year)
         .order_by(ReportRow.version)
     )
@@ -597,3 +656,78 @@ def failed_check_reports(session: Session, year: int, *, agency_id: int | None =
     return [
         FailedReport(rid, name, yr, tuple(dict.fromkeys(rules))) for rid, (name, yr, rules) in grouped.items()
     ]
+
+
+# --- the reminders' registry, for "哪些单位没报" --------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegistryYear:
+    """Registered reporters of a year: how many, how many reported, and the ones to look at —
+    those without a current report, and those whose report may be late (first arrival on or
+    after `since`, or dated after `first_deadline`)."""
+
+    expected: int
+    received: int
+    without_report: list[Reporter]
+    maybe_late: list[tuple[Reporter, ReceivedReport]]
+
+
+def registry_year(
+    session: Session, year: int, *, since: datetime, first_deadline: date, agency_ids: Sequence[int] | None = None
+) -> RegistryYear:
+    current = (
+        select(ReportRow.agency_id, ReportRow.published_on, ReportRow.received_at)
+        .where(ReportRow.year == year, ReportRow.is_current.is_(True))
+        .subquery()
+    )
+    counting = (
+        select(func.count(), func.count(current.c.agency_id))
+        .select_from(ChatRegistration)
+        .join(current, current.c.agency_id == ChatRegistration.agency_id, isouter=True)
+    )
+    if agency_ids is not None:
+        counting = counting.where(ChatRegistration.agency_id.in_(list(agency_ids)))
+    counts = session.execute(counting).one()
+    # The current version arriving on or after `since` (or dated late) makes a candidate; the
+    # first version's arrival, which decides lateness, is then read for the candidates only.
+    query = (
+        select(
+            Agency.id, Agency.name, Agency.region, Agency.level, Agency.kind,
+            ChatRegistration.chat_id, ChatRegistration.chat_title, ChatRegistration.responsible,
+            ChatRegistration.registered_at, current.c.agency_id, current.c.published_on,
+        )
+        .join(Agency, Agency.id == ChatRegistration.agency_id)
+        .join(current, current.c.agency_id == ChatRegistration.agency_id, isouter=True)
+        .where(
+            or_(
+                current.c.agency_id.is_(None),
+                current.c.received_at >= since,
+                current.c.published_on > first_deadline,
+            )
+        )
+        .order_by(Agency.region, Agency.name)
+    )  # fmt: skip
+    if agency_ids is not None:
+        query = query.where(ChatRegistration.agency_id.in_(list(agency_ids)))
+    without: list[Reporter] = []
+    candidates: list[tuple[Reporter, date | None]] = []
+    for aid, name, region, level, kind, chat, title, who, at, has, published in session.execute(query):
+        reporter = Reporter(aid, name, region or "", level or "", kind or "", chat, title, who, at)
+        if has is None:
+            without.append(reporter)
+        else:
+            candidates.append((reporter, published))
+    first: dict[int, datetime] = {}
+    if candidates:
+        rows = session.execute(
+            select(ReportRow.agency_id, ReportRow.received_at).where(
+                ReportRow.year == year, ReportRow.agency_id.in_([r.agency_id for r, _ in candidates])
+            )
+        )
+        for aid, received in rows:
+            received = received if received.tzinfo else received.replace(tzinfo=UTC)
+            if aid not in first or received < first[aid]:
+                first[aid] = received
+    late = [(r, ReceivedReport(r.agency_id, first[r.agency_id], published)) for r, published in candidates]
+    return RegistryYear(int(counts[0]), int(counts[1]), without, late)

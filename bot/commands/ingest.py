@@ -78,7 +78,9 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             if isinstance(data, str):
                 results.append((path, data))
                 continue
-            request = IngestRequest(data=data, filename=path.name, agency=args.agency, year=args.year)
+            request = IngestRequest(
+                data=data, filename=path.name, fallback_agency=args.agency, year=args.year
+            )
             result = ingest(services, request)
             results.append((path, result))
             if len(paths) == 1 or not sys.stderr.isatty():

@@ -67,8 +67,13 @@ class IngestRequest:
     data: bytes
     filename: str
     caption: str | None = None
-    # The agency's full name when the report does not say (chosen by the sender).
+    # The agency's full name when the report does not say (chosen by the sender in answer to
+    # NEEDS_AGENCY): it replaces whatever name the report gives.
     agency: str | None = None
+    # `nianbao ingest --agency`, given for a whole batch: the name of reports that name no agency,
+    # or the answer to a spelling question when it is one of its choices. Never replaces a name
+    # the report gives (the batch may hold other agencies' reports).
+    fallback_agency: str | None = None
     # The year reported on, when the report does not say (nianbao ingest --year).
     year: int | None = None
     sender_id: int | None = None
@@ -272,7 +277,10 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         except SQLAlchemyError:
             log.exception("ingest %s: spelling check unavailable", ingest_id)
             spellings = ()
-        if spellings:
+        fallback = normalise_name(request.fallback_agency or "")
+        if spellings and fallback in (*spellings, agency_name):
+            agency_name = fallback
+        elif spellings:
             log.info(
                 "ingest %s: %r may be one of %d stored spellings", ingest_id, agency_name, len(spellings)
             )
@@ -328,7 +336,11 @@ def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
 def _agency_name(request: IngestRequest, report: Report) -> str | None:
     if request.agency and normalise_name(request.agency):
         return normalise_name(request.agency)
-    return report.agency
+    if report.agency:
+        return report.agency
+    if request.fallback_agency and normalise_name(request.fallback_agency):
+        return normalise_name(request.fallback_agency)
+    return None
 
 
 def _store(
