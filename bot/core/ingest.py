@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.core.crosscheck import refresh_after_store
 from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
-from parsing import ParseError, ParseOptions, Report
+from parsing import ParseError, Report
 from parsing.model import Check
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
@@ -232,7 +232,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
     parse_fn = parse or default_parse()
-    options = ParseOptions(timeout_s=services.settings.parse_timeout)
+    options = services.settings.parse_options()
     try:
         report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
     except ParseError as exc:
