@@ -51,6 +51,7 @@ _CARRIED_CHANNEL = re.compile(
 _TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _SUM = re.compile(alternation(W.SUM_WORDS))
+_LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(W.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -140,7 +141,8 @@ def _match(
     verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None:
         return None
-    window = (before if named is None else named) + after
+    # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
+    window = (before if named is None else named) + _LIST_ITEM_END.split(after, maxsplit=1)[0]
     if not all(any(w in window for w in group) for group in words.required):
         return None
     if any(w in before for w in words.excluding):

@@ -34,6 +34,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
+    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/content_14706": {"suit.count"},
+    "https://lzq.gov.cn/gongkai/show/20200117172136613.html": {"proactive.new_media"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
@@ -62,6 +64,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
         "applications.received"
     },
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.total"
+    },
+    "http://www.xwzf.gov.cn/xwqrmzf/xxgkzl/xwqzfxxgkndbg/bm2023/202401/t20240129_4157639.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -69,6 +78,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.total", "proactive.website"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.total"
+    },
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.website"
     },
 }
 
