@@ -128,6 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(
         subs,
+        "chart",
+        "画出一个问题的趋势或排名图（PNG）/ draw the chart of a trend or ranking question",
+        '  nianbao chart "文登科技局历年主动公开" -o 趋势.png\n  nianbao chart "2021年哪个单位收到申请最多" -o 排名.png',
+        "bot.commands.chart",
+    )
+    p.add_argument("question", metavar="问题")
+    p.add_argument("-o", "--output", metavar="FILE.png", required=True, help="PNG 输出文件 / output file")
+    _add_db(p)
+
+    p = _sub(
+        subs,
         "run",
         "启动 Telegram 机器人 / run the Telegram bot",
         "  TELEGRAM_BOT_TOKEN=123:abc nianbao run\n"

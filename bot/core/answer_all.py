@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlalchemy.orm import Session
 
 from bot.core.answer_format import Answer, AnswerOutcome, Reply, reply_answer, say, with_unit, years_text
+from bot.core.chart_data import ChartData, ChartKind
 from bot.core.deadlines import Deadline, format_day, resolve
 from bot.core.metrics import Metric, unit_of
 from bot.core.questions import Query
@@ -76,7 +77,8 @@ def rank(session: Session, query: Query) -> Answer:
         reply.line(R.RANK_LEFT_OUT.format(blank=summary.blank, missing=summary.missing))
     if note:
         reply.line(note)
-    return reply_answer(AnswerOutcome.RANKED, reply, query)
+    chart = ChartData(ChartKind.RANKING, metric.label, unit, tuple(top), year=year)
+    return reply_answer(AnswerOutcome.RANKED, reply, query, chart=chart)
 
 
 def sum_all(session: Session, query: Query) -> Answer:

@@ -76,9 +76,13 @@ TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
+# "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
+SUM_WORDS = ("合计", "共计", "总计")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
 # after a clause with the verb: the channel word, with at most these words before it.
 LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
+# Clauses that only link sentences; the subject is in the clause after them.
+CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
@@ -129,6 +133,7 @@ INFO_OBJECTS = (
 MEDIA_OBJECTS = (*INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
+    "方面",
     "的情况",
     "的数量",
     "数量",
@@ -237,12 +242,17 @@ class FactWords:
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
     negative_excluding: tuple[str, ...] = ()
     asked_as: tuple[str, ...] = ()
+    # A figure after "其中" in its sentence is a part of the one before it, not this key's
+    # figure (unless a helpful word makes it the more specific statement).
+    parts_excluded: bool = False
     # Figures of several channels of this key stated in one paragraph are added up
     # ("微博1807条，微信2973条"): each names a different channel.
     sums_channels: bool = False
 
 
-_PROACTIVE_UNITS = ("条", "篇", "条次", "则")
+_CHANNEL_UNITS = ("条", "篇", "条次", "则")
+# A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
+_PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 _PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
@@ -269,7 +279,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.website",
         "政府网站主动公开",
         "条",
-        _PROACTIVE_UNITS,
+        _CHANNEL_UNITS,
         verbs=PUBLISH_VERBS,
         channels=WEBSITE_WORDS,
         objects=INFO_OBJECTS,
@@ -281,7 +291,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.new_media",
         "微信/微博等新媒体公开",
         "条",
-        _PROACTIVE_UNITS,
+        _CHANNEL_UNITS,
         verbs=PUBLISH_VERBS,
         channels=NEW_MEDIA_WORDS,
         objects=MEDIA_OBJECTS,
@@ -318,6 +328,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(APPLICATION_WORDS,),
         # A figure of new applications beats one that includes those carried over.
         helpful=("新收",),
+        parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         negative=(
             *(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),

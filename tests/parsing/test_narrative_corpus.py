@@ -21,6 +21,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.hlgls.gov.cn/zwgk/zfxxgk/zfxxgknb/2023/smzc/202401/t20240129_638926.html": {
         "proactive.website"
     },
+    "https://www.schy.gov.cn/zfxxgk/zfxxgknb/n2023n/xjbm/xjyhtyj.htm": {"proactive.new_media"},
+    "https://www.yandu.gov.cn/art/2021/1/25/art_3354_3480410.html": {"applications.received"},
+    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
         "applications.received"
@@ -30,10 +33,23 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
+    "https://www.jiaxing.gov.cn/art/2025/1/13/art_1229849768_5443023.html": {"applications.received"},
+    "https://www.gzcsx.gov.cn/xzjdbsc/gsz_5754622/zfxxgk_5754577/zfxxgknb_5754585/202401/t20240110_83515235.html": {
+        "proactive.total"
+    },
+    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
+    "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
+    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
+        "proactive.website"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.total", "proactive.website"},
+    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
+        "proactive.total"
+    },
 }
 
 

@@ -46,6 +46,7 @@ MORE = "多"
 LESS = "少"
 RANK_NAMED_HEAD = "{year}年 {label}排名（{n}个单位有该数字）："
 LEFT_OUT_SUM = "未计入（没有该年报告、该项为空或未给出）：{names}。"
+LEFT_OUT_EACH = "没有这个数字（没有该年报告、该项为空或未给出）：{names}。"
 LEFT_OUT_RANK = "未参加排名（没有该年报告、该项为空或未给出）：{names}。"
 NO_NUMBERS_NAMED = "{year}年{names}都没有给出{label}，无法回答。可以换一个年份，或问“…有哪些年份的报告”。"
 

@@ -31,6 +31,7 @@ HELP = (
     "/history 单位 — 已收到的年份和版本\n"
     "/agencies — 已有报告的单位\n"
     "/export — 导出全部报告（CSV；/export xlsx 导出 Excel）\n"
+    "/chart 问题 — 画出趋势或排名图，例如 /chart 文登科技局历年主动公开（趋势和排名的回答会自动附图）\n"
     "/summary 地区 年份 — 地区汇总：已报送单位的表二至表四合计（Excel，全国统一表格排版），列出未报和迟报单位\n"
     "/check — 发布前核对草稿（发送文件时附言 /check，或回复文件发 /check）：勾稽关系和跨年核对，不入库\n"
     "/cancel — 取消正在等待的操作\n\n"
@@ -48,6 +49,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("history", "某单位已收到的年份和版本：/history 单位"),
     ("agencies", "已有报告的单位"),
     ("export", "导出全部报告（CSV，或 /export xlsx）"),
+    ("chart", "趋势或排名图：/chart 问题"),
     ("summary", "地区汇总表（Excel）：/summary 地区 年份"),
     ("check", "发布前核对草稿，不入库（文件附言 /check）"),
     ("cancel", "取消正在等待的操作"),
