@@ -74,6 +74,8 @@ class IngestRequest:
     # or the answer to a spelling question when it is one of its choices. Never replaces a name
     # the report gives (the batch may hold other agencies' reports).
     fallback_agency: str | None = None
+    # The year reported on, when the report does not say (nianbao ingest --year).
+    year: int | None = None
     sender_id: int | None = None
     sender_name: str | None = None
     chat_id: int | None = None
@@ -141,6 +143,12 @@ def partial_agency_name(report: Report) -> str | None:
         if match and len(match.group("name")) >= 2:
             return match.group("name")
     return None
+
+
+def with_year(report: Report, year: int) -> Report:
+    """The report with the year its sender gives: the parser's "no year" warning no longer holds."""
+    warnings = tuple(w for w in report.warnings if w.code is not WarningCode.NO_YEAR)
+    return dataclasses.replace(report, year=year, warnings=warnings)
 
 
 # The regulations took effect on 1 May 2008; the first annual reports cover 2008.
@@ -234,6 +242,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.exception("ingest %s: parser crashed on %s", ingest_id, request.filename)
         return result(IngestOutcome.FAILED, reason=FailureReason.INTERNAL)
 
+    if report.year is None and request.year is not None:
+        report = with_year(report, request.year)
     if report.year is None:
         return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
     if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at, services.settings.tz):

@@ -30,7 +30,16 @@ log = logging.getLogger(__name__)
 # A file that has killed its worker this often is given up (it would kill the next one too).
 MAX_ATTEMPTS = 3
 
-__all__ = ["MAX_ATTEMPTS", "FinishedJob", "JobReply", "finished", "has_unfinished", "run_job", "submit", "submit_many"]
+__all__ = [
+    "MAX_ATTEMPTS",
+    "FinishedJob",
+    "JobReply",
+    "finished",
+    "has_unfinished",
+    "run_job",
+    "submit",
+    "submit_many",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -147,7 +156,9 @@ def _run(services: Services, request: IngestRequest, parse: ParseFn | None) -> I
     parse_fn = parse or default_parse()
     try:
         report = parse_fn(
-            request.data, request.filename, caption=request.caption,
+            request.data,
+            request.filename,
+            caption=request.caption,
             options=ParseOptions(timeout_s=services.settings.parse_timeout),
         )
     except ParseError:
@@ -190,7 +201,9 @@ def run_job(
     return result.outcome
 
 
-def _read_and_run(services: Services, request: IngestRequest, path: str | None, parse: ParseFn | None) -> IngestResult:
+def _read_and_run(
+    services: Services, request: IngestRequest, path: str | None, parse: ParseFn | None
+) -> IngestResult:
     if path is not None:
         try:
             request = dataclasses.replace(request, data=Path(path).read_bytes())

@@ -20,7 +20,7 @@ from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
 from bot.core.replies.charts import NO_CHART
 from bot.core.replies.charts import USAGE as CHART_USAGE
-from bot.tg import charts, drafts, summary, uploads
+from bot.tg import charts, drafts, fix, summary, uploads
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext, PendingChoice
 
@@ -276,6 +276,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler(drafts.COMMAND, drafts.cmd_check))
     application.add_handler(CommandHandler(summary.COMMAND, summary.cmd_summary))
     application.add_handler(CommandHandler(charts.COMMAND, cmd_chart))
+    application.add_handler(CommandHandler(fix.COMMAND, fix.cmd_fix))
+    application.add_handler(CallbackQueryHandler(fix.on_fix_button, pattern=rf"^{fix.CALLBACK}:"))
     # Before the upload handler: a file captioned /check is a draft to check, not a report to store.
     application.add_handler(
         MessageHandler(

@@ -51,6 +51,7 @@ _CARRIED_CHANNEL = re.compile(
 _TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _SUM = re.compile(alternation(W.SUM_WORDS))
+_LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(W.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -140,7 +141,8 @@ def _match(
     verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None:
         return None
-    window = (before if named is None else named) + after
+    # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
+    window = (before if named is None else named) + _LIST_ITEM_END.split(after, maxsplit=1)[0]
     if not all(any(w in window for w in group) for group in words.required):
         return None
     if any(w in before for w in words.excluding):
@@ -154,6 +156,8 @@ def _match(
         kinds = kinds or carried
         if not _fits_channel(words, kinds, part):
             return None
+        if not words.channels and kinds == {OTHER}:
+            channel = OTHER  # notice boards only: the total, unless the paragraph states another
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
         if not _fits_object(words, counted, after, verb_text):
@@ -201,8 +205,8 @@ def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate
 
 
 def _fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
-    if not words.channels:  # the total: no single channel named, and not a part of another figure
-        return not part and (not kinds or len(kinds) > 1)
+    if not words.channels:  # the total: no single web channel named, and not a part of another figure
+        return not part and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
     wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
     return kinds == {wanted}
 
@@ -238,7 +242,7 @@ def _channels(text: str) -> tuple[set[str], str | None]:
     media = _last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if kinds and _OTHER_CHANNEL.search(text):
+    if _OTHER_CHANNEL.search(text):
         kinds.add(OTHER)
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
