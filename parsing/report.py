@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
+from parsing.excerpt import excerpt
 from parsing.extract.base import Document, OcrStats
 from parsing.header import looks_like_report, read_header
 from parsing.model import Fact, Number, OcrSummary, Provenance, Report
@@ -29,7 +30,11 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
     if not tables.found and header.title is None and not looks_like_report(paragraphs):
         raise NotAnnualReport()
     narrative = read_narrative(document.blocks, year=header.year)
-    facts = list(narrative.facts)
+    # A sentence can be pages long (no full stop): keep the clauses around the figure.
+    facts = [
+        dataclasses.replace(f, source=excerpt(f.source, f.provenance.raw.split("+")[0] if f.provenance and f.provenance.raw else None))
+        for f in narrative.facts
+    ]
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
     warnings = header.warnings + tables.warnings + [_conflict_warning(c) for c in narrative.conflicts]
     ocr = None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ingest
+from bot.core.local_files import FileTooLarge, NotARegularFile, read_regular
 from bot.core.services import Services
 
 # The chat asks with buttons; on the command line the answer is an option.
@@ -30,6 +31,8 @@ READ_ERRORS: dict[type[OSError], str] = {
     IsADirectoryError: "这是目录，不是文件（请给出其中的文件，例如 目录/*.pdf）",
     FileNotFoundError: "文件不存在",
     PermissionError: "没有读取权限",
+    NotARegularFile: "不是普通文件（管道、设备等），未读取",
+    FileTooLarge: "文件超过处理上限，未读取",
 }
 READ_ERROR_OTHER = "系统错误 {errno}"
 
@@ -45,7 +48,7 @@ def _progress(paths: list[Path]) -> Iterable[Path]:
 
 def _read(path: Path) -> bytes | str:
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except OSError as exc:
         reason = next((text for kind, text in READ_ERRORS.items() if isinstance(exc, kind)), None)
         return UNREADABLE.format(error=reason or READ_ERROR_OTHER.format(errno=exc.errno))

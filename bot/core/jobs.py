@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ParseFn, ingest
+from bot.core.local_files import read_regular
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions
 from storage import jobs as store
@@ -206,7 +207,7 @@ def _read_and_run(
 ) -> IngestResult:
     if path is not None:
         try:
-            request = dataclasses.replace(request, data=Path(path).read_bytes())
+            request = dataclasses.replace(request, data=read_regular(Path(path)))
         except OSError as exc:
             log.warning("job for %s: cannot read %s: %s", request.filename, path, exc)
             return _failed(request, FailureReason.FILE_STORE)
