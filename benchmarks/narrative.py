@@ -17,7 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.parsing.narrative_corpus.corpus import SPLITS, load, score  # noqa: E402
+from parsing.extract.text import document_from_text  # noqa: E402
+from parsing.report import read_header  # noqa: E402
+from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, load, score  # noqa: E402
 
 MAIN_KEYS = ("proactive.total", "proactive.website", "proactive.new_media", "applications.received")
 
@@ -40,6 +42,17 @@ def report(split: str, show_errors: bool, since_round: int = 1) -> None:
                 print(f"    {line}")
 
 
+def meta_year(entries: list[Entry]) -> None:
+    """The report year read from the excerpt alone (no title, no filename): right / stated / read."""
+    read = right = 0
+    for entry in entries:
+        year = read_header(list(document_from_text(entry.text).paragraphs), filename="", caption=None).year
+        read += year is not None
+        right += year == entry.year
+    print(f"meta year from the excerpt alone: {right}/{len(entries)} right, {read - right} wrong, "
+          f"{len(entries) - read} not read (agency and published_on are not in the excerpts)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
@@ -47,6 +60,7 @@ def main() -> None:
     parser.add_argument("--since-round", type=int, default=1, help="only reports of this collection round on")
     args = parser.parse_args()
     report(args.split, args.errors, args.since_round)
+    meta_year([e for s in (SPLITS if args.split == "all" else (args.split,)) for e in load(s)])
 
 
 if __name__ == "__main__":
