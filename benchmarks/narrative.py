@@ -17,9 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parsing.extract.text import document_from_text  # noqa: E402
-from parsing.report import read_header  # noqa: E402
-from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, load, score  # noqa: E402
+from tests.parsing.narrative_corpus.corpus import SPLITS, load, score  # noqa: E402
 
 MAIN_KEYS = ("proactive.total", "proactive.website", "proactive.new_media", "applications.received")
 
@@ -42,17 +40,6 @@ def report(split: str, show_errors: bool, since_round: int = 1) -> None:
                 print(f"    {line}")
 
 
-def meta_year(entries: list[Entry]) -> None:
-    """The report year read from the excerpt alone (no title, no filename): right / stated / read."""
-    read = right = 0
-    for entry in entries:
-        year = read_header(list(document_from_text(entry.text).paragraphs), filename="", caption=None).year
-        read += year is not None
-        right += year == entry.year
-    print(f"meta year from the excerpt alone: {right}/{len(entries)} right, {read - right} wrong, "
-          f"{len(entries) - read} not read (agency and published_on are not in the excerpts)")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
@@ -60,7 +47,11 @@ def main() -> None:
     parser.add_argument("--since-round", type=int, default=1, help="only reports of this collection round on")
     args = parser.parse_args()
     report(args.split, args.errors, args.since_round)
-    meta_year([e for s in (SPLITS if args.split == "all" else (args.split,)) for e in load(s)])
+    # Meta (agency, year, published_on) on the real-page meta corpus: benchmarks/meta.py.
+    from benchmarks.meta import meta_lines
+
+    for split in ("dev", "test") if args.split == "all" else (args.split,):
+        print("\n".join(meta_lines(split, errors=args.errors)))
 
 
 if __name__ == "__main__":
