@@ -26,9 +26,10 @@ from bot.core.services import Services
 from parsing import ParseError, Report
 from parsing.errors import TooLarge
 from parsing.model import Check
+from parsing.names import clean_name
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
-from storage.agencies import candidate_agencies, normalise_name, spelling_choices
+from storage.agencies import candidate_agencies, spelling_choices
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
@@ -291,7 +292,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         except SQLAlchemyError:
             log.exception("ingest %s: spelling check unavailable", ingest_id)
             spellings = ()
-        fallback = normalise_name(request.fallback_agency or "")
+        fallback = clean_name(request.fallback_agency or "")
         if spellings and fallback in (*spellings, agency_name):
             agency_name = fallback
         elif spellings:
@@ -359,12 +360,12 @@ def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
 
 
 def _agency_name(request: IngestRequest, report: Report) -> str | None:
-    if request.agency and normalise_name(request.agency):
-        return normalise_name(request.agency)
+    if request.agency and clean_name(request.agency):
+        return clean_name(request.agency)
     if report.agency:
         return report.agency
-    if request.fallback_agency and normalise_name(request.fallback_agency):
-        return normalise_name(request.fallback_agency)
+    if request.fallback_agency and clean_name(request.fallback_agency):
+        return clean_name(request.fallback_agency)
     return None
 
 
