@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from bot import logsetup
+from bot.commands import failures
 from bot.config import Settings
+from bot.core.setup import SetupError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-DB_UNREACHABLE = "无法连接数据库（{error}）。请检查 NIANBAO_DATABASE_URL 或 --db，以及数据库是否在运行。"
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -161,13 +161,8 @@ def setup_logging(settings: Settings, command: str) -> None:
     # unless the user asked for them.
     if command != "run" and "log_level" not in settings.model_fields_set:
         level = "WARNING"
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs request URLs, which contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The token never reaches a log line; user-given names cannot forge one.
+    logsetup.install(level, settings.telegram_bot_token)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(f"配置错误 / configuration error:\n{exc}", file=sys.stderr)
+        print(failures.describe_config_error(exc), file=sys.stderr)
         return EXIT_USAGE
     setup_logging(settings, args.command)
     handler: Handler = importlib.import_module(args.handler_module).main
@@ -191,13 +186,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `nianbao export | head`: the reader left; exit quietly as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
+    except SetupError as exc:
+        text, code = failures.describe_setup_error(exc, getattr(args, "db", None))
+        print(text, file=sys.stderr)
+        return code
     except Exception as exc:
-        from sqlalchemy.exc import OperationalError  # imported late: most commands start faster
-
-        if not isinstance(exc, OperationalError):
+        explained = failures.describe_database_error(exc)
+        if explained is None:
             raise
-        logging.getLogger(__name__).debug("database unreachable", exc_info=True)
-        print(DB_UNREACHABLE.format(error=str(exc.orig or exc).splitlines()[0]), file=sys.stderr)
+        print(explained, file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -15,7 +15,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if args.format == "xlsx" and not args.output:
         print("XLSX 需要用 -o 指定输出文件，例如：nianbao export --format xlsx -o 年报.xlsx", file=sys.stderr)
         return 2
-    services = Services.open(settings, args.db)
+    services = Services.open(settings, args.db, read_only=True)
     try:
         with services.sessions() as session:
             # On stdout no BOM (pipes, scripts); in a file a BOM so Excel shows the Chinese.
