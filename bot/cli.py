@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bot.commands.parse",
     )
     p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
-    p.add_argument("--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record")
+    p.add_argument(
+        "--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record"
+    )
     p.add_argument("--caption", help="附言（如转发时的说明文字），可补充机构名称 / message caption")
 
     p = _sub(
@@ -80,6 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", metavar="FILE", nargs="+")
     p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "check",
+        "核对一份草稿：勾稽关系和跨年核对，不入库 / check a draft report without storing it",
+        "  nianbao check 2024年报草稿.docx\n  nianbao check 草稿.pdf --agency 威海市文登区科学技术局",
+        "bot.commands.check",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--agency", metavar="NAME", help="草稿未写明机构时使用的机构全称 / agency full name")
     _add_db(p)
 
     p = _sub(

@@ -29,14 +29,10 @@ def _int_list(value: object) -> object:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    telegram_bot_token: str = Field(
-        default="", validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN")
-    )
+    telegram_bot_token: str = Field(default="", validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN"))
     database_url: str = Field(default="", validation_alias=AliasChoices("NIANBAO_DATABASE_URL"))
     data_dir: Path = Field(default=Path("data"), validation_alias=AliasChoices("NIANBAO_DATA_DIR"))
-    timezone: str = Field(
-        default="Asia/Shanghai", validation_alias=AliasChoices("NIANBAO_TIMEZONE")
-    )
+    timezone: str = Field(default="Asia/Shanghai", validation_alias=AliasChoices("NIANBAO_TIMEZONE"))
     admins: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("NIANBAO_ADMINS")
     )
@@ -44,16 +40,12 @@ class Settings(BaseSettings):
     allowed_chats: Annotated[list[int], NoDecode] = Field(
         default_factory=list, validation_alias=AliasChoices("NIANBAO_ALLOWED_CHATS")
     )
-    bot_api_url: str = Field(
-        default=TELEGRAM_API_URL, validation_alias=AliasChoices("NIANBAO_BOT_API_URL")
-    )
+    bot_api_url: str = Field(default=TELEGRAM_API_URL, validation_alias=AliasChoices("NIANBAO_BOT_API_URL"))
     # One proxy for the Bot API and file downloads (Telegram is reached only through one from
     # mainland China): http://host:port, socks5://user:pass@host:port.
     proxy_url: str = Field(default="", validation_alias=AliasChoices("NIANBAO_PROXY_URL"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("NIANBAO_LOG_LEVEL"))
-    parse_timeout: float = Field(
-        default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT")
-    )
+    parse_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT"))
     # Uploads plus questions one user may send per minute (a burst of that many, then
     # refilled evenly); 0 turns the limit off.
     rate_limit_per_minute: int = Field(

@@ -30,7 +30,9 @@ class EmptyFile(ParseError):
 
 
 class NoTextLayer(ParseError):
-    default_message = "这是扫描件，没有文字层，暂时无法识别（OCR 功能稍后提供）。请发送带文字的 PDF 或 Word 版本。"
+    default_message = (
+        "这是扫描件，没有文字层，暂时无法识别（OCR 功能稍后提供）。请发送带文字的 PDF 或 Word 版本。"
+    )
 
 
 class NotAnnualReport(ParseError):

@@ -1,7 +1,8 @@
 """Frozen value objects mirroring ../shared/SCHEMA.md.
 
 `Report.to_json_dict()` produces exactly the SCHEMA object (plus added keys:
-`title`, `cell_sources`, `status` on checks, `provenance` on facts).
+`title`, `cell_sources`, `status` on checks, `provenance` on facts, `warning_codes`: each
+warning as its code and data, beside its Chinese wording in `warnings`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 from typing import Any, Literal
+
+from parsing.warnings import ParseWarning
+from parsing.wording import warning_text
 
 Number = int | float
 CheckStatus = Literal["pass", "fail", "unverifiable"]
@@ -26,6 +30,8 @@ class Provenance:
     col: int | None = None
     paragraph: int | None = None
     raw: str | None = None
+    # OCR's confidence (0-1) in the text read, when the value comes from a scan or photo.
+    confidence: float | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -79,7 +85,7 @@ class Report:
     cells: Mapping[str, Number | None] = field(default_factory=dict)
     facts: tuple[Fact, ...] = ()
     checks: tuple[Check, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
     title: str | None = None
     cell_sources: Mapping[str, Provenance] = field(default_factory=dict)
 
@@ -104,7 +110,8 @@ class Report:
             "cells": dict(self.cells),
             "facts": [f.to_json_dict() for f in self.facts],
             "checks": [c.to_json_dict() for c in self.checks],
-            "warnings": list(self.warnings),
+            "warnings": [warning_text(w) for w in self.warnings],
             "title": self.title,
             "cell_sources": {k: p.to_json_dict() for k, p in self.cell_sources.items()},
+            "warning_codes": [w.to_json_dict() for w in self.warnings],
         }

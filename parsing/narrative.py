@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from parsing.extract.base import Block, TableBlock, TextBlock
 from parsing.model import Fact, Provenance
 from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token
-from parsing.schema import FACTS
+from parsing.vocabulary import FACTS, alternation
+from parsing.vocabulary import facts as W
 
 _NUM_CHARS = "0-9０-９" + CHINESE_NUMERAL_CHARS
 # A whole number token: not preceded by another digit/numeral (so "12" never yields "2").
@@ -40,33 +41,49 @@ def _r(key: str, pattern: str, *, negative: bool = False) -> _Rule:
     return _Rule(key, re.compile(pattern), negative)
 
 
-_CHANNEL = r"(?:网站|门户网|信息网|政务网|网页)"
-_MEDIA = r"(?:微信|微博|公众号|新媒体|政务号|头条号|抖音|客户端)"
-_NONE = r"(?:未|没有|无|暂无|暂未|尚未|均未|并未)"
+_CHANNEL = alternation(W.WEBSITE_WORDS)
+_MEDIA = alternation(W.NEW_MEDIA_WORDS)
+_NONE = alternation(W.NONE_WORDS)
+_TOTAL = alternation(W.TOTAL_WORDS)
+_PROACTIVE = alternation(W.PROACTIVE_WORDS)
+_RECEIVE = alternation(W.RECEIVE_VERBS)
+_ISSUE = alternation(W.ISSUE_VERBS)
+_OCCUR = alternation(W.OCCUR_VERBS)
+_CASE = alternation(W.CASE_UNITS)
 
 RULES: tuple[_Rule, ...] = (
     # 主动公开 total: "共主动公开…N条" / "主动公开…共N条"; never a channel's own figure.
-    _r("proactive.total", rf"(?:共|累计|总计|合计)(?:计)?{GAP}{{0,4}}?主动公开{GAP}{{0,12}}?{NUM}(?:条|篇)"),
-    _r("proactive.total", rf"主动公开{GAP}{{0,12}}?(?:共|累计|总计|合计)(?:计)?{GAP}{{0,4}}?{NUM}(?:条|篇)"),
-    _r("proactive.website", rf"{_CHANNEL}{GAP}{{0,12}}?(?:公开|发布|更新){GAP}{{0,12}}?{NUM}(?:条|篇)"),
-    _r("proactive.new_media", rf"{_MEDIA}{GAP}{{0,12}}?(?:公开|发布|发送|推送){GAP}{{0,12}}?{NUM}(?:条|篇)"),
-    _r("normative.issued", rf"(?:制定|制发|出台|印发){GAP}{{0,10}}?规范性文件{GAP}{{0,4}}?{NUM}(?:件|份|个)"),
-    _r("normative.issued", rf"{_NONE}(?:制定|制发|出台|印发){GAP}{{0,6}}?规范性文件", negative=True),
-    _r("documents.issued", rf"(?:制发|印发|发布|下发)公文{GAP}{{0,6}}?{NUM}(?:件|份|个)"),
+    _r("proactive.total", rf"{_TOTAL}(?:计)?{GAP}{{0,4}}?{_PROACTIVE}{GAP}{{0,12}}?{NUM}(?:条|篇)"),
+    _r("proactive.total", rf"{_PROACTIVE}{GAP}{{0,12}}?{_TOTAL}(?:计)?{GAP}{{0,4}}?{NUM}(?:条|篇)"),
+    _r(
+        "proactive.website",
+        rf"{_CHANNEL}{GAP}{{0,12}}?{alternation(W.PUBLISH_VERBS)}{GAP}{{0,12}}?{NUM}(?:条|篇)",
+    ),
+    _r(
+        "proactive.new_media",
+        rf"{_MEDIA}{GAP}{{0,12}}?{alternation(W.PUSH_VERBS)}{GAP}{{0,12}}?{NUM}(?:条|篇)",
+    ),
+    _r("normative.issued", rf"{_ISSUE}{GAP}{{0,10}}?规范性文件{GAP}{{0,4}}?{NUM}(?:件|份|个)"),
+    _r("normative.issued", rf"{_NONE}{_ISSUE}{GAP}{{0,6}}?规范性文件", negative=True),
+    _r("documents.issued", rf"{alternation(W.DOCUMENT_VERBS)}公文{GAP}{{0,6}}?{NUM}(?:件|份|个)"),
     _r("documents.issued", rf"发文{GAP}{{0,4}}?{NUM}(?:件|份|个)"),
     _r(
         "applications.received",
-        rf"(?:收到|受理|接到|接收){GAP}{{0,12}}?(?:政府信息公开|依申请公开|信息公开){GAP}{{0,6}}?申请{GAP}{{0,4}}?{NUM}(?:件|个|条|次|份)",
+        rf"{_RECEIVE}{GAP}{{0,12}}?{alternation(W.APPLICATION_KINDS)}{GAP}{{0,6}}?申请{GAP}{{0,4}}?{NUM}{alternation(W.APPLICATION_UNITS)}",
     ),
-    _r("applications.received", rf"{_NONE}(?:收到|接到|受理|接收)[^。；;\n复诉]{{0,20}}?申请", negative=True),
+    _r("applications.received", rf"{_NONE}{_RECEIVE}[^。；;\n复诉]{{0,20}}?申请", negative=True),
     _r("open_day.count", rf"{NUM}(?:次|场)[^，。；\n]{{0,10}}?开放日"),
     _r("open_day.count", rf"开放日{GAP}{{0,10}}?{NUM}(?:次|场)"),
     _r("fees.collected", rf"收取{GAP}{{0,10}}?处理费{GAP}{{0,6}}?{NUM}元"),
-    _r("fees.collected", rf"{_NONE}(?:收取|收)[^。；;\n]{{0,12}}?(?:处理费|费用)", negative=True),
-    _r("review.count", rf"行政复议{GAP}{{0,6}}?{NUM}(?:件|起|宗|次)"),
-    _r("review.count", rf"{_NONE}(?:收到|发生|产生|接到|涉及)?[^。；;\n]{{0,12}}?行政复议", negative=True),
-    _r("suit.count", rf"行政诉讼{GAP}{{0,6}}?{NUM}(?:件|起|宗|次)"),
-    _r("suit.count", rf"{_NONE}(?:收到|发生|产生|接到|涉及)?[^。；;\n]{{0,16}}?行政诉讼", negative=True),
+    _r(
+        "fees.collected",
+        rf"{_NONE}{alternation(W.FEE_VERBS)}[^。；;\n]{{0,12}}?(?:处理费|费用)",
+        negative=True,
+    ),
+    _r("review.count", rf"行政复议{GAP}{{0,6}}?{NUM}{_CASE}"),
+    _r("review.count", rf"{_NONE}{_OCCUR}?[^。；;\n]{{0,12}}?行政复议", negative=True),
+    _r("suit.count", rf"行政诉讼{GAP}{{0,6}}?{NUM}{_CASE}"),
+    _r("suit.count", rf"{_NONE}{_OCCUR}?[^。；;\n]{{0,16}}?行政诉讼", negative=True),
 )
 _NONE_BEFORE_CHANNEL = re.compile(rf"{_NONE}{GAP}{{0,4}}?{_CHANNEL}")
 # A channel word right before "主动公开" makes it that channel's figure, not the total.
@@ -204,16 +221,18 @@ def extract_facts(blocks: Iterable[Block]) -> list[Fact]:
 # proposals.count = 人大代表建议 + 政协提案 handled this year. Counted only after a verb of
 # handling ("办理人大代表建议3件、政协提案2件"), or when the sentence says all were handled
 # ("收到…建议3件、提案2件，均已办结"); the kinds are added up only when both are stated so.
-_HANDLED = re.compile(r"(?:办理|承办|办结|答复|办复)了?")
-_RECEIVED = re.compile(r"(?:收到|接到|承接|交办)了?")
-_ALL_HANDLED = re.compile(r"(?:均|全部|已全部|均已|全部已)(?:按时|按期|如期)?(?:办结|办理完毕|答复|办复)")
-_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|历年|以往|结转")
+_HANDLED = re.compile(alternation(W.HANDLE_VERBS) + "了?")
+_RECEIVED = re.compile(alternation(W.PROPOSAL_RECEIVE_VERBS) + "了?")
+_ALL_HANDLED = re.compile(
+    alternation(W.ALL_HANDLED_WORDS) + alternation(W.ON_TIME_WORDS) + "?" + alternation(W.ALL_HANDLED_VERBS)
+)
+_OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
 _COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
 _FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
 _NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
-_DEPUTIES = re.compile(r"人大|代表")
-_MEMBERS = re.compile(r"政协|委员")
+_DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
+_MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
 
 
 def _proposal_kind(pre: str, kind: str) -> str | None:
@@ -285,13 +304,11 @@ def _proposals(block: TextBlock, sentence: str, following: str | None) -> Fact |
 
 # "…积极主动在网站进行公开。政务动态类信息20条，其中…": the count sentence names no channel,
 # the sentence before names the website alone and gives no count of its own.
-_NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?(?:公开|发布|更新)")
-_OTHER_CHANNELS = re.compile(
-    rf"{_MEDIA}|公开栏|公示栏|宣传栏|公告栏|报刊|报纸|电视|广播|发布会|热线|等平台|等渠道|等方式|等形式|等途径"
-)
+_NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?{alternation(W.PUBLISH_VERBS)}")
+_OTHER_CHANNELS = re.compile(rf"{_MEDIA}|{alternation(W.OTHER_CHANNEL_WORDS)}")
 _HAS_COUNT = re.compile(rf"{NUM}(?:条|篇)")
 _COUNT_OPENS = re.compile(rf"^(?P<what>{GAP}{{0,16}}?信息){GAP}{{0,4}}?{NUM}(?:条|篇)")
-_TOTAL_WORD = re.compile(r"共|累计|总计|合计|总数")
+_TOTAL_WORD = re.compile(alternation(W.TOTAL_NOUNS))
 
 
 def _website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:

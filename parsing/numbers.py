@@ -11,6 +11,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from parsing.vocabulary import alternation
+from parsing.vocabulary.keys import COUNT_UNITS, MONEY_UNITS
+
 Number = int | float
 
 # Marks that mean "nothing here" in a cell. Compared after NFKC + whitespace removal.
@@ -18,9 +21,12 @@ BLANK_MARKS = frozenset(
     {"", "/", "\\", "-", "--", "—", "——", "–", "－", "―", "─", "无", "空", "暂无", "×", "x", "X", "*"}
 )
 _WS = re.compile(r"\s+")
-_UNIT_SUFFIX = re.compile(r"(?:万元|元|件|条|个|项|次|人|份|家|起|宗|篇)$")
+_UNIT_SUFFIX = re.compile(alternation(MONEY_UNITS + COUNT_UNITS) + "$")
 # Digits with optional sign, thousands separators and a decimal part.
 _NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+# What a site's broken encoding leaves beside a figure ("? 0": a non-breaking space gone wrong).
+_ENCODING_JUNK = re.compile(r"^[?？\ufffd]+(?=[\d+\-−])|(?<=\d)[?？\ufffd]+$")
 
 CellKind = Literal["blank", "number", "text"]
 
@@ -43,7 +49,7 @@ def read_cell(text: str | None) -> Cell:
     s = normalize(text)
     if s in BLANK_MARKS:
         return Cell("blank", None)
-    core = _UNIT_SUFFIX.sub("", s)
+    core = _UNIT_SUFFIX.sub("", _ENCODING_JUNK.sub("", s))
     if _NUMBER.fullmatch(core):
         return Cell("number", _to_number(core))
     return Cell("text", None)

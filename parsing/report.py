@@ -13,6 +13,7 @@ from parsing.model import Report
 from parsing.narrative import extract_facts
 from parsing.numbers import chinese_to_int
 from parsing.tables import read_tables
+from parsing.warnings import ParseWarning, WarningCode
 
 _CN = "零〇○一二两三四五六七八九十"
 _YEAR = rf"(?P<year>\d{{4}}|[{_CN}]{{4}})"
@@ -39,7 +40,7 @@ class Header:
     year: int | None = None
     title: str | None = None
     published_on: date | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
@@ -73,7 +74,7 @@ def read_header(paragraphs: list[TextBlock], *, filename: str, caption: str | No
     if header.year is None:
         header.year = _year_from_text(paragraphs) or _year_from_text([caption or "", filename])
         if header.year is None:
-            header.warnings.append("未能确定报告的统计年度")
+            header.warnings.append(ParseWarning.of(WarningCode.NO_YEAR))
     tail = [_clean(b.text) for b in paragraphs[-_TAIL_BLOCKS:]]
     agency_candidates += [t for t in tail if _looks_like_agency(t)]
     if header.title is None and head:
@@ -93,7 +94,7 @@ def _year_from_text(items: list[TextBlock] | list[str]) -> int | None:
 
 
 def _resolve_agency(
-    candidates: list[str], filename: str, caption: str | None, warnings: list[str]
+    candidates: list[str], filename: str, caption: str | None, warnings: list[ParseWarning]
 ) -> str | None:
     names = [c for c in candidates if c and _looks_like_agency(c)]
     full = next((c for c in names if _REGION.search(c)), None)
@@ -105,9 +106,9 @@ def _resolve_agency(
         if better:
             return better
     if short:
-        warnings.append(f"报告只写了“{short}”，没有写明所属地区，无法确定机关全称，请在说明中补充全称")
+        warnings.append(ParseWarning.of(WarningCode.AGENCY_PARTIAL, name=short))
     else:
-        warnings.append("报告中没有找到发布机关的名称")
+        warnings.append(ParseWarning.of(WarningCode.NO_AGENCY))
     return None
 
 
@@ -160,7 +161,7 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
     warnings = header.warnings + tables.warnings
     if header.title is None:
-        warnings.append("没有找到报告标题（“…年政府信息公开工作年度报告”）")
+        warnings.append(ParseWarning.of(WarningCode.NO_TITLE))
     return Report(
         agency=header.agency,
         year=header.year,

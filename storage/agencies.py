@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -56,10 +57,31 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 )
 
 _ZONE_SUFFIXES = (
-    "经济技术开发区", "高新技术产业开发区", "经济开发区", "高新区", "开发区", "工业园区", "综合保税区", "经开区",
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "经济开发区",
+    "高新区",
+    "开发区",
+    "工业园区",
+    "综合保税区",
+    "经开区",
 )
 _TOWNSHIP_SUFFIXES = ("街道", "乡", "镇")
-_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "州", "盟", "县", "区", "旗")
+_ADMIN_SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "区",
+    "旗",
+)
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # Words ending like a place that are part of a body: 住房和城乡建设局, 城市管理局, 社区 ...
 _NOT_PLACES = ("城乡", "城市", "都市", "城区", "市区", "社区", "园区", "景区", "辖区", "小区", "城镇", "乡镇")
@@ -91,7 +113,11 @@ def _place_at(text: str) -> tuple[str, str] | None:
     """The shortest place token at the start of `text` and its kind ("zone"/"township"/"admin")."""
     best: tuple[str, str] | None = None
     # On a tie the earlier group wins: 威海经济技术开发区 is a zone even though it ends in 区.
-    for suffixes, tag in ((_ZONE_SUFFIXES, "zone"), (_TOWNSHIP_SUFFIXES, "township"), (_ADMIN_SUFFIXES, "admin")):
+    for suffixes, tag in (
+        (_ZONE_SUFFIXES, "zone"),
+        (_TOWNSHIP_SUFFIXES, "township"),
+        (_ADMIN_SUFFIXES, "admin"),
+    ):
         for suffix in suffixes:
             end = text.find(suffix, 1)
             limit = _MAX_PLACE_NAME + (4 if tag == "zone" else 0)
@@ -154,9 +180,11 @@ def abbreviate(text: str) -> str:
     return text
 
 
-def _strip_level(token: str) -> str | None:
+def strip_level(token: str) -> str | None:
     """文登区 -> 文登, 浦东新区 -> 浦东; None when too short to stand alone (和县)."""
-    if token.endswith((*_ZONE_SUFFIXES, *_TOWNSHIP_SUFFIXES, "自治区", "自治州", "自治县", "自治旗", "特别行政区")):
+    if token.endswith(
+        (*_ZONE_SUFFIXES, *_TOWNSHIP_SUFFIXES, "自治区", "自治州", "自治县", "自治旗", "特别行政区")
+    ):
         return None  # 环山街道 -> 环山 is a bare place name; 新疆维吾尔自治区 is not 新疆维吾尔
     for suffix in ("新区", *_ADMIN_SUFFIXES):
         if token.endswith(suffix):
@@ -183,7 +211,7 @@ def generate_aliases(name: str) -> list[str]:
     for prefix in prefixes:
         candidates += [prefix + parsed.body, abbreviate(prefix + parsed.body)]
     # 文登科技局: people drop the level suffix for departments, not for governments (文登政府).
-    stem = _strip_level(last)
+    stem = strip_level(last)
     if stem and parsed.kind == KIND_DEPARTMENT:
         candidates += [stem + parsed.body, abbreviate(stem + parsed.body)]
     if parsed.kind in (KIND_TOWNSHIP, KIND_ZONE):
@@ -223,7 +251,7 @@ def find_or_create_agency(
     name = normalise_name(name)
     if not name:
         raise ValueError("empty agency name")
-    existing = find_agency(session, name)
+    existing = find_agency(session, name) or same_agency(session, name)
     if existing is not None:
         return existing, False
     parsed = parse_agency_name(name)
@@ -238,6 +266,64 @@ def find_or_create_agency(
     session.add(agency)
     session.flush()
     return agency, True
+
+
+SOURCE_SPELLING = "spelling"
+
+
+def _spelling_candidates(session: Session, name: str) -> list[Agency]:
+    """Stored agencies that are `name` with fewer or more of its leading places: same body, and
+    the places of the shorter spelling are the last places of the longer one."""
+    parsed = parse_agency_name(name)
+    if not parsed.places:
+        return []  # 科学技术局 alone names no place: never the same as any one of them
+    shorter = ["".join(parsed.places[i:]) + parsed.body for i in range(1, len(parsed.places))]
+    found = list(session.scalars(select(Agency).where(Agency.name.in_(shorter)))) if shorter else []
+    longer = session.scalars(select(Agency).where(Agency.name.like("%" + _escape_like(name), escape="\\")))
+    for agency in longer:
+        other = parse_agency_name(agency.name)
+        extra = other.places[: len(other.places) - len(parsed.places)]
+        if extra and other.body == parsed.body and other.places[len(extra) :] == parsed.places:
+            found.append(agency)
+    return [a for a in found if a.name != name and _same_region(a.region, parsed.places)]
+
+
+def _same_region(region: str, places: tuple[str, ...]) -> bool:
+    """A stored region (山东省/威海市/文登区) agrees with a name's places, aligned from the most specific."""
+    parts = [p for p in region.split("/") if p]
+    return all(a == b for a, b in zip(reversed(parts), reversed(places), strict=False))
+
+
+def same_agency(session: Session, name: str) -> Agency | None:
+    """The stored agency `name` is another spelling of (洪泽区人民政府 / 淮安市洪泽区人民政府), when there
+    is exactly one. The longer spelling becomes the name, the other stays as an alias. Two or more
+    candidates (洪泽区 of two cities) are not merged: the caller asks which one is meant."""
+    found = _spelling_candidates(session, name)
+    if len(found) != 1:
+        return None
+    agency = found[0]
+    have = {a.alias for a in agency.aliases}
+    if len(name) > len(agency.name):
+        old_name = agency.name
+        agency.name = name
+        region = parse_agency_name(name).region
+        if not agency.region or region.endswith(agency.region):
+            agency.region = region
+        spellings = [old_name, *generate_aliases(name)]
+    else:
+        spellings = [name]
+    for alias in spellings:
+        if alias != agency.name and alias not in have:
+            agency.aliases.append(AgencyAlias(alias=alias, source=SOURCE_SPELLING))
+            have.add(alias)
+    session.flush()
+    return agency
+
+
+def spelling_choices(session: Session, name: str) -> list[str]:
+    """Stored agencies a new name may be another spelling of, when that is not sure (two or more)."""
+    found = _spelling_candidates(session, name)
+    return [a.name for a in found] if len(found) > 1 else []
 
 
 def add_user_alias(session: Session, agency: Agency, alias: str) -> AgencyAlias:
@@ -284,7 +370,11 @@ def candidate_agencies(session: Session, partial: str, *, limit: int = 8) -> lis
     exact = agencies_by_alias(session, partial)
     found: dict[int, Agency] = {a.id: a for a in exact}
     forms = list(dict.fromkeys([partial, abbreviate(partial)]))
-    for pattern in (lambda f: "%" + _escape_like(f), lambda f: "%" + _escape_like(f) + "%"):
+    patterns: tuple[Callable[[str], str], ...] = (
+        lambda f: "%" + _escape_like(f),
+        lambda f: "%" + _escape_like(f) + "%",
+    )
+    for pattern in patterns:
         if len(found) >= limit:
             break
         conditions = []

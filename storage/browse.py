@@ -76,9 +76,10 @@ def agencies_with_years(session: Session, *, limit: int = 500) -> list[AgencySum
 
 
 def count_agencies(session: Session) -> int:
-    return session.scalar(
-        select(func.count(func.distinct(ReportRow.agency_id))).where(ReportRow.is_current)
-    ) or 0
+    return (
+        session.scalar(select(func.count(func.distinct(ReportRow.agency_id))).where(ReportRow.is_current))
+        or 0
+    )
 
 
 def agency_versions(session: Session, agency_id: int) -> list[VersionSummary]:
@@ -122,9 +123,7 @@ def current_report(session: Session, agency_id: int, year: int) -> ReportView | 
     }
     facts = tuple(
         FactView(f.key, f.value, f.unit, f.source)
-        for f in session.scalars(
-            select(FactRow).where(FactRow.report_id == report.id).order_by(FactRow.id)
-        )
+        for f in session.scalars(select(FactRow).where(FactRow.report_id == report.id).order_by(FactRow.id))
     )
     checks = tuple(
         CheckView(c.rule, c.status, c.detail)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -90,3 +90,27 @@ def write_lock(engine: Engine) -> Iterator[None]:
         return
     with _SQLITE_WRITE_LOCK:
         yield
+
+
+def begin_sqlite_transaction(connection: Connection, *, immediate: bool = False) -> None:
+    """Open the SQLite transaction explicitly, as the first statement of `connection`'s transaction.
+
+    pysqlite (the legacy isolation mode SQLAlchemy uses) only sends BEGIN before INSERT, UPDATE
+    and DELETE: every SELECT before the first write, and every CREATE/DROP, runs on its own in
+    autocommit. A migration killed halfway then leaves half a schema; a write transaction reads
+    a duplicate check outside its own transaction. An explicit BEGIN puts them all in one
+    transaction (the driver sees it open and adds none). IMMEDIATE also takes the write lock at
+    once, so a concurrent writer waits for the whole read-then-write, not for a stale snapshot.
+    No-op on other databases, whose transactions already cover DDL and reads.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextlib.contextmanager
+def write_session(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A session whose one transaction holds the write lock from its first statement; commits on exit."""
+    engine = sessions.kw["bind"]
+    with write_lock(engine), sessions.begin() as session:
+        begin_sqlite_transaction(session.connection(), immediate=True)
+        yield session

@@ -22,7 +22,7 @@ from alembic.runtime.migration import MigrationContext  # noqa: E402
 from alembic.script import ScriptDirectory  # noqa: E402
 from sqlalchemy import Engine, text  # noqa: E402
 
-from storage.db import make_engine  # noqa: E402
+from storage.db import begin_sqlite_transaction, make_engine  # noqa: E402
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -36,7 +36,9 @@ def alembic_config(url: str | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     # Descriptive revision file names: 2025_01_31_1200-<rev>_<slug>.py
-    config.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d-%%(rev)s_%%(slug)s")
+    config.set_main_option(
+        "file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d-%%(rev)s_%%(slug)s"
+    )
     if url:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
@@ -77,6 +79,9 @@ def upgrade(engine_or_url: Engine | str, revision: str = "head") -> None:
     is_sqlite = engine.dialect.name == "sqlite"
     try:
         with _sqlite_migration_lock(engine) if is_sqlite else nullcontext(), engine.begin() as connection:
+            # Every DDL statement inside this one transaction: a kill -9 or Ctrl-C at any point
+            # leaves the database as it was, and the next upgrade starts over cleanly.
+            begin_sqlite_transaction(connection, immediate=True)
             if engine.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
             before = MigrationContext.configure(connection).get_current_revision()

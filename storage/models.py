@@ -74,9 +74,7 @@ class Agency(Base):
     kind: Mapped[str] = mapped_column(String(20), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
-    aliases: Mapped[list[AgencyAlias]] = relationship(
-        back_populates="agency", cascade="all, delete-orphan"
-    )
+    aliases: Mapped[list[AgencyAlias]] = relationship(back_populates="agency", cascade="all, delete-orphan")
     reports: Mapped[list[ReportRow]] = relationship(back_populates="agency")
 
 
@@ -132,13 +130,12 @@ class ReportRow(Base):
     template: Mapped[str | None] = mapped_column(String(4), nullable=True)
     title: Mapped[str | None] = mapped_column(String(300), nullable=True)
     published_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True)
+    # Unique: one report per uploaded file, so two ingests of the same bytes cannot both store it.
+    source_file_id: Mapped[int] = mapped_column(ForeignKey("source_files.id"), index=True, unique=True)
     parser_version: Mapped[str] = mapped_column(String(20))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    supersedes_id: Mapped[int | None] = mapped_column(
-        ForeignKey("reports.id"), nullable=True
-    )
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"), nullable=True)
     # Human summary of what changed against the previous version ("发布后有变动").
     changes: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -147,15 +144,9 @@ class ReportRow(Base):
 
     agency: Mapped[Agency] = relationship(back_populates="reports")
     source_file: Mapped[SourceFile] = relationship()
-    cells: Mapped[list[CellRow]] = relationship(
-        back_populates="report", cascade="all, delete-orphan"
-    )
-    facts: Mapped[list[FactRow]] = relationship(
-        back_populates="report", cascade="all, delete-orphan"
-    )
-    checks: Mapped[list[CheckRow]] = relationship(
-        back_populates="report", cascade="all, delete-orphan"
-    )
+    cells: Mapped[list[CellRow]] = relationship(back_populates="report", cascade="all, delete-orphan")
+    facts: Mapped[list[FactRow]] = relationship(back_populates="report", cascade="all, delete-orphan")
+    checks: Mapped[list[CheckRow]] = relationship(back_populates="report", cascade="all, delete-orphan")
 
 
 class CellRow(Base):
@@ -165,9 +156,7 @@ class CellRow(Base):
     # reach cells through the year's current reports and this primary key instead.
     __table_args__ = ({"sqlite_with_rowid": False},)
 
-    report_id: Mapped[int] = mapped_column(
-        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
-    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[float | None] = mapped_column(Float, nullable=True)  # None = blank cell
     raw: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -216,9 +205,7 @@ class ChatRegistration(Base):
     __tablename__ = "chat_registrations"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    agency_id: Mapped[int] = mapped_column(
-        ForeignKey("agencies.id", ondelete="CASCADE"), unique=True
-    )
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), unique=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
     chat_title: Mapped[str] = mapped_column(String(200), default="")
     responsible: Mapped[str] = mapped_column(String(100), default="")  # "@username" or ""
@@ -266,9 +253,7 @@ class ReminderSend(Base):
 
     __tablename__ = "reminder_sends"
     __table_args__ = (
-        UniqueConstraint(
-            "chat_id", "target", "year", "kind", "scheduled_for", name="uq_reminder_sends_key"
-        ),
+        UniqueConstraint("chat_id", "target", "year", "kind", "scheduled_for", name="uq_reminder_sends_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -302,7 +287,7 @@ class BlockedChat(Base):
 
 
 class ReminderSnooze(Base):
-    """"Remind me tomorrow": regular reminders inside the window are replaced by one at `until`."""
+    """ "Remind me tomorrow": regular reminders inside the window are replaced by one at `until`."""
 
     __tablename__ = "reminder_snoozes"
 

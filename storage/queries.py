@@ -12,7 +12,7 @@ import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from opencc import OpenCC
@@ -21,6 +21,7 @@ from rapidfuzz.distance import LCSseq
 from sqlalchemy import and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from storage.agencies import parse_agency_name, strip_level
 from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow
 
 # --- text normalisation ------------------------------------------------------------
@@ -32,7 +33,8 @@ _PUNCT = re.compile(r"[\s,.;:!?、，。；：！？“”\"'‘’（）()《�
 
 def simplify(text: str) -> str:
     """Traditional -> simplified, full-width -> half-width (NFKC). Keeps spaces and punctuation."""
-    return _T2S.convert(unicodedata.normalize("NFKC", text))
+    simplified: str = _T2S.convert(unicodedata.normalize("NFKC", text))
+    return simplified
 
 
 def normalise_name(text: str) -> str:
@@ -124,6 +126,8 @@ class _AgencyIndex:
     exact: dict[str, set[int]]  # normalised name/alias -> agencies
     strings: list[str] = field(default_factory=list)  # canonical names and aliases
     owners: list[int] = field(default_factory=list)  # agency id of strings[i]
+    places: dict[str, set[int]] = field(default_factory=dict)  # 文登区 / 文登 / 威海市文登区 -> agencies there
+    lexicon: tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]] | None = None
 
 
 _INDEX_CACHE: dict[tuple[object, ...], _AgencyIndex] = {}
@@ -156,11 +160,45 @@ def _agency_index(session: Session) -> _AgencyIndex:
             seen.add((agency_id, canon))
             index.strings.append(canon)
             index.owners.append(agency_id)
+    for agency_id, name in names.items():
+        for place in place_names(name):
+            index.places.setdefault(place, set()).add(agency_id)
     with _INDEX_LOCK:
         if len(_INDEX_CACHE) > 8:
             _INDEX_CACHE.clear()
         _INDEX_CACHE[key] = index
     return index
+
+
+def place_names(name: str) -> list[str]:
+    """The ways a person names the place of an agency: 文登区, 文登, 威海市文登区, 威海文登, 威海市, 威海."""
+    parsed = parse_agency_name(name)
+    out: list[str] = []
+    chain = list(parsed.places)
+    for i, token in enumerate(chain):
+        stem = strip_level(token)
+        forms = [token, *([stem] if stem else [])]
+        out += forms
+        if i > 0:
+            parent = chain[i - 1]
+            parent_stem = strip_level(parent) or parent
+            out += [parent + f for f in forms] + [parent_stem + f for f in forms]
+    return [normalise_name(p) for p in dict.fromkeys(out) if len(p) >= 2]
+
+
+def agency_lexicon(session: Session) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """(stored names and aliases, place names) -> agency ids, normalised; cached with the index."""
+    index = _agency_index(session)
+    if index.lexicon is None:
+        names = {k: frozenset(v) for k, v in index.exact.items()}
+        places = {k: frozenset(v) for k, v in index.places.items() if k not in index.exact}
+        index.lexicon = (names, places)
+    return index.lexicon
+
+
+def agency_names(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    index = _agency_index(session)
+    return {i: index.names[i] for i in ids if i in index.names}
 
 
 def _score(query: str, lcs: float, candidate: str) -> float:
@@ -339,6 +377,52 @@ def report_facts(session: Session, report_id: int) -> list[StoredValue]:
 class FailedCheck:
     rule: str
     detail: str
+
+
+@dataclass(frozen=True)
+class CheckState:
+    rule: str
+    status: str  # pass / fail / anything else: could not be checked
+    detail: str
+
+
+def check_states(session: Session, report_id: int) -> list[CheckState]:
+    rows = session.execute(
+        select(CheckRow.rule, CheckRow.status, CheckRow.detail)
+        .where(CheckRow.report_id == report_id)
+        .order_by(CheckRow.id)
+    )
+    return [CheckState(rule, status, detail) for rule, status, detail in rows]
+
+
+def unchecked_reports(session: Session, year: int) -> dict[str, int]:
+    """Rule -> how many current reports of the year could not have it checked."""
+    rows = session.execute(
+        select(CheckRow.rule, func.count())
+        .join(ReportRow, ReportRow.id == CheckRow.report_id)
+        .where(ReportRow.year == year, ReportRow.is_current.is_(True), CheckRow.status.not_in(("pass", "fail")))
+        .group_by(CheckRow.rule)
+        .order_by(CheckRow.rule)
+    )
+    return {rule: int(n) for rule, n in rows}
+
+
+@dataclass(frozen=True)
+class Version:
+    version: int
+    is_current: bool
+    published_on: date | None
+    received_at: datetime
+    changes: int
+
+
+def report_versions(session: Session, agency_id: int, year: int) -> list[Version]:
+    rows = session.execute(
+        select(ReportRow.version, ReportRow.is_current, ReportRow.published_on, ReportRow.received_at, ReportRow.changes)
+        .where(ReportRow.agency_id == agency_id, ReportRow.year == year)
+        .order_by(ReportRow.version)
+    )
+    return [Version(v, bool(c), p, r, len(ch or [])) for v, c, p, r, ch in rows]
 
 
 def failed_checks(session: Session, report_id: int) -> list[FailedCheck]:

@@ -155,7 +155,9 @@ def store_report(
     # FOR UPDATE: two new versions of one report arriving at once must not both become current.
     current = session.scalar(
         select(ReportRow)
-        .where(ReportRow.agency_id == agency.id, ReportRow.year == report.year, ReportRow.is_current.is_(True))
+        .where(
+            ReportRow.agency_id == agency.id, ReportRow.year == report.year, ReportRow.is_current.is_(True)
+        )
         .with_for_update()
     )
     changes: list[str] = []
@@ -192,7 +194,7 @@ def store_report(
         version=(current.version + 1) if current is not None else 1,
         supersedes_id=current.id if current is not None else None,
         changes=changes if current is not None else None,
-        warnings=list(report.warnings),
+        warnings=[w.to_json_dict() for w in report.warnings],
         checks_ok=not report.failed_checks,
         received_at=source.received_at or now,
     )
@@ -260,7 +262,8 @@ def _insert_children(session: Session, report_id: int, report: Report) -> None:
     if facts:
         connection.execute(insert(FactRow), facts)
     checks = [
-        {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail} for c in report.checks
+        {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail}
+        for c in report.checks
     ]
     if checks:
         connection.execute(insert(CheckRow), checks)

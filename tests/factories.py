@@ -7,6 +7,7 @@ from typing import Any
 
 from parsing.model import Check, Fact, Number, Provenance, Report
 from parsing.schema import TEMPLATE_2021, cell_keys
+from parsing.warnings import ParseWarning
 
 
 def make_report(
@@ -18,7 +19,7 @@ def make_report(
     cells: dict[str, Number | None] | None = None,
     facts: dict[str, Number] | None = None,
     checks: list[Check] | None = None,
-    warnings: tuple[str, ...] = (),
+    warnings: tuple[ParseWarning, ...] = (),
     title: str | None = None,
     **extra: Any,
 ) -> Report:

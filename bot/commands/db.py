@@ -25,7 +25,10 @@ def check(url: str) -> int:
         engine.dispose()
     head = head_revision()
     if current != head:
-        print(f"数据库结构不是最新（当前 {current or '空'}，最新 {head}），请运行 nianbao db upgrade。", file=sys.stderr)
+        print(
+            f"数据库结构不是最新（当前 {current or '空'}，最新 {head}），请运行 nianbao db upgrade。",
+            file=sys.stderr,
+        )
         return 1
     print(f"数据库正常（版本 {current}）。")
     return 0

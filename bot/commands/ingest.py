@@ -15,7 +15,7 @@ from bot.core.services import Services
 # The chat asks with buttons; on the command line the answer is an option.
 NEEDS_AGENCY_CLI = (
     "《{filename}》中没有写明完整的机关名称{partial}，未入库。"
-    "请用 --agency 指定单位全称后重新导入：nianbao ingest \"{path}\" --agency 单位全称{choices}"
+    '请用 --agency 指定单位全称后重新导入：nianbao ingest "{path}" --agency 单位全称{choices}'
 )
 SUMMARY = "共 {total} 个文件：新入库 {stored}，新版本 {new_version}，重复 {duplicate}，失败 {failed}，待确认单位 {needs_agency}。"
 FAILED_HEAD = "未入库的文件："
@@ -33,7 +33,8 @@ def _progress(paths: list[Path]) -> Iterable[Path]:
     if sys.stderr.isatty() and len(paths) > 1:
         from tqdm import tqdm
 
-        return tqdm(paths, unit="个", desc="入库", file=sys.stderr)
+        bar: Iterable[Path] = tqdm(paths, unit="个", desc="入库", file=sys.stderr)
+        return bar
     return paths
 
 

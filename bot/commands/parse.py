@@ -21,6 +21,7 @@ from parsing.model import Report
 from parsing.options import ParseOptions
 from parsing.sandbox import parse_report_isolated
 from parsing.schema import cell_label
+from parsing.wording import warning_text
 
 EXIT_OK, EXIT_FAILED = 0, 1
 log = logging.getLogger(__name__)
@@ -69,7 +70,9 @@ def summary(report: Report, filename: str) -> str:
     if report.facts:
         lines.append("正文中的数字：")
         # Sentences are long and the figure is often near their end: quote them whole.
-        lines.extend(f"· {cell_label(f.key)}（{f.key}）：{f.value}{f.unit}\n  “{f.source}”" for f in report.facts)
+        lines.extend(
+            f"· {cell_label(f.key)}（{f.key}）：{f.value}{f.unit}\n  “{f.source}”" for f in report.facts
+        )
         lines.append("")
     if report.checks:
         lines.append("勾稽关系核对：")
@@ -87,5 +90,5 @@ def summary(report: Report, filename: str) -> str:
     if report.warnings:
         lines.append("")
         lines.append("提示：")
-        lines.extend(f"- {w}" for w in report.warnings)
+        lines.extend(f"- {warning_text(w)}" for w in report.warnings)
     return "\n".join(lines) + "\n"

@@ -138,7 +138,9 @@ def render_report(view: browse.ReportView) -> str:
     ]
     cells = view.cells
     t2 = T2_2019 if template == TEMPLATE_2019 else T2_2021
-    parts.append(R.REPORT_T2 + "\n" + _pre([[label, _fmt(cells.get(k))] for k, label in t2.items()], ["项目", "数值"]))
+    parts.append(
+        R.REPORT_T2 + "\n" + _pre([[label, _fmt(cells.get(k))] for k, label in t2.items()], ["项目", "数值"])
+    )
     t3_headers = ["", *T3_SHORT_COLUMNS]
     t3 = [
         [label.split("/")[-1], *(_fmt(cells.get(f"t3.{row}.{col}")) for col in T3_COLUMNS)]
@@ -154,7 +156,9 @@ def render_report(view: browse.ReportView) -> str:
         lines = [R.REPORT_FACTS]
         for fact in view.facts:
             label = FACTS.get(fact.key, (fact.key, ""))[0]
-            lines.append(f"· {_esc(label)}：{_fmt(fact.value)}{_esc(fact.unit)}　“{_esc(_clip(fact.source))}”")
+            lines.append(
+                f"· {_esc(label)}：{_fmt(fact.value)}{_esc(fact.unit)}　“{_esc(_clip(fact.source))}”"
+            )
         parts.append("\n".join(lines))
     failed = [c for c in view.checks if c.status == "fail"]
     if failed:

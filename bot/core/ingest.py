@@ -6,24 +6,29 @@ The Telegram handler, `nianbao ingest` and the tests build the same IngestReques
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import random
 import re
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot.core.crosscheck import refresh_after_store
+from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions, Report
 from parsing.model import Check
 from parsing.sniff import sniff
+from parsing.warnings import ParseWarning, WarningCode
 from storage.agencies import candidate_agencies, normalise_name
-from storage.db import write_lock
+from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
 
@@ -39,6 +44,9 @@ class IngestOutcome(StrEnum):
     FAILED = "failed"
     NEEDS_AGENCY = "needs_agency"
 
+
+# Writes lost to a concurrent ingest (unique key taken, deadlock, lock timeout) before giving up.
+STORE_ATTEMPTS = 6
 
 # What agencies.name holds; a longer "name" is a pasted paragraph, refused before the write.
 MAX_AGENCY_NAME = 200
@@ -81,6 +89,8 @@ class IngestResult:
     partial_agency: str | None = None
     agency_choices: tuple[str, ...] = ()
     file_kind: str = ""
+    # Checks against the agency's reports on the neighbouring years (stored with the report).
+    cross_checks: tuple[CrossCheck, ...] = ()
     ingest_id: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
 
     @property
@@ -92,7 +102,7 @@ class IngestResult:
         return self.report.failed_checks if self.report else ()
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[ParseWarning, ...]:
         return self.report.warnings if self.report else ()
 
     # The reply, as the bot sends it (HTML) and as the CLI prints it.
@@ -111,7 +121,6 @@ class IngestResult:
         return render(self, html=False)
 
 
-_PARTIAL_IN_WARNING = re.compile(r"报告只写了“(?P<name>[^”]+)”")
 _TITLE_PREFIX = re.compile(r"^(?P<name>.+?)(?:\d{4}\s*年|[一二三四五六七八九〇零]{4}\s*年)")
 _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 
@@ -119,9 +128,8 @@ _NATIONAL = ("国家", "国务院", "中华人民共和国", "中国")
 def partial_agency_name(report: Report) -> str | None:
     """What the report does say about its agency, when it gives no full name."""
     for warning in report.warnings:
-        match = _PARTIAL_IN_WARNING.search(warning)
-        if match:
-            return match.group("name")
+        if warning.code is WarningCode.AGENCY_PARTIAL:
+            return str(warning.data["name"])
     if report.title:
         match = _TITLE_PREFIX.match(report.title)
         if match and len(match.group("name")) >= 2:
@@ -131,12 +139,11 @@ def partial_agency_name(report: Report) -> str | None:
 
 # The regulations took effect on 1 May 2008; the first annual reports cover 2008.
 FIRST_REPORT_YEAR = 2008
-_SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def latest_report_year(received_at: datetime) -> int:
-    """A report cannot be about a year later than the one it arrived in."""
-    return received_at.astimezone(_SHANGHAI).year
+def latest_report_year(received_at: datetime, tz: tzinfo) -> int:
+    """A report cannot be about a year later than the one it arrived in (local calendar)."""
+    return received_at.astimezone(tz).year
 
 
 _QUESTION_WORDS = ("多少", "哪", "几", "吗", "怎么", "什么", "?", "？")
@@ -152,7 +159,7 @@ def could_be_agency_name(text: str) -> bool:
     )
 
 
-def _default_parse() -> ParseFn:
+def default_parse() -> ParseFn:
     # Imported on first use: the sandbox pulls in the parsers, which most commands never need.
     from parsing.sandbox import parse_report_isolated
 
@@ -177,6 +184,11 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     log.info("ingest %s: %s (%d bytes, %s)", ingest_id, request.filename, len(request.data), kind or "?")
 
     def result(outcome: IngestOutcome, **kwargs: object) -> IngestResult:
+        stored = kwargs.get("stored")
+        if isinstance(stored, StoreResult) and stored.previous_received_at is not None:
+            # Replies word moments as they come: hand them over in the configured zone.
+            local = stored.previous_received_at.astimezone(services.settings.tz)
+            kwargs["stored"] = dataclasses.replace(stored, previous_received_at=local)
         return IngestResult(
             outcome=outcome,
             filename=request.filename,
@@ -205,7 +217,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.report_id)
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
-    parse_fn = parse or _default_parse()
+    parse_fn = parse or default_parse()
     options = ParseOptions(timeout_s=services.settings.parse_timeout)
     try:
         report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
@@ -218,7 +230,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     if report.year is None:
         return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
-    if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at):
+    if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at, services.settings.tz):
         log.info("ingest %s: implausible year %d", ingest_id, report.year)
         return result(IngestOutcome.FAILED, reason=FailureReason.BAD_YEAR, report=report)
 
@@ -242,7 +254,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
 
     assert stored_file is not None  # an empty file never parses
     try:
-        stored = _store(services, request, report, stored_file, agency_name, kind, received_at)
+        stored, cross = _store(services, request, report, stored_file, agency_name, kind, received_at)
     except SQLAlchemyError:
         log.exception("ingest %s: storing failed; original kept at %s", ingest_id, stored_file.relative_path)
         return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE, report=report)
@@ -251,8 +263,15 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         StoreOutcome.NEW_VERSION: IngestOutcome.NEW_VERSION,
         StoreOutcome.DUPLICATE: IngestOutcome.DUPLICATE,
     }[stored.outcome]
-    log.info("ingest %s: %s report %d (%s %d)", ingest_id, outcome, stored.report_id, stored.agency_name, stored.year)
-    return result(outcome, report=report, stored=stored)
+    log.info(
+        "ingest %s: %s report %d (%s %d)",
+        ingest_id,
+        outcome,
+        stored.report_id,
+        stored.agency_name,
+        stored.year,
+    )
+    return result(outcome, report=report, stored=stored, cross_checks=tuple(cross))
 
 
 def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
@@ -284,7 +303,7 @@ def _store(
     agency_name: str,
     kind: str,
     received_at: datetime,
-) -> StoreResult:
+) -> tuple[StoreResult, list[CrossCheck]]:
     source = SourceInfo(
         sha256=stored_file.sha256,
         path=stored_file.relative_path,
@@ -296,15 +315,20 @@ def _store(
         chat_id=request.chat_id,
         received_at=received_at,
     )
-    # A concurrent ingest of the same agency (PostgreSQL) can win the unique agency name or the
-    # one-current-report index; the second attempt then sees its row and becomes a new version.
-    for attempt in (1, 2):
+    # A concurrent ingest can win a unique key first: the same file (source_files.sha256,
+    # reports.source_file_id), the agency's name, or the one current report of its year. The
+    # next attempt, in a fresh transaction, then sees that row and becomes a duplicate or a new
+    # version. Each loser retries after a short random pause; many writers at once may need a few.
+    for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
-            with write_lock(services.engine), services.sessions.begin() as session:
-                return store_report(session, report=report, source=source, agency_name=agency_name)
-        except IntegrityError:
-            if attempt == 2:
+            with write_session(services.sessions) as session:
+                stored = store_report(session, report=report, source=source, agency_name=agency_name)
+                if stored.outcome is StoreOutcome.DUPLICATE:
+                    return stored, []
+                return stored, refresh_after_store(session, stored.agency_id, stored.year)
+        except (IntegrityError, OperationalError):
+            if attempt == STORE_ATTEMPTS:
                 raise
-            log.info("ingest: concurrent write for %s, retrying", agency_name)
+            log.info("ingest: concurrent write for %s, retry %d", agency_name, attempt)
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
     raise AssertionError("unreachable")
-

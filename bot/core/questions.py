@@ -1,264 +1,260 @@
 """Chinese text -> a typed Query, or None when the question is not understood.
 
-Pure: no database. The agency is kept as the words the user typed (`agency`); answer.py
-resolves it against stored names and aliases.
+Entities first: the years, then the agencies (stored names and aliases by longest match,
+places, then leftover words for fuzzy matching), then the figures named, then the cue words
+that decide the kind of question together with how many agencies, years and figures were
+found. Pure: the stored names arrive as a `Lexicon`; answer.py resolves what is left.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
-from bot.core.metrics import PHRASES, Metric, qualifier_table, resolve
-from parsing.numbers import chinese_to_int, parse_int_token
-from storage.queries import simplify
+from bot.core import question_cues as cue
+from bot.core.entities import AgencyRef, Lexicon, claim, find_names, read_agencies
+from bot.core.metrics import (
+    BY_ID,
+    FALLBACK_PHRASES,
+    PHRASES,
+    REFINES,
+    WEAK_PHRASES,
+    Metric,
+    qualifier_table,
+    resolve,
+)
+from bot.core.question_text import MAX_QUESTION_CHARS, QuestionText, Years, normalise, read_years
+from parsing.numbers import parse_int_token
+from parsing.vocabulary import questions as Q
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+__all__ = ["MAX_QUESTION_CHARS", "AgencyRef", "Lexicon", "Query", "QueryKind", "parse_question"]
+
 DEFAULT_TOP = 10
 MAX_TOP = 50
-MAX_QUESTION_CHARS = 500
 
 
 class QueryKind(StrEnum):
     VALUE = "value"  # one figure of one agency's report
-    COMPARE_YEARS = "compare_years"  # one figure of one agency across years
-    RANK = "rank"  # agencies ordered by a figure for a year
+    EACH = "each"  # one figure of several agencies (named, or all of a place), side by side
+    SUM_AGENCIES = "sum_agencies"  # A和B一共
+    DIFF_AGENCIES = "diff_agencies"  # A比B多多少
+    RANK_AGENCIES = "rank_agencies"  # A、B和C谁最多
+    COMPARE_YEARS = "compare_years"  # one figure of one agency across years (change, trend)
+    ITEM_DIFF = "item_diff"  # 予以公开比部分公开多几件 (two figures of one report)
+    ITEM_SHARE = "item_share"  # 予以公开占比
+    PUBLISHED = "published"  # when a report was published, which version is current
+    MISSING = "missing"  # who has not reported / reported late (the reminders' registry)
+    RANK = "rank"  # all agencies ordered by a figure for a year
     SUM = "sum"  # a figure added up over all reports of a year
-    COUNT_REPORTS = "count_reports"  # how many reports a year has
-    LIST_FAILED_CHECKS = "list_failed_checks"  # reports whose 勾稽关系 fail
-    YEARS_HELD = "years_held"  # which years of an agency are stored
+    COUNT_REPORTS = "count_reports"
+    LIST_FAILED_CHECKS = "list_failed_checks"
+    YEARS_HELD = "years_held"
+    NO_METRIC = "no_metric"  # an agency (and years) but no figure this bot knows
 
 
 @dataclass(frozen=True)
 class Query:
     kind: QueryKind
     text: str  # the question, normalised (simplified, half-width)
-    agency: str | None = None  # as typed, e.g. 文登科技局
+    agencies: tuple[AgencyRef, ...] = ()
     years: tuple[int, ...] = ()  # empty: latest (VALUE) / chosen by the answer (COMPARE)
     metric: Metric | None = None
+    other: Metric | None = None  # the second figure of ITEM_DIFF / ITEM_SHARE
     limit: int = DEFAULT_TOP
     descending: bool = True
-    recent: int | None = None  # 近三年 -> 3 (COMPARE_YEARS)
-    all_years: bool = False  # 历年 / 每年 (COMPARE_YEARS)
+    recent: int | None = None  # 近三年 -> 3
+    all_years: bool = False  # 历年 / 趋势
+    previous: bool = False  # 比上一年 / 同比
+    late: bool = False  # MISSING: 迟报 rather than 没报
+    version: bool = False  # PUBLISHED: asks about versions
+    region: str = ""  # MISSING: the region words left over
+    qualifiers: tuple[str, ...] = field(default=())
+
+    @property
+    def agency(self) -> str | None:
+        """The first agency as typed (one-agency questions)."""
+        return self.agencies[0].typed if self.agencies else None
 
 
-# --- years ----------------------------------------------------------------------------
-
-_YEAR_FULL = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?")
-_YEAR_CN = re.compile(r"([〇零○一二三四五六七八九]{4})(?:年度|年)")
-_YEAR_SHORT = re.compile(r"(?<![\d前近])(\d{2})(?:年度|年)")
-# "比去年" compares with the year before the one asked about; it is not a year of its own.
-_YEAR_RELATIVE = re.compile(r"(?<![比较同])(大前年|前年|去年|上一年|上年度|今年)(?!结转)")
-_RELATIVE_OFFSET = {"大前年": -3, "前年": -2, "去年": -1, "上一年": -1, "上年度": -1, "今年": 0}
-_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*(?:到|至|~|-|—)\s*((?:19|20)\d{2})年?(?!\d)")
-_RECENT = re.compile(r"(?:近|最近|过去)([0-9一二两三四五六七八九十]+)年")
+# Question phrases that contain figure words but name none (政府信息公开 is the subject of
+# every report): claimed before the figures are looked for.
+_SUBJECT = Q.SUBJECT_PHRASES
 
 
-@dataclass
-class _Text:
-    """The question being taken apart: found parts are masked so the rest is the agency."""
-
-    s: str
-    mask: list[bool]
-
-    @classmethod
-    def of(cls, s: str) -> _Text:
-        return cls(s, [False] * len(s))
-
-    def take(self, start: int, end: int) -> None:
-        for i in range(start, end):
-            self.mask[i] = True
-
-    def free(self, start: int, end: int) -> bool:
-        return not any(self.mask[start:end])
-
-    def finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-        return [m for m in pattern.finditer(self.s) if self.free(m.start(), m.end())]
-
-    def rest(self) -> list[str]:
-        chunks: list[str] = []
-        cur: list[str] = []
-        for ch, taken in zip(self.s, self.mask, strict=True):
-            if taken:
-                chunks.append("".join(cur))
-                cur = []
-            else:
-                cur.append(ch)
-        chunks.append("".join(cur))
-        return chunks
-
-
-def _years(t: _Text, now: datetime) -> tuple[list[int], int | None]:
-    years: list[int] = []
-    for m in t.finditer(_YEAR_RANGE):
-        a, b = sorted((int(m.group(1)), int(m.group(2))))
-        if b - a <= 20:
-            years.extend(range(a, b + 1))
-            t.take(m.start(), m.end())
-    for m in t.finditer(_YEAR_FULL):
-        years.append(int(m.group(1)))
-        t.take(m.start(), m.end())
-    for m in t.finditer(_YEAR_CN):
-        years.append(chinese_to_int(m.group(1)) or 0)
-        t.take(m.start(), m.end())
-    for m in t.finditer(_YEAR_SHORT):
-        two = int(m.group(1))
-        century = 2000 if two <= now.year % 100 + 1 else 1900
-        years.append(century + two)
-        t.take(m.start(), m.end())
-    for m in t.finditer(_YEAR_RELATIVE):
-        years.append(now.year + _RELATIVE_OFFSET[m.group(1)])
-        t.take(m.start(), m.end())
-    recent = None
-    for m in t.finditer(_RECENT):
-        recent = parse_int_token(m.group(1))
-        t.take(m.start(), m.end())
-    return list(dict.fromkeys(sorted(years))), recent
-
-
-# --- words that decide the kind of question ---------------------------------------------
-
-_FAILED = re.compile(
-    r"勾稽|校验|核验|检查未通过|没通过|未通过|不通过|不一致|对不上|不平衡|不平|有误|错误|有问题|不对|不符"
-)
-_COUNT = re.compile(
-    r"(多少|几)(份|篇|个|家)[^，,。]*?(报告|年报)|(报告|年报)(的)?(数量|总数|份数)"
-    r"|(多少|几)(个|家)(单位|部门|机构)[^，,。]*?(报送|提交|上报|报了|交了|发布|报告|年报)"
-)
-_YEARS_HELD = re.compile(
-    r"哪些年|哪几年|哪一年|哪年|几年的|年份|有哪些报告|哪些报告|什么报告|报告列表|几份报告|多少份报告"
-)
-_TOP = re.compile(r"(?:排名|排行)?前\s*([0-9]+|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|家|单位)?")
-_RANK = re.compile(
-    r"最多|最少|最高|最低|最大|最小|排名|排行|排序|倒数|哪个单位|哪些单位|哪个部门|哪个机构|哪家|谁"
-)
-_ASCENDING = re.compile(r"最少|最低|最小|倒数")
-_SUM = re.compile(r"一共|总共|合计|总数|加起来|总和|全部|所有|全市|全区|全县|全省|共计|汇总|累计")
-_COMPARE = re.compile(
-    r"对比|比较|相比|变化|增减|增长|减少|同比|比去年|比上年|较上年|较去年|趋势|历年|每年|逐年"
-)
-_ALL_YEARS = re.compile(r"历年|每年|逐年|各年|趋势")
-# Question words around the parts that matter; stripped from the ends of the agency words.
-# Kept apart because 和/共/总/上/中 begin real names (和平区, 共青团, 总工会, 上海市).
-_COMMON_FILLER = (
-    r"请问|请|帮我|帮忙|查询|查一下|查查|告诉我|想知道|我想|一下"
-    r"|(?:多少|几)(?:条|件|个|次|份|项|家|名|万元|元|篇)?"
-    r"|收到|新收|接到|受理|办理|处理|公开了|发布了|一共|总共"
-    r"|是|了|的|吗|呢|啊|呀|吧|么|有|对|比|较|数量|数目|数字|情况|报告|年报|年度|年"
-    r"|政府信息公开|信息公开|政务公开|工作|本年度|本年|全部|哪个|哪些|排名|排行"
-)
-_PREFIX = re.compile(rf"^(?:{_COMMON_FILLER})+")
-_SUFFIX = re.compile(rf"(?:{_COMMON_FILLER}|和|与|跟|及|共|总|在|中|里|上|单位|部门|机构|多|少)+$")
-_SEPARATORS = re.compile(r"[\s,.;:!?、，。；：！？\"'“”‘’（）()《》<>【】\[\]~\-—]+")
-_AGENCY_END = re.compile(r"(局|委|办|院|府|中心|厅|署|会|所|站|队|处|馆|街道|镇|乡|区|县|市|政府|管委会)$")
-
-
-def _normalise(text: str) -> str:
-    text = simplify(text)[:MAX_QUESTION_CHARS]
-    # Spaces mean nothing in Chinese; keep one only where it separates two numbers.
-    text = re.sub(r"(?<=\d)\s+(?=\d)", "、", text)
-    return re.sub(r"\s+", "", text).strip()
-
-
-def _metric(t: _Text) -> Metric | None:
+def _metrics(t: QuestionText) -> list[Metric]:
+    for phrase in _SUBJECT:
+        while (pos := t.find_free(phrase)) >= 0:
+            # Not when it is the end of a figure's own phrase (依申请公开 has no 信息公开 anyway).
+            t.take(pos, pos + len(phrase))
+    found: list[tuple[int, str, str]] = []  # position, metric id, phrase
+    seen: set[str] = set()
     for phrase, defn in PHRASES:
-        start = t.s.find(phrase)
-        while start >= 0 and not t.free(start, start + len(phrase)):
-            start = t.s.find(phrase, start + 1)
-        if start < 0:
+        pos = t.find_free(phrase)
+        if pos < 0:
             continue
-        t.take(start, start + len(phrase))
+        t.take(pos, pos + len(phrase))
+        if defn.id not in seen:
+            seen.add(defn.id)
+            found.append((pos, defn.id, phrase))
+    if not found:
+        for phrase in FALLBACK_PHRASES:
+            pos = t.find_free(phrase)
+            if pos >= 0:
+                t.take(pos, pos + len(phrase))
+                found.append((pos, "proactive.total", phrase))
+                break
+    found.sort()
+    ids = [i for _, i, _ in found]
+    strong = [f for f in found if f[2] not in WEAK_PHRASES]
+    if strong and len(strong) < len(found):
+        found = strong if any(BY_ID[i].axis.startswith("t3") for _, i, _ in strong) else found
+    found = [f for f in found if not any(REFINES.get(other) == f[1] for other in ids)]
+    # A figure word that qualifies another figure found ("复议被纠正": the 纠正 column of 复议)
+    # is that qualifier, not a figure of its own.
+    for f in list(found):
+        others = [g for g in found if g is not f]
+        if any(f[2] in phrases for g in others for phrases in qualifier_table(BY_ID[g[1]]).values()):
+            found.remove(f)
+            t.mask[f[0] : f[0] + len(f[2])] = [False] * len(f[2])
+    out: list[Metric] = []
+    for _, metric_id, phrase in found:
+        defn = BY_ID[metric_id]
         qualifier = None
         for name, phrases in qualifier_table(defn).items():
             for q in sorted(phrases, key=len, reverse=True):
-                pos = t.s.find(q)
-                if pos >= 0 and t.free(pos, pos + len(q)):
+                pos = t.find_free(q)
+                if pos >= 0:
                     qualifier = name
                     t.take(pos, pos + len(q))
                     break
             if qualifier:
                 break
-        return resolve(defn, qualifier, phrase)
-    return None
+        out.append(resolve(defn, qualifier, phrase))
+    return out
 
 
-def _agency(t: _Text) -> str | None:
-    best = ""
-    for chunk in t.rest():
-        for piece in _SEPARATORS.split(chunk):
-            # Strip until stable: removing one filler can expose another ("的报告").
-            while (stripped := _SUFFIX.sub("", _PREFIX.sub("", piece))) != piece:
-                piece = stripped
-            if len(piece) >= 2 and re.search(r"[\u4e00-\u9fff]", piece) and len(piece) > len(best):
-                best = piece
-    if not best:
-        return None
-    # A lone leftover word that names no organisation ("情况", "信息") is not an agency.
-    if len(best) <= 3 and not _AGENCY_END.search(best):
-        return None
-    return best
+def _limit(top: int | None) -> int:
+    return max(1, min(top or DEFAULT_TOP, MAX_TOP))
 
 
-def parse_question(text: str, *, now: datetime | None = None) -> Query | None:
+def parse_question(text: str, *, now: datetime | None = None, lexicon: Lexicon | None = None) -> Query | None:
     """Read a question; None when it asks for nothing this bot knows."""
-    now = (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
-    norm = _normalise(text)
+    # The calendar (今年, 去年) is that of `now`'s own zone: callers pass local time (settings.tz).
+    now = now or datetime.now(UTC)
+    norm = normalise(text)
     if not norm:
         return None
-    t = _Text.of(norm)
-    years, recent = _years(t, now)
+    t = QuestionText.of(norm)
+    years = read_years(t, now)
+    lexicon = lexicon or Lexicon()
+    hits = find_names(t, lexicon)
+    # Hold the stored names while the figures are read, so a figure word never splits a name.
+    for h in hits:
+        t.take(h.start, h.end)
 
+    cues: dict[str, bool] = {}
     top = None
-    for m in t.finditer(_TOP):
+    for m in t.take_all(cue.TOP):
         top = parse_int_token(m.group(1))
-        t.take(m.start(), m.end())
-    failed = [m for m in t.finditer(_FAILED)]
-    for m in failed:
-        t.take(m.start(), m.end())
-    is_count = bool(_COUNT.search(norm))
-    held_words = t.finditer(_YEARS_HELD)
-    is_years_held = bool(held_words)
-    for m in held_words:
-        t.take(m.start(), m.end())
-    metric = None if failed else _metric(t)
-    markers = {}
-    for name, pattern in (("rank", _RANK), ("sum", _SUM), ("compare", _COMPARE)):
-        found = t.finditer(pattern)
-        markers[name] = bool(found)
-        for m in found:
-            t.take(m.start(), m.end())
-    ascending = bool(_ASCENDING.search(norm))
-    agency = _agency(t)
+    for name, pattern in (
+        ("failed", cue.FAILED),
+        ("missing", cue.MISSING),
+        ("published", cue.PUBLISHED),
+        ("held", cue.YEARS_HELD),
+    ):
+        cues[name] = bool(t.take_all(pattern))
+    metrics = [] if cues["failed"] or cues["missing"] else _metrics(t)
+    for name, pattern in (
+        ("share", cue.SHARE),
+        ("diff", cue.DIFFERENCE),
+        ("each", cue.EACH),
+        ("rank", cue.RANK),
+        ("sum", cue.SUM),
+        ("compare", cue.COMPARE),
+    ):
+        cues[name] = bool(t.take_all(pattern))
+    for h in hits:
+        t.mask[h.start : h.end] = [False] * (h.end - h.start)
+    refs = read_agencies(t, lexicon, hits)
+    claim(t, refs)
+    return _decide(norm, years, refs, metrics, cues, top, t)
 
-    if failed:
-        return Query(QueryKind.LIST_FAILED_CHECKS, norm, agency=agency, years=tuple(years))
-    if metric is None:
-        if agency and (is_years_held or is_count):
-            return Query(QueryKind.YEARS_HELD, norm, agency=agency)
-        if is_count:
-            return Query(QueryKind.COUNT_REPORTS, norm, years=tuple(years))
+
+def _decide(
+    norm: str,
+    years: Years,
+    refs: list[AgencyRef],
+    metrics: list[Metric],
+    cues: dict[str, bool],
+    top: int | None,
+    t: QuestionText,
+) -> Query | None:
+    base = {"text": norm, "years": years.years, "recent": years.recent, "all_years": years.all_years}
+    base["previous"] = years.previous
+    agencies = tuple(refs)
+    if cues["missing"]:
+        region = "".join(r.typed for r in refs)
+        late = bool(cue.LATE.search(norm))
+        return Query(QueryKind.MISSING, norm, agencies=agencies, years=years.years, late=late, region=region)
+    if cues["failed"]:
+        return Query(QueryKind.LIST_FAILED_CHECKS, norm, agencies=agencies[:1], years=years.years)
+    if cues["published"] and agencies:
+        version = bool(cue.VERSION.search(norm))
+        return Query(QueryKind.PUBLISHED, norm, agencies=agencies, years=years.years, version=version)
+    if not metrics:
+        if agencies and (cues["held"] or bool(cue.COUNT.search(norm))):
+            return Query(QueryKind.YEARS_HELD, norm, agencies=agencies[:1])
+        if cue.COUNT.search(norm):
+            return Query(QueryKind.COUNT_REPORTS, norm, years=years.years)
+        if any(r.ids or cue.AGENCY_END.search(r.typed) for r in agencies):
+            return Query(QueryKind.NO_METRIC, norm, agencies=agencies, years=years.years)
         return None
-    if agency is None:
-        if markers["rank"] or top is not None:
-            limit = max(1, min(top or DEFAULT_TOP, MAX_TOP))
+    metric = metrics[0]
+    other = metrics[1] if len(metrics) > 1 else None
+    several = len(agencies) > 1 or (len(agencies) == 1 and agencies[0].place and len(agencies[0].ids) > 1)
+    ascending = bool(cue.ASCENDING.search(norm))
+    if not agencies:
+        if cues["rank"] or top is not None:
             return Query(
-                QueryKind.RANK, norm, years=tuple(years), metric=metric, limit=limit, descending=not ascending
+                QueryKind.RANK,
+                norm,
+                years=years.years,
+                metric=metric,
+                limit=_limit(top),
+                descending=not ascending,
             )
-        return Query(QueryKind.SUM, norm, years=tuple(years), metric=metric)
-    if len(years) >= 2 or markers["compare"] or recent:
+        return Query(QueryKind.SUM, norm, years=years.years, metric=metric)
+    if cues["share"] and not several:
         return Query(
-            QueryKind.COMPARE_YEARS,
-            norm,
-            agency=agency,
-            years=tuple(years),
-            metric=metric,
-            recent=recent,
-            all_years=bool(_ALL_YEARS.search(norm)),
+            QueryKind.ITEM_SHARE, norm, agencies=agencies, years=years.years, metric=metric, other=other
         )
-    return Query(QueryKind.VALUE, norm, agency=agency, years=tuple(years), metric=metric)
+    if other is not None and cues["diff"] and not several:
+        return Query(
+            QueryKind.ITEM_DIFF, norm, agencies=agencies, years=years.years, metric=metric, other=other
+        )
+    if several:
+        if cues["rank"] or top is not None:
+            kind = QueryKind.RANK_AGENCIES
+        elif cues["sum"]:
+            kind = QueryKind.SUM_AGENCIES
+        elif cues["diff"] and len(agencies) == 2:
+            kind = QueryKind.DIFF_AGENCIES
+        else:
+            kind = QueryKind.EACH
+        if kind is not QueryKind.EACH or len(years.years) <= 1:
+            return Query(
+                kind,
+                norm,
+                agencies=agencies,
+                years=years.years,
+                metric=metric,
+                limit=_limit(top),
+                descending=not ascending,
+            )
+    if len(years.years) >= 2 or years.previous or years.recent or years.all_years or cues["compare"]:
+        return Query(QueryKind.COMPARE_YEARS, agencies=agencies[:1], metric=metric, **base)  # type: ignore[arg-type]
+    return Query(QueryKind.VALUE, norm, agencies=agencies[:1], years=years.years, metric=metric)
 
 
 def replace_agency(query: Query, full_name: str) -> str:

@@ -334,7 +334,7 @@ def region_status(snap: Snapshot, region: str, year: int, now: datetime, tz: Zon
     members = [
         (r, resolve(r, year, snap.rules))
         for r in snap.reporters
-        if region_match_depth(r.region, r.name, region)
+        if not region or region_match_depth(r.region, r.name, region)  # "": every reporter
     ]
     missing: list[tuple[Reporter, Deadline]] = []
     pending: list[tuple[Reporter, Deadline]] = []

@@ -95,9 +95,7 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = (
-            builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
-        )
+        builder = builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
         if proxy := proxy_of(settings):  # the Bot API, file downloads and getUpdates alike
             builder = builder.proxy(proxy).get_updates_proxy(proxy)
     application: BotApplication = builder.build()

@@ -18,7 +18,7 @@ from bot.core import browse
 from bot.core.answer import AnswerOutcome, answer_question
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
-from bot.tg import uploads
+from bot.tg import drafts, uploads
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext, PendingChoice
 
@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 CHOICE_CALLBACK = "c"  # c:<token>:<index>
 
 
-async def send_html(message: Message, text: str, *, html: bool = True, markup: InlineKeyboardMarkup | None = None) -> None:
+async def send_html(
+    message: Message, text: str, *, html: bool = True, markup: InlineKeyboardMarkup | None = None
+) -> None:
     """Reply in as many messages as needed; buttons go on the last one."""
     chunks = split_message(text, html=html)
     for i, chunk in enumerate(chunks):
@@ -40,10 +42,20 @@ async def send_html(message: Message, text: str, *, html: bool = True, markup: I
         )
 
 
-def _choice_markup(context: BotContext, chat_id: int, kind: str, names: list[str], options: list[str], year: int | None = None) -> InlineKeyboardMarkup:
+def _choice_markup(
+    context: BotContext,
+    chat_id: int,
+    kind: str,
+    names: list[str],
+    options: list[str],
+    year: int | None = None,
+) -> InlineKeyboardMarkup:
     token = context.state.choices.put(PendingChoice(chat_id, kind, tuple(options), year))
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(name, callback_data=f"{CHOICE_CALLBACK}:{token}:{i}")] for i, name in enumerate(names)]
+        [
+            [InlineKeyboardButton(name, callback_data=f"{CHOICE_CALLBACK}:{token}:{i}")]
+            for i, name in enumerate(names)
+        ]
     )
 
 
@@ -73,7 +85,7 @@ def _addressed_text(message: Message, bot_username: str, bot_id: int) -> str | N
     if mentioned:
         lowered = text.lower()
         at = lowered.find(mention)
-        text = text[:at] + text[at + len(mention):]
+        text = text[:at] + text[at + len(mention) :]
     return text.strip()
 
 
@@ -145,7 +157,9 @@ async def cmd_help(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(R.HELP, parse_mode=ParseMode.HTML)
 
 
-async def _browse_reply(update: Update, context: BotContext, kind: str, result: browse.BrowseResult, year: int | None = None) -> None:
+async def _browse_reply(
+    update: Update, context: BotContext, kind: str, result: browse.BrowseResult, year: int | None = None
+) -> None:
     message = update.effective_message
     assert message is not None
     markup = None
@@ -165,7 +179,9 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     if wait := _allowed(context, update):
         await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
         return
-    result = await context.state.run_query(browse.report_tables, context.services, args.agency[:100], args.year)
+    result = await context.state.run_query(
+        browse.report_tables, context.services, args.agency[:100], args.year
+    )
     await _browse_reply(update, context, "report", result, args.year)
 
 
@@ -231,7 +247,16 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("agencies", cmd_agencies))
     application.add_handler(CommandHandler("export", cmd_export))
     application.add_handler(CommandHandler("cancel", cmd_cancel))
+    application.add_handler(CommandHandler(drafts.COMMAND, drafts.cmd_check))
+    # Before the upload handler: a file captioned /check is a draft to check, not a report to store.
+    application.add_handler(
+        MessageHandler(
+            filters.Document.ALL & filters.CaptionRegex(drafts.CAPTION_PATTERN), drafts.on_check_caption
+        )
+    )
     application.add_handler(MessageHandler(filters.Document.ALL, uploads.on_document))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
-    application.add_handler(CallbackQueryHandler(uploads.on_agency_button, pattern=rf"^{uploads.AGENCY_CALLBACK}:"))
+    application.add_handler(
+        CallbackQueryHandler(uploads.on_agency_button, pattern=rf"^{uploads.AGENCY_CALLBACK}:")
+    )
     application.add_handler(CallbackQueryHandler(on_choice, pattern=rf"^{CHOICE_CALLBACK}:"))

@@ -30,7 +30,7 @@ _IDEMPOTENT_PREFIXES = ("get", "edit", "answer", "set", "delete")
 
 
 def _retry_delay(attempt: int, base: float, cap: float) -> float:
-    return min(cap, base * 2**attempt) * (0.5 + random.random() / 2)
+    return float(min(cap, base * 2**attempt) * (0.5 + random.random() / 2))
 
 
 def _request_never_left(exc: TimedOut) -> bool:

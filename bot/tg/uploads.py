@@ -51,7 +51,9 @@ async def _download(context: BotContext, file_id: str) -> bytes:
     raise AssertionError("unreachable")
 
 
-async def _edit(status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None) -> None:
+async def _edit(
+    status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None
+) -> None:
     """Replace the status message; a long summary continues in further messages."""
     chunks = split_message(text, html=html)
     parse_mode = "HTML" if html else None
@@ -62,6 +64,26 @@ async def _edit(status: Message, text: str, *, html: bool = False, markup: Inlin
             raise
     for chunk in chunks[1:]:
         await status.chat.send_message(chunk, parse_mode=parse_mode)
+
+
+async def refused_as_too_big(context: BotContext, status: Message, name: str, size: int | None) -> bool:
+    """Whether the file is over the download limit (then `status` says so)."""
+    limit = download_limit(context.settings)
+    if limit is not None and (size or 0) > limit:
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(size or 0) / 2**20))
+        return True
+    return False
+
+
+async def download_or_explain(context: BotContext, status: Message, file_id: str, name: str) -> bytes | None:
+    """The file's bytes, or None when Telegram refused it as too big (then `status` says so)."""
+    try:
+        return await _download(context, file_id)
+    except BadRequest as exc:
+        if "too big" not in exc.message.lower():
+            raise
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        return None
 
 
 async def on_document(update: Update, context: BotContext) -> None:
@@ -82,9 +104,7 @@ async def on_document(update: Update, context: BotContext) -> None:
     document = message.document
     name = document.file_name or "未命名文件"
     status = await message.reply_text(R.RECEIVED.format(name=name))
-    limit = download_limit(context.settings)
-    if limit is not None and (document.file_size or 0) > limit:
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(document.file_size or 0) / 2**20))
+    if await refused_as_too_big(context, status, name, document.file_size):
         return
     pending = PendingUpload(
         chat_id=chat.id,
@@ -104,12 +124,8 @@ async def ingest_upload(
 ) -> None:
     """Download, ingest in the ingest pool, and turn `status` into the result."""
     try:
-        try:
-            data = await _download(context, upload.file_id)
-        except BadRequest as exc:
-            if "too big" not in exc.message.lower():
-                raise
-            await _edit(status, R.TOO_BIG.format(name=upload.filename, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        data = await download_or_explain(context, status, upload.file_id, upload.filename)
+        if data is None:
             return
         await _edit(status, R.PARSING.format(name=upload.filename))
         request = core_ingest.IngestRequest(
@@ -133,7 +149,9 @@ async def ingest_upload(
 async def _ask_agency(
     context: BotContext, status: Message, upload: PendingUpload, choices: tuple[str, ...]
 ) -> None:
-    pending = PendingUpload(**{**upload.__dict__, "choices": choices[:6], "prompt_message_id": status.message_id})
+    pending = PendingUpload(
+        **{**upload.__dict__, "choices": choices[:6], "prompt_message_id": status.message_id}
+    )
     token = context.state.uploads.put(pending)
     buttons = [
         [InlineKeyboardButton(name, callback_data=f"{AGENCY_CALLBACK}:{token}:{i}")]
@@ -180,7 +198,9 @@ def pending_for_text(context: BotContext, message: Message) -> tuple[str, Pendin
     return None
 
 
-async def on_agency_text(update: Update, context: BotContext, token: str, pending: PendingUpload, text: str) -> None:
+async def on_agency_text(
+    update: Update, context: BotContext, token: str, pending: PendingUpload, text: str
+) -> None:
     message = update.effective_message
     assert message is not None
     context.state.uploads.pop(token)

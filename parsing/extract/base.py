@@ -21,6 +21,7 @@ class TextBlock:
     text: str
     index: int  # paragraph index in document order
     page: int | None = None
+    confidence: float | None = None  # lowest OCR confidence of its lines; None when not OCR'd
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,27 @@ class TableBlock:
     # Whether each cell stands at its printed column (False for plain text, which lists
     # only the non-blank cells of a row: a short row's columns are then unknown).
     positional: bool = True
+    # OCR confidence of each cell, shaped like rows (None where nothing was read); empty
+    # when the table was not OCR'd.
+    confidence: tuple[tuple[float | None, ...], ...] = ()
 
 
 Block = TextBlock | TableBlock
 
 
 @dataclass(frozen=True)
+class OcrStats:
+    engine: str
+    pages: int
+    seconds: float
+
+
+@dataclass(frozen=True)
 class Document:
     blocks: tuple[Block, ...]
-    kind: str  # "pdf", "docx", "html", "text", ...
+    kind: str  # "pdf", "docx", "html", "text", "image", ...
     pages: int | None = None
+    ocr: OcrStats | None = None  # set when the text was read by OCR
 
     @property
     def paragraphs(self) -> list[TextBlock]:

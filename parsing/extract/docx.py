@@ -118,7 +118,8 @@ def _vmerge(tc: Any) -> str | None:
     found = tc.find(f"{_W}tcPr/{_W}vMerge")
     if found is None:
         return None
-    return found.get(f"{_W}val", "continue")
+    value: str = found.get(f"{_W}val", "continue")
+    return value
 
 
 def table_grid(tbl: Any) -> tuple[Row, ...]:

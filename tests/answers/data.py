@@ -21,7 +21,16 @@ from bot.core.services import Services
 from parsing import parse_report
 from parsing.schema import cell_keys
 from storage.agencies import find_or_create_agency
-from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow, SourceFile
+from storage.models import (
+    Agency,
+    AgencyAlias,
+    CellRow,
+    ChatRegistration,
+    CheckRow,
+    FactRow,
+    ReportRow,
+    SourceFile,
+)
 
 SEED_001_AGENCY = "某区科学技术和工业信息化局"
 CHECK_RULES = ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t3.other_sum", "t4.sums", "t2.in_force")
@@ -162,6 +171,18 @@ SYNTHETIC: tuple[Spec, ...] = (
 )
 
 
+# One agency spelt without and with its city (issue 12 item 6): stored as one agency.
+HONGZE_SHORT = "洪泽区人民政府"
+HONGZE_LONG = "淮安市洪泽区人民政府"
+SPELLINGS: tuple[Spec, ...] = (
+    Spec(HONGZE_SHORT, 2017, "2021", cells={"t3.new.total": 20}, facts=(("proactive.total", 500, "条", "全年主动公开信息500条。"),)),
+    Spec(HONGZE_LONG, 2018, "2021", cells={"t3.new.total": 26}, facts=(("proactive.total", 640, "条", "全年主动公开信息640条。"),)),
+)
+# Expected reporters (the reminders' registry): 财政局 never reports; 文登科技局's 2022 report came
+# after the 31 January deadline (received NOW = 1 March 2023).
+REGISTERED = (WENDENG, "威海市文登区公安局", "威海市文登区财政局")
+
+
 def add_report(session: Session, spec: Spec, *, file_no: int) -> ReportRow:
     now = NOW
     # H3's find-or-create: the agency gets the aliases the real ingest path generates.
@@ -227,9 +248,11 @@ def ingest_seeds(services: Services) -> None:
 
 def populate(services: Services) -> None:
     ingest_seeds(services)
-    with services.sessions() as session:
-        for i, spec in enumerate(SYNTHETIC, start=1):
+    with services.sessions.begin() as session:
+        for i, spec in enumerate((*SYNTHETIC, *SPELLINGS), start=1):
             add_report(session, spec, file_no=i)
+        for name in REGISTERED:
+            agency, _ = find_or_create_agency(session, name, now=NOW)
+            session.add(ChatRegistration(agency_id=agency.id, chat_id=None, registered_at=NOW, source="csv"))
         # One alias confirmed by a user in chat.
         add_alias(session, "威海市环翠区人力资源和社会保障局", "环翠人社")
-        session.commit()

@@ -253,7 +253,7 @@ CASES: list[Case] = [
     # --- failed checks
     c("2022年哪些报告勾稽关系不对", Out.LISTED, WD, "济南市历下区科学技术局", "<pre>", lacks=("北京市",)),
     c("2021年勾稽关系有问题的报告", Out.LISTED, "威海市文登区公安局"),
-    c("2020年哪些报告校验未通过", Out.LISTED, "全部通过"),
+    c("2020年哪些报告校验未通过", Out.LISTED, "没有未通过", "并非每项都能核对", "无法核对的规则", lacks=("全部通过",)),
     c("文登科技局2022年报告有问题吗", Out.LISTED, "勾稽关系未通过"),
     c("文登科技局2021年勾稽关系", Out.LISTED, "全部通过"),
     c("2030年哪些报告勾稽关系不对", Out.NO_DATA, "没有2030年的报告"),
@@ -274,11 +274,38 @@ CASES: list[Case] = [
     # --- which agency?
     c("文登局2021收到多少申请", Out.AMBIGUOUS_AGENCY, "请选择", choices=(WD, "威海市文登区公安局")),
     c("科技局2021主动公开多少条", Out.AMBIGUOUS_AGENCY, "请选择", choices=(WD, "平罗县科学技术局")),
-    c("文登区2021年行政处罚", Out.AMBIGUOUS_AGENCY, choices=(WD, "威海市文登区公安局")),
+    c("文登区2021年行政处罚", Out.EACH, "950件", "0件", "“文登区”有3个单位", "没有报告", choices=(WD, "威海市文登区公安局")),
     # --- unknown agency: the close ones
     c("朝阳区科委2022年主动公开", Out.UNKNOWN_AGENCY, "没有找到", "北京市朝阳区市场监督管理局"),
     c("火星市科技局2021主动公开", Out.UNKNOWN_AGENCY, "没有找到", "相近的单位"),
     c("火星市教育局2021年收到多少申请", Out.UNKNOWN_AGENCY, "没有找到"),
+    # --- issue 13: several agencies at once
+    c("平罗科技局和文登科技局2021年主动公开比较", Out.EACH, "253条", "平罗县科学技术局", "未给出", "未计入"),
+    c("平罗科技局和文登科技局2021年收到申请一共多少", Out.SUMMED, "2个单位", "0件"),
+    c("文登科技局比文登公安局2021年收到申请多多少", Out.DIFFERENCE, "少12件"),
+    c("文登科技局、文登公安局和环翠人社局2021年谁收到申请最多", Out.RANKED, "最多的是威海市文登区公安局：12件"),
+    c("文登科技局、文登公安局和平罗科技局2021年主动公开排名", Out.RANKED, "410条", "未参加排名", "平罗县科学技术局"),
+    c("文登2021主动公开多少条", Out.EACH, "253条", "410条", "没有报告", choices=(WD, "威海市文登区公安局")),
+    # --- other years, relative years, trend
+    c("文登科技局2022年比上一年多公开了多少条", Out.COMPARED, "增加47条", "+18.6%"),
+    c("文登科技局2022年比2019年主动公开少了多少", Out.COMPARED, "增加120条"),
+    c("文登科技局主动公开趋势", Out.COMPARED, "最高为2022年", "最低为2019年"),
+    c("洪泽区人民政府2017和2018年主动公开对比", Out.COMPARED, "淮安市洪泽区人民政府", "增加140条", "+28.0%"),
+    c("淮安市洪泽区人民政府2018年比上一年收到申请多了多少", Out.COMPARED, "20件", "26件", "增加6件"),
+    # --- two figures of one report
+    c("文登科技局2022年予以公开比部分公开多几件", Out.DIFFERENCE, "多2件"),
+    c("文登科技局2022年予以公开占比", Out.SHARE, "75.0%"),
+    c("汶上科技局2020年予以公开占比", Out.NOT_STATED, "报告没有给出", lacks=("%",)),
+    # --- dates, versions, who has not reported
+    c("文登科技局2021年报告什么时候发布的", Out.PUBLISHED, "2022-01-27"),
+    c("2022年哪些单位没报", Out.MISSING_LIST, "威海市文登区财政局", "威海市文登区公安局", "迟报"),
+    # --- the wrong numbers and wrong agencies of the issue
+    c("2020年政府网站主动公开合计", Out.SUMMED, "政府网站主动公开", "145条"),
+    c("文登公安局2021年因政府信息公开被起诉几件", Out.ANSWERED, "威海市文登区公安局", "3件"),
+    c("平罗科技局2021年公文公开发布多少件", Out.NOT_STATED, "公文公开发布", lacks=("68件",)),
+    c("汶上科技局2020年行政许可上一年项目数量", Out.ANSWERED, "上一年项目数量", "0项"),
+    c("汶上科技局2020年行政处罚本年增减", Out.ANSWERED, "本年增/减"),
+    c("文登科技局2022年比2019年少了多少", Out.NOT_UNDERSTOOD, "不知道要查哪一项", "可以这样问"),
     # --- not understood: what can be asked, with examples
     c("今天天气怎么样", Out.NOT_UNDERSTOOD, "可以这样问", "文登科技局2021年主动公开多少条"),
     c("你好", Out.NOT_UNDERSTOOD, "可以这样问"),

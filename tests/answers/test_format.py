@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.answer import BUDGET, TELEGRAM_LIMIT, Answer, AnswerOutcome, _Reply, fmt_number
+from bot.core.answer_format import BUDGET, TELEGRAM_LIMIT, Answer, AnswerOutcome, Reply, fmt_number
 
 
 def test_numbers_keep_their_decimals_and_drop_a_trailing_zero() -> None:
@@ -13,7 +13,7 @@ def test_numbers_keep_their_decimals_and_drop_a_trailing_zero() -> None:
 
 
 def test_a_long_table_is_cut_to_fit_with_a_note() -> None:
-    reply = _Reply().line("标题")
+    reply = Reply().line("标题")
     reply.table(["单位", "数值"], [[f"某市某区第{i}个很长很长的单位名称局", f"{i}件"] for i in range(500)])
     text, is_html = reply.render()
     assert is_html
@@ -23,7 +23,7 @@ def test_a_long_table_is_cut_to_fit_with_a_note() -> None:
 
 
 def test_html_is_escaped_and_plain_strips_it() -> None:
-    reply = _Reply().line("a<b & c")
+    reply = Reply().line("a<b & c")
     reply.table(["x"], [["<i>"]])
     text, is_html = reply.render()
     assert "a&lt;b &amp; c" in text and "&lt;i&gt;" in text

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from parsing.model import Report
+from parsing.wording import warning_text
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 SEEDS_DIR = Path(__file__).parents[1] / "samples" / "seeds"
@@ -81,7 +82,7 @@ def report_mismatches(report: Report, golden: dict[str, Any]) -> list[str]:
             problems.append(f"check {rule}: got {check.status} ({check.detail}), want {want}")
 
     for phrase in golden.get("warnings_contain", []):
-        if not any(phrase in w for w in report.warnings):
+        if not any(phrase in warning_text(w) for w in report.warnings):
             problems.append(f"no warning containing {phrase!r} in {list(report.warnings)}")
     return problems
 

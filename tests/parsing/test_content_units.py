@@ -14,6 +14,7 @@ from parsing.numbers import chinese_to_int, parse_int_token, parse_number, read_
 from parsing.report import build_report
 from parsing.schema import T3_COLUMNS, cell_keys, t3_rows
 from parsing.tables import read_tables
+from parsing.warnings import ParseWarning, WarningCode
 
 # --- numbers ----------------------------------------------------------------------------
 
@@ -166,7 +167,7 @@ def test_tables_docx_like_grid_with_split_table3() -> None:
     assert result.sources["t3.carried_out.total"].raw == "1"
     assert "t4" not in result.found
     assert all(cells[k] is None for k in cells if k.startswith("t4."))
-    assert any("表四" in w for w in result.warnings)
+    assert ParseWarning.of(WarningCode.TABLE_MISSING, table="t4") in result.warnings
 
 
 @pytest.mark.parametrize(
@@ -211,8 +212,8 @@ def test_shifted_and_extra_columns() -> None:
     assert cells["t3.new.natural_person"] == 3 and cells["t3.new.total"] == 3
     assert cells["t3.carried_in.total"] == 4 and cells["t3.carried_in.natural_person"] is None
     assert cells["t3.handled_total.natural_person"] == 1 and cells["t3.handled_total.total"] == 1
-    assert any("多于7列" in w for w in result.warnings)
-    assert any("缺少以下行" in w for w in result.warnings)
+    assert WarningCode.T3_EXTRA_VALUES in {w.code for w in result.warnings}
+    assert WarningCode.T3_ROWS_MISSING in {w.code for w in result.warnings}
 
 
 def test_missing_sub_labels_follow_the_printed_order() -> None:
@@ -225,8 +226,10 @@ def test_missing_sub_labels_follow_the_printed_order() -> None:
     result = read_tables([TableBlock(rows=tuple(rows), index=0)], year=2020)
     assert result.cells["t3.denied_secret.natural_person"] == 1
     assert result.cells["t3.denied_law.natural_person"] == 2
-    assert result.cells["t3.unable_no_info.total"] == 3
-    assert any("不予公开" in w and "缺少名称" in w for w in result.warnings)
+    assert ParseWarning.of(WarningCode.T3_UNNAMED_ITEMS, group="denied") in result.warnings
+    # （四）无法提供 printed as one row with no items: its figures are the group's, never 1.本机关不掌握's.
+    assert result.cells["t3.unable_no_info.total"] is None
+    assert ParseWarning.of(WarningCode.T3_GROUP_COLLAPSED, group="unable") in result.warnings
 
 
 def test_template_2019_from_ocr_headers() -> None:
@@ -453,7 +456,7 @@ def test_short_row_of_an_unknown_grid_stays_blank_never_filled_from_the_left() -
     # Overleaf, in a grid of its own: one figure (printed under 总计) whose column is unknown.
     cells, warnings = _carried_out_overleaf(("四、结转下年度继续办理", "", "", "7"), positional=True)
     assert cells == [None] * 7
-    assert any("无法确定所在的列" in w for w in warnings)
+    assert WarningCode.T3_UNPLACED in {w.code for w in warnings}
 
 
 def test_short_row_of_plain_text_fills_from_the_left() -> None:
@@ -461,7 +464,7 @@ def test_short_row_of_plain_text_fills_from_the_left() -> None:
     row = ("四、结转下年度继续办理", "1", "2", "3", "4", "5", "6")
     cells, warnings = _carried_out_overleaf(row, positional=False)
     assert cells == [1, 2, 3, 4, 5, 6, None]
-    assert any("已从左到右填入" in w for w in warnings)
+    assert WarningCode.T3_SHORT_ROWS in {w.code for w in warnings}
 
 
 def test_stray_empty_column_between_values_is_skipped() -> None:

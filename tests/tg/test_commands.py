@@ -24,5 +24,7 @@ def test_menu_and_help_list_exactly_the_handled_commands(tmp_path: Path) -> None
     }
     menu = {name for name, _ in R.COMMANDS}
     assert handled == menu
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in handled - {"start", "help"}:
         assert f"/{name}" in R.HELP
+        assert f"/{name}" in readme, f"/{name} is not in the README"

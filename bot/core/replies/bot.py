@@ -31,6 +31,7 @@ HELP = (
     "/history 单位 — 已收到的年份和版本\n"
     "/agencies — 已有报告的单位\n"
     "/export — 导出全部报告（CSV；/export xlsx 导出 Excel）\n"
+    "/check — 发布前核对草稿（发送文件时附言 /check，或回复文件发 /check）：勾稽关系和跨年核对，不入库\n"
     "/cancel — 取消正在等待的操作\n\n"
     "<b>催报</b>（群管理员）\n"
     "/register 机构全称 [@负责人] — 把本群登记为该单位的报送群\n"
@@ -46,6 +47,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("history", "某单位已收到的年份和版本：/history 单位"),
     ("agencies", "已有报告的单位"),
     ("export", "导出全部报告（CSV，或 /export xlsx）"),
+    ("check", "发布前核对草稿，不入库（文件附言 /check）"),
     ("cancel", "取消正在等待的操作"),
     ("register", "登记本群为某单位的报送群：/register 机构全称"),
     ("supervise", "设本群为某地区的汇总群：/supervise 地区"),
@@ -93,6 +95,11 @@ REPORT_USAGE = "用法：/report 单位 年份，例如 /report 文登科技局 
 HISTORY_USAGE = "用法：/history 单位，例如 /history 文登科技局"
 EXPORT_EMPTY = "还没有任何报告，暂无可导出的内容。"
 EXPORT_CAPTION = "全部当前报告（{fmt}），每行一份报告，列名与数据说明一致。"
+CHECK_USAGE = (
+    "用法：发送草稿文件时在附言里写 /check，或回复一个文件发送 /check [单位全称]。"
+    "我会核对勾稽关系，并与本单位上一年度的报告对照，草稿不会入库。"
+)
+DRAFT_RECEIVED = "收到草稿《{name}》，正在核对（不入库）…"
 EXPORT_NOT_ALLOWED = "抱歉，只有可以上传报告的用户才能导出数据。"
 
 # --- failures ----------------------------------------------------------------------------------

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
+from bot.core.replies import crossyear
 from parsing.model import Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
+from parsing.wording import warning_text
 
 if TYPE_CHECKING:
     from bot.core.ingest import IngestResult
@@ -35,7 +37,15 @@ INTERNAL_ERROR = "处理这个文件时出现内部错误，已记录。请稍�
 
 FORMAT_LINE = "格式：{kind}，{template}；发布日期：{published}"
 TEMPLATES = {TEMPLATE_2021: "2021版表格", TEMPLATE_2019: "2019版表格"}
-FILE_KINDS = {"pdf": "PDF", "docx": "DOCX", "doc": "DOC", "wps": "WPS", "rtf": "RTF", "html": "网页", "text": "文本"}
+FILE_KINDS = {
+    "pdf": "PDF",
+    "docx": "DOCX",
+    "doc": "DOC",
+    "wps": "WPS",
+    "rtf": "RTF",
+    "html": "网页",
+    "text": "文本",
+}
 CHECKS_OK = "勾稽关系：全部通过。"
 CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
 CHECKS_UNVERIFIABLE = "部分勾稽关系因表格空白无法核对。"
@@ -81,7 +91,9 @@ def key_figures(report: Report) -> list[tuple[str, str]]:
     else:
         parts = [f for f in (report.fact("proactive.website"), report.fact("proactive.new_media")) if f]
         proactive = (
-            "、".join(f"{'网站' if f.key.endswith('website') else '新媒体'}{_n(f.value, f.unit)}" for f in parts)
+            "、".join(
+                f"{'网站' if f.key.endswith('website') else '新媒体'}{_n(f.value, f.unit)}" for f in parts
+            )
             + "，报告未给出合计"
             if parts
             else NOT_STATED
@@ -98,7 +110,7 @@ def key_figures(report: Report) -> list[tuple[str, str]]:
 
 
 def _change_line(change: str) -> str:
-    """"t3.new.total 0 -> 2" -> "表三 本年新收… / 总计：0 → 2"."""
+    """ "t3.new.total 0 -> 2" -> "表三 本年新收… / 总计：0 → 2"."""
     key, _, values = change.partition(" ")
     label = "发布日期" if key == "published_on" else cell_label(key)
     return f"{label}：{values.replace(' -> ', ' → ')}"
@@ -106,10 +118,10 @@ def _change_line(change: str) -> str:
 
 def _local_date(moment: object) -> str:
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
+    # The core hands over moments already in the configured zone (NIANBAO_TIMEZONE).
     if isinstance(moment, datetime):
-        return moment.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+        return moment.strftime("%Y-%m-%d %H:%M")
     return UNKNOWN
 
 
@@ -134,13 +146,17 @@ def render(result: IngestResult, *, html: bool) -> str:
             message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
         return FAILED.format(filename=esc(result.filename), message=esc(message))
     if outcome is IngestOutcome.NEEDS_AGENCY:
-        partial = NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""
+        partial = (
+            NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""
+        )
         return NEEDS_AGENCY.format(filename=esc(result.filename), partial=partial)
     stored = result.stored
     assert stored is not None
     if outcome is IngestOutcome.DUPLICATE:
         return DUPLICATE.format(
-            agency=esc(stored.agency_name), year=stored.year, received=_local_date(stored.previous_received_at)
+            agency=esc(stored.agency_name),
+            year=stored.year,
+            received=_local_date(stored.previous_received_at),
         )
 
     report = result.report
@@ -177,6 +193,8 @@ def render(result: IngestResult, *, html: bool) -> str:
     else:
         lines.append(CHECKS_OK)
 
+    lines += [esc(line) for line in crossyear.summary(result.cross_checks)]
+
     if outcome is IngestOutcome.NEW_VERSION:
         if stored.changes:
             lines.append(CHANGES_HEAD)
@@ -188,5 +206,5 @@ def render(result: IngestResult, *, html: bool) -> str:
 
     if report.warnings:
         lines.append(WARNINGS_HEAD)
-        lines += [f"· {esc(w)}" for w in report.warnings[:MAX_LIST]]
+        lines += [f"· {esc(warning_text(w))}" for w in report.warnings[:MAX_LIST]]
     return "\n".join(lines)

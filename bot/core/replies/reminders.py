@@ -60,7 +60,9 @@ DEADLINE_NONE = (
     "县级以上人民政府本级报告每年3月31日前公布上一年度报告；乡镇（街道）按本地规定。\n"
     "登记本单位：/register 机构全称"
 )
-DEADLINE_SET = "已设置：{regions} {label}的年报截止日为每年{month}月{day}日（覆盖法定期限；单个机构另有规定的除外）。"
+DEADLINE_SET = (
+    "已设置：{regions} {label}的年报截止日为每年{month}月{day}日（覆盖法定期限；单个机构另有规定的除外）。"
+)
 DEADLINE_SET_USAGE = "用法：/deadline [部门|本级政府|乡镇|全部] 月-日，例如 /deadline 部门 01-26（在汇总群里设置本地区的截止日期）"
 DEADLINE_SET_NOT_SUPERVISOR = "请在汇总群里设置地区的截止日期：先 /supervise 地区。"
 DEADLINE_LINE = "{agency}：{year}年度报告截止{deadline}（{source}），{status}"
@@ -96,15 +98,21 @@ NEED_TOKEN = "需要机器人令牌：请设置 TELEGRAM_BOT_TOKEN（或加 --dr
 BAD_MOMENT = "无法识别的时刻：{value}。请写成 2027-01-24T09:00 这样的格式。"
 
 # --- nianbao agencies -------------------------------------------------------------------------
-CSV_NEED_FILE = "请给出 CSV 文件：nianbao agencies import 名录.csv（列：name,region,level,chat[,responsible][,deadline]）"
+CSV_NEED_FILE = (
+    "请给出 CSV 文件：nianbao agencies import 名录.csv（列：name,region,level,chat[,responsible][,deadline]）"
+)
 CSV_NOT_FOUND = "找不到文件：{path}"
 CSV_ENCODING = "无法识别文件编码：请保存为 UTF-8 或 GB18030（GBK）。"
 CSV_EMPTY = "文件是空的：第 1 行应为列名 name,region,level,chat[,responsible][,deadline]。"
 CSV_MISSING_COLUMNS = "第 1 行缺少列：{columns}（需要 name,region,level,chat，可选 responsible,deadline）。"
-CSV_UNKNOWN_COLUMNS = "第 1 行有无法识别的列：{columns}（可用：name,region,level,chat,responsible,deadline）。"
+CSV_UNKNOWN_COLUMNS = (
+    "第 1 行有无法识别的列：{columns}（可用：name,region,level,chat,responsible,deadline）。"
+)
 CSV_LINE = "第 {line} 行：{problem}"
 CSV_NO_NAME = "缺少机构名称（name）"
-CSV_BAD_LEVEL = "级别“{value}”无法识别，应为 省级/市级/县级/乡镇 之一（或 province/city/county/township），也可留空"
+CSV_BAD_LEVEL = (
+    "级别“{value}”无法识别，应为 省级/市级/县级/乡镇 之一（或 province/city/county/township），也可留空"
+)
 CSV_BAD_CHAT = "群 id“{value}”不是整数（例如 -1001234567890），也可留空"
 CSV_BAD_RESPONSIBLE = "负责人“{value}”应为 Telegram 用户名，例如 @zhangsan，也可留空"
 CSV_BAD_DEADLINE = "截止日期“{value}”无法识别，应写成 01-26 或 1月26日，也可留空"

@@ -1,0 +1,81 @@
+"""Table 2 (主动公开政府信息情况): items by their labels, columns by their headers."""
+
+from __future__ import annotations
+
+from parsing.schema import T2_2019, T2_2021, TEMPLATE_2019, TEMPLATE_2021
+from parsing.tables.align import AlignNotes, align, same_grid, short_label, split_label, store
+from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary import tables as V
+from parsing.warnings import ParseWarning, WarningCode
+
+_T2_ITEMS = V.T2_ITEM_WORDS
+_T2_COLUMNS = V.T2_COLUMN_WORDS
+_T2_DEFAULTS = {
+    TEMPLATE_2021: {
+        "rules": ["made", "repealed", "in_force"],
+        "normative": ["made", "repealed", "in_force"],
+        "licensing": ["decisions"],
+        "punishment": ["decisions"],
+        "coercion": ["decisions"],
+        "fees": ["amount"],
+    },
+    TEMPLATE_2019: {
+        "rules": ["new_made", "new_published", "total_published"],
+        "normative": ["new_made", "new_published", "total_published"],
+        "licensing": ["prev_items", "change", "decisions"],
+        "other_services": ["prev_items", "change", "decisions"],
+        "punishment": ["prev_items", "change", "decisions"],
+        "coercion": ["prev_items", "change", "decisions"],
+        "fees": ["prev_items", "change"],
+        "procurement": ["items", "amount"],
+    },
+}
+
+
+def _t2_item(label: str) -> str | None:
+    for item, words in _T2_ITEMS:
+        if any(w in label for w in words):
+            return item
+    return None
+
+
+def _t2_column(text: str) -> str | None:
+    for col, words in _T2_COLUMNS:
+        if any(w in text for w in words):
+            return col
+    return None
+
+
+def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
+    allowed = set(T2_2021 if template == TEMPLATE_2021 else T2_2019)
+    header: list[tuple[int, str]] = []
+    header_width = 0
+    notes = AlignNotes()
+    for row in rows:
+        labels, region = split_label(row)
+        if not labels:
+            continue
+        first = labels[0]
+        if V.T2_HEADER_MARK in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
+            header = [(i, col) for i, t in enumerate(row.norm) if t and (col := _t2_column(t))]
+            header_width = len(row.cells)
+            continue
+        item = _t2_item(labels[-1]) or _t2_item(first)
+        if item is None:
+            continue
+        defaults = _T2_DEFAULTS[template].get(item, [])
+        header_cols = [col for _, col in header]
+        if header and all(f"t2.{item}.{c}" in allowed for c in header_cols):
+            positions: list[int] | None = same_grid([i for i, _ in header], header_width, row)
+            columns = header_cols
+        else:
+            positions, columns = None, defaults
+        if not columns:
+            continue
+        slots = align(region, positions, len(columns), short_label(labels), notes, positional=row.positional)
+        for col, slot in zip(columns, slots, strict=True):
+            store(result, f"t2.{item}.{col}", slot, row, allowed)
+    if notes.extra:
+        result.warnings.append(ParseWarning.of(WarningCode.T2_EXTRA_VALUES, rows=tuple(notes.extra)))
+    if notes.unplaced:
+        result.warnings.append(ParseWarning.of(WarningCode.T2_UNPLACED, rows=tuple(notes.unplaced)))

@@ -1,0 +1,83 @@
+"""The Chinese wording of parser warnings (parsing.warnings), in one place.
+
+The SCHEMA JSON and every reply that shows a warning word it through `warning_text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from parsing.schema import TEMPLATE_2021, t3_rows
+from parsing.vocabulary.keys import TABLE_TITLES
+from parsing.vocabulary.tables import T3_GROUP_WORDS
+from parsing.warnings import ParseWarning, WarningCode, WarningValue
+
+_TABLE_NAMES = TABLE_TITLES
+GROUP_NAMES = dict(T3_GROUP_WORDS)
+
+Data = Mapping[str, WarningValue]
+
+
+def _list(value: WarningValue) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else (str(value),)
+
+
+def _rows(value: WarningValue) -> str:
+    labels = t3_rows(TEMPLATE_2021)
+    return "、".join(labels.get(key, key) for key in _list(value))
+
+
+_TEXTS: dict[WarningCode, Callable[[Data], str]] = {
+    WarningCode.NO_YEAR: lambda d: "未能确定报告的统计年度",
+    WarningCode.AGENCY_PARTIAL: lambda d: (
+        f"报告只写了“{d['name']}”，没有写明所属地区，无法确定机关全称，请在说明中补充全称"
+    ),
+    WarningCode.NO_AGENCY: lambda d: "报告中没有找到发布机关的名称",
+    WarningCode.NO_TITLE: lambda d: "没有找到报告标题（“…年政府信息公开工作年度报告”）",
+    WarningCode.TEMPLATE_FROM_YEAR: lambda d: (
+        f"无法从表头判断报告格式，按统计年度{d['year']}年推定为{d['template']}年版格式"
+    ),
+    WarningCode.TEMPLATE_UNKNOWN: lambda d: "无法判断报告格式（2019年版或2021年版）",
+    WarningCode.TABLE_MISSING: lambda d: f"报告中没有找到{_TABLE_NAMES[str(d['table'])]}，相关数值记为空",
+    WarningCode.T2_EXTRA_VALUES: lambda d: (
+        f"表二“{'、'.join(_list(d['rows']))}”一行的数值多于表头列数，已取靠右的数值"
+    ),
+    WarningCode.T2_UNPLACED: lambda d: (
+        f"表二“{'、'.join(_list(d['rows']))}”一行的数值无法确定所在的列，记为空"
+    ),
+    WarningCode.T3_UNNAMED_ITEMS: lambda d: (
+        f"表三“{GROUP_NAMES[str(d['group'])]}”下的小项缺少名称，已按标准格式的先后顺序对应"
+    ),
+    WarningCode.T3_ROWS_MISSING: lambda d: f"表三缺少以下行，记为空：{_rows(d['rows'])}",
+    WarningCode.T3_DUPLICATE_ROWS: lambda d: f"表三有重复的行（{_rows(d['rows'])}），已采用第一次出现的数值",
+    WarningCode.T3_EXTRA_VALUES: lambda d: (
+        f"表三有{d['count']}行的数值多于7列（如“{d['example']}”），已取靠右的7个数值"
+    ),
+    WarningCode.T3_UNPLACED: lambda d: (
+        f"表三有{d['count']}行的数值少于7列且无法确定所在的列（如“{d['example']}”），记为空"
+    ),
+    WarningCode.T3_SHORT_ROWS: lambda d: (
+        f"表三有{d['count']}行只有{d['values']}个数值（应为7个，如“{d['example']}”），已从左到右填入，缺少的列记为空"
+    ),
+    WarningCode.T3_LABEL_READ_AS: lambda d: (
+        f"表三的行名“{d['label']}”与标准格式不同，按“{_rows(d['row'])}”读取"
+    ),
+    WarningCode.T3_GROUP_COLLAPSED: lambda d: (
+        f"表三“{GROUP_NAMES[str(d['group'])]}”只印了一行合计、没有分项，其数值无法对应到分项，分项记为空"
+    ),
+    WarningCode.T3_OTHER_WITHOUT_ITEMS: lambda d: (
+        "表三“其他处理”只印了一行、没有分项，按其他处理合计读取，三个分项记为空"
+    ),
+    WarningCode.T4_NO_VALUES: lambda d: "表四没有读到数值，记为空",
+    WarningCode.T4_MANY_ROWS: lambda d: "表四有多行数值，只采用第一行",
+    WarningCode.T4_EXTRA_VALUES: lambda d: "表四的数值多于15列，已取靠右的15个数值",
+    WarningCode.T4_UNPLACED: lambda d: "表四的数值少于15列且无法确定所在的列，记为空",
+    WarningCode.T4_SHORT: lambda d: (
+        f"表四只有{d['values']}个数值（应为15个），已从左到右填入，缺少的列记为空"
+    ),
+}
+
+
+def warning_text(warning: ParseWarning) -> str:
+    """The warning as the user reads it."""
+    return _TEXTS[warning.code](warning.data)

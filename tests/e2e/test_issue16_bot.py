@@ -1,0 +1,46 @@
+"""Issue 16 over the fake Bot API: /check on a draft (nothing stored)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.replies import bot as R
+from storage.models import ReportRow, SourceFile
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.test_bot import SEED_000, _count, ask, final_status, upload
+
+USER = 616
+
+
+async def _draft_reply(api: FakeBotApi, chat: dict[str, Any], name: str, after: int) -> str:
+    received = R.DRAFT_RECEIVED.format(name=name)
+    (status,) = await api.wait_for(
+        lambda c: c.method == "sendMessage" and c.chat_id == chat["id"] and c.text == received
+        and c.result.get("message_id", 0) > after
+    )
+    calls = await api.wait_for(
+        lambda c: c.method == "editMessageText" and c.params.get("message_id") == status.result["message_id"],
+        within=60,
+    )
+    return calls[-1].text
+
+
+async def test_draft_with_check_caption_is_checked_not_stored(api: FakeBotApi, bot: Any, db_url: str) -> None:
+    chat = api.private_chat(USER)
+    message = await api.send_document(chat, USER, SEED_000.read_bytes(), "草稿.txt", caption="/check")
+    text = await _draft_reply(api, chat, "草稿.txt", message["message_id"])
+    assert "草稿核对" in text and "未入库" in text and "威海市文登区科学技术局" in text
+    assert _count(db_url, ReportRow) == 0 and _count(db_url, SourceFile) == 0
+
+
+async def test_check_in_reply_to_a_file_compares_with_the_stored_year(api: FakeBotApi, bot: Any, db_url: str) -> None:
+    chat = api.private_chat(USER)
+    await upload(api, chat, USER, SEED_000, filename="文登科技局2021.txt")
+    # The same report as a draft of itself: no neighbours on 2020/2022, so no cross-year lines but a verdict.
+    document = await api.send_document(chat, USER, SEED_000.read_bytes() + b"\n", "改过的.txt")
+    assert "已更新" in await final_status(api, chat["id"], "改过的.txt", after=document["message_id"])
+    reply_msg = await api.send_text(chat, USER, "/check", reply_to=document)
+    text = await _draft_reply(api, chat, "改过的.txt", reply_msg["message_id"])
+    assert "草稿核对" in text
+    usage = await ask(api, chat, USER, "/check")
+    assert usage.text == R.CHECK_USAGE
