@@ -77,11 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "ingest",
         "解析并入库一个或多个报告文件 / parse and store report files",
-        "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局",
+        "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局\n"
+        "  nianbao ingest 档案/ --recursive --jobs 4      # 本机 4 个进程；重新运行会跳过已入库的文件\n"
+        "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker",
         "bot.commands.ingest",
     )
-    p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("files", metavar="FILE", nargs="+", help="文件或目录（目录需 --recursive）/ files or directories")
     p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
+    p.add_argument("--recursive", "-r", action="store_true", help="导入目录下的所有文件 / walk directories")
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="本机并行进程数 / local worker processes")
+    p.add_argument("--queue", action="store_true", help="交给正在运行的 nianbao worker / hand to running workers")
+    p.add_argument(
+        "--failures", metavar="FILE.csv", default="nianbao-ingest-failures.csv",
+        help="未入库文件及原因的 CSV（批量模式）/ CSV of files not stored (bulk mode)",
+    )
     _add_db(p)
 
     p = _sub(
@@ -116,6 +125,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--webhook-url", metavar="URL", help="使用 webhook 模式（默认长轮询）/ webhook mode")
     p.add_argument("--listen", default="127.0.0.1", help="webhook 监听地址 / listen address")
     p.add_argument("--port", type=int, default=8443, help="webhook 端口 / listen port")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "worker",
+        "解析并入库排队的上传（可在多台机器上运行）/ run queued ingest jobs",
+        "  nianbao worker                      # SQLite：轮询任务表；PostgreSQL：procrastinate 队列\n"
+        "  nianbao worker --concurrency 2 --db postgresql+psycopg://nianbao@db.example/nianbao",
+        "bot.commands.worker",
+    )
+    p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
+    p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
+    p.add_argument(
+        "--stale-after", type=float, default=30.0, metavar="SECONDS",
+        help="多少秒没有心跳的任务由其他进程接手 / take over jobs of workers silent this long",
+    )
     _add_db(p)
 
     p = _sub(
@@ -172,7 +197,7 @@ def setup_logging(settings: Settings, command: str) -> None:
     level = settings.log_level.upper()
     # One-shot commands print their own results; INFO lines would only clutter the terminal
     # unless the user asked for them.
-    if command != "run" and "log_level" not in settings.model_fields_set:
+    if command not in ("run", "worker") and "log_level" not in settings.model_fields_set:
         level = "WARNING"
     # The token never reaches a log line; user-given names cannot forge one.
     logsetup.install(level, settings.telegram_bot_token)

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     proxy_url: str = Field(default="", validation_alias=AliasChoices("NIANBAO_PROXY_URL"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("NIANBAO_LOG_LEVEL"))
     parse_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT"))
+    # Worker processes `nianbao run` starts on this machine to parse and store uploads (unset: one
+    # per CPU). With PostgreSQL, 0 when `nianbao worker` runs elsewhere.
+    workers: int | None = Field(default=None, ge=0, validation_alias=AliasChoices("NIANBAO_WORKERS"))
     # Uploads plus questions one user may send per minute (a burst of that many, then
     # refilled evenly); 0 turns the limit off.
     rate_limit_per_minute: int = Field(

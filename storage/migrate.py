@@ -32,6 +32,15 @@ log = logging.getLogger(__name__)
 _PG_LOCK_KEY = 0x6E69616E62616F
 
 
+# Tables, indexes and types of procrastinate's own schema (created by migration 0004 on PostgreSQL):
+# not described by our models, so autogenerate and the model comparison leave them alone.
+FOREIGN_PREFIX = "procrastinate_"
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    return not (name or "").startswith(FOREIGN_PREFIX)
+
+
 def alembic_config(url: str | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

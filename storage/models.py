@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -297,3 +298,44 @@ class ReminderSnooze(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     until: Mapped[datetime] = mapped_column(UTCDateTime())
     by_user: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+# --- Ingest jobs (issue 14): uploads waiting for, or done by, a worker process -------------------
+
+
+class IngestJob(Base):
+    """One file to parse and store. The bot (or `nianbao ingest --queue`) inserts it; a worker on any
+    machine runs it; the bot edits the upload's status message from `result` and sets notified_at."""
+
+    __tablename__ = "ingest_jobs"
+    __table_args__ = (
+        Index("ix_ingest_jobs_state_id", "state", "id"),
+        Index("ix_ingest_jobs_batch_state", "batch", "state"),
+        # The bot's poll for finished uploads to announce (jobs without a chat are born notified).
+        Index("ix_ingest_jobs_state_notified_at", "state", "notified_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    # The bytes travel in the row (any machine can run the job); NULL once done, or when `path`
+    # names a file on the machine that runs the job (`nianbao ingest --jobs N`).
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    caption: Mapped[str | None] = mapped_column(Text, nullable=True)
+    agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    sender_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    sender_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # the status message
+    file_id: Mapped[str | None] = mapped_column(String(300), nullable=True)  # Telegram's, to ask again
+    batch: Mapped[str | None] = mapped_column(String(40), nullable=True)  # one `nianbao ingest` run
+    state: Mapped[str] = mapped_column(String(20), default="queued")  # queued / running / done
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)  # IngestOutcome
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -7,6 +7,7 @@ Exit 0 when the question was answered (a number, a blank cell, a "not stated", a
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 
 from bot.config import Settings
@@ -23,8 +24,11 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         services.close()
     print(answer.plain)
-    # The chat shows these as buttons; a terminal gets a numbered list to re-ask with.
+    # The chat shows these as buttons; a terminal gets the candidates and the command to run.
     for number, choice in enumerate(answer.choices, start=1):
         print(f"{number}. {choice}")
+        if number <= len(answer.choice_questions):
+            db = f" --db {shlex.quote(args.db)}" if args.db else ""
+            print(f"   nianbao ask {shlex.quote(answer.choice_questions[number - 1])}{db}")
     sys.stdout.flush()
     return EXIT_OK if answer.answered else EXIT_FAILED

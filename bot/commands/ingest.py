@@ -55,6 +55,10 @@ def _describe(path: Path, result: IngestResult) -> str:
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
+    if args.recursive or args.jobs or args.queue:
+        from bot.commands import bulk
+
+        return bulk.main(args, settings)
     paths = [Path(p) for p in args.files]
     services = Services.open(settings, args.db)
     results: list[tuple[Path, IngestResult | str]] = []

@@ -27,7 +27,7 @@ from parsing import ParseError, ParseOptions, Report
 from parsing.model import Check
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
-from storage.agencies import candidate_agencies, normalise_name
+from storage.agencies import candidate_agencies, normalise_name, spelling_choices
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
@@ -88,6 +88,7 @@ class IngestResult:
     # NEEDS_AGENCY: the partial name the report gives, and known agencies it may mean.
     partial_agency: str | None = None
     agency_choices: tuple[str, ...] = ()
+    spelling: bool = False  # NEEDS_AGENCY: the name is given but may be another spelling of a stored one
     file_kind: str = ""
     # Checks against the agency's reports on the neighbouring years (stored with the report).
     cross_checks: tuple[CrossCheck, ...] = ()
@@ -251,6 +252,27 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(
             IngestOutcome.NEEDS_AGENCY, report=report, partial_agency=partial, agency_choices=choices
         )
+
+    if not request.agency:
+        # A new spelling of an agency that could be one of several stored ones (洪泽区人民政府 of two
+        # cities): not merged by guess, the uploader picks (or picks the name itself: a new agency).
+        try:
+            with services.sessions() as session:
+                spellings = tuple(spelling_choices(session, agency_name))
+        except SQLAlchemyError:
+            log.exception("ingest %s: spelling check unavailable", ingest_id)
+            spellings = ()
+        if spellings:
+            log.info(
+                "ingest %s: %r may be one of %d stored spellings", ingest_id, agency_name, len(spellings)
+            )
+            return result(
+                IngestOutcome.NEEDS_AGENCY,
+                report=report,
+                partial_agency=agency_name,
+                agency_choices=(*spellings, agency_name),
+                spelling=True,
+            )
 
     assert stored_file is not None  # an empty file never parses
     try:

@@ -24,7 +24,8 @@ YEARS_HELD = re.compile(
 # Who has not reported (the reminders' registry), or reported late.
 MISSING = re.compile(
     r"(?:没|未|没有|尚未|还没|还没有|未按时|没按时|不按时)(?:有)?(?:报|交|提交|报送|上报|发布|上传)"
-    r"|迟报|晚报|逾期|超期|超过期限|过了期限|延迟报送|报晚了|交晚了|缺报|漏报|还差(?:谁|哪)"
+    r"|迟报|晚报|(?:逾期|超期)(?:未报|未交|没报|没交|报送|上报|的单位|单位)|超过期限|过了期限|延迟报送|报晚了|交晚了"
+    r"|缺报|漏报|还差(?:谁|哪)"
 )
 LATE = re.compile(r"迟报|晚报|逾期|超期|超过期限|过了期限|延迟|报晚了|交晚了|未按时|没按时|不按时")
 # When a report was published, and which version is current.
@@ -61,7 +62,9 @@ _COMMON_FILLER = (
     r"|是|了|的|吗|呢|啊|呀|吧|么|嘛|哈|哦|噢|有|对|比|较|数量|数目|数字|数据|情况|报告|年报|年度|年"
     r"|政府信息公开|信息公开|政务公开|工作|本年度|本年|全部|哪个|哪些|排名|排行|多|少"
 )
-PREFIX = re.compile(rf"^(?:{_COMMON_FILLER}|关于|对于|在|由|对)+")
+# Voice input and chat openers: 嗯 那个 我们…, 帮忙看下….
+_OPENERS = r"嗯+|呃+|额|唔|喂|那个|这个|就是|我们的?|咱们的?|我|看下|看看|帮忙看下|帮我看下|想问下?|问下|说说|请教一下|你好|您好"
+PREFIX = re.compile(rf"^(?:{_COMMON_FILLER}|{_OPENERS}|关于|对于|在|由|对)+")
 # 因/被/对/向 begin the rest of the question ("××局因政府信息公开被起诉几件"), never a name's end.
 SUFFIX = re.compile(
     rf"(?:{_COMMON_FILLER}|和|与|跟|及|同|共|总|在|中|里|上|单位|部门|机构|因|被|对|向|就|给|把|所|为)+$"

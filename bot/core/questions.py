@@ -252,7 +252,8 @@ def _decide(
                 limit=_limit(top),
                 descending=not ascending,
             )
-    if len(years.years) >= 2 or years.previous or years.recent or years.all_years or cues["compare"]:
+    recent = years.recent is not None and years.recent > 1  # 最近一年: the latest report, no comparison
+    if len(years.years) >= 2 or years.previous or recent or years.all_years or cues["compare"]:
         return Query(QueryKind.COMPARE_YEARS, agencies=agencies[:1], metric=metric, **base)  # type: ignore[arg-type]
     return Query(QueryKind.VALUE, norm, agencies=agencies[:1], years=years.years, metric=metric)
 

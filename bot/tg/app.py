@@ -16,9 +16,10 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.core import jobs as core_jobs
 from bot.core.replies import bot as R
 from bot.core.services import Services
-from bot.tg import errors, handlers, reminders
+from bot.tg import errors, handlers, reminders, results
 from bot.tg.connect import proxy_of
 from bot.tg.sending import RetryingLimiter
 from bot.tg.state import BotContext, BotState
@@ -57,6 +58,9 @@ def _state_type(settings: Settings, services_factory: ServicesFactory) -> type[B
 async def _post_init(application: BotApplication) -> None:
     state: BotState = application.bot_data
     state.services = await asyncio.to_thread(state.services_factory, state.settings)
+    # Uploads queued before a restart get their local workers back at once.
+    if await asyncio.to_thread(core_jobs.has_unfinished, state.services):
+        state.ensure_workers()
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in R.COMMANDS])
     if state.access.open_mode:
         log.warning(
@@ -101,6 +105,7 @@ def build_application(
     application: BotApplication = builder.build()
     handlers.register(application)
     reminders.register(application)
+    results.register(application)
     application.add_error_handler(errors.on_error)
     return application
 

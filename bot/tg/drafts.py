@@ -34,7 +34,7 @@ async def check_document(
         if data is None:
             return
         request = DraftRequest(data=data, filename=name, agency=agency)
-        result = await context.state.run_ingest(check_draft, context.services, request)
+        result = await context.state.run_draft(check_draft, context.services, request)
         await _edit(status, result.render(html=True), html=True)
     except Exception as exc:  # the status message must not stay at "正在核对…"
         await report_failure(context, update, exc, status=status)

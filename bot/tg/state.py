@@ -7,17 +7,14 @@ as in PTB's examples/contexttypesbot.py) instead of casting `bot_data` entries.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
-import os
 import secrets
-import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -25,15 +22,11 @@ from bot.config import Settings
 from bot.core.services import Services
 from bot.tg.access import AccessPolicy, TokenBuckets
 
+if TYPE_CHECKING:
+    from bot.core.workers import LocalWorkers
+
 T = TypeVar("T")
 V = TypeVar("V")
-
-
-def _lower_priority() -> None:
-    """Nice 10 for an ingest thread. On Linux the nice value is per thread and inherited by the
-    parse workers it starts, so answering questions keeps the CPU while a burst is parsed."""
-    with contextlib.suppress(OSError, AttributeError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 class ExpiringStore(Generic[V]):
@@ -120,14 +113,12 @@ class BotState:
     choices: ExpiringStore[PendingChoice] = field(
         default_factory=lambda: ExpiringStore(ttl=60 * 60, max_items=2000)
     )
-    # Separate pools keep questions from queueing behind a burst of uploads (the default
-    # to_thread pool has only cpu+4 threads); ingest threads match the sandbox's parse slots,
-    # since more would only hold the GIL while storing and slow the answers.
-    ingest_pool: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(
-            max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="ingest", initializer=_lower_priority
-        )
+    workers: LocalWorkers | None = None
+    # /check drafts: parsed in the sandbox, never stored. Uploads go to worker processes instead.
+    draft_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="draft")
     )
+    # Questions and job submits; parsing and storing run in worker processes (bot.core.workers).
     query_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")
     )
@@ -146,12 +137,32 @@ class BotState:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.query_pool, functools.partial(fn, *args, **kwargs))
 
-    async def run_ingest(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    async def run_draft(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.ingest_pool, functools.partial(fn, *args, **kwargs))
+        return await loop.run_in_executor(self.draft_pool, functools.partial(fn, *args, **kwargs))
+
+    def ensure_workers(self, *, start: bool = True) -> None:
+        """The local worker processes (NIANBAO_WORKERS): started at the first upload, restarted if
+        one died. `start=False` only restarts dead ones."""
+        if self.services is None:
+            return
+        if self.workers is None:
+            if not start:
+                return
+            from bot.core.workers import LocalWorkers, local_worker_count
+
+            url = self.services.engine.url.render_as_string(hide_password=False)
+            count = local_worker_count(self.settings)
+            if count == 0:
+                return
+            self.workers = LocalWorkers(self.settings, url, count)
+        self.workers.ensure_running()
 
     def shutdown_pools(self) -> None:
-        self.ingest_pool.shutdown(wait=False, cancel_futures=True)
+        if self.workers is not None:
+            self.workers.stop()
+            self.workers = None
+        self.draft_pool.shutdown(wait=False, cancel_futures=True)
         self.query_pool.shutdown(wait=False, cancel_futures=True)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, NetworkError
 
 from bot.config import TELEGRAM_API_URL, Settings
 from bot.core import ingest as core_ingest
+from bot.core import jobs as core_jobs
 from bot.core.replies import bot as R
 from bot.tg.errors import report_failure
 from bot.tg.sending import split_message
@@ -51,19 +52,26 @@ async def _download(context: BotContext, file_id: str) -> bytes:
     raise AssertionError("unreachable")
 
 
-async def _edit(
-    status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None
+async def edit_status(
+    bot: Bot, chat_id: int, message_id: int, text: str, *, html: bool = False,
+    markup: InlineKeyboardMarkup | None = None,
 ) -> None:
-    """Replace the status message; a long summary continues in further messages."""
+    """Replace a status message; a long summary continues in further messages."""
     chunks = split_message(text, html=html)
     parse_mode = "HTML" if html else None
     try:
-        await status.edit_text(chunks[0], parse_mode=parse_mode, reply_markup=markup)
+        await bot.edit_message_text(
+            chunks[0], chat_id=chat_id, message_id=message_id, parse_mode=parse_mode, reply_markup=markup
+        )
     except BadRequest as exc:
         if "not modified" not in exc.message.lower():
             raise
     for chunk in chunks[1:]:
-        await status.chat.send_message(chunk, parse_mode=parse_mode)
+        await bot.send_message(chat_id, chunk, parse_mode=parse_mode)
+
+
+async def _edit(status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None) -> None:
+    await edit_status(status.get_bot(), status.chat_id, status.message_id, text, html=html, markup=markup)
 
 
 async def refused_as_too_big(context: BotContext, status: Message, name: str, size: int | None) -> bool:
@@ -122,7 +130,7 @@ async def on_document(update: Update, context: BotContext) -> None:
 async def ingest_upload(
     update: Update | None, context: BotContext, status: Message, upload: PendingUpload, *, agency: str | None
 ) -> None:
-    """Download, ingest in the ingest pool, and turn `status` into the result."""
+    """Download and queue for a worker; `status` says "parsing" until bot.tg.results edits it."""
     try:
         data = await download_or_explain(context, status, upload.file_id, upload.filename)
         if data is None:
@@ -137,28 +145,26 @@ async def ingest_upload(
             sender_name=upload.sender_name,
             chat_id=upload.chat_id,
         )
-        result = await context.state.run_ingest(core_ingest.ingest, context.services, request)
-        if result.outcome is core_ingest.IngestOutcome.NEEDS_AGENCY:
-            await _ask_agency(context, status, upload, tuple(result.agency_choices))
-        else:
-            await _edit(status, result.text, html=result.html)
+        # A worker process parses and stores; bot.tg.results edits `status` when the job ends.
+        meta = core_jobs.Upload(message_id=status.message_id, file_id=upload.file_id)
+        await context.state.run_query(core_jobs.submit, context.services, request, meta)
+        context.state.ensure_workers()
     except Exception as exc:  # the status message must not stay at "正在解析…"
         await report_failure(context, update, exc, status=status)
 
 
-async def _ask_agency(
-    context: BotContext, status: Message, upload: PendingUpload, choices: tuple[str, ...]
+async def ask_agency(
+    context: BotContext, chat_id: int, message_id: int, upload: PendingUpload, choices: tuple[str, ...]
 ) -> None:
-    pending = PendingUpload(
-        **{**upload.__dict__, "choices": choices[:6], "prompt_message_id": status.message_id}
-    )
+    pending = PendingUpload(**{**upload.__dict__, "choices": choices[:6], "prompt_message_id": message_id})
     token = context.state.uploads.put(pending)
     buttons = [
         [InlineKeyboardButton(name, callback_data=f"{AGENCY_CALLBACK}:{token}:{i}")]
         for i, name in enumerate(pending.choices)
     ]
     text = (R.ASK_AGENCY if buttons else R.ASK_AGENCY_NO_GUESS).format(name=upload.filename)
-    await _edit(status, text, markup=InlineKeyboardMarkup(buttons) if buttons else None)
+    markup = InlineKeyboardMarkup(buttons) if buttons else None
+    await edit_status(context.bot, chat_id, message_id, text, markup=markup)
 
 
 async def on_agency_button(update: Update, context: BotContext) -> None:

@@ -20,7 +20,7 @@ T4_COLUMN_PHRASES: dict[str, tuple[str, ...]] = {
     "upheld": ("结果维持", "维持"),
     "corrected": ("结果纠正", "被纠正", "纠正", "纠错"),
     "other": ("其他结果",),
-    "pending": ("尚未审结", "未审结", "未结案", "在审"),
+    "pending": ("尚未审结", "未审结", "还没审结", "没审结", "未结案", "没结案", "在审"),
 }
 # Table 2 columns of 规章 / 规范性文件: action -> (phrases, 2021 suffix, 2019 suffix, label);
 # None = not in that format.

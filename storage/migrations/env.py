@@ -10,6 +10,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from storage.db import make_engine
+from storage.migrate import include_name
 from storage.models import Base
 
 config = context.config
@@ -23,6 +24,7 @@ def _configure(connection: Connection) -> None:
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=include_name,
     )
 
 

@@ -49,3 +49,5 @@ def test_ambiguous_agency_prints_numbered_choices(ask, capsys) -> None:  # type:
     code, out = ask("文登局2021收到多少申请", capsys)
     assert code == 1
     assert "1. " in out and "2. " in out and "威海市文登区公安局" in out
+    # The exact command to run for each candidate: the question with the full name.
+    assert "nianbao ask '威海市文登区公安局2021收到多少申请' --db " in out

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.core import ingest as core_ingest
+from bot.core import jobs as core_jobs
 from bot.core.ingest import IngestOutcome, IngestRequest
 from bot.core.replies import bot as R
 from bot.core.services import Services
@@ -179,7 +180,8 @@ async def test_failing_ingest_turns_the_status_into_an_apology(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("ingest exploded")
 
-    monkeypatch.setattr(core_ingest, "ingest", broken)
+    # Parsing runs in worker processes; the bot's own part (queueing the upload) fails here.
+    monkeypatch.setattr(core_jobs, "submit", broken)
     status = await upload(api, api.private_chat(ADMIN), ADMIN, SEED_000, filename="seed.txt")
     assert status == R.APOLOGY
     (report,) = await api.wait_for(lambda c: c.method == "sendMessage" and "ingest exploded" in c.text)

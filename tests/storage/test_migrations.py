@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from storage.db import make_engine
-from storage.migrate import current_revision, head_revision, upgrade
+from storage.migrate import current_revision, head_revision, include_name, upgrade
 from storage.models import Base
 
 
@@ -24,7 +24,7 @@ def test_upgrade_empty_database_to_head_matches_models(db_url: str) -> None:
         upgrade(engine)
         assert current_revision(engine) == head_revision()
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
             diffs = compare_metadata(context, Base.metadata)
         assert [_describe(d) for d in diffs] == [], "models and migrations differ: add a revision"
     finally:

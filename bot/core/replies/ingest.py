@@ -24,6 +24,10 @@ NEEDS_AGENCY = (
     "《{filename}》中没有写明完整的机关名称{partial}。请选择下面的单位，"
     "或直接回复单位全称（例如：威海市文登区科学技术局）。"
 )
+NEEDS_AGENCY_SPELLING = (
+    "《{filename}》的单位“{name}”可能是已有的下列单位之一（写法不同）。请选择；"
+    "若是另一个单位，请选“{name}”本身。"
+)
 NEEDS_AGENCY_PARTIAL = "（只写了“{partial}”）"
 NO_YEAR = "未能确定报告的统计年度。请确认这是政府信息公开工作年度报告，或在附言中写明年度（例如“2021年度”）后重新发送。"
 BAD_YEAR = (
@@ -48,7 +52,10 @@ FILE_KINDS = {
 }
 CHECKS_OK = "勾稽关系：全部通过。"
 CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
-CHECKS_UNVERIFIABLE = "部分勾稽关系因表格空白无法核对。"
+CHECKS_PASSED_SOME = "勾稽关系：{passed}项通过，没有不一致；另有{count}项无法核对："
+CHECKS_UNVERIFIABLE_HEAD = "另有{count}项无法核对："
+BLANK_CELL = "表中为空"
+SUM_HAS_BLANK = "无法相加（{parts}）"
 CHANGES_HEAD = "发布后有变动（与上一版相比）："
 CHANGES_NONE = "与上一版相比，表格和正文数字没有变化。"
 CHANGES_MORE = "……另有 {count} 处变动"
@@ -65,6 +72,7 @@ CHECK_RULES = {
     "t2.in_force": "表二 不应出现负数",
     "narrative.applications": "正文所述申请数与表三一致",
 }
+SUIT_PARTS = {"t4.suit_direct.total": "直接起诉", "t4.suit_after_review.total": "复议后起诉"}
 MAX_CHANGES = 10
 MAX_LIST = 5
 
@@ -77,10 +85,22 @@ def _n(value: float | int | None, unit: str = "") -> str:
     return f"{value}{unit}"
 
 
-def _sum(report: Report, keys: tuple[str, ...]) -> float | int | None:
+def _cell(report: Report, key: str, unit: str = "件") -> str:
+    """A cell as printed: its number, 表中为空 for a blank (never 0), 未给出 when the format lacks it."""
+    if key not in report.cells:
+        return NOT_STATED
+    value = report.cells[key]
+    return BLANK_CELL if value is None else _n(value, unit)
+
+
+def _cells_sum(report: Report, keys: dict[str, str], unit: str = "件") -> str:
+    """The sum of cells, only when every one holds a number; otherwise each part as printed."""
     values = [report.cells.get(k) for k in keys]
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
+    if all(k in report.cells for k in keys) and all(v is not None for v in values):
+        return _n(sum(v for v in values if v is not None), unit)
+    if not any(k in report.cells for k in keys):
+        return NOT_STATED
+    return SUM_HAS_BLANK.format(parts="、".join(f"{label}{_cell(report, k, unit)}" for k, label in keys.items()))
 
 
 def key_figures(report: Report) -> list[tuple[str, str]]:
@@ -100,12 +120,9 @@ def key_figures(report: Report) -> list[tuple[str, str]]:
         )
     return [
         ("主动公开", proactive),
-        ("新收申请", _n(report.cells.get("t3.new.total"), "件")),
-        ("行政复议", _n(report.cells.get("t4.review.total"), "件")),
-        (
-            "行政诉讼",
-            _n(_sum(report, ("t4.suit_direct.total", "t4.suit_after_review.total")), "件"),
-        ),
+        ("新收申请", _cell(report, "t3.new.total")),
+        ("行政复议", _cell(report, "t4.review.total")),
+        ("行政诉讼", _cells_sum(report, SUIT_PARTS)),
     ]
 
 
@@ -145,6 +162,8 @@ def render(result: IngestResult, *, html: bool) -> str:
 
             message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
         return FAILED.format(filename=esc(result.filename), message=esc(message))
+    if outcome is IngestOutcome.NEEDS_AGENCY and result.spelling:
+        return NEEDS_AGENCY_SPELLING.format(filename=esc(result.filename), name=esc(result.partial_agency or ""))
     if outcome is IngestOutcome.NEEDS_AGENCY:
         partial = (
             NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""
@@ -188,9 +207,15 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(CHECKS_FAILED.format(count=len(failed)))
         for check in failed[:MAX_LIST]:
             lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
-    elif any(c.status == "unverifiable" for c in report.checks):
-        lines.append(CHECKS_OK + CHECKS_UNVERIFIABLE)
-    else:
+    unchecked = [c for c in report.checks if c.status not in ("pass", "fail")]
+    if unchecked:
+        # 全部通过 only when every rule could be checked: name the others and why.
+        head = CHECKS_UNVERIFIABLE_HEAD if failed else CHECKS_PASSED_SOME
+        passed = sum(c.status == "pass" for c in report.checks)
+        lines.append(head.format(count=len(unchecked), passed=passed))
+        for check in unchecked[:MAX_LIST]:
+            lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
+    elif not failed:
         lines.append(CHECKS_OK)
 
     lines += [esc(line) for line in crossyear.summary(result.cross_checks)]

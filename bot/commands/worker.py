@@ -1,0 +1,27 @@
+"""`nianbao worker`: parse and store queued uploads, on this or any other machine."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from bot.config import Settings
+from bot.core.services import Services
+from bot.core.workers import work, worker_name
+
+log = logging.getLogger(__name__)
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    services = Services.open(settings, args.db)
+    log.info("worker %s started (%s)", worker_name(), services.engine.dialect.name)
+    try:
+        work(
+            services,
+            concurrency=max(1, args.concurrency),
+            until_empty=args.until_empty,
+            stale_seconds=args.stale_after,
+        )
+    finally:
+        services.close()
+    return 0

@@ -1,0 +1,155 @@
+"""Bulk ingest of an archive: plan (skip what is stored, by hash), queue, follow, list what failed.
+
+`nianbao ingest DIR --recursive [--jobs N | --queue]` is a thin adapter over these functions.
+A rerun hashes the files again: stored ones are skipped, ones still queued from an interrupted
+run are adopted into this run, the rest are queued, so the run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import update
+
+from bot.core.ingest import IngestOutcome, IngestRequest
+from bot.core.jobs import JobReply, Upload, submit_many
+from bot.core.services import Services
+from storage import jobs as store
+from storage.db import write_lock
+from storage.models import IngestJob
+
+_HASH_CHUNK = 1 << 20
+_SUBMIT_CHUNK = 200
+
+
+class Skip(StrEnum):
+    STORED = "stored"  # a report from these bytes is in the database
+    SAME_BYTES = "same_bytes"  # another file of this run has the same bytes
+    UNREADABLE = "unreadable"
+
+
+def walk(paths: Iterable[Path], *, recursive: bool) -> Iterator[Path]:
+    """Files named, and (recursive) every file under the directories named, in a stable order."""
+    for path in paths:
+        if path.is_dir() and recursive:
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class Plan:
+    batch: str
+    queue: list[tuple[Path, str]] = field(default_factory=list)  # (path, sha256) to send to workers
+    adopted: int = 0  # still queued from an earlier run, now followed by this one
+    skipped: list[tuple[Path, Skip, str]] = field(default_factory=list)  # (path, why, detail)
+
+
+def plan(services: Services, paths: Iterable[Path]) -> Plan:
+    result = Plan(batch=uuid.uuid4().hex[:16])
+    seen: dict[str, Path] = {}
+    hashed: list[tuple[Path, str]] = []
+    for path in paths:
+        try:
+            sha = file_hash(path)
+        except OSError as exc:
+            result.skipped.append((path, Skip.UNREADABLE, exc.strerror or type(exc).__name__))
+            continue
+        if sha in seen:
+            result.skipped.append((path, Skip.SAME_BYTES, str(seen[sha])))
+            continue
+        seen[sha] = path
+        hashed.append((path, sha))
+    with services.sessions() as session:
+        stored = store.stored_hashes(session, seen)
+        pending = store.pending_hashes(session, seen)
+    for path, sha in hashed:
+        if sha in stored:
+            result.skipped.append((path, Skip.STORED, ""))
+        elif sha not in pending:
+            result.queue.append((path, sha))
+    if pending:
+        # Jobs of an interrupted run: this run follows them instead of queueing the files twice.
+        with write_lock(services.engine), services.sessions.begin() as session:
+            session.execute(
+                update(IngestJob)
+                .where(IngestJob.sha256.in_(list(pending)), IngestJob.state != store.JobState.DONE)
+                .values(batch=result.batch)
+            )
+        result.adopted = len(pending)
+    return result
+
+
+def submit(services: Services, plan: Plan, *, agency: str | None, with_bytes: bool) -> int:
+    """Queue the planned files. `with_bytes`: the bytes travel in the database (workers on other
+    machines); otherwise workers read the files by path (this machine)."""
+    count = 0
+    for start in range(0, len(plan.queue), _SUBMIT_CHUNK):
+        chunk = plan.queue[start : start + _SUBMIT_CHUNK]
+        items = []
+        for path, _sha in chunk:
+            data = path.read_bytes() if with_bytes else b""
+            upload = Upload(batch=plan.batch, path=None if with_bytes else str(path.resolve()))
+            items.append((IngestRequest(data=data, filename=path.name, agency=agency), upload))
+        submit_many(services, items, hashes=[sha for _, sha in chunk])
+        count += len(chunk)
+    return count
+
+
+def progress(services: Services, batch: str) -> tuple[int, int]:
+    """(finished, total) jobs of the run."""
+    with services.sessions() as session:
+        counts = store.batch_counts(session, batch)
+    return counts.get(store.JobState.DONE, 0), sum(counts.values())
+
+
+@dataclass(frozen=True)
+class Summary:
+    outcomes: dict[str, int]
+    failures: list[tuple[str, str, str, str]]  # (path, sha256, outcome or reason, message)
+
+
+_OK = {IngestOutcome.STORED, IngestOutcome.NEW_VERSION, IngestOutcome.DUPLICATE}
+
+
+def summary(services: Services, plan: Plan) -> Summary:
+    outcomes: dict[str, int] = {}
+    failures: list[tuple[str, str, str, str]] = []
+    with services.sessions() as session:
+        results = store.batch_results(session, plan.batch)
+    for row in results:
+        outcome = row.outcome or "unknown"
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        if outcome not in _OK:
+            reply = JobReply.from_json(row.result) if row.result else None
+            why = str(reply.reason) if reply and reply.reason else outcome
+            failures.append((row.path or row.filename, row.sha256, why, reply.plain if reply else ""))
+    for path, skip, detail in plan.skipped:
+        outcomes[f"skipped_{skip}"] = outcomes.get(f"skipped_{skip}", 0) + 1
+        if skip is Skip.UNREADABLE:
+            failures.append((str(path), "", str(skip), detail))
+    return Summary(outcomes, failures)
+
+
+CSV_HEADER = ("path", "sha256", "reason", "message")
+
+
+def write_failures(out: TextIO, failures: list[tuple[str, str, str, str]]) -> None:
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    writer.writerows(failures)
