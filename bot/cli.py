@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
     p.add_argument(
-        "--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record"
+        "--json", action="store_true", help="输出完整记录（JSON），格式见 docs/record.md / the JSON record, see docs/record.md"
     )
     p.add_argument("--caption", help="附言（如转发时的说明文字），可补充机构名称 / message caption")
 
@@ -158,11 +158,23 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "export",
         "导出全部当前报告为 CSV 或 XLSX / export current reports",
-        "  nianbao export --format csv -o 年报.csv\n  nianbao export --format xlsx -o 年报.xlsx",
+        "  nianbao export -o 年报.xlsx            # 格式按扩展名\n"
+        "  nianbao export --format csv > 年报.csv   # CSV 带 BOM，Excel 可直接打开\n"
+        "  nianbao export --header keys > keys.csv  # 只要英文键名一行表头（脚本用）",
         "bot.commands.export",
     )
-    p.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    p.add_argument(
+        "--format",
+        choices=["csv", "xlsx"],
+        help="默认按 -o 的扩展名，否则 csv / default: from the -o file's extension, else csv",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（CSV 默认标准输出）/ output file")
+    p.add_argument(
+        "--header",
+        choices=["both", "labels", "keys"],
+        default="both",
+        help="表头：both 中文标签一行 + 键名一行（默认），labels 只要中文，keys 只要键名 / header rows",
+    )
     _add_db(p)
 
     p = _sub(
@@ -200,7 +212,9 @@ def setup_logging(settings: Settings, command: str) -> None:
     if command not in ("run", "worker") and "log_level" not in settings.model_fields_set:
         level = "WARNING"
     # The token never reaches a log line; user-given names cannot forge one.
-    logsetup.install(level, settings.telegram_bot_token)
+    # A service (run, worker) keeps tracebacks in its log; a one-shot command only at DEBUG.
+    service = command in ("run", "worker")
+    logsetup.install(level, settings.telegram_bot_token, tracebacks=service or level == "DEBUG")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -70,15 +70,32 @@ class SafeLogFilter(logging.Filter):
         return True
 
 
-def install(level: str | int, token: str = "") -> SafeLogFilter:
-    """Configure the root logger (once) and put the safe filter on every root handler."""
+class OneLineFormatter(logging.Formatter):
+    """Lines without tracebacks: a one-shot command's terminal gets its Chinese sentence and at
+    most a line of log per problem; the traceback appears at DEBUG."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
+def install(level: str | int, token: str = "", *, tracebacks: bool = True) -> SafeLogFilter:
+    """Configure the root logger (once) and put the safe filter on every root handler.
+
+    `tracebacks=False` (one-shot commands below DEBUG): log lines carry no traceback."""
     root = logging.getLogger()
     if not root.handlers:  # under a test runner the runner's capture handlers stay in charge
         logging.basicConfig(level=level, format=FORMAT)
+        if not tracebacks:
+            for ours in root.handlers:
+                ours.setFormatter(OneLineFormatter(FORMAT))
     safe = SafeLogFilter(secret_forms(token))
-    for handler in [*root.handlers, logging.lastResort]:
-        if handler is None:
-            continue
+    handlers = [*root.handlers, *([logging.lastResort] if logging.lastResort else [])]
+    for handler in handlers:
         for old in [f for f in handler.filters if isinstance(f, SafeLogFilter)]:
             handler.removeFilter(old)
         handler.addFilter(safe)

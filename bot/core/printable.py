@@ -34,3 +34,8 @@ def printable(text: str) -> str:
         else ch
         for ch in text
     )
+
+
+def terminal_safe(text: str) -> str:
+    """Multi-line text for a terminal: line ends and tabs kept, every other control escaped."""
+    return "\n".join(printable(line).replace("\\t", "\t") for line in text.split("\n"))

@@ -13,11 +13,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect
 
+from bot.cli import main
 from bot.core.services import Services
 from tests.conftest import make_settings
 from tests.hardening.support import ROOT, assert_no_traceback, nianbao
 
 SAMPLE = next(p for p in sorted((ROOT / "bot" / "samples").iterdir()) if "文登" in p.name)
+
+
+@pytest.fixture
+def clean_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The CLI in this process, with no setting from the environment or a .env file."""
+    monkeypatch.chdir(tmp_path)
+    for name in list(os.environ):
+        if name.startswith("NIANBAO_") or name == "TELEGRAM_BOT_TOKEN":
+            monkeypatch.delenv(name)
+    return tmp_path
 
 
 @pytest.mark.parametrize(
@@ -31,16 +42,24 @@ SAMPLE = next(p for p in sorted((ROOT / "bot" / "samples").iterdir()) if "文登
     ],
 )
 @pytest.mark.parametrize("command", ["ingest", "ask", "export", "db"])
-def test_unusable_database_url(tmp_path: Path, url: str, words: str, command: str) -> None:
+def test_unusable_database_url(
+    clean_cli: Path, capsys: pytest.CaptureFixture[str], url: str, words: str, command: str
+) -> None:
     args = {"ingest": ["ingest", str(SAMPLE)], "ask": ["ask", "有多少份2021年报告"], "export": ["export"],
             "db": ["db", "upgrade"]}[command]
-    done = nianbao(*args, "--db", url, cwd=tmp_path)
+    code = main([*args, "--db", url])
+    err = capsys.readouterr().err
     if "no/such" in url and command in ("ask", "export"):  # read-only: simply no database there
-        code, words = 1, str(tmp_path / "no/such/dir/x.sqlite3")
+        expected, words = 1, str(clean_cli / "no/such/dir/x.sqlite3")
     else:
-        code = 2
-    assert done.returncode == code, done.stderr
-    assert words in done.stderr
+        expected = 2
+    assert code == expected, err
+    assert words in err
+
+
+def test_unusable_database_url_in_a_real_process(tmp_path: Path) -> None:
+    done = nianbao("ingest", str(SAMPLE), "--db", "mysql://user@127.0.0.1/nianbao", cwd=tmp_path)
+    assert done.returncode == 2 and "不支持的数据库类型" in done.stderr
     assert_no_traceback(done.stderr)
 
 
@@ -156,13 +175,16 @@ def test_read_only_open_refuses_an_outdated_schema(tmp_path: Path) -> None:
         ("NIANBAO_LOG_LEVEL", "LOUD", "日志级别"),
     ],
 )
-def test_configuration_errors_in_chinese(tmp_path: Path, name: str, value: str, words: str) -> None:
-    done = nianbao("ask", "x", cwd=tmp_path, env={name: value})
-    assert done.returncode == 2
-    assert "配置错误" in done.stderr
-    assert f"{name}={value}" in done.stderr and words in done.stderr
-    assert "pydantic" not in done.stderr and "validation error" not in done.stderr
-    assert_no_traceback(done.stderr)
+def test_configuration_errors_in_chinese(
+    clean_cli: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    name: str, value: str, words: str,
+) -> None:
+    monkeypatch.setenv(name, value)
+    assert main(["ask", "x"]) == 2
+    err = capsys.readouterr().err
+    assert "配置错误" in err
+    assert f"{name}={value}" in err and words in err
+    assert "pydantic" not in err and "validation error" not in err
 
 
 def test_empty_data_dir_setting_means_the_default(tmp_path: Path) -> None:
@@ -171,3 +193,14 @@ def test_empty_data_dir_setting_means_the_default(tmp_path: Path) -> None:
     from bot.config import Settings
 
     assert Settings(_env_file=None, NIANBAO_DATA_DIR="").data_dir == Path("data")  # type: ignore[call-arg]
+
+
+def test_agency_csv_and_chat_id_are_documented() -> None:
+    from bot.core.deadlines import LEVELS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "name,region,level,chat,responsible,deadline" in readme  # the header row, spelt out
+    assert "第一行必须是表头" in readme
+    for value in set(LEVELS.values()):
+        assert f"`{value}`" in readme, value
+    assert "群 id 怎么找" in readme and "getUpdates" in readme and "/register" in readme

@@ -62,5 +62,6 @@ TELEGRAM_PROXY_MISSING = "使用 SOCKS 代理需要 socksio 组件：pip install
 # --- export -----------------------------------------------------------------------------------
 
 EXPORT_XLSX_NEEDS_FILE = "XLSX 需要用 -o 指定输出文件，例如：nianbao export --format xlsx -o 年报.xlsx"
-EXPORT_WRITTEN = "已导出 {count} 份报告到 {path}"
+EXPORT_WRITTEN = "已导出到 {path}"
+EXPORT_FORMAT_CLASH = "--format {format} 与输出文件 {path} 的扩展名不一致。请去掉 --format（按扩展名决定），或改文件名。"
 EXPORT_CANNOT_WRITE = "无法写入 {path}：{error}"
