@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from parsing.model import Check, Fact, Provenance, Report
+from parsing.model import Check, CheckStatus, Fact, Provenance, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_keys
 from storage.db import make_engine, make_sessionmaker, normalise_url, write_lock
 from storage.files import store_original
@@ -59,7 +59,7 @@ def synthetic_report(rng: random.Random, agency: str, year: int) -> Report:
         Fact("proactive.total", rng.randint(10, 3000), "条", "本年度共主动公开政府信息若干条。", Provenance(paragraph=4)),
         Fact("proactive.website", rng.randint(5, 1000), "条", "通过政府网站公开若干条。", Provenance(paragraph=4)),
     )
-    checks = tuple(Check(rule, "pass", "0+0 = 0+0") for rule in ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t4.sums"))
+    checks = tuple(Check(rule, CheckStatus.PASS, "0+0 = 0+0") for rule in ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t4.sums"))
     return Report(agency, year, template, date(year + 1, 1, 20), cells, facts, checks, (), f"{agency}{year}年报告", sources)
 
 

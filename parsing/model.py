@@ -10,14 +10,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
 from parsing.warnings import ParseWarning
 from parsing.wording import warning_text
 
 Number = int | float
-CheckStatus = Literal["pass", "fail", "unverifiable"]
+
+
+class CheckStatus(StrEnum):
+    """A rule's outcome. UNVERIFIABLE: a number it needs is blank or absent — never a pass."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    UNVERIFIABLE = "unverifiable"
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,8 @@ class Fact:
     unit: str
     source: str
     provenance: Provenance | None = None
+    # How the report qualifies the figure: 约, 近, 超过 (before it), 余, 多, 左右 (after it).
+    qualifier: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -52,6 +62,8 @@ class Fact:
             "unit": self.unit,
             "source": self.source,
         }
+        if self.qualifier is not None:
+            out["qualifier"] = self.qualifier
         if self.provenance is not None:
             out["provenance"] = self.provenance.to_json_dict()
         return out
@@ -63,13 +75,16 @@ class Check:
     status: CheckStatus
     detail: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", CheckStatus(self.status))
+
     @property
     def ok(self) -> bool | None:
         """True/False for pass/fail; None when the numbers needed were blank."""
-        return {"pass": True, "fail": False}.get(self.status)
+        return {CheckStatus.PASS: True, CheckStatus.FAIL: False}.get(self.status)
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "ok": self.ok, "status": self.status, "detail": self.detail}
+        return {"rule": self.rule, "ok": self.ok, "status": str(self.status), "detail": self.detail}
 
 
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -99,7 +114,7 @@ class Report:
 
     @property
     def failed_checks(self) -> tuple[Check, ...]:
-        return tuple(c for c in self.checks if c.status == "fail")
+        return tuple(c for c in self.checks if c.status is CheckStatus.FAIL)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from enum import StrEnum
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -28,12 +29,30 @@ _NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 # What a site's broken encoding leaves beside a figure ("? 0": a non-breaking space gone wrong).
 _ENCODING_JUNK = re.compile(r"^[?？\ufffd]+(?=[\d+\-−])|(?<=\d)[?？\ufffd]+$")
 
-CellKind = Literal["blank", "number", "text"]
+# No figure of an annual report has more integer digits: a longer one is a typo or an attack
+# (a 400-digit figure overflowed storage's float, a 5000-digit one Python's int-string limit).
+MAX_DIGITS = 12
+# Number-like notations no report prints: NaN, inf, 1e30, 0x1F. Not labels: a value the
+# table holds where a figure belongs, to be left blank with a warning.
+_NOT_A_FIGURE = re.compile(
+    r"[+\-−]?(?:nan|inf|infinity|\d+(?:\.\d+)?e[+\-−]?\d+|0x[0-9a-f]+)", re.IGNORECASE
+)
+
+CellKind = Literal["blank", "number", "text", "invalid"]
+
+
+class CellProblem(StrEnum):
+    """Why a cell that holds a value-like text was left blank."""
+
+    TOO_LARGE = "too_large"  # more than MAX_DIGITS integer digits
+    NOT_A_FIGURE = "not_a_figure"  # NaN, inf, 1e30, 0x1F
+    FRACTION = "fraction"  # decimals where the table counts items (decided by the table reader)
 
 
 class Cell(NamedTuple):
     kind: CellKind
     value: Number | None
+    problem: CellProblem | None = None
 
 
 def normalize(text: str) -> str:
@@ -51,8 +70,18 @@ def read_cell(text: str | None) -> Cell:
         return Cell("blank", None)
     core = _UNIT_SUFFIX.sub("", _ENCODING_JUNK.sub("", s))
     if _NUMBER.fullmatch(core):
+        if too_long(core):
+            return Cell("invalid", None, CellProblem.TOO_LARGE)
         return Cell("number", _to_number(core))
+    if len(core) <= 40 and _NOT_A_FIGURE.fullmatch(core):
+        return Cell("invalid", None, CellProblem.NOT_A_FIGURE)
     return Cell("text", None)
+
+
+def too_long(core: str) -> bool:
+    """More integer digits than any figure has (checked before int() sees the digits)."""
+    whole = core.split(".", 1)[0]
+    return sum(ch.isdigit() for ch in whole) > MAX_DIGITS
 
 
 def parse_number(text: str | None) -> Number | None:
@@ -96,10 +125,12 @@ CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_
 
 def chinese_to_int(text: str) -> int | None:
     """一百二十三 -> 123, 两 -> 2, 十二 -> 12, 一千零五 -> 1005, 二〇二二 -> 2022; None if not a numeral."""
-    if not text or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
+    if not text or len(text) > 40 or any(ch not in _DIGITS and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
         return None
     if not any(ch in _SMALL_UNITS or ch in _BIG_UNITS for ch in text):
         # Digit by digit, as in years: 二〇二二.
+        if len(text) > MAX_DIGITS:
+            return None
         return int("".join(str(_DIGITS[ch]) for ch in text))
     total = 0  # completed 万/亿 sections
     section = 0  # value below the current big unit
@@ -114,7 +145,9 @@ def chinese_to_int(text: str) -> int | None:
             section += digit or 0
             total += section * _BIG_UNITS[ch]
             section, digit = 0, None
-    return total + section + (digit or 0)
+    value = total + section + (digit or 0)
+    # 亿亿亿…: as absurd as a 400-digit figure.
+    return value if value < 10**MAX_DIGITS else None
 
 
 def parse_int_token(token: str) -> int | None:
@@ -123,5 +156,7 @@ def parse_int_token(token: str) -> int | None:
     if not s:
         return None
     if _NUMBER.fullmatch(s) and "." not in s:
+        if too_long(s):
+            return None
         return int(s.replace(",", "").replace("−", "-").lstrip("+"))
     return chinese_to_int(s)

@@ -10,7 +10,7 @@ from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
 from parsing.extract.base import Document, TextBlock
 from parsing.model import Report
-from parsing.narrative import extract_facts
+from parsing.narrative import FactConflict, read_narrative
 from parsing.numbers import chinese_to_int
 from parsing.tables import read_tables
 from parsing.warnings import ParseWarning, WarningCode
@@ -148,6 +148,12 @@ def _closing_date(tail: list[str]) -> date | None:
     return None
 
 
+def _conflict_warning(conflict: FactConflict) -> ParseWarning:
+    return ParseWarning.of(
+        WarningCode.NARRATIVE_CONFLICT, key=conflict.key, values=tuple(str(v) for v in conflict.values)
+    )
+
+
 def build_report(document: Document, *, filename: str, caption: str | None = None) -> Report:
     """Raise NotAnnualReport for a document with neither report tables nor a report title."""
     paragraphs = document.paragraphs
@@ -157,9 +163,10 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         text = "".join(b.text for b in paragraphs[:50])
         if not _TITLE_LOOSE.search(_SPACES.sub("", text)):
             raise NotAnnualReport()
-    facts = extract_facts(document.blocks)
+    narrative = read_narrative(document.blocks, year=header.year)
+    facts = list(narrative.facts)
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
-    warnings = header.warnings + tables.warnings
+    warnings = header.warnings + tables.warnings + [_conflict_warning(c) for c in narrative.conflicts]
     if header.title is None:
         warnings.append(ParseWarning.of(WarningCode.NO_TITLE))
     return Report(

@@ -44,6 +44,13 @@ class WarningCode(StrEnum):
     T4_EXTRA_VALUES = "t4.extra_values"
     T4_UNPLACED = "t4.unplaced"
     T4_SHORT = "t4.short"  # values
+    # one cell left blank although it held something value-like: key, text (its first 20
+    # characters), length (of the whole text)
+    CELL_TOO_LARGE = "cell.too_large"  # more digits than any figure has (400 digits)
+    CELL_NOT_A_FIGURE = "cell.not_a_figure"  # NaN, inf, 1e30, 0x1F
+    CELL_FRACTION = "cell.fraction"  # a count with decimals (3.14159 requests)
+    # the prose
+    NARRATIVE_CONFLICT = "narrative.conflict"  # key, values: one figure stated with different values
 
 
 @dataclass(frozen=True)

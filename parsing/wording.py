@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from parsing.schema import TEMPLATE_2021, t3_rows
+from parsing.schema import TEMPLATE_2021, cell_label, t3_rows
+from parsing.vocabulary.facts import FACTS
 from parsing.vocabulary.keys import TABLE_TITLES
 from parsing.vocabulary.tables import T3_GROUP_WORDS
 from parsing.warnings import ParseWarning, WarningCode, WarningValue
@@ -25,6 +26,12 @@ def _list(value: WarningValue) -> tuple[str, ...]:
 def _rows(value: WarningValue) -> str:
     labels = t3_rows(TEMPLATE_2021)
     return "、".join(labels.get(key, key) for key in _list(value))
+
+
+def _cell(d: Data) -> str:
+    text, length = str(d["text"]), int(d["length"])  # type: ignore[arg-type]
+    shown = text if length <= len(text) else f"{text[:12]}…（共{length}个字符）"
+    return f"“{cell_label(str(d['key']))}”一格写的是“{shown}”"
 
 
 _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
@@ -74,6 +81,12 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.T4_UNPLACED: lambda d: "表四的数值少于15列且无法确定所在的列，记为空",
     WarningCode.T4_SHORT: lambda d: (
         f"表四只有{d['values']}个数值（应为15个），已从左到右填入，缺少的列记为空"
+    ),
+    WarningCode.CELL_TOO_LARGE: lambda d: f"{_cell(d)}，位数多得不可能是报告中的数值，记为空",
+    WarningCode.CELL_NOT_A_FIGURE: lambda d: f"{_cell(d)}，不是报告中数值的写法，记为空",
+    WarningCode.CELL_FRACTION: lambda d: f"{_cell(d)}，件数不应有小数，记为空",
+    WarningCode.NARRATIVE_CONFLICT: lambda d: (
+        f"正文中“{FACTS[str(d['key'])][0]}”前后不一致（{'、'.join(_list(d['values']))}），未采用"
     ),
 }
 

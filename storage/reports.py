@@ -6,6 +6,7 @@ makes an ingest all-or-nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -61,6 +62,8 @@ class StoreError(ValueError):
 
 
 def _fmt(value: Any) -> str:
+    if isinstance(value, int | float):
+        value = storable(value)
     if value is None:
         return "空"
     if isinstance(value, float) and value.is_integer():
@@ -68,10 +71,26 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def storable(value: Number | None) -> float | None:
+    """A figure as a float column holds it; None for what none can (10**400, NaN, inf).
+
+    The parser already blanks such figures with a warning; this keeps one that slips through
+    from raising OverflowError in the middle of a batch.
+    """
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def _same(old: Number | None, new: Number | None) -> bool:
-    if old is None or new is None:
-        return old is None and new is None
-    return abs(float(old) - float(new)) < 1e-9
+    old_f, new_f = storable(old), storable(new)
+    if old_f is None or new_f is None:
+        return old_f is None and new_f is None
+    return abs(old_f - new_f) < 1e-9
 
 
 def diff_values(
@@ -237,7 +256,7 @@ def _insert_children(session: Session, report_id: int, report: Report) -> None:
             (
                 report_id,
                 key,
-                None if value is None else float(value),
+                storable(value),
                 prov.raw if prov else None,
                 prov.page if prov else None,
                 prov.table if prov else None,
@@ -251,13 +270,14 @@ def _insert_children(session: Session, report_id: int, report: Report) -> None:
         {
             "report_id": report_id,
             "key": f.key,
-            "value": float(f.value),
+            "value": storable(f.value),
             "unit": f.unit[:10],
             "source": f.source,
             "page": f.provenance.page if f.provenance else None,
             "paragraph": f.provenance.paragraph if f.provenance else None,
         }
         for f in report.facts
+        if storable(f.value) is not None
     ]
     if facts:
         connection.execute(insert(FactRow), facts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from parsing.model import Check, Fact, Number, Provenance, Report
+from parsing.model import Check, CheckStatus, Fact, Number, Provenance, Report
 from parsing.schema import TEMPLATE_2021, cell_keys
 from parsing.warnings import ParseWarning
 
@@ -45,7 +45,7 @@ def make_report(
         published_on=published_on,
         cells=values,
         facts=fact_rows,
-        checks=tuple(checks if checks is not None else [Check("t3.balance", "pass", "0+0 = 0+0")]),
+        checks=tuple(checks if checks is not None else [Check("t3.balance", CheckStatus.PASS, "0+0 = 0+0")]),
         warnings=warnings,
         title=title or (f"{agency}{year}年政府信息公开工作年度报告" if agency else None),
         cell_sources=sources,

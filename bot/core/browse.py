@@ -15,6 +15,7 @@ from tabulate import tabulate
 
 from bot.core.replies import bot as R
 from bot.core.services import Services
+from parsing.model import CheckStatus
 from parsing.schema import (
     FACTS,
     T2_2019,
@@ -163,6 +164,8 @@ def render_report(view: browse.ReportView) -> str:
     failed = [c for c in view.checks if c.status == "fail"]
     if failed:
         parts.append("\n".join([R.REPORT_CHECKS_FAILED, *(f"· {_esc(c.detail)}" for c in failed)]))
+    elif unsure := [c for c in view.checks if c.status == CheckStatus.UNVERIFIABLE]:
+        parts.append(R.REPORT_CHECKS_UNSURE.format(count=len(unsure)))
     elif view.checks:
         parts.append(R.REPORT_CHECKS_OK)
     return "\n\n".join(parts)

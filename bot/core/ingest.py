@@ -280,6 +280,10 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     except SQLAlchemyError as exc:
         _log_failure(ingest_id, f"storing failed; original kept at {stored_file.relative_path}", exc)
         return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE, report=report)
+    except Exception:
+        # A bug met by one file's values must not stop the batch or the bot: this file fails.
+        log.exception("ingest %s: storing crashed; original kept at %s", ingest_id, stored_file.relative_path)
+        return result(IngestOutcome.FAILED, reason=FailureReason.INTERNAL, report=report)
     outcome = {
         StoreOutcome.NEW: IngestOutcome.STORED,
         StoreOutcome.NEW_VERSION: IngestOutcome.NEW_VERSION,

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from parsing.extract.base import TableBlock
+from parsing.numbers import CellProblem
 from parsing.schema import TEMPLATE_2021, cell_keys
 from parsing.tables.rows import RawRow, TablesResult, detect_template, raw_rows, split_by_table
 from parsing.tables.t2 import read_t2
@@ -29,6 +30,11 @@ from parsing.warnings import ParseWarning, WarningCode
 
 __all__ = ["RawRow", "TablesResult", "read_tables", "split_by_table"]
 
+_PROBLEM_CODES = {
+    CellProblem.TOO_LARGE: WarningCode.CELL_TOO_LARGE,
+    CellProblem.NOT_A_FIGURE: WarningCode.CELL_NOT_A_FIGURE,
+    CellProblem.FRACTION: WarningCode.CELL_FRACTION,
+}
 
 def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> TablesResult:
     """Every SCHEMA cell of the template (None where blank or absent), with provenance."""
@@ -47,6 +53,9 @@ def read_tables(tables: Iterable[TableBlock], *, year: int | None = None) -> Tab
             result.found.add(kind)
         else:
             result.warnings.append(ParseWarning.of(WarningCode.TABLE_MISSING, table=kind))
+    for key, (problem, raw) in result.problems.items():
+        # The printed text's start and length: a 5000-digit "figure" is not repeated whole.
+        result.warnings.append(ParseWarning.of(_PROBLEM_CODES[problem], key=key, text=raw[:20], length=len(raw)))
     # Every key of the template is present, in printed order.
     result.cells = {key: result.cells.get(key) for key in cell_keys(effective)}
     result.sources = {k: v for k, v in result.sources.items() if k in result.cells}

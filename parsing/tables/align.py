@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsing.numbers import read_cell
+from parsing.numbers import CellProblem, read_cell
 from parsing.tables.rows import RawRow, TablesResult
+from parsing.vocabulary.keys import AMOUNT_KEYS
 
 Slot = tuple[int, str | None]  # (column index in the raw row, raw text)
 
@@ -94,8 +95,16 @@ def store(
     cell = read_cell(text)
     if key in result.cells and result.cells[key] is not None:
         return  # first reading wins
-    result.cells[key] = cell.value
+    value, problem = cell.value, cell.problem
+    if isinstance(value, float) and key not in AMOUNT_KEYS:
+        # A count with decimals (3.14159 requests) is no count; 12.0 is 12.
+        value, problem = (int(value), None) if value.is_integer() else (None, CellProblem.FRACTION)
+    result.cells[key] = value
     result.sources[key] = row.provenance(col)
+    if problem is not None:
+        result.problems[key] = (problem, text or "")
+    else:
+        result.problems.pop(key, None)
 
 
 def short_label(labels: list[str]) -> str:

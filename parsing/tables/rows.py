@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from parsing.extract.base import TableBlock
 from parsing.model import Number, Provenance
-from parsing.numbers import normalize
+from parsing.numbers import CellProblem, normalize
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021
 from parsing.vocabulary import tables as V
 from parsing.warnings import ParseWarning, WarningCode
@@ -44,6 +44,8 @@ class TablesResult:
     found: set[str] = field(default_factory=set)  # subset of {"t2", "t3", "t4"}
     warnings: list[ParseWarning] = field(default_factory=list)
     t3_other_derived: bool = False
+    # Cells left blank although they held something value-like: key -> (why, the printed text).
+    problems: dict[str, tuple[CellProblem, str]] = field(default_factory=dict)
 
 
 def raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:

@@ -1,10 +1,17 @@
 """The prose facts (SCHEMA "Narrative facts"): one declarative entry per key with its cue words.
 
-A fact is read from one clause holding a number with one of the key's `units`:
-  - `required`: every group must be present in the clause (any one word of a group);
-  - `helpful`: each word present raises the candidate's score;
-  - `excluding`: a word present before the number rules the clause out for this key;
-  - `negative`: forms stating there were none (value 0); "…" stands for a gap inside one clause.
+A figure is a number with a unit read in one clause (parsing.narrative.quantities). It is a
+candidate for a key when, in that clause:
+  - `verbs`: one of them stands before the number (公开, 收到, 制定 …), unless empty;
+  - `required`: every group is present (any one word of a group), before or after the number;
+  - `channels`: for a channel's figure, one of them names the channel before the verb; a key
+    without channels takes no figure that names the website or new media as its channel;
+  - `objects`: what was counted, between the verb and the number or right after the number,
+    must reduce to one of these once `OBJECT_FILLERS` are removed ("共主动公开政务信息253条"),
+    or end a list with 等 ("公开机构设置、工作动态等政府信息106条");
+  - `excluding`: a word before the number rules the clause out for this key;
+  - `helpful`: each present raises the candidate's score (the best-scored candidates win);
+  - `negative`: forms stating there were none, value 0; "…" stands for a gap inside one clause.
 `asked_as` are the words a question uses for the same figure (question understanding reads
 them, so "网站" means the same in a report and in a question).
 """
@@ -15,9 +22,36 @@ from dataclasses import dataclass
 
 # --- words shared by several keys -------------------------------------------------------
 
-# Channels of proactive disclosure.
-WEBSITE_WORDS = ("网站", "门户网", "信息网", "政务网", "网页")
-NEW_MEDIA_WORDS = ("微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音", "客户端")
+# Channels of proactive disclosure, named in the clause before the verb.
+WEBSITE_WORDS = (
+    "网站",
+    "门户网",
+    "信息网",
+    "政务网",
+    "政府网",
+    "外网",
+    "网页",
+    "信息公开平台",
+    "政务公开平台",
+    "信息公开专栏",
+    "部门频道",
+)
+NEW_MEDIA_WORDS = (
+    "微信",
+    "微博",
+    "公众号",
+    "新媒体",
+    "政务号",
+    "头条号",
+    "抖音",
+    "快手",
+    "视频号",
+    "南方号",
+    "客户端",
+    "APP",
+    "App",
+    "app",
+)
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = (
     "公开栏",
@@ -36,62 +70,149 @@ OTHER_CHANNEL_WORDS = (
     "等形式",
     "等途径",
 )
+# A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
+# is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
+TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
+# A channel word followed by these names the platform's upkeep, not the channel of a figure
+# ("政府信息公开平台建设中…公开60条").
+NOT_A_CHANNEL_AFTER = ("建设",)
+# A channel named in an earlier clause of the sentence counts only when introduced so.
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
-NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未")
+NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾")
 # Words making a figure a total.
 TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
 # Words pointing at another year than the report's.
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转")
-# Qualifiers of a number.
-APPROX_WORDS = ("约", "大约", "近", "将近", "超过", "逾", "余", "多")
+# Qualifiers of a number: before it (约100条) and after it (100余条).
+APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
+APPROX_AFTER = ("余", "多")
+# A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
 CHANGE_WORDS = (
     "增加",
     "减少",
     "增长",
     "下降",
     "同比",
+    "环比",
     "较上年",
     "比上年",
     "较去年",
     "比去年",
-    "环比",
+    "增/减",
+    "增减",
     "持平",
 )
+# A figure that is part of one stated before ("其中…").
 PART_WORDS = ("其中",)
+# Units read after a number; other words after a number make it no count ("20个工作日").
+FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PROACTIVE_WORDS = ("主动公开",)
-PUBLISH_VERBS = ("公开", "发布", "更新")
-PUSH_VERBS = ("公开", "发布", "发送", "推送")
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出")
+# What a total or a channel's figure counts: information in general, not one kind of it.
+INFO_OBJECTS = (
+    "信息",
+    "政府信息",
+    "政务信息",
+    "政务公开信息",
+    "公开信息",
+    "政务动态信息",
+)
+MEDIA_OBJECTS = (*INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
+# Words removed from the counted object before it is compared with the objects above.
+OBJECT_FILLERS = (
+    "的情况",
+    "的数量",
+    "数量",
+    "情况",
+    "总数",
+    "共计",
+    "合计",
+    "累计",
+    "总计",
+    "各类",
+    "各项",
+    "各种",
+    "全部",
+    "新增",
+    "主动",
+    "及时",
+    "共",
+    "计",
+    "数",
+    "达",
+    "了",
+    "的",
+    "各",
+    "为",
+    "：",
+    ":",
+)
+OBJECT_LIST_END = "等"
+OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 
 # --- 依申请公开 ---------------------------------------------------------------------------
 
-RECEIVE_VERBS = ("收到", "受理", "接到", "接收")
-APPLICATION_KINDS = ("政府信息公开", "依申请公开", "信息公开")
-APPLICATION_UNITS = ("件", "个", "条", "次", "份")
+RECEIVE_VERBS = ("收到", "受理", "接到", "接收", "新收", "收悉")
+APPLICATION_WORDS = ("申请", "依申请", "信息公开")
+APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起")
+APPLICATION_EXCLUDING = (
+    "结转",
+    "办结",
+    "答复",
+    "复议",
+    "诉讼",
+    "咨询",
+    "留言",
+    "信件",
+    "来信",
+    "诉求",
+    "建议",
+    "提案",
+    "投诉",
+    "举报",
+    "信访",
+    "热线",
+    "予以公开",
+    "部分公开",
+    "不予公开",
+)
 
 # --- 规范性文件 / 公文 --------------------------------------------------------------------
 
-ISSUE_VERBS = ("制定", "制发", "出台", "印发")
+ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
+NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
+DOCUMENT_WORDS = ("公文", "发文", "正式文件")
 
 # --- 建议提案 ----------------------------------------------------------------------------
 
 HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
-ON_TIME_WORDS = ("按时", "按期", "如期")
-ALL_HANDLED_VERBS = ("办结", "办理完毕", "答复", "办复")
+ON_TIME_WORDS = ("按时", "按期", "如期", "在规定时间内", "在规定时限内")
+ALL_HANDLED_VERBS = ("办结", "办理完毕", "答复", "办复", "办理")
 DEPUTY_WORDS = ("人大", "代表")
 MEMBER_WORDS = ("政协", "委员")
+PROPOSAL_KINDS = ("建议", "提案", "议案")
 
-# --- 复议 / 诉讼 / 收费 -------------------------------------------------------------------
+# --- 复议 / 诉讼 / 收费 / 开放日 -----------------------------------------------------------
 
-CASE_UNITS = ("件", "起", "宗", "次")
-OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及")
+CASE_UNITS = ("件", "起", "宗", "次", "个")
+REVIEW_WORDS = ("行政复议",)
+SUIT_WORDS = ("行政诉讼", "诉讼")
+OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
+# "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
+SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼")
+CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
+OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
+FEE_WORDS = ("处理费", "费用")
+OPEN_DAY_WORDS = ("开放日",)
 
 
 @dataclass(frozen=True)
@@ -102,22 +223,35 @@ class FactWords:
     label: str
     unit: str  # the unit stored with the value
     units: tuple[str, ...]  # units a stated figure may carry
+    verbs: tuple[str, ...] = ()
     required: tuple[tuple[str, ...], ...] = ()
+    channels: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
     helpful: tuple[str, ...] = ()
     excluding: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
+    # A word after a negative form's start that makes it about something else
+    # ("未收到因依申请公开引起的行政复议" is no statement about applications).
+    negative_excluding: tuple[str, ...] = ()
     asked_as: tuple[str, ...] = ()
+    # Figures of several channels of this key stated in one paragraph are added up
+    # ("微博1807条，微信2973条"): each names a different channel.
+    sums_channels: bool = False
 
+
+_PROACTIVE_UNITS = ("条", "篇", "条次", "则")
+_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
     FactWords(
         "proactive.total",
         "主动公开信息总数",
         "条",
-        ("条", "篇"),
-        required=(PROACTIVE_WORDS,),
-        helpful=TOTAL_WORDS,
-        excluding=WEBSITE_WORDS + NEW_MEDIA_WORDS,
+        _PROACTIVE_UNITS,
+        verbs=PUBLISH_VERBS,
+        objects=INFO_OBJECTS,
+        helpful=("主动公开",),
+        excluding=_PROACTIVE_EXCLUDING + PART_WORDS,
         asked_as=(
             "主动公开政府信息",
             "主动公开政务信息",
@@ -132,32 +266,44 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.website",
         "政府网站主动公开",
         "条",
-        ("条", "篇"),
-        required=(WEBSITE_WORDS, PUBLISH_VERBS),
+        _PROACTIVE_UNITS,
+        verbs=PUBLISH_VERBS,
+        channels=WEBSITE_WORDS,
+        objects=INFO_OBJECTS,
+        helpful=("主动公开",),
+        excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站"),
     ),
     FactWords(
         "proactive.new_media",
         "微信/微博等新媒体公开",
         "条",
-        ("条", "篇"),
-        required=(NEW_MEDIA_WORDS, PUSH_VERBS),
+        _PROACTIVE_UNITS,
+        verbs=PUBLISH_VERBS,
+        channels=NEW_MEDIA_WORDS,
+        objects=MEDIA_OBJECTS,
+        excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政务新媒体", "新媒体", "微信公众号", "公众号", "微信", "微博"),
+        sums_channels=True,
     ),
     FactWords(
         "normative.issued",
         "本年制发行政规范性文件",
         "件",
-        ("件", "份", "个"),
-        required=(ISSUE_VERBS, ("规范性文件",)),
-        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ISSUE_VERBS),
+        ("件", "份", "个", "篇", "部"),
+        verbs=ISSUE_VERBS,
+        required=(("规范性文件",),),
+        excluding=NORMATIVE_EXCLUDING,
+        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
     ),
     FactWords(
         "documents.issued",
         "制发公文",
         "件",
         ("件", "份", "个"),
-        required=(DOCUMENT_VERBS, ("公文", "发文")),
+        verbs=DOCUMENT_VERBS,
+        required=(DOCUMENT_WORDS,),
+        excluding=("规范性文件", "解读"),
         asked_as=("制发公文", "发文数", "发文", "公文"),
     ),
     FactWords(
@@ -165,16 +311,29 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "收到依申请公开",
         "件",
         APPLICATION_UNITS,
-        required=(RECEIVE_VERBS, ("申请",)),
-        helpful=APPLICATION_KINDS,
-        negative=tuple(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),
+        verbs=RECEIVE_VERBS,
+        required=(APPLICATION_WORDS,),
+        # A figure of new applications beats one that includes those carried over.
+        helpful=("新收",),
+        excluding=APPLICATION_EXCLUDING,
+        negative=(
+            *(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),
+            *(f"{n}{v}…依申请公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
+            "无依申请公开",
+            "无网上依申请公开",
+            "没有依申请公开",
+            "无政府信息公开申请",
+            "无依法申请公开",
+            *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
+        ),
+        negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),
     ),
     FactWords(
         "open_day.count",
         "政府开放日活动",
         "次",
         ("次", "场"),
-        required=(("开放日",),),
+        required=(OPEN_DAY_WORDS,),
         asked_as=("政府开放日", "开放日"),
     ),
     FactWords(
@@ -182,7 +341,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "办理人大代表建议和政协提案",
         "件",
         ("件", "条", "个", "份"),
-        required=(HANDLE_VERBS, ("建议", "提案", "议案")),
+        verbs=HANDLE_VERBS,
+        required=(PROPOSAL_KINDS,),
         helpful=DEPUTY_WORDS + MEMBER_WORDS,
         asked_as=("人大代表建议", "政协提案", "建议提案", "建议和提案", "提案", "建议"),
     ),
@@ -191,10 +351,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "收取信息处理费",
         "元",
         ("元",),
-        required=(FEE_VERBS, ("处理费",)),
-        negative=tuple(
-            f"{n}{v}…{what}" for n in NONE_WORDS for v in FEE_VERBS for what in ("处理费", "费用")
-        ),
+        verbs=FEE_VERBS,
+        required=(("处理费",),),
+        negative=tuple(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),
     ),
     # Added keys (SCHEMA allows additions): prose statements about 复议/诉讼,
@@ -204,16 +363,20 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "行政复议",
         "件",
         CASE_UNITS,
-        required=(("行政复议",),),
+        required=(REVIEW_WORDS,),
+        excluding=CASE_EXCLUDING + PART_WORDS,
         negative=tuple(f"{n}…行政复议" for n in NONE_WORDS),
+        negative_excluding=CASE_EXCLUDING,
     ),
     FactWords(
         "suit.count",
         "行政诉讼",
         "件",
         CASE_UNITS,
-        required=(("行政诉讼",),),
-        negative=tuple(f"{n}…行政诉讼" for n in NONE_WORDS),
+        required=(SUIT_WORDS,),
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
+        negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
+        negative_excluding=CASE_EXCLUDING,
     ),
 )
 

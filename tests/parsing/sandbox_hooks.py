@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 from parsing.errors import EncryptedFile
-from parsing.model import Check, Report
+from parsing.model import Check, CheckStatus, Report
 from parsing.options import ParseOptions
 
 
@@ -20,7 +20,7 @@ def quick_parse(
         template="2021",
         published_on=date(2022, 1, 27),
         cells={"t3.new.total": len(data), "t2.fees.amount": None},
-        checks=(Check("t3.balance", "pass", "0+0 = 0+0"),),
+        checks=(Check("t3.balance", CheckStatus.PASS, "0+0 = 0+0"),),
         title=filename,
     )
 

@@ -9,7 +9,7 @@ from parsing.errors import EmptyFile, NotAnnualReport
 from parsing.extract.base import Document, TableBlock, TextBlock
 from parsing.extract.text import document_from_text, extract_text
 from parsing.model import Fact
-from parsing.narrative import extract_facts
+from parsing.narrative import NarrativeIssue, extract_facts, read_narrative
 from parsing.numbers import chinese_to_int, parse_int_token, parse_number, read_cell
 from parsing.report import build_report
 from parsing.schema import T3_COLUMNS, cell_keys, t3_rows
@@ -347,11 +347,21 @@ def test_negative_statements_give_zero() -> None:
     assert facts == {"applications.received": 0, "fees.collected": 0, "review.count": 0, "suit.count": 0}
 
 
-def test_positive_figures_and_first_statement_wins() -> None:
-    facts = _facts(
-        "本年度共收到政府信息公开申请12件。", "全年收到依申请公开申请3件。", "收取信息处理费200元。"
+def test_positive_figures_and_a_figure_stated_twice_differently_is_a_conflict() -> None:
+    # Issue 12: precision before recall -- two different statements of one figure are a
+    # typed conflict, not a guess at the first.
+    texts = ("本年度共收到政府信息公开申请12件。", "全年收到依申请公开申请3件。", "收取信息处理费200元。")
+    assert _facts(*texts) == {"fees.collected": 200}
+    result = read_narrative([TextBlock(t, i) for i, t in enumerate(texts)])
+    (conflict,) = result.conflicts
+    assert (conflict.code, conflict.key, conflict.values) == (
+        NarrativeIssue.CONFLICT,
+        "applications.received",
+        (12, 3),
     )
-    assert facts == {"applications.received": 12, "fees.collected": 200}
+    assert _facts("本年度共收到政府信息公开申请12件。", "全年收到依申请公开申请12件。") == {
+        "applications.received": 12
+    }
 
 
 # --- checks -----------------------------------------------------------------------------

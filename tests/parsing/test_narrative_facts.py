@@ -7,7 +7,10 @@ from parsing.extract.base import Block, TableBlock, TextBlock
 from parsing.extract.text import document_from_text
 from parsing.model import Fact
 from parsing.narrative import extract_facts
+from parsing.report import build_report
 from parsing.schema import cell_keys
+from parsing.warnings import WarningCode
+from parsing.wording import warning_text
 
 
 def _blocks(*texts: str, page: int | None = None) -> list[TextBlock]:
@@ -210,3 +213,15 @@ def test_seed_002_website_source_has_no_list_marker() -> None:
         facts["proactive.website"].source
         == "信息公开的形式：通过政府网站及局门户网站公开125条，微信公众号发送信息98条。"
     )
+
+
+def test_a_figure_stated_twice_differently_is_a_typed_warning_worded_at_the_edge() -> None:
+    doc = document_from_text(
+        "威海市文登区科学技术局2021年政府信息公开工作年度报告\n"
+        "本年度共收到政府信息公开申请12件。\n全年收到依申请公开申请3件。\n"
+    )
+    report = build_report(doc, filename="report.txt")
+    assert report.fact("applications.received") is None
+    (warning,) = [w for w in report.warnings if w.code == WarningCode.NARRATIVE_CONFLICT]
+    assert dict(warning.data) == {"key": "applications.received", "values": ("12", "3")}
+    assert warning_text(warning) == "正文中“收到依申请公开”前后不一致（12、3），未采用"

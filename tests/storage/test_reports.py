@@ -93,9 +93,9 @@ def test_other_year_or_agency_is_a_separate_report(services: Services) -> None:
 
 
 def test_failed_checks_are_stored_and_flagged(services: Services) -> None:
-    from parsing.model import Check
+    from parsing.model import Check, CheckStatus
 
-    result = _store(services, "a", checks=[Check("t3.balance", "fail", "1+0 ≠ 0+0"), Check("t4.sums", "pass", "")])
+    result = _store(services, "a", checks=[Check("t3.balance", CheckStatus.FAIL, "1+0 ≠ 0+0"), Check("t4.sums", CheckStatus.PASS, "")])
     with services.sessions() as session:
         row = session.get(ReportRow, result.report_id)
         assert row is not None and not row.checks_ok

@@ -151,6 +151,9 @@ RULES: dict[str, str] = {
     "t4.sums": "表四 各结果之和 ≠ 总计",
     "t2.in_force": "表二 出现负数",
     "narrative.applications": "正文所述申请数与表三不符",
+    "narrative.review": "正文所述行政复议数与表四不符",
+    "narrative.suit": "正文所述行政诉讼数与表四不符",
+    "narrative.normative": "正文所述规范性文件数与表二不符",
 }
 # The rules by what they check (for rules that could not be checked).
 RULES_NAMED: dict[str, str] = {
@@ -163,5 +166,6 @@ RULES_NAMED: dict[str, str] = {
     "narrative.applications": "正文申请数与表三",
     "narrative.review": "正文行政复议数与表四",
     "narrative.suit": "正文行政诉讼数与表四",
+    "narrative.normative": "正文规范性文件数与表二",
     "checks": "勾稽检查",
 }

@@ -72,6 +72,9 @@ CHECK_RULES = {
     "t4.sums": "表四 总计 = 维持+纠正+其他+尚未审结",
     "t2.in_force": "表二 不应出现负数",
     "narrative.applications": "正文所述申请数与表三一致",
+    "narrative.review": "正文所述行政复议数与表四一致",
+    "narrative.suit": "正文所述行政诉讼数与表四一致",
+    "narrative.normative": "正文所述规范性文件数与表二一致",
 }
 SUIT_PARTS = {"t4.suit_direct.total": "直接起诉", "t4.suit_after_review.total": "复议后起诉"}
 MAX_CHANGES = 10
@@ -101,7 +104,9 @@ def _cells_sum(report: Report, keys: dict[str, str], unit: str = "件") -> str:
         return _n(sum(v for v in values if v is not None), unit)
     if not any(k in report.cells for k in keys):
         return NOT_STATED
-    return SUM_HAS_BLANK.format(parts="、".join(f"{label}{_cell(report, k, unit)}" for k, label in keys.items()))
+    return SUM_HAS_BLANK.format(
+        parts="、".join(f"{label}{_cell(report, k, unit)}" for k, label in keys.items())
+    )
 
 
 def key_figures(report: Report) -> list[tuple[str, str]]:
@@ -166,7 +171,9 @@ def render(result: IngestResult, *, html: bool) -> str:
             message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
         return FAILED.format(filename=name(result.filename), message=esc(message))
     if outcome is IngestOutcome.NEEDS_AGENCY and result.spelling:
-        return NEEDS_AGENCY_SPELLING.format(filename=name(result.filename), name=esc(result.partial_agency or ""))
+        return NEEDS_AGENCY_SPELLING.format(
+            filename=name(result.filename), name=esc(result.partial_agency or "")
+        )
     if outcome is IngestOutcome.NEEDS_AGENCY:
         partial = (
             NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""

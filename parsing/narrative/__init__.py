@@ -1,0 +1,180 @@
+"""Figures stated in the report's prose (SCHEMA "Narrative facts"), each with its sentence.
+
+Each sentence is cut into clauses, each count read with its unit and qualifiers
+(quantities), and every count tried against the vocabulary's description of each key
+(matching). Precision before recall: a key stated twice with different values among its
+best-scored candidates gives no fact but a `FactConflict`; a report that never states a
+total gets no total (nothing adds figures up, except new-media channels each stated once).
+Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and a website figure read from
+the sentence before (context) keep their own readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from parsing.extract.base import Block
+from parsing.model import Fact, Number, Provenance
+from parsing.narrative.context import website_from_context
+from parsing.narrative.matching import Candidate, sentence_candidates
+from parsing.narrative.passages import Sentence, sentences
+from parsing.narrative.proposals import proposals
+from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
+
+__all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
+
+
+class NarrativeIssue(StrEnum):
+    CONFLICT = "narrative.conflict"  # one key stated with different values
+
+
+@dataclass(frozen=True)
+class FactConflict:
+    key: str
+    values: tuple[Number, ...]
+    sources: tuple[str, ...]
+    code: NarrativeIssue = NarrativeIssue.CONFLICT
+
+
+@dataclass(frozen=True)
+class NarrativeResult:
+    facts: tuple[Fact, ...]
+    conflicts: tuple[FactConflict, ...]
+
+
+@dataclass(frozen=True)
+class _Found:
+    candidate: Candidate
+    sentence: Sentence
+
+
+def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[Fact]:
+    """The narrative facts in SCHEMA FACTS order (conflicting keys left out)."""
+    return list(read_narrative(blocks, year=year).facts)
+
+
+def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> NarrativeResult:
+    """`blocks` are a document's blocks in order (tables only separate paragraphs) or its paragraphs."""
+    found: dict[str, list[_Found]] = {}
+    extra: dict[str, Fact] = {}
+    from_context: Fact | None = None
+    for passage in sentences(blocks):
+        for i, sentence in enumerate(passage):
+            for candidate in _first_total(sentence_candidates(sentence.text, year)):
+                found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
+            following = passage[i + 1].text if i + 1 < len(passage) else None
+            if "proposals.count" not in extra:
+                fact = proposals(sentence.block, sentence.text, following)
+                if fact is not None:
+                    extra[fact.key] = fact
+            if i > 0 and from_context is None:
+                previous = passage[i - 1]
+                from_context = website_from_context(previous.block, previous.text, sentence.text)
+    facts: dict[str, Fact] = dict(extra)
+    conflicts: list[FactConflict] = []
+    channel_figures = [
+        item
+        for key in ("proactive.website", "proactive.new_media")
+        for item in found.get(key, [])
+        if not item.candidate.partial
+    ]
+    for key, items in found.items():
+        fact, conflict = _decide(key, items, channel_figures)
+        if fact is not None:
+            facts[key] = fact
+        if conflict is not None:
+            conflicts.append(conflict)
+    if from_context is not None and "proactive.website" not in found:
+        facts["proactive.website"] = from_context
+    return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
+
+
+def _first_total(candidates: list[Candidate]) -> list[Candidate]:
+    """A sentence states one total: later total figures in it list its breakdown ("共590条，…268条、…")."""
+    totals = [c for c in candidates if c.key == "proactive.total"]
+    return [c for c in candidates if c.key != "proactive.total" or c is totals[0]]
+
+
+def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_Found]:
+    """The figure that is the sum of the others stated with it in its paragraph is their total."""
+    for item in top:
+        others = [
+            o.candidate.value
+            for o in top + channel_figures
+            if o is not item and o.sentence.passage == item.sentence.passage
+        ]
+        if others and item.candidate.value == sum(others):
+            return [item]
+    return []
+
+
+def _decide(
+    key: str, items: list[_Found], channel_figures: list[_Found]
+) -> tuple[Fact | None, FactConflict | None]:
+    partial = [item for item in items if item.candidate.partial]
+    items = [item for item in items if not item.candidate.partial]
+    if FACT_WORDS_BY_KEY[key].sums_channels:
+        blocked = {item.sentence.passage for item in partial}
+        items = [item for item in items if item.sentence.passage not in blocked]
+    if not items:
+        return None, None
+    best = max(item.candidate.score for item in items)
+    top = [item for item in items if item.candidate.score == best]
+    if FACT_WORDS_BY_KEY[key].sums_channels:
+        top = _channel_sums(top)
+    values = list(dict.fromkeys(item.candidate.value for item in top))
+    if len(values) > 1 and key == "proactive.total":
+        top = _total_of_parts(top, channel_figures) or top
+        values = list(dict.fromkeys(item.candidate.value for item in top))
+    if len(values) > 1:
+        sources = tuple(dict.fromkeys(item.sentence.text for item in top))
+        return None, FactConflict(key, tuple(values), sources)
+    return _fact(top[0]), None
+
+
+def _channel_sums(items: list[_Found]) -> list[_Found]:
+    """Per passage: the figures of different channels added up; a channel stated twice stays a conflict."""
+    by_passage: dict[int, list[_Found]] = {}
+    for item in items:
+        by_passage.setdefault(item.sentence.passage, []).append(item)
+    out: list[_Found] = []
+    for group in by_passage.values():
+        channels = [item.candidate.channel for item in group]
+        if len(group) == 1 or None in channels or len(set(channels)) < len(channels):
+            out.extend(group)
+            continue
+        first = group[0]
+        total = sum(item.candidate.value for item in group)
+        raw = "+".join(item.candidate.raw for item in group)
+        summed = Candidate(
+            key=first.candidate.key,
+            value=total,
+            unit=first.candidate.unit,
+            qualifier=_qualifier(group),
+            score=first.candidate.score,
+            channel=None,
+            raw=raw,
+        )
+        sentence = first.sentence
+        text = "".join(dict.fromkeys(item.sentence.text for item in group))
+        out.append(_Found(summed, Sentence(text, sentence.block, sentence.passage)))
+    return out
+
+
+def _qualifier(group: list[_Found]) -> str | None:
+    return next((item.candidate.qualifier for item in group if item.candidate.qualifier), None)
+
+
+def _fact(item: _Found) -> Fact:
+    c, sentence = item.candidate, item.sentence
+    provenance = Provenance(page=sentence.block.page, paragraph=sentence.block.index, raw=c.raw)
+    return Fact(
+        c.key,
+        c.value,
+        FACTS[c.key][1] if c.unit == FACTS[c.key][1] else c.unit,
+        sentence.text,
+        provenance,
+        qualifier=c.qualifier,
+    )

@@ -1,0 +1,42 @@
+"""A sentence cut into clauses: the stretches between commas and semicolons.
+
+A figure is read within its clause. Text in brackets ("（其中：网上申请42件…）", "（含…）")
+is a clause of its own, marked as an aside: its figures are parts of another, never facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = "（("
+_CLOSE = "）)"
+_CUT = re.compile(r"[，,；;。！？!?]")
+
+
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    aside: bool = False  # written in brackets
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """The clauses of a sentence in order; an aside follows the clause it interrupts."""
+    main: list[str] = []
+    asides: list[str] = []
+    depth = 0
+    for char in sentence:
+        if char in _OPEN:
+            depth += 1
+            asides.append("")
+            continue
+        if char in _CLOSE and depth:
+            depth -= 1
+            continue
+        if depth:
+            asides[-1] += char
+        else:
+            main.append(char)
+    out = [Clause(part) for part in _CUT.split("".join(main)) if part.strip()]
+    out.extend(Clause(part, aside=True) for text in asides for part in _CUT.split(text) if part.strip())
+    return out

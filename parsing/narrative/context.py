@@ -1,0 +1,42 @@
+"""A website figure read from the sentence before, which names the website as the channel."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.extract.base import TextBlock
+from parsing.model import Fact, Provenance
+from parsing.narrative.quantities import GAP, NUM
+from parsing.numbers import parse_int_token
+from parsing.vocabulary import FACTS, alternation
+from parsing.vocabulary import facts as W
+
+_CHANNEL = alternation(W.WEBSITE_WORDS)
+_MEDIA = alternation(W.NEW_MEDIA_WORDS)
+_NONE_BEFORE_CHANNEL = re.compile(rf"{alternation(W.NONE_WORDS)}{GAP}{{0,4}}?{_CHANNEL}")
+
+_NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?{alternation(W.PUBLISH_VERBS)}")
+_OTHER_CHANNELS = re.compile(rf"{_MEDIA}|{alternation(W.OTHER_CHANNEL_WORDS)}")
+_HAS_COUNT = re.compile(rf"{NUM}(?:条|篇)")
+_COUNT_OPENS = re.compile(rf"^(?P<what>{GAP}{{0,16}}?信息){GAP}{{0,4}}?{NUM}(?:条|篇)")
+_TOTAL_WORD = re.compile(alternation(W.TOTAL_NOUNS))
+
+
+def website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:
+    """A website count from the sentence before; `block` is where that sentence starts."""
+    if not _NAMES_WEBSITE.search(previous) or _NONE_BEFORE_CHANNEL.search(previous):
+        return None
+    if _OTHER_CHANNELS.search(previous) or _HAS_COUNT.search(previous):
+        return None
+    match = _COUNT_OPENS.search(sentence)
+    if match is None or _TOTAL_WORD.search(match.group("what")):
+        return None
+    if re.search(_CHANNEL, sentence) or _OTHER_CHANNELS.search(sentence):
+        return None
+    value = parse_int_token(match.group("num"))
+    if value is None:
+        return None
+    provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+    return Fact("proactive.website", value, FACTS["proactive.website"][1], previous + sentence, provenance)
+
+

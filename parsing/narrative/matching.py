@@ -1,0 +1,208 @@
+"""One sentence -> candidate facts, read against the vocabulary's description of each key.
+
+Every count in a clause (parsing.narrative.quantities) is tried against every key of
+parsing.vocabulary.facts.FACT_WORDS; what rules a figure out for all keys is decided once:
+a change ("较上年减少3条"), another year ("2021年收到…" in a 2022 report, "上年结转"), an aside
+in brackets. Negative forms ("未收到…申请") give 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsing.narrative.clauses import Clause, clauses
+from parsing.narrative.quantities import Number, Quantity, quantities
+from parsing.vocabulary import FACT_WORDS, FactWords, alternation
+from parsing.vocabulary import facts as W
+
+WEBSITE = "website"
+MEDIA = "media"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    value: Number
+    unit: str
+    qualifier: str | None
+    score: int
+    channel: str | None  # the channel a figure names (for keys that add channels up)
+    raw: str
+    # A figure of the key's channel that counts one kind of thing only ("推文30篇"): the
+    # channels of its paragraph cannot be added up.
+    partial: bool = False
+
+
+_KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
+_VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
+_WEBSITE = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
+_MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
+_CARRIED_CHANNEL = re.compile(
+    rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
+)
+_TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
+_CHANGE = re.compile(alternation(W.CHANGE_WORDS))
+_OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_PART = re.compile(alternation(W.PART_WORDS))
+_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
+_CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
+_GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
+_NEGATIVE = {
+    f.key: re.compile("|".join(_GAP.join(re.escape(p) for p in form.split("…")) for form in f.negative))
+    for f in _KEYS
+    if f.negative
+}
+
+
+def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
+    """Every candidate fact stated in one sentence."""
+    out: list[Candidate] = []
+    parts = clauses(sentence)
+    part_of_before = False
+    for i, clause in enumerate(parts):
+        # After "其中" every figure of the sentence is a part of one stated before it.
+        part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
+        carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
+        counts = quantities(clause.text)
+        for q_index, quantity in enumerate(counts):
+            end = counts[q_index + 1].start if q_index + 1 < len(counts) else len(clause.text)
+            start = counts[q_index - 1].end if q_index else 0
+            after = clause.text[quantity.end : end]
+            read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year)
+            # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
+            out.extend(c for c in read if not clause.aside or c.score > 1)
+        if not counts and not clause.aside:
+            out.extend(_negatives(clause))
+    return out
+
+
+def _read(
+    clause: Clause, quantity: Quantity, own_start: int, after: str, carried: set[str], part: bool, year: int | None
+) -> list[Candidate]:
+    """`own_start`: where the text of this count begins, after the count before it in the clause."""
+    before = clause.text[: quantity.start]
+    own = clause.text[own_start : quantity.start]
+    if _CHANGE.search(own) or _other_year(before, year):
+        return []
+    part = part or bool(_PART.search(before))
+    out: list[Candidate] = []
+    for words in _KEYS:
+        verbs = _VERBS.get(words.key)
+        # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
+        # verb and channel when it names a verb of its own.
+        text = own if verbs is not None and verbs.search(own) else before
+        candidate = _match(words, quantity, text, after, carried, part)
+        if candidate is not None:
+            out.append(candidate)
+    return out
+
+
+def _match(
+    words: FactWords, quantity: Quantity, before: str, after: str, carried: set[str], part: bool
+) -> Candidate | None:
+    if quantity.unit not in words.units:
+        return None
+    verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
+    if words.verbs and verb is None:
+        return None
+    window = before + after
+    if not all(any(w in window for w in group) for group in words.required):
+        return None
+    if any(w in before for w in words.excluding):
+        return None
+    channel: str | None = None
+    if words.objects:
+        subject = before[: verb.start()] if verb is not None else before
+        kinds, channel = _channels(subject)
+        kinds = kinds or carried
+        if not _fits_channel(words, kinds, part):
+            return None
+        counted = before[verb.end() :] if verb is not None else ""
+        verb_text = verb.group() if verb is not None else ""
+        if not _fits_object(words, counted, after, verb_text):
+            if words.sums_channels:
+                return Candidate(words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True)
+            return None
+    elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
+        return None  # one figure for both
+    score = 1 + sum(1 for w in words.helpful if w in before)
+    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw)
+
+
+def _fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
+    if not words.channels:  # the total: no single channel named, and not a part of another figure
+        return not part and kinds != {WEBSITE} and kinds != {MEDIA}
+    wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
+    return kinds == {wanted}
+
+
+def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
+    """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
+    named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
+    counted = counted.strip()
+    for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
+        counted = counted[: other.start] + counted[other.end :]
+    if W.OBJECT_LIST_END in counted:
+        counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
+    else:
+        counted = _CONJUNCTION.split(counted, maxsplit=1)[0]
+    counted = _FILLERS.sub("", counted)
+    if counted:
+        return counted in words.objects
+    if words.channels:
+        return True  # "门户网站公开39条"
+    return named_after or verb == "主动公开"
+
+
+def _channels(text: str) -> tuple[set[str], str | None]:
+    """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
+    untitled = _TITLES.sub("", text)
+    if untitled.strip() or not text.strip():
+        text = untitled
+    kinds: set[str] = set()
+    if _WEBSITE.search(text):
+        kinds.add(WEBSITE)
+    media = _last(_MEDIA, text)
+    if media is not None:
+        kinds.add(MEDIA)
+    return kinds, (media.group() if media is not None else None)
+
+
+def _carried_channels(earlier: list[str]) -> set[str]:
+    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened."""
+    kinds: set[str] = set()
+    for text in earlier:
+        if quantities(text):
+            kinds = set()
+            continue
+        for match in _CARRIED_CHANNEL.finditer(text):
+            kinds |= _channels(match.group())[0]
+    return kinds
+
+
+def _other_year(before: str, year: int | None) -> bool:
+    if _OTHER_YEAR.search(before):
+        return True
+    if year is None:
+        return False
+    return any(int(found) != year for found in _YEAR.findall(before))
+
+
+def _negatives(clause: Clause) -> list[Candidate]:
+    out: list[Candidate] = []
+    for words in _KEYS:
+        pattern = _NEGATIVE.get(words.key)
+        match = pattern.search(clause.text) if pattern is not None else None
+        if match is None:
+            continue
+        if any(w in clause.text[match.start() :] for w in words.negative_excluding):
+            continue
+        out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
+    return out
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None

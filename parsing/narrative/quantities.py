@@ -1,0 +1,76 @@
+"""Numbers with their unit and qualifiers, as printed in prose ("共主动公开政务信息253条").
+
+A count needs its unit right after the number (条/件/篇 …), so years, dates, percentages,
+phone numbers and document numbers (第107号, 〔2021〕33号) are never read. 万 multiplies
+("近1.7万条" is 17000, qualified 近); 约/近/超过 before and 余/多 after the number are kept as
+the figure's qualifier; "20个工作日" is a time, not a count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token, too_long
+from parsing.vocabulary import alternation
+from parsing.vocabulary import facts as W
+
+Number = int | float
+
+_DIGITS = "0-9０-９"
+_NUM_CHARS = _DIGITS + CHINESE_NUMERAL_CHARS
+# A whole number token: not preceded by another digit/numeral (so "12" never yields "2").
+NUM = rf"(?<![{_NUM_CHARS}.,，])(?P<num>[0-9０-９][0-9０-９,，]*|[{CHINESE_NUMERAL_CHARS}]+)\s*"
+# A gap inside one clause.
+GAP = r"[^，,。；;！？!?\n]"
+_QUANTITY = re.compile(
+    rf"(?P<pre>{alternation(W.APPROX_BEFORE)})?"
+    rf"(?<![{_DIGITS}{CHINESE_NUMERAL_CHARS}.．,，第])"
+    rf"(?P<num>[{_DIGITS}][{_DIGITS},，]*(?:[.．][{_DIGITS}]+)?|[{CHINESE_NUMERAL_CHARS}]+)"
+    rf"\s*(?P<wan>万)?\s*(?P<post>{alternation(W.APPROX_AFTER)})?\s*"
+    rf"(?P<unit>{alternation(W.FACT_UNITS)})(?P<left>左右)?"
+)
+_NOT_A_COUNT = re.compile(alternation(W.NOT_A_COUNT_AFTER))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Number
+    unit: str
+    start: int  # where the number (with a qualifier before it) starts in the clause
+    end: int
+    qualifier: str | None  # 约, 近, 超过, 余, 多, 左右 …
+    raw: str
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every count in `text`, in order."""
+    out: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        if _NOT_A_COUNT.match(text, match.end()):
+            continue
+        value = _value(match.group("num"), bool(match.group("wan")))
+        if value is None:
+            continue
+        qualifier = match.group("pre") or match.group("post") or match.group("left")
+        out.append(Quantity(value, match.group("unit"), match.start(), match.end(), qualifier, match.group()))
+    return out
+
+
+def _value(token: str, wan: bool) -> Number | None:
+    digits = unicodedata.normalize("NFKC", token).replace(",", "").replace("，", "")
+    if digits[:1].isdigit():
+        if too_long(digits):
+            return None  # no count has that many digits (and int() refuses 4300 of them)
+        number: Number = float(digits) if "." in digits else int(digits)
+    else:
+        parsed = parse_int_token(token)
+        if parsed is None:
+            return None
+        number = parsed
+    if wan:
+        number = number * 10000
+    if isinstance(number, float) and number.is_integer():
+        return int(number)
+    return number

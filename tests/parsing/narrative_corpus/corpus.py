@@ -1,0 +1,105 @@
+"""The narrative corpus: real 总体情况 prose with hand-annotated facts, and how an extractor scores on it.
+
+dev.jsonl / test.jsonl, one report a line:
+  {"url", "kind" (部门/街道/乡镇/委员会/政府本级), "year", "text",
+   "facts": [{"key", "value", "unit", "qualifier"?, "sentence"}], "absent": [keys not stated]}
+The split is fixed by a hash of the URL (add.py); tune on dev only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsing.extract.text import document_from_text
+from parsing.model import Fact
+from parsing.narrative import read_narrative
+from parsing.vocabulary import FACTS
+
+HERE = Path(__file__).resolve().parent
+SPLITS = ("dev", "test")
+
+
+@dataclass(frozen=True)
+class Gold:
+    key: str
+    value: int | float
+    unit: str
+    sentence: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str
+    kind: str
+    year: int
+    text: str
+    facts: tuple[Gold, ...]
+    absent: tuple[str, ...]
+
+    def gold(self) -> dict[str, Gold]:
+        return {g.key: g for g in self.facts}
+
+
+def load(split: str) -> list[Entry]:
+    out = []
+    for line in (HERE / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        facts = tuple(Gold(**fact) for fact in row["facts"])
+        out.append(Entry(row["url"], row["kind"], row["year"], row["text"], facts, tuple(row["absent"])))
+    return out
+
+
+def extract(entry: Entry) -> dict[str, Fact]:
+    blocks = document_from_text(entry.text).blocks
+    return {f.key: f for f in read_narrative(blocks, year=entry.year).facts}
+
+
+def agrees(fact: Fact, gold: Gold) -> bool:
+    return fact.value == gold.value and fact.qualifier == gold.qualifier
+
+
+@dataclass
+class Score:
+    stated: int = 0  # gold facts
+    right: int = 0
+    wrong: int = 0  # read with another value
+    invented: int = 0  # read although the report does not state it
+    misses: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        given = self.right + self.wrong + self.invented
+        return self.right / given if given else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.stated if self.stated else 1.0
+
+
+def score(entries: Iterable[Entry]) -> dict[str, Score]:
+    scores = {key: Score() for key in FACTS}
+    for entry in entries:
+        got = extract(entry)
+        gold = entry.gold()
+        for key, s in scores.items():
+            fact, want = got.get(key), gold.get(key)
+            if want is not None:
+                s.stated += 1
+            if fact is None:
+                if want is not None:
+                    s.misses.append(f"{entry.url} want {want.value}")
+                continue
+            if want is None:
+                s.invented += 1
+                s.errors.append(f"{entry.url} invented {fact.value} ({fact.source})")
+            elif agrees(fact, want):
+                s.right += 1
+            else:
+                s.wrong += 1
+                s.errors.append(f"{entry.url} got {fact.value}{fact.qualifier or ''} want {want.value}")
+    return scores
