@@ -204,3 +204,16 @@ def test_agency_csv_and_chat_id_are_documented() -> None:
     for value in set(LEVELS.values()):
         assert f"`{value}`" in readme, value
     assert "群 id 怎么找" in readme and "getUpdates" in readme and "/register" in readme
+
+
+def test_read_only_services_cannot_write(tmp_path: Path, db_url: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    Services.open(make_settings(tmp_path / "d", db_url)).close()  # a migrated database
+    services = Services.open(make_settings(tmp_path / "d", db_url), read_only=True)
+    try:
+        with pytest.raises(DBAPIError), services.sessions.begin() as session:
+            session.execute(text("CREATE TABLE nianbao_probe (x integer)"))
+    finally:
+        services.close()
