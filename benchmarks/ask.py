@@ -22,7 +22,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,7 +37,16 @@ from parsing.schema import cell_keys
 from storage.agencies import generate_aliases
 from storage.db import make_engine, make_sessionmaker, normalise_url
 from storage.migrate import upgrade
-from storage.models import Agency, AgencyAlias, CellRow, CheckRow, FactRow, ReportRow, SourceFile
+from storage.models import (
+    Agency,
+    AgencyAlias,
+    CellRow,
+    ChatRegistration,
+    CheckRow,
+    FactRow,
+    ReportRow,
+    SourceFile,
+)
 from tests.conftest import make_settings
 
 NOW = datetime(2024, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -141,7 +150,9 @@ def populate(engine: Engine, n_reports: int) -> float:
                         "version": 1,
                         "warnings": [],
                         "checks_ok": not failing,
-                        "received_at": now,
+                        # One in ten arrives after the 31 January deadline (reported late).
+                        "received_at": datetime(year + 1, 2 if aid % 10 == 0 else 1, 20, tzinfo=UTC),
+                        "published_on": date(year + 1, 1, 15),
                     }
                 )
                 for key in keys:
@@ -176,6 +187,30 @@ def populate(engine: Engine, n_reports: int) -> float:
                 [{"report_id": r, "key": k, "value": v, "unit": u, "source": s} for r, k, v, u, s in facts],
             )
         conn.execute(insert(CheckRow), checks)
+        # The reminders' registry: every agency is expected to report; 2023 misses one in twenty.
+        conn.execute(
+            insert(ChatRegistration),
+            [
+                {"agency_id": i, "chat_id": None, "registered_at": now, "source": "csv"}
+                for i in range(1, len(names) + 1)
+            ],
+        )
+        conn.execute(
+            text(
+                "DELETE FROM report_checks WHERE report_id IN (SELECT id FROM reports WHERE year = 2023 AND agency_id % 20 = 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "DELETE FROM report_facts WHERE report_id IN (SELECT id FROM reports WHERE year = 2023 AND agency_id % 20 = 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "DELETE FROM report_cells WHERE report_id IN (SELECT id FROM reports WHERE year = 2023 AND agency_id % 20 = 0)"
+            )
+        )
+        conn.execute(text("DELETE FROM reports WHERE year = 2023 AND agency_id % 20 = 0"))
     with engine.connect() as conn:
         conn.execute(text("ANALYZE"))
         conn.commit()
@@ -197,6 +232,15 @@ _NAMES = agencies()[:400]
 # (威海文登科技局). Districts repeat across the synthetic cities, so the bare short form
 # (文登科技局) is rightly ambiguous and would only measure the "which one?" reply.
 _SHORT = [name[: name.index("市")] + min(aliases, key=len) for name, aliases in _NAMES]
+
+
+def _pick(r: random.Random) -> str:
+    """An agency as people write one of several: a stored short form with its city half the time."""
+    name, aliases = r.choice(_NAMES)
+    city = name[: name.index("市") + 1]
+    return name if r.random() < 0.5 else next((a for a in aliases if a.startswith(city)), name)
+
+
 QUESTIONS: dict[str, Callable[[random.Random], str]] = {
     "value (full name)": lambda r: f"{r.choice(_NAMES)[0]}2022年主动公开多少条",
     "value (alias)": lambda r: f"{r.choice(_SHORT)}2021年收到多少申请",
@@ -210,6 +254,19 @@ QUESTIONS: dict[str, Callable[[random.Random], str]] = {
     "sum": lambda r: f"{r.choice(YEARS)}年一共收到多少申请",
     "count reports": lambda r: f"有多少份{r.choice(YEARS)}年报告",
     "failed checks": lambda r: f"{r.choice(YEARS)}年哪些报告勾稽关系不对",
+    # --- issue 13: several agencies, places, years, two items, dates, who has not reported
+    "each (2 agencies)": lambda r: f"{_pick(r)}和{_pick(r)}2021年主动公开比较",
+    "sum (2 agencies)": lambda r: f"{_pick(r)}和{_pick(r)}2021年收到申请一共多少",
+    "difference (2)": lambda r: f"{_pick(r)}比{_pick(r)}2022年收到申请多多少",
+    "rank (3 agencies)": lambda r: f"{_pick(r)}、{_pick(r)}和{_pick(r)}2021年谁收到申请最多",
+    "place alone": lambda r: f"威海{r.choice(DISTRICTS[:4])}2021年主动公开多少条",
+    "year change": lambda r: f"{_pick(r)}2022年比上一年多公开了多少条",
+    "trend (all years)": lambda r: f"{_pick(r)}主动公开趋势",
+    "item difference": lambda r: f"{_pick(r)}2022年予以公开比部分公开多几件",
+    "item share": lambda r: f"{_pick(r)}2022年予以公开占比",
+    "published / version": lambda r: f"{_pick(r)}{r.choice(YEARS)}年报告什么时候发布的",
+    "not reported": lambda r: f"{r.choice(YEARS)}年哪些单位没报",
+    "not reported (place)": lambda r: f"威海{r.choice(DISTRICTS[:4])}{r.choice(YEARS)}年哪些单位没报",
     "fuzzy (unknown city)": lambda r: f"火星市{r.choice(DISTRICTS)}区科技局2021主动公开",
     "not understood": lambda r: "今天天气怎么样",
 }

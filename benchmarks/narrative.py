@@ -22,10 +22,11 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, load, score  # noqa: E
 MAIN_KEYS = ("proactive.total", "proactive.website", "proactive.new_media", "applications.received")
 
 
-def report(split: str, show_errors: bool) -> None:
-    entries = [e for s in (SPLITS if split == "all" else (split,)) for e in load(s)]
+def report(split: str, show_errors: bool, since_round: int = 1) -> None:
+    entries = [e for s in (SPLITS if split == "all" else (split,)) for e in load(s) if e.round >= since_round]
     scores = score(entries)
-    print(f"== {split}: {len(entries)} reports, {sum(len(e.facts) for e in entries)} stated facts")
+    rounds = f" (rounds >= {since_round})" if since_round > 1 else ""
+    print(f"== {split}{rounds}: {len(entries)} reports, {sum(len(e.facts) for e in entries)} stated facts")
     print(f"{'key':24} {'stated':>6} {'right':>5} {'wrong':>5} {'invent':>6} {'recall':>7} {'precis':>7}  target")
     for key, s in scores.items():
         target = (0.97, 0.99) if key in MAIN_KEYS else (0.95, 0.99)
@@ -43,8 +44,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--errors", action="store_true", help="list every wrong, invented and missed fact")
+    parser.add_argument("--since-round", type=int, default=1, help="only reports of this collection round on")
     args = parser.parse_args()
-    report(args.split, args.errors)
+    report(args.split, args.errors, args.since_round)
 
 
 if __name__ == "__main__":

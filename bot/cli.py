@@ -106,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(
         subs,
+        "summary",
+        "地区汇总：已报送单位的表二至表四合计，按全国统一表格排版的 XLSX / region table as XLSX",
+        "  nianbao summary 文登区 2021 -o 文登区2021汇总.xlsx\n  nianbao summary 山东省/威海市 2022",
+        "bot.commands.summary",
+    )
+    p.add_argument("region", metavar="地区")
+    p.add_argument("year", metavar="年份", type=int)
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file")
+    _add_db(p)
+
+    p = _sub(
+        subs,
         "ask",
         "用中文提问，打印机器人会发送的回答 / ask a question in Chinese",
         '  nianbao ask "文登科技局2021主动公开多少条"\n  nianbao ask "2021年哪个单位收到申请最多"',

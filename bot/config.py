@@ -6,6 +6,7 @@ Every field here must be documented in .env.example and README.md (a test checks
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import time
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from parsing.options import ParseOptions
 
 TELEGRAM_API_URL = "https://api.telegram.org"
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
@@ -46,6 +49,18 @@ class Settings(BaseSettings):
     proxy_url: str = Field(default="", validation_alias=AliasChoices("NIANBAO_PROXY_URL"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("NIANBAO_LOG_LEVEL"))
     parse_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT"))
+    # OCR of scans and photos: its own time limit per file, and CPU threads per parse.
+    ocr_timeout: float = Field(default=300.0, gt=0, validation_alias=AliasChoices("NIANBAO_OCR_TIMEOUT"))
+    ocr_threads: int = Field(default=2, ge=1, validation_alias=AliasChoices("NIANBAO_OCR_THREADS"))
+    # Report links: largest download, time limit for the whole fetch, networks the fetcher
+    # may reach although private/loopback (empty: only public addresses).
+    fetch_max_bytes: int = Field(
+        default=30 * 1024 * 1024, gt=0, validation_alias=AliasChoices("NIANBAO_FETCH_MAX_BYTES")
+    )
+    fetch_timeout: float = Field(default=30.0, gt=0, validation_alias=AliasChoices("NIANBAO_FETCH_TIMEOUT"))
+    fetch_allowed_networks: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=AliasChoices("NIANBAO_FETCH_ALLOWED_NETWORKS")
+    )
     # Worker processes `nianbao run` starts on this machine to parse and store uploads (unset: one
     # per CPU). With PostgreSQL, 0 when `nianbao worker` runs elsewhere.
     workers: int | None = Field(default=None, ge=0, validation_alias=AliasChoices("NIANBAO_WORKERS"))
@@ -72,6 +87,19 @@ class Settings(BaseSettings):
     )
 
     _split_admins = field_validator("admins", "allowed_chats", "reminder_offsets", mode="before")(_int_list)
+
+    @field_validator("fetch_allowed_networks", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+        if isinstance(value, list):
+            for network in value:
+                try:
+                    ipaddress.ip_network(str(network), strict=False)
+                except ValueError as exc:
+                    raise ValueError(f"不是网络地址 / not a network: {network}") from exc
+        return value
 
     @field_validator("reminder_time")
     @classmethod
@@ -113,6 +141,10 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError("未知时区，应为 Asia/Shanghai 这样的 IANA 时区名") from exc
         return value
+
+    def parse_options(self) -> ParseOptions:
+        """Parse limits for one file, as the bot and the CLI both apply them."""
+        return ParseOptions(timeout_s=self.parse_timeout, ocr_timeout_s=self.ocr_timeout, ocr_threads=self.ocr_threads)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -14,7 +14,7 @@ class ParseError(Exception):
 
 
 class UnsupportedFormat(ParseError):
-    default_message = "不支持这种文件格式，请发送 PDF、DOCX、DOC、WPS、HTML 或 TXT 格式的年度报告。"
+    default_message = "不支持这种文件格式，请发送 PDF、DOCX、DOC、WPS、HTML、TXT 格式的年度报告，或报告的照片、扫描图片。"
 
 
 class EncryptedFile(ParseError):
@@ -38,7 +38,7 @@ class EmptyFile(ParseError):
 
 class NoTextLayer(ParseError):
     default_message = (
-        "这是扫描件，没有文字层，暂时无法识别（OCR 功能稍后提供）。请发送带文字的 PDF 或 Word 版本。"
+        "这是扫描件，没有文字层，且未启用文字识别（OCR）。请发送带文字的 PDF 或 Word 版本。"
     )
 
 
@@ -52,6 +52,14 @@ class TooLarge(ParseError):
 
 class ParseTimeout(ParseError):
     default_message = "解析超时：文件过于复杂，已停止处理。"
+
+
+class OcrTimeout(ParseTimeout):
+    default_message = "识别扫描件（图片）超时：页数太多或图片太大，已停止处理。请发送带文字层的 PDF 或 Word 版本，或分页拍照发送。"
+
+
+class OcrUnavailable(ParseError):
+    default_message = "这是扫描件或图片，但服务器未安装文字识别（OCR）组件，无法读取。请发送带文字的 PDF 或 Word 版本。"
 
 
 class ConverterMissing(ParseError):

@@ -87,6 +87,21 @@ class Check:
         return {"rule": self.rule, "ok": self.ok, "status": str(self.status), "detail": self.detail}
 
 
+@dataclass(frozen=True)
+class OcrSummary:
+    """How a scanned or photographed report was read: by which engine, how long it took,
+    and which values (cell keys, fact keys) were read with confidence below `low_below`."""
+
+    engine: str
+    pages: int
+    seconds: float
+    low_below: float
+    low_confidence: tuple[str, ...] = ()
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "low_confidence": list(self.low_confidence)}
+
+
 def _frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping or {}))
 
@@ -103,6 +118,7 @@ class Report:
     warnings: tuple[ParseWarning, ...] = ()
     title: str | None = None
     cell_sources: Mapping[str, Provenance] = field(default_factory=dict)
+    ocr: OcrSummary | None = None  # set when the report was read from a scan or photo
 
     def __post_init__(self) -> None:
         # Read-only views so a Report handed around cannot be mutated by accident.
@@ -129,4 +145,5 @@ class Report:
             "title": self.title,
             "cell_sources": {k: p.to_json_dict() for k, p in self.cell_sources.items()},
             "warning_codes": [w.to_json_dict() for w in self.warnings],
+            "ocr": self.ocr.to_json_dict() if self.ocr else None,
         }

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from parsing.checks import run_checks
 from parsing.errors import NotAnnualReport
-from parsing.extract.base import Document, TextBlock
-from parsing.model import Report
+from parsing.extract.base import Document, OcrStats, TextBlock
+from parsing.model import Fact, Number, OcrSummary, Provenance, Report
 from parsing.narrative import FactConflict, read_narrative
 from parsing.numbers import chinese_to_int
 from parsing.tables import read_tables
@@ -167,6 +169,11 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
     facts = list(narrative.facts)
     checks = run_checks(tables.cells, tables.template, facts, t3_other_derived=tables.t3_other_derived)
     warnings = header.warnings + tables.warnings + [_conflict_warning(c) for c in narrative.conflicts]
+    ocr = None
+    if document.ocr is not None:
+        facts = _with_confidence(facts, document)
+        ocr, ocr_warnings = _ocr_summary(document.ocr, tables.cells, tables.sources, facts)
+        warnings += ocr_warnings
     if header.title is None:
         warnings.append(ParseWarning.of(WarningCode.NO_TITLE))
     return Report(
@@ -180,4 +187,51 @@ def build_report(document: Document, *, filename: str, caption: str | None = Non
         warnings=tuple(warnings),
         title=header.title,
         cell_sources=tables.sources,
+        ocr=ocr,
     )
+
+
+def _with_confidence(facts: list[Fact], document: Document) -> list[Fact]:
+    """Each fact takes the OCR confidence of the paragraph it was read from."""
+    scores = {b.index: b.confidence for b in document.paragraphs}
+    out = []
+    for fact in facts:
+        prov = fact.provenance
+        if prov is not None and prov.paragraph is not None and scores.get(prov.paragraph) is not None:
+            fact = dataclasses.replace(fact, provenance=dataclasses.replace(prov, confidence=scores[prov.paragraph]))
+        out.append(fact)
+    return out
+
+
+def _ocr_summary(
+    stats: OcrStats, cells: Mapping[str, Number | None], sources: Mapping[str, Provenance], facts: list[Fact]
+) -> tuple[OcrSummary, list[ParseWarning]]:
+    """Which values OCR was unsure of: read with low confidence, or left blank in a row
+    whose other cells hold figures (a figure the recogniser may have missed)."""
+
+    def low(prov: Provenance | None) -> bool:
+        return prov is not None and prov.confidence is not None and prov.confidence < stats.low_below
+
+    unsure = [key for key, prov in sources.items() if low(prov)]
+    unsure += [fact.key for fact in facts if low(fact.provenance)]
+    rows: dict[str, list[str]] = {}
+    for key in cells:
+        rows.setdefault(key.rsplit(".", 1)[0], []).append(key)
+    blank = [
+        key
+        for members in rows.values()
+        if _filled(members, cells) >= 2
+        for key in members
+        if cells[key] is None and key.startswith(("t3.", "t4."))
+    ]
+    warnings = []
+    if unsure:
+        warnings.append(ParseWarning.of(WarningCode.OCR_LOW_CONFIDENCE, keys=tuple(unsure), below=round(stats.low_below * 100)))
+    if blank:
+        warnings.append(ParseWarning.of(WarningCode.OCR_BLANK_AMONG_FIGURES, keys=tuple(blank)))
+    summary = OcrSummary(stats.engine, stats.pages, stats.seconds, stats.low_below, tuple(unsure + blank))
+    return summary, warnings
+
+
+def _filled(members: list[str], cells: Mapping[str, Number | None]) -> int:
+    return sum(1 for key in members if cells[key] is not None)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 from typing import Any
 
-from parsing.errors import ParseError, ParseTimeout, TooLarge
+from parsing.errors import OcrTimeout, ParseError, ParseTimeout, TooLarge
 from parsing.model import Report
 from parsing.options import ParseOptions
 
@@ -43,6 +43,7 @@ DEFAULT_MAX_TASKS_PER_WORKER = 200
 CRASH_MESSAGE = "解析这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
 # Imported when a worker starts, so the first parse it serves does not pay for them.
 _PRELOAD = ("parsing.extract", "parsing.report")
+_OCR_STARTED = "ocr-started"
 
 
 # -- the worker side ------------------------------------------------------------------
@@ -104,6 +105,10 @@ def _worker_main(conn: _PipePair, target: str, memory_limit: int | None) -> None
             importlib.import_module(module)
     parse = _resolve(target)
     _set_memory_limit(memory_limit)
+    # A parse that turns to OCR says so, and the parent allows the OCR time limit from then on.
+    from parsing.ocr import set_listener
+
+    set_listener(lambda: conn.send((_OCR_STARTED,)))
     while True:
         try:
             request = conn.recv()
@@ -252,11 +257,7 @@ class Sandbox:
             worker = self._checkout()
             try:
                 worker.conn.send((data, filename, caption, opts))
-                if not worker.conn.poll(opts.timeout_s):
-                    log.warning("parse of %r exceeded %.1fs; killing worker", filename, opts.timeout_s)
-                    worker.stop(kill=True)
-                    raise ParseTimeout()
-                reply = worker.conn.recv()
+                reply = self._await_reply(worker, filename, opts)
             except (EOFError, OSError):
                 worker.stop(kill=True)
                 code = worker.process.returncode
@@ -270,6 +271,21 @@ class Sandbox:
             raise _error_from_reply(*reply[1:])
         log.error("parse of %r crashed in the worker:\n%s", filename, reply[1])
         raise ParseError(CRASH_MESSAGE)
+
+    @staticmethod
+    def _await_reply(worker: _Worker, filename: str, opts: ParseOptions) -> Any:
+        """The worker's answer within the time limit: `timeout_s`, or `ocr_timeout_s` from
+        the moment the worker reports that it turned to OCR."""
+        limit, error = opts.timeout_s, ParseTimeout
+        while True:
+            if not worker.conn.poll(limit):
+                log.warning("parse of %r exceeded %.1fs; killing worker", filename, limit)
+                worker.stop(kill=True)
+                raise error()
+            reply = worker.conn.recv()
+            if reply != (_OCR_STARTED,):
+                return reply
+            limit, error = opts.ocr_timeout_s, OcrTimeout
 
     def close(self) -> None:
         with self._lock:

@@ -13,12 +13,15 @@ from typing import Literal
 
 from parsing.errors import CORRUPT_BY_EXTENSION, CorruptFile, EmptyFile, UnsupportedFormat
 
-Kind = Literal["pdf", "docx", "doc", "wps", "rtf", "html", "text"]
+Kind = Literal["pdf", "docx", "doc", "wps", "rtf", "html", "text", "image"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta")
+# Photos and scans: JPEG, PNG, GIF, BMP, TIFF, WebP (RIFF....WEBP), HEIC/HEIF/AVIF (ISO-BMFF "ftyp").
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM", b"II*\x00", b"MM\x00*")
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 _HTML_EXTENSIONS = {".htm", ".html", ".shtml", ".xhtml", ".mht", ".mhtml"}
 
 
@@ -40,6 +43,8 @@ def sniff(data: bytes, filename: str = "") -> Kind:
         return "wps" if extension(filename) == ".wps" else "doc"
     if b"%PDF-" in head:  # a PDF may carry a little junk before its header
         return "pdf"
+    if is_image(data):
+        return "image"
     if data.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     text_head = _strip_bom(data[:4096]).lstrip().lower()
@@ -54,6 +59,14 @@ def sniff(data: bytes, filename: str = "") -> Kind:
     if (message := CORRUPT_BY_EXTENSION.get(extension(filename))) is not None:
         raise CorruptFile(message)
     raise UnsupportedFormat()
+
+
+def is_image(data: bytes) -> bool:
+    if data.startswith(_IMAGE_MAGIC):
+        return True
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return True
+    return data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS
 
 
 def _sniff_zip(data: bytes) -> Kind:

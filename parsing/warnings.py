@@ -44,6 +44,9 @@ class WarningCode(StrEnum):
     T4_EXTRA_VALUES = "t4.extra_values"
     T4_UNPLACED = "t4.unplaced"
     T4_SHORT = "t4.short"  # values
+    # a report read by OCR from a scan or photo
+    OCR_LOW_CONFIDENCE = "ocr.low_confidence"  # keys: cell/fact keys read with low confidence; below
+    OCR_BLANK_AMONG_FIGURES = "ocr.blank_among_figures"  # keys: blank cells in rows of figures (maybe unread)
     # one cell left blank although it held something value-like: key, text (its first 20
     # characters), length (of the whole text)
     CELL_TOO_LARGE = "cell.too_large"  # more digits than any figure has (400 digits)

@@ -28,6 +28,12 @@ def _rows(value: WarningValue) -> str:
     return "、".join(labels.get(key, key) for key in _list(value))
 
 
+def _labels(value: WarningValue, most: int = 5) -> str:
+    keys = _list(value)
+    shown = "；".join(cell_label(key) for key in keys[:most])
+    return shown + (f" 等{len(keys)}处" if len(keys) > most else "")
+
+
 def _cell(d: Data) -> str:
     text, length = str(d["text"]), int(d["length"])  # type: ignore[arg-type]
     shown = text if length <= len(text) else f"{text[:12]}…（共{length}个字符）"
@@ -81,6 +87,14 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.T4_UNPLACED: lambda d: "表四的数值少于15列且无法确定所在的列，记为空",
     WarningCode.T4_SHORT: lambda d: (
         f"表四只有{d['values']}个数值（应为15个），已从左到右填入，缺少的列记为空"
+    ),
+    WarningCode.OCR_LOW_CONFIDENCE: lambda d: (
+        f"以下{len(_list(d['keys']))}个数值由扫描件/照片识别，把握不足（置信度低于{d['below']}%），"
+        f"请与原件核对：{_labels(d['keys'])}"
+    ),
+    WarningCode.OCR_BLANK_AMONG_FIGURES: lambda d: (
+        f"扫描件/照片中以下{len(_list(d['keys']))}个单元格未识别出数值（同一行其他格有数值），记为空，"
+        f"请与原件核对：{_labels(d['keys'])}"
     ),
     WarningCode.CELL_TOO_LARGE: lambda d: f"{_cell(d)}，位数多得不可能是报告中的数值，记为空",
     WarningCode.CELL_NOT_A_FIGURE: lambda d: f"{_cell(d)}，不是报告中数值的写法，记为空",

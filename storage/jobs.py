@@ -41,6 +41,7 @@ class NewJob:
     path: str | None = None
     caption: str | None = None
     agency: str | None = None
+    fallback_agency: str | None = None
     sender_id: int | None = None
     sender_name: str | None = None
     chat_id: int | None = None
@@ -60,6 +61,7 @@ def enqueue(session: Session, jobs: Sequence[NewJob], *, now: datetime) -> list[
             path=job.path,
             caption=job.caption,
             agency=job.agency[:200] if job.agency else None,
+            fallback_agency=job.fallback_agency[:200] if job.fallback_agency else None,
             sender_id=job.sender_id,
             sender_name=job.sender_name[:200] if job.sender_name else None,
             chat_id=job.chat_id,

@@ -187,6 +187,15 @@ class FactRow(Base):
 
 class CheckRow(Base):
     __tablename__ = "report_checks"
+    # "Which reports of a year fail a check" starts from the few failures, not every check of the year.
+    __table_args__ = (
+        Index(
+            "ix_report_checks_failed",
+            "report_id",
+            sqlite_where=text("status = 'fail'"),
+            postgresql_where=text("status = 'fail'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
@@ -324,6 +333,8 @@ class IngestJob(Base):
     path: Mapped[str | None] = mapped_column(Text, nullable=True)
     caption: Mapped[str | None] = mapped_column(Text, nullable=True)
     agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # `nianbao ingest --agency`: only for a report that names no agency (IngestRequest.fallback_agency).
+    fallback_agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
     sender_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     sender_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -119,24 +119,35 @@ def register_chat(
 
 
 def reporters(session: Session) -> list[Reporter]:
+    # Plain columns, not ORM entities: the question "哪些单位没报" reads every registration.
     rows = session.execute(
-        select(ChatRegistration, Agency)
+        select(
+            Agency.id,
+            Agency.name,
+            Agency.region,
+            Agency.level,
+            Agency.kind,
+            ChatRegistration.chat_id,
+            ChatRegistration.chat_title,
+            ChatRegistration.responsible,
+            ChatRegistration.registered_at,
+        )
         .join(Agency, Agency.id == ChatRegistration.agency_id)
         .order_by(Agency.region, Agency.name)
     ).all()
     return [
         Reporter(
-            agency_id=agency.id,
-            name=agency.name,
-            region=agency.region or "",
-            level=agency.level or "",
-            kind=agency.kind or "",
-            chat_id=reg.chat_id,
-            chat_title=reg.chat_title,
-            responsible=reg.responsible,
-            registered_at=reg.registered_at,
+            agency_id=agency_id,
+            name=name,
+            region=region or "",
+            level=level or "",
+            kind=kind or "",
+            chat_id=chat_id,
+            chat_title=chat_title,
+            responsible=responsible,
+            registered_at=registered_at,
         )
-        for reg, agency in rows
+        for agency_id, name, region, level, kind, chat_id, chat_title, responsible, registered_at in rows
     ]
 
 

@@ -71,7 +71,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             if isinstance(data, str):
                 results.append((path, data))
                 continue
-            result = ingest(services, IngestRequest(data=data, filename=path.name, agency=args.agency))
+            result = ingest(services, IngestRequest(data=data, filename=path.name, fallback_agency=args.agency))
             results.append((path, result))
             if len(paths) == 1 or not sys.stderr.isatty():
                 print(f"== {printable(str(path))}\n{_describe(path, result)}\n")

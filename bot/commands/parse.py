@@ -17,9 +17,9 @@ from tabulate import tabulate
 
 from bot.config import Settings
 from bot.core.printable import printable
+from bot.core.replies.ingest import ocr_line
 from parsing.errors import ParseError
 from parsing.model import Report
-from parsing.options import ParseOptions
 from parsing.sandbox import parse_report_isolated
 from parsing.schema import cell_label
 from parsing.wording import warning_text
@@ -39,7 +39,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     except (IsADirectoryError, PermissionError, OSError) as exc:
         print(f"无法读取文件：{printable(str(path))}（{exc.strerror or exc}）", file=sys.stderr)
         return EXIT_FAILED
-    options = ParseOptions(timeout_s=settings.parse_timeout)
+    options = settings.parse_options()
     try:
         report = parse_report_isolated(data, path.name, caption=args.caption, options=options)
     except ParseError as exc:
@@ -68,6 +68,8 @@ def summary(report: Report, filename: str) -> str:
         f"发布日期：{report.published_on.isoformat() if report.published_on else '（未写明）'}",
         "",
     ]
+    if (read_by_ocr := ocr_line(report)) is not None:
+        lines[-1:-1] = [read_by_ocr]
     if report.facts:
         lines.append("正文中的数字：")
         # Sentences are long and the figure is often near their end: quote them whole.

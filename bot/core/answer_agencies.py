@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.core.answer_format import Answer, AnswerOutcome, Reply, reply_answer, say, with_unit
-from bot.core.answer_report import Found, find, shown
+from bot.core.answer_report import Found, find_many, shown
 from bot.core.questions import Query, QueryKind
 from bot.core.replies import answers as R
 from storage import queries
@@ -27,16 +27,18 @@ def _year(session: Session, query: Query, agencies: Sequence[AgencyCandidate]) -
     """The year asked, or the latest year any of them holds (noted in the answer)."""
     if query.years:
         return query.years[-1], False
-    latest = [y for a in agencies if (y := queries.latest_year(session, a.agency_id)) is not None]
-    return (max(latest), True) if latest else (None, False)
+    latest = queries.latest_year_of(session, [a.agency_id for a in agencies])
+    return (latest, True) if latest is not None else (None, False)
 
 
 def _rows(session: Session, query: Query, agencies: Sequence[AgencyCandidate], year: int) -> list[Row]:
     assert query.metric is not None
+    reports = queries.current_reports(session, [a.agency_id for a in agencies], [year])
+    found = find_many(session, list(reports.values()), query.metric)
     rows = []
     for agency in agencies:
-        report = queries.current_report(session, agency.agency_id, year)
-        rows.append(Row(agency, year, None if report is None else find(session, report, query.metric)))
+        report = reports.get((agency.agency_id, year))
+        rows.append(Row(agency, year, None if report is None else found[report.id]))
     return rows
 
 
@@ -105,7 +107,9 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
             elif kind is QueryKind.DIFF_AGENCIES:
                 outcome = AnswerOutcome.NOT_STATED
     if missing:
-        left_out = R.LEFT_OUT_RANK if kind is QueryKind.RANK_AGENCIES else R.LEFT_OUT_SUM
+        left_out = {QueryKind.RANK_AGENCIES: R.LEFT_OUT_RANK, QueryKind.SUM_AGENCIES: R.LEFT_OUT_SUM}.get(
+            kind, R.LEFT_OUT_EACH
+        )
         reply.line(left_out.format(names="、".join(missing)))
     if latest:
         reply.line(R.LATEST_YEAR_USED.format(year=year))

@@ -3,17 +3,19 @@ has not reported (the reminders' registry)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from sqlalchemy.orm import Session
 
 from bot.core.answer_format import Answer, AnswerOutcome, Reply, reply_answer, say, with_unit, years_text
+from bot.core.deadlines import Deadline, format_day, resolve
 from bot.core.metrics import Metric, unit_of
 from bot.core.questions import Query
 from bot.core.replies import answers as R
 from bot.core.services import Services
-from storage import queries
+from storage import queries, registry
+from storage.registry import ReceivedReport, Reporter
 
 # --- across agencies -----------------------------------------------------------------------
 
@@ -149,36 +151,97 @@ def failed(session: Session, query: Query) -> Answer:
     return reply_answer(AnswerOutcome.LISTED, reply, query)
 
 
+MAX_LISTED = 20
+
+
 def missing(services: Services, query: Query, now: datetime, agency_ids: frozenset[int] | None) -> Answer:
-    """Who has not reported (or reported late) on a year, from the registry of expected reporters."""
-    from bot.core.reminders import (
-        Schedule,
-        digest_text,
-        load_snapshot,
-        region_status,
-        report_years,
-        season_year,
-    )
+    """Who has not reported (or reported late) on a year, from the registry of expected reporters.
+
+    The database narrows the registry to the reporters without a report and those that may be
+    late; only those get their deadline resolved (local rules, 1 January or 31 March)."""
+    from bot.core.reminders import Schedule, Snapshot, region_status, season_year
 
     schedule = Schedule.from_settings(services.settings)
     now = now.astimezone(schedule.tz)
     year = query.years[-1] if query.years else season_year(now)
-    snap = load_snapshot(services, sorted({year, *report_years(now)}))
-    region = query.region
-    if agency_ids is not None:
-        snap = replace(snap, reporters=[r for r in snap.reporters if r.agency_id in agency_ids])
-        region = ""
-    status = region_status(snap, region, year, now, schedule.tz)
     label = query.region or R.ALL_REGIONS
-    if not status.expected:
+    with services.sessions() as session:
+        rules = registry.deadline_rules(session)
+        if agency_ids is None and query.region:
+            # A region the stored names do not spell (山东省): the registry's own region match.
+            reporters = registry.reporters(session)
+            snap = Snapshot(reporters, [], rules, registry.received_reports(session, [year]), [], {}, {})
+            status = region_status(snap, query.region, year, now, schedule.tz)
+            return _missing_reply(query, label, year, now, schedule.tz, len(status.expected), status.received,
+                                  status.missing, status.pending, status.late)  # fmt: skip
+        first = min(
+            [date(year + 1, r.month, r.day) for r in rules if 1 <= r.month <= 12] + [date(year + 1, 1, 31)]
+        )
+        since = datetime.combine(first, time(0), schedule.tz) + timedelta(days=1)
+        reg = queries.registry_year(
+            session,
+            year,
+            since=since,
+            first_deadline=first,
+            agency_ids=sorted(agency_ids) if agency_ids else None,
+        )
+    if reg.expected == 0:
         return say(AnswerOutcome.NO_DATA, R.MISSING_NONE_EXPECTED.format(region=label), query=query)
-    status = replace(status, region=label)
-    if not status.missing and not status.late:
-        due = len(status.expected) - len(status.pending)
-        lines = [R.MISSING_ALL_IN.format(region=label, year=year, expected=due)]
-        if status.pending:
-            lines.append(R.MISSING_PENDING.format(n=len(status.pending)))
-        return say(AnswerOutcome.MISSING_LIST, *lines, query=query)
-    if query.late and not status.late:
-        return say(AnswerOutcome.MISSING_LIST, R.NONE_LATE.format(region=label, year=year), query=query)
-    return say(AnswerOutcome.MISSING_LIST, digest_text(status, now, schedule, next_at=None), query=query)
+    today = now.date()
+    overdue: list[tuple[Reporter, Deadline]] = []
+    pending: list[tuple[Reporter, Deadline]] = []
+    for reporter in reg.without_report:
+        deadline = resolve(reporter, year, rules)
+        (overdue if deadline.day < today else pending).append((reporter, deadline))
+    late = []
+    for reporter, got in reg.maybe_late:
+        deadline = resolve(reporter, year, rules)
+        dated_late = got.published_on is not None and got.published_on > deadline.day
+        if got.received_at.astimezone(schedule.tz).date() > deadline.day or dated_late:
+            late.append((reporter, deadline, got))
+    return _missing_reply(
+        query, label, year, now, schedule.tz, reg.expected, reg.received, overdue, pending, late
+    )
+
+
+def _missing_reply(
+    query: Query,
+    label: str,
+    year: int,
+    now: datetime,
+    tz: tzinfo,
+    expected: int,
+    received: int,
+    overdue: Sequence[tuple[Reporter, Deadline]],
+    pending: Sequence[tuple[Reporter, Deadline]],
+    late: Sequence[tuple[Reporter, Deadline, ReceivedReport]],
+) -> Answer:
+    if expected == 0:
+        return say(AnswerOutcome.NO_DATA, R.MISSING_NONE_EXPECTED.format(region=label), query=query)
+    today = now.date()
+    reply = Reply().line(R.MISSING_HEAD.format(region=label, year=year, today=format_day(today)))
+    reply.line(
+        R.MISSING_COUNTS.format(
+            expected=expected, received=received, missing=len(overdue), pending=len(pending), late=len(late)
+        )
+    )
+    if overdue and not query.late:
+        rows = [
+            [r.name, format_day(d.day), R.OVERDUE_DAYS.format(days=(today - d.day).days)] for r, d in overdue
+        ]
+        _listed(reply, [R.HEADER_AGENCY, R.HEADER_DEADLINE, R.HEADER_STATE], rows)
+    if late:
+        reply.line(R.LATE_HEAD)
+        rows = [
+            [r.name, format_day(d.day), format_day(g.received_at.astimezone(tz).date())] for r, d, g in late
+        ]
+        _listed(reply, [R.HEADER_AGENCY, R.HEADER_DEADLINE, R.HEADER_RECEIVED], rows)
+    if not overdue and not late:
+        reply.line(R.MISSING_ALL_IN.format(region=label, year=year, expected=expected - len(pending)))
+    return reply_answer(AnswerOutcome.MISSING_LIST, reply, query)
+
+
+def _listed(reply: Reply, headers: list[str], rows: list[list[str]]) -> None:
+    reply.table(headers, rows[:MAX_LISTED])
+    if len(rows) > MAX_LISTED:
+        reply.line(R.MORE_AGENCIES.format(count=len(rows) - MAX_LISTED))

@@ -50,7 +50,17 @@ def _unit(v: StoredValue, metric: Metric) -> str:
 
 
 def find(session: Session, report: ReportInfo, metric: Metric) -> Found:
-    vals = queries.report_values(session, report.id, metric.all_keys)
+    return found_in(queries.report_values(session, report.id, metric.all_keys), metric)
+
+
+def find_many(session: Session, reports: list[ReportInfo], metric: Metric) -> dict[int, Found]:
+    """Report id -> the figure, for several reports in two queries."""
+    values = queries.reports_values(session, [r.id for r in reports], metric.all_keys)
+    return {rid: found_in(vals, metric) for rid, vals in values.items()}
+
+
+def found_in(vals: dict[str, StoredValue], metric: Metric) -> Found:
+    """The figure of a metric among one report's stored values, or why there is none."""
     if metric.sum_of:
         present = [vals[k] for k in metric.sum_of if k in vals]
         if present and len(present) == len(metric.sum_of):

@@ -14,7 +14,7 @@ from bot.core.answer_format import (
     signed_pct,
     with_unit,
 )
-from bot.core.answer_report import find, no_report, shown, source_line
+from bot.core.answer_report import find_many, no_report, shown, source_line
 from bot.core.questions import Query
 from bot.core.replies import answers as R
 from storage import queries
@@ -57,14 +57,15 @@ def compare(session: Session, query: Query, agency: AgencyCandidate) -> Answer:
     rows: list[list[str]] = []
     numbers: list[tuple[int, float, str]] = []
     sources: list[str] = []
-    any_report = False
+    reports = queries.current_reports(session, [agency.agency_id], years)
+    figures = find_many(session, list(reports.values()), metric)
+    any_report = bool(reports)
     for year in years:
-        report = queries.current_report(session, agency.agency_id, year)
+        report = reports.get((agency.agency_id, year))
         if report is None:
             rows.append([f"{year}年", R.COMPARE_NO_REPORT])
             continue
-        any_report = True
-        found = find(session, report, metric)
+        found = figures[report.id]
         rows.append([f"{year}年", shown(found)])
         if found.number is not None:
             numbers.append((year, found.number, found.unit))

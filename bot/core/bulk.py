@@ -105,7 +105,7 @@ def submit(services: Services, plan: Plan, *, agency: str | None, with_bytes: bo
         for path, _sha in chunk:
             data = path.read_bytes() if with_bytes else b""
             upload = Upload(batch=plan.batch, path=None if with_bytes else str(path.resolve()))
-            items.append((IngestRequest(data=data, filename=path.name, agency=agency), upload))
+            items.append((IngestRequest(data=data, filename=path.name, fallback_agency=agency), upload))
         submit_many(services, items, hashes=[sha for _, sha in chunk])
         count += len(chunk)
     return count

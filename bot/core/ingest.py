@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.core.crosscheck import refresh_after_store
 from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
-from parsing import ParseError, ParseOptions, Report
+from parsing import ParseError, Report
 from parsing.model import Check
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
@@ -67,8 +67,13 @@ class IngestRequest:
     data: bytes
     filename: str
     caption: str | None = None
-    # The agency's full name when the report does not say (chosen by the sender).
+    # The agency's full name when the report does not say (chosen by the sender in answer to
+    # NEEDS_AGENCY): it replaces whatever name the report gives.
     agency: str | None = None
+    # `nianbao ingest --agency`, given for a whole batch: the name of reports that name no agency,
+    # or the answer to a spelling question when it is one of its choices. Never replaces a name
+    # the report gives (the batch may hold other agencies' reports).
+    fallback_agency: str | None = None
     sender_id: int | None = None
     sender_name: str | None = None
     chat_id: int | None = None
@@ -219,7 +224,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
     parse_fn = parse or default_parse()
-    options = ParseOptions(timeout_s=services.settings.parse_timeout)
+    options = services.settings.parse_options()
     try:
         report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
     except ParseError as exc:
@@ -262,7 +267,10 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         except SQLAlchemyError as exc:
             _log_failure(ingest_id, "spelling check unavailable", exc)
             spellings = ()
-        if spellings:
+        fallback = normalise_name(request.fallback_agency or "")
+        if spellings and fallback in (*spellings, agency_name):
+            agency_name = fallback
+        elif spellings:
             log.info(
                 "ingest %s: %r may be one of %d stored spellings", ingest_id, agency_name, len(spellings)
             )
@@ -326,7 +334,11 @@ def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
 def _agency_name(request: IngestRequest, report: Report) -> str | None:
     if request.agency and normalise_name(request.agency):
         return normalise_name(request.agency)
-    return report.agency
+    if report.agency:
+        return report.agency
+    if request.fallback_agency and normalise_name(request.fallback_agency):
+        return normalise_name(request.fallback_agency)
+    return None
 
 
 def _store(

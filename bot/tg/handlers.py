@@ -18,7 +18,7 @@ from bot.core import browse
 from bot.core.answer import AnswerOutcome, answer_question
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
-from bot.tg import drafts, uploads
+from bot.tg import drafts, summary, uploads
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext, PendingChoice
 
@@ -248,6 +248,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("export", cmd_export))
     application.add_handler(CommandHandler("cancel", cmd_cancel))
     application.add_handler(CommandHandler(drafts.COMMAND, drafts.cmd_check))
+    application.add_handler(CommandHandler(summary.COMMAND, summary.cmd_summary))
     # Before the upload handler: a file captioned /check is a draft to check, not a report to store.
     application.add_handler(
         MessageHandler(

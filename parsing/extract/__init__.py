@@ -36,6 +36,7 @@ REGISTRY: tuple[Extractor, ...] = (
     Extractor("office", frozenset({"doc", "wps", "rtf"}), "parsing.extract.office:extract"),
     Extractor("html", frozenset({"html"}), "parsing.extract.html:extract"),
     Extractor("text", frozenset({"text"}), "parsing.extract:_extract_text"),
+    Extractor("image", frozenset({"image"}), "parsing.ocr.scans:extract_image"),
 )
 
 

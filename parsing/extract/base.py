@@ -47,6 +47,7 @@ class OcrStats:
     engine: str
     pages: int
     seconds: float
+    low_below: float  # a value read with less confidence than this is flagged
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,14 @@ def glyph_lines(glyphs: Iterable[Glyph], *, word_gap: float = 0.5) -> list[Glyph
     return out
 
 
-def borderless_tables(lines: Mapping[int, list[GlyphLine]]) -> dict[int, list[Table]]:
+def borderless_tables(
+    lines: Mapping[int, list[GlyphLine]], rules: Mapping[int, list[float]] | None = None
+) -> dict[int, list[Table]]:
     """Tables of the given pages (page number -> its lines, top to bottom).
+
+    `rules` are the heights of horizontal ruling lines per page, where known (a scanned
+    ruled table: the rules are in the image, not in a text layer); a rule between two
+    lines always starts a new row.
 
     A page is cut at section titles ("四、政府信息公开行政复议、行政诉讼情况") first, so two
     tables on one page never share a column grid. The part of a table continued at the
@@ -115,7 +121,8 @@ def borderless_tables(lines: Mapping[int, list[GlyphLine]]) -> dict[int, list[Ta
             else:
                 continue
             if len(starts) >= 2:
-                page_tables.append(_borderless_grid(rows, line_pitch, starts, size))
+                page_rules = (rules or {}).get(number, [])
+                page_tables.append(_borderless_grid(rows, line_pitch, starts, size, page_rules))
                 ends_in_table = k == len(segments) - 1
         if page_tables:
             found[number] = page_tables
@@ -192,7 +199,9 @@ def _table_region(
     return lines[first : last + 1], line_pitch, size
 
 
-def _borderless_grid(region: list[GlyphLine], line_pitch: float, starts: list[float], size: float) -> Table:
+def _borderless_grid(
+    region: list[GlyphLine], line_pitch: float, starts: list[float], size: float, rules: list[float]
+) -> Table:
     """A borderless table as printed by a word processor: cells left-aligned in columns,
     wrapped cell text on lines closer together than the rows.
 
@@ -223,6 +232,7 @@ def _borderless_grid(region: list[GlyphLine], line_pitch: float, starts: list[fl
             or line.top - previous.top > line_pitch * 1.25
             or (figures and row_has_figures)
             or bool(_ROW_LABEL.match(line.words[0].text))  # "（三）", "2.", "四、" open a row
+            or any(previous.bottom - size * 0.2 < y < line.top + size * 0.2 for y in rules)
         )
         if new_row:
             rows.append(cells)

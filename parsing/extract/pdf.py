@@ -61,13 +61,17 @@ def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
         total_chars = sum(len(_WHITESPACE.sub("", text)) for text, _ in pages)
         if total_chars < _MIN_CHARS_PER_PAGE * page_count:
             if _has_images(pdf):
-                raise NoTextLayer()
+                if not options.ocr:
+                    raise NoTextLayer()
+                from parsing.ocr.scans import read_scanned_pdf
+
+                return read_scanned_pdf(pdf, options)
             if total_chars == 0:
                 raise EmptyFile()
         if not tables:
             # No ruled table anywhere: borderless tables by glyph position, only on pages
             # that look most like the form, so prose is never cut up as a table.
-            tables = borderless_tables(pdf, _form_pages([text for text, _ in pages]))
+            tables = borderless_tables(pdf, form_pages([text for text, _ in pages]))
     finally:
         pdf.close()
 
@@ -160,7 +164,7 @@ def _has_images(pdf: pdfium.PdfDocument) -> bool:
     return False
 
 
-def _form_pages(texts: list[str]) -> list[int]:
+def form_pages(texts: list[str]) -> list[int]:
     """Pages that look most like the form, and their neighbours showing some of its labels
     (a table begun at the foot of a page, or ended at the top of the next)."""
     dense = {i for i, text in enumerate(texts) if page_has_table(text, at_least=4)}

@@ -16,10 +16,11 @@ _MEDIA = alternation(W.NEW_MEDIA_WORDS)
 _NONE_BEFORE_CHANNEL = re.compile(rf"{alternation(W.NONE_WORDS)}{GAP}{{0,4}}?{_CHANNEL}")
 
 _NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?{alternation(W.PUBLISH_VERBS)}")
-_OTHER_CHANNELS = re.compile(rf"{_MEDIA}|{alternation(W.OTHER_CHANNEL_WORDS)}")
+_OTHER_CHANNELS = re.compile(rf"{_MEDIA}|{alternation(W.OTHER_CHANNEL_WORDS + W.CHANNEL_LIST_ENDINGS)}")
 _HAS_COUNT = re.compile(rf"{NUM}(?:条|篇)")
 _COUNT_OPENS = re.compile(rf"^(?P<what>{GAP}{{0,16}}?信息){GAP}{{0,4}}?{NUM}(?:条|篇)")
-_TOTAL_WORD = re.compile(alternation(W.TOTAL_NOUNS))
+# A count sentence that says 主动公开 or names a total is no channel's figure.
+_TOTAL_WORD = re.compile(alternation((*W.TOTAL_NOUNS, "主动公开")))
 
 
 def website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:

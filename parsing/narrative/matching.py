@@ -18,6 +18,7 @@ from parsing.vocabulary import facts as W
 
 WEBSITE = "website"
 MEDIA = "media"
+OTHER = "other"  # notice boards, newspapers …: a figure across these and the web is a total
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,14 @@ _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _WEBSITE = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
+_OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS))
+_CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
+_LISTED_PREFIXES = re.compile(alternation(W.LISTED_CHANNEL_PREFIXES))
 _CARRIED_CHANNEL = re.compile(
     rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
 )
 _TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
+_PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _CHANGE = re.compile(alternation(W.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -65,12 +70,13 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         # After "其中" every figure of the sentence is a part of one stated before it.
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
+        listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside)
         counts = quantities(clause.text)
         for q_index, quantity in enumerate(counts):
             end = counts[q_index + 1].start if q_index + 1 < len(counts) else len(clause.text)
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
-            read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year)
+            read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed)
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
             out.extend(c for c in read if not clause.aside or c.score > 1)
         if not counts and not clause.aside:
@@ -79,7 +85,14 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
 
 
 def _read(
-    clause: Clause, quantity: Quantity, own_start: int, after: str, carried: set[str], part: bool, year: int | None
+    clause: Clause,
+    quantity: Quantity,
+    own_start: int,
+    after: str,
+    carried: set[str],
+    part: bool,
+    year: int | None,
+    listed: bool = False,
 ) -> list[Candidate]:
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
@@ -94,6 +107,8 @@ def _read(
         # verb and channel when it names a verb of its own.
         text = own if verbs is not None and verbs.search(own) else before
         candidate = _match(words, quantity, text, after, carried, part)
+        if candidate is None and listed and words.channels and verbs is not None and not verbs.search(before):
+            candidate = _listed_channel(words, quantity, own)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -131,9 +146,22 @@ def _match(
     return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw)
 
 
+def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
+    """ "…，官方微博211条": a channel and its figure listed after a clause with the verb."""
+    if quantity.unit not in words.units:
+        return None
+    rest = _LISTED_PREFIXES.sub("", _CHANNEL_WORD.sub("", _TITLES.sub("", own))).strip()
+    if rest:
+        return None
+    kinds, channel = _channels(own)
+    if not _fits_channel(words, kinds, False):
+        return None
+    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)
+
+
 def _fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
     if not words.channels:  # the total: no single channel named, and not a part of another figure
-        return not part and kinds != {WEBSITE} and kinds != {MEDIA}
+        return not part and (not kinds or len(kinds) > 1)
     wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
     return kinds == {wanted}
 
@@ -150,7 +178,8 @@ def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
         counted = _CONJUNCTION.split(counted, maxsplit=1)[0]
     counted = _FILLERS.sub("", counted)
     if counted:
-        return counted in words.objects
+        # "信息图文": made of the key's objects only
+        return not re.sub(alternation(words.objects), "", counted)
     if words.channels:
         return True  # "门户网站公开39条"
     return named_after or verb == "主动公开"
@@ -167,6 +196,8 @@ def _channels(text: str) -> tuple[set[str], str | None]:
     media = _last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
+    if kinds and _OTHER_CHANNEL.search(text):
+        kinds.add(OTHER)
     return kinds, (media.group() if media is not None else None)
 
 
@@ -177,8 +208,9 @@ def _carried_channels(earlier: list[str]) -> set[str]:
         if quantities(text):
             kinds = set()
             continue
-        for match in _CARRIED_CHANNEL.finditer(text):
-            kinds |= _channels(match.group())[0]
+        match = _CARRIED_CHANNEL.search(text)
+        if match is not None:
+            kinds |= _channels(text[match.start() :])[0]
     return kinds
 
 

@@ -30,6 +30,7 @@ WEBSITE_WORDS = (
     "政务网",
     "政府网",
     "外网",
+    "官网",
     "网页",
     "信息公开平台",
     "政务公开平台",
@@ -64,18 +65,20 @@ OTHER_CHANNEL_WORDS = (
     "广播",
     "发布会",
     "热线",
-    "等平台",
-    "等渠道",
-    "等方式",
-    "等形式",
-    "等途径",
+    "电子屏",
+    "显示屏",
 )
+# "…等平台": a list of channels ends here; which ones the list names decides.
+CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
 # A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
 # is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
 TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
+# A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
+# after a clause with the verb: the channel word, with at most these words before it.
+LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
@@ -116,6 +119,7 @@ PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = (
     "信息",
+    "工作信息",
     "政府信息",
     "政务信息",
     "政务公开信息",
@@ -170,7 +174,6 @@ APPLICATION_EXCLUDING = (
     "留言",
     "信件",
     "来信",
-    "诉求",
     "建议",
     "提案",
     "投诉",

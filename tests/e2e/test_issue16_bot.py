@@ -44,3 +44,14 @@ async def test_check_in_reply_to_a_file_compares_with_the_stored_year(api: FakeB
     assert "草稿核对" in text
     usage = await ask(api, chat, USER, "/check")
     assert usage.text == R.CHECK_USAGE
+
+
+async def test_summary_sends_the_region_xlsx(api: FakeBotApi, bot: Any) -> None:
+    chat = api.private_chat(USER)
+    await upload(api, chat, USER, SEED_000, filename="文登科技局2021.txt")
+    await api.send_text(chat, USER, "/summary 文登区 2021")
+    (sent,) = await api.wait_for(lambda c: c.method == "sendDocument" and c.chat_id == chat["id"], within=60)
+    assert sent.result["document"]["file_name"].endswith(".xlsx")
+    assert "1家" in sent.params["caption"]
+    reply = await ask(api, chat, USER, "/summary")
+    assert "用法：/summary" in reply.text

@@ -61,3 +61,13 @@ def pid_parse(
     data: bytes, filename: str, *, caption: str | None = None, options: ParseOptions | None = None
 ) -> Report:
     return quick_parse(b"x" * os.getpid(), filename)
+
+
+def ocr_parse(
+    data: bytes, filename: str, *, caption: str | None = None, options: ParseOptions | None = None
+) -> Report:
+    """Turns to OCR at once (as a scanned file does), then takes `data` seconds."""
+    from parsing.ocr import announce_ocr
+
+    announce_ocr()
+    return slow_parse(data, filename, caption=caption, options=options)

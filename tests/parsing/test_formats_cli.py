@@ -42,7 +42,7 @@ def test_caption_reaches_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "words"),
-    [("bad/encrypted.pdf", "密码"), ("bad/image-only.pdf", "扫描件"), ("bad/truncated.pdf", "损坏")],
+    [("bad/encrypted.pdf", "密码"), ("bad/truncated.pdf", "损坏")],
 )
 def test_parse_error_is_one_chinese_line(name: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(GENERATED / name)]) == 1
@@ -58,7 +58,8 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
 
 
 _FIXTURES = sorted(p.name for p in GENERATED.iterdir() if p.is_file())
-_BAD = sorted(p.name for p in (GENERATED / "bad").iterdir())
+# The image-only scan is no longer bad input: OCR reads it (test_scanned_pdf_is_read_by_ocr_and_says_so).
+_BAD = sorted(p.name for p in (GENERATED / "bad").iterdir() if p.name != "image-only.pdf")
 
 
 @pytest.mark.parametrize("name", _FIXTURES)
@@ -78,3 +79,11 @@ def test_every_bad_input_is_one_chinese_line_on_stderr(name: str, capsys: pytest
     assert captured.out == ""
     assert any("\u4e00" <= ch <= "\u9fff" for ch in captured.err)
     assert "Traceback" not in captured.err
+
+
+def test_scanned_pdf_is_read_by_ocr_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: the image-only fixture (2 pages at 72 dpi) is read, not refused."""
+    assert main(["parse", str(GENERATED / "bad/image-only.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "由扫描件/照片文字识别" in out
+    assert "威海市文登区科学技术局" in out and "253条" in out

@@ -127,9 +127,9 @@ def test_truncated_pdf() -> None:
         _extract((BAD / "truncated.pdf").read_bytes(), "年报.pdf")
 
 
-def test_image_only_pdf_is_a_scan() -> None:
+def test_image_only_pdf_is_a_scan_when_ocr_is_off() -> None:
     with pytest.raises(NoTextLayer) as exc:
-        _extract((BAD / "image-only.pdf").read_bytes(), "扫描件.pdf")
+        _extract((BAD / "image-only.pdf").read_bytes(), "扫描件.pdf", ParseOptions(ocr=False))
     assert "扫描件" in exc.value.message
 
 

@@ -1,6 +1,6 @@
 """The question parser on its own (issue 13): phrase -> typed Query, no database, no answer text.
 
-The stored names arrive as a small Lexicon, as storage.queries.agency_lexicon builds it.
+The stored names arrive as a small Lexicon, as storage.agency_lookup.agency_lexicon builds it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.entities import Lexicon
 from bot.core.questions import Query, QueryKind, parse_question
-from storage.queries import place_names
+from storage.agency_lookup import place_names
 
 NOW = datetime(2023, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 NAMES = {

@@ -203,9 +203,10 @@ async def test_sends_to_one_chat_are_staggered(tmp_path: Path, db_url: str) -> N
 def test_obsolete_reminders_are_never_sent(tmp_path: Path, db_url: str) -> None:
     services = open_services(tmp_path / "d", db_url)
     add_agency(services, "威海市文登区教育局", chat_id=-102)
-    # Down from before 1 January until 30 January 12:00: only the 1-day reminder, late.
+    # Down from before 1 January until 30 January 12:00: only the latest reminder, late. The deadline
+    # (31 January 2027) is a Sunday: the last one was due on Friday 29 January, the last working day.
     (due,) = due_reminders(services, at(2027, 1, 30, 12))
-    assert (due.key.kind, due.late) == ("before:1", True)
+    assert (due.key.kind, due.late) == ("last_workday", True)
     # After the deadline day: nothing for the agency itself.
     assert due_reminders(services, at(2027, 2, 1, 0, 1)) == []
     services.close()

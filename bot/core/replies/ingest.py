@@ -50,7 +50,16 @@ FILE_KINDS = {
     "rtf": "RTF",
     "html": "网页",
     "text": "文本",
+    "image": "图片",
 }
+# A report read by OCR: said at upload and in every answer drawn from it.
+OCR_READ = "🔍 由扫描件/照片文字识别（{pages} 页，用时 {seconds:.0f} 秒），数值请与原件核对。"
+
+
+def ocr_line(report: Report) -> str | None:
+    if report.ocr is None:
+        return None
+    return OCR_READ.format(pages=report.ocr.pages, seconds=report.ocr.seconds)
 CHECKS_OK = "勾稽关系：全部通过。"
 CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
 CHECKS_PASSED_SOME = "勾稽关系：{passed}项通过，没有不一致；另有{count}项无法核对："
@@ -209,6 +218,8 @@ def render(result: IngestResult, *, html: bool) -> str:
             published=report.published_on.isoformat() if report.published_on else NOT_STATED,
         )
     )
+    if (read_by_ocr := ocr_line(report)) is not None:
+        lines.append(read_by_ocr)
     table = tabulate(key_figures(report), tablefmt="plain")
     lines.append(f"<pre>{esc(table)}</pre>" if html else table)
 

@@ -12,6 +12,19 @@ DUE_DAY = (
     "⏰ 年报催报：{agency}\n"
     "今天（{deadline}）是{year}年政府信息公开工作年度报告的截止日（{source}），目前尚未收到贵单位的报告。"
 )
+LAST_WORKDAY = (
+    "⏰ 年报催报：{agency}\n"
+    "今天是{year}年政府信息公开工作年度报告截止日（{deadline}，{source}）前的最后一个工作日，"
+    "距截止还有{days}天，目前尚未收到贵单位的报告。"
+)
+FESTIVAL_DURING = "截止日{deadline}正值春节假期（{first}至{last}放假），请在节前、最迟{last_workday}报送。"
+FESTIVAL_BEFORE = "春节假期从{first}开始，紧接截止日{deadline}之后，请在节前报送。"
+FESTIVAL_AFTER = "截止日{deadline}紧接春节假期（{last}结束）之后，节后只有几个工作日，请尽早报送。"
+WORKDAYS_LEFT = "距截止还有{workdays}个工作日（含今天，已除去周末和法定节假日，计入调休上班日）。"
+SCHEDULE_ESTIMATED = (
+    "注：{year}年春节是{new_year}；国务院{year}年节假日安排尚未公布，假期和工作日按往年惯例估算。"
+)
+SCHEDULE_UNKNOWN = "注：国务院{year}年节假日安排尚未公布，工作日只除去了周末。"
 HOW_TO_SEND = "报送方法：把报告文件（PDF、Word、WPS 或网页）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。"
 RESPONSIBLE = "请 {who} 跟进。"
 LATE_NOTE = "（补发：原定{scheduled}发送，机器人当时未在运行）"
@@ -25,7 +38,7 @@ RECEIVED_LATE = (
 DIGEST_HEAD = "📋 {region} {year}年度报告报送情况（截至{today}）"
 DIGEST_COUNTS = "应报{expected}家：已报{received}家，逾期未报{missing}家，截止日未到{pending}家。"
 DIGEST_MISSING_HEAD = "逾期未报送："
-DIGEST_MISSING_LINE = "{n}. {agency}（截止{deadline}，已逾期{days}天）{who}"
+DIGEST_MISSING_LINE = "{n}. {agency}（截止{deadline}，已逾期{days}天，其中{workdays}个工作日）{who}"
 DIGEST_LATE_HEAD = "迟报（截止日后收到或落款日期晚于截止日）："
 DIGEST_LATE_LINE = "{n}. {agency}（截止{deadline}，{what}）"
 DIGEST_LATE_RECEIVED = "{received}收到"
@@ -82,6 +95,7 @@ SNOOZE_UNKNOWN = "这条提醒已失效。"
 KIND_LABELS = {
     "before": "提前提醒",
     "due_day": "截止日提醒",
+    "last_workday": "截止前最后一个工作日提醒",
     "snooze": "稍后再提醒",
     "received": "收到确认",
     "digest": "未报送汇总",

@@ -22,6 +22,8 @@ from parsing.narrative import read_narrative  # noqa: E402
 from parsing.vocabulary import FACTS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+# The collection round of the reports added now (see corpus.py).
+ROUND = 2
 _SENTENCES = re.compile(r"[^。！？\n]+[。！？]?")
 
 
@@ -51,7 +53,15 @@ def convert(row: dict) -> dict:
             fact["qualifier"] = qualifier
         facts.append(fact)
     absent = [key for key in FACTS if key not in row["f"]]
-    return {"url": row["u"], "kind": row["k"], "year": row["y"], "text": text, "facts": facts, "absent": absent}
+    return {
+        "url": row["u"],
+        "kind": row["k"],
+        "year": row["y"],
+        "text": text,
+        "facts": facts,
+        "absent": absent,
+        "round": ROUND,
+    }
 
 
 def main() -> None:
