@@ -119,3 +119,30 @@ def test_cli_export_infers_xlsx_from_the_file_name(hostile_db: str, tmp_path: Pa
 
 def test_header_option_values() -> None:
     assert [h.value for h in Header] == ["both", "labels", "keys"]
+
+
+def test_region_summary_xlsx_file_names_are_not_formulas(services: Services) -> None:
+    """The /summary XLSX lists file names as sent: a name like =HYPERLINK(...) stays text."""
+    from datetime import datetime
+    from typing import Any
+
+    from bot.core.ingest import IngestOutcome, IngestRequest, ingest
+    from bot.core.summary import region_summary
+    from tests.reminders.support import TZ, add_agency
+
+    name = "威海市文登区科学技术局"
+    add_agency(services, name, region="山东省/威海市/文登区", chat_id=-501, registered_at=datetime(2021, 12, 1, tzinfo=TZ))
+    report = make_report(name, 2021, cells={"t3.new.total": 2})
+
+    def parse(data: bytes, filename: str, **_: Any) -> Any:
+        return report
+
+    evil = '=HYPERLINK("http://x","y").pdf'
+    request = IngestRequest(b"evil-2021", evil, received_at=datetime(2022, 1, 20, tzinfo=TZ))
+    assert ingest(services, request, parse=parse).outcome is IngestOutcome.STORED
+    result = region_summary(services, "文登区", 2021, now=datetime(2022, 3, 1, 10, tzinfo=TZ))
+    book = load_workbook(io.BytesIO(result.xlsx()))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    named = [c for c in cells if "HYPERLINK" in c.value]
+    assert named, "the file name is listed"
+    assert all(c.data_type == "s" and c.value.startswith("'=") for c in named)
