@@ -122,7 +122,9 @@ def test_read_only_data_dir(tmp_path: Path) -> None:
     assert sorted(os.listdir(data)) == before
 
 
-@pytest.mark.parametrize("command", [["ask", "有多少份2021年报告"], ["export", "--format", "csv"]])
+@pytest.mark.parametrize(
+    "command", [["ask", "有多少份2021年报告"], ["export", "--format", "csv"], ["summary", "文登区", "2021"]]
+)
 def test_read_only_commands_create_nothing(tmp_path: Path, db_url: str, command: list[str]) -> None:
     """Pointed at an empty database (or a path with none), ask/export say so and create nothing."""
     done = nianbao(*command, "--db", db_url, cwd=tmp_path)
