@@ -78,17 +78,30 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         "解析并入库一个或多个报告文件 / parse and store report files",
         "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局\n"
+        "  nianbao ingest 无年度的报告.pdf --year 2021\n"
         "  nianbao ingest 档案/ --recursive --jobs 4      # 本机 4 个进程；重新运行会跳过已入库的文件\n"
         "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker",
         "bot.commands.ingest",
     )
-    p.add_argument("files", metavar="FILE", nargs="+", help="文件或目录（目录需 --recursive）/ files or directories")
+    p.add_argument(
+        "files", metavar="FILE", nargs="+", help="文件或目录（目录需 --recursive）/ files or directories"
+    )
     p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="N",
+        help="报告未写明统计年度时使用的年度 / the year when the report does not say",
+    )
     p.add_argument("--recursive", "-r", action="store_true", help="导入目录下的所有文件 / walk directories")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="本机并行进程数 / local worker processes")
-    p.add_argument("--queue", action="store_true", help="交给正在运行的 nianbao worker / hand to running workers")
     p.add_argument(
-        "--failures", metavar="FILE.csv", default="nianbao-ingest-failures.csv",
+        "--queue", action="store_true", help="交给正在运行的 nianbao worker / hand to running workers"
+    )
+    p.add_argument(
+        "--failures",
+        metavar="FILE.csv",
+        default="nianbao-ingest-failures.csv",
         help="未入库文件及原因的 CSV（批量模式）/ CSV of files not stored (bulk mode)",
     )
     _add_db(p)
@@ -113,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("region", metavar="地区")
     p.add_argument("year", metavar="年份", type=int)
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file")
+    p.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file"
+    )
     _add_db(p)
 
     p = _sub(
@@ -124,6 +139,30 @@ def build_parser() -> argparse.ArgumentParser:
         "bot.commands.ask",
     )
     p.add_argument("question", metavar="问题")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "chart",
+        "画出一个问题的趋势或排名图（PNG）/ draw the chart of a trend or ranking question",
+        '  nianbao chart "文登科技局历年主动公开" -o 趋势.png\n  nianbao chart "2021年哪个单位收到申请最多" -o 排名.png',
+        "bot.commands.chart",
+    )
+    p.add_argument("question", metavar="问题")
+    p.add_argument("-o", "--output", metavar="FILE.png", required=True, help="PNG 输出文件 / output file")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "fix",
+        "更正已入库的报告：改单位、改年度、撤回某一版，记录操作人和时间 / correct a stored report",
+        "  nianbao fix 文登科技局 2021          # 列出各版本及编号\n"
+        "  nianbao fix 123 撤回 --by 张三\n  nianbao fix 123 年度 2022\n  nianbao fix 123 单位 威海市文登区教育局\n"
+        "  nianbao fix log                     # 全部更正记录",
+        "bot.commands.fix",
+    )
+    p.add_argument("words", metavar="参数", nargs="*", help="单位 [年份] | 编号 撤回 | 编号 年度 年份 | 编号 单位 全称 | log")
+    p.add_argument("--by", metavar="NAME", help="操作人（默认：当前系统用户）/ who makes the change")
     _add_db(p)
 
     p = _sub(
@@ -150,7 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
     p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
     p.add_argument(
-        "--stale-after", type=float, default=30.0, metavar="SECONDS",
+        "--stale-after",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
         help="多少秒没有心跳的任务由其他进程接手 / take over jobs of workers silent this long",
     )
     _add_db(p)

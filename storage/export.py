@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -118,6 +116,8 @@ def export_csv(session: Session, *, bom: bool = True, header: Header = Header.BO
 
 def _text_cells(sheet: Any, row: list[Any]) -> list[Any]:
     """Strings as typed text cells: openpyxl turns a str starting with "=" into a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
     cells: list[Any] = []
     for value in row:
         if isinstance(value, str):
@@ -130,6 +130,9 @@ def _text_cells(sheet: Any, row: list[Any]) -> list[Any]:
 
 
 def export_xlsx(session: Session, *, header: Header = Header.BOTH) -> bytes:
+    # Imported here: openpyxl pulls in numpy, ~30 MB the bot process need not hold (issue 14).
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("年报")
     for names in header_rows(header):

@@ -24,6 +24,7 @@ from bot.core.crosscheck import refresh_after_store
 from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
 from parsing import ParseError, Report
+from parsing.errors import TooLarge
 from parsing.model import Check
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
@@ -31,6 +32,7 @@ from storage.agencies import candidate_agencies, normalise_name, spelling_choice
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
+from storage.retention import discard_unreferenced_original
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,8 @@ class IngestRequest:
     # or the answer to a spelling question when it is one of its choices. Never replaces a name
     # the report gives (the batch may hold other agencies' reports).
     fallback_agency: str | None = None
+    # The year reported on, when the report does not say (nianbao ingest --year).
+    year: int | None = None
     sender_id: int | None = None
     sender_name: str | None = None
     chat_id: int | None = None
@@ -143,6 +147,12 @@ def partial_agency_name(report: Report) -> str | None:
     return None
 
 
+def with_year(report: Report, year: int) -> Report:
+    """The report with the year its sender gives: the parser's "no year" warning no longer holds."""
+    warnings = tuple(w for w in report.warnings if w.code is not WarningCode.NO_YEAR)
+    return dataclasses.replace(report, year=year, warnings=warnings)
+
+
 # The regulations took effect on 1 May 2008; the first annual reports cover 2008.
 FIRST_REPORT_YEAR = 2008
 
@@ -190,6 +200,13 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     log.info("ingest %s: %s (%d bytes, %s)", ingest_id, request.filename, len(request.data), kind or "?")
 
     def result(outcome: IngestOutcome, **kwargs: object) -> IngestResult:
+        if (
+            outcome is IngestOutcome.FAILED
+            and _rejected(kwargs)
+            and stored_file is not None
+            and discard_unreferenced_original(services.sessions, services.data_dir, stored_file)
+        ):
+            log.info("ingest %s: original of a refused file removed", ingest_id)
         stored = kwargs.get("stored")
         if isinstance(stored, StoreResult) and stored.previous_received_at is not None:
             # Replies word moments as they come: hand them over in the configured zone.
@@ -204,8 +221,14 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
             **kwargs,  # type: ignore[arg-type]
         )
 
-    # The original first, outside any transaction: it survives whatever happens next.
     digest = sha256_hex(request.data)
+    stored_file: StoredFile | None = None
+    options = services.settings.parse_options()
+    if len(request.data) > options.max_bytes:
+        # Refused before a byte is written: an upload open to anyone must not fill the disk.
+        return result(IngestOutcome.FAILED, reason=FailureReason.PARSE, message=TooLarge().message)
+    # The original first, outside any transaction: it survives whatever happens next (but a
+    # file refused as no report is removed again, see _forget_rejected).
     try:
         stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
     except OSError as exc:
@@ -224,7 +247,6 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
     parse_fn = parse or default_parse()
-    options = services.settings.parse_options()
     try:
         report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
     except ParseError as exc:
@@ -234,6 +256,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.exception("ingest %s: parser crashed on %s", ingest_id, request.filename)
         return result(IngestOutcome.FAILED, reason=FailureReason.INTERNAL)
 
+    if report.year is None and request.year is not None:
+        report = with_year(report, request.year)
     if report.year is None:
         return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
     if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at, services.settings.tz):
@@ -316,6 +340,17 @@ def _log_failure(ingest_id: str, what: str, exc: BaseException) -> None:
     log.debug("ingest %s: %s", ingest_id, what, exc_info=exc)
 
 
+# Files refused for what they are (not a report, unreadable, no year, the parser crashed on
+# them): their originals are not kept (issue 10). A report that failed for the database's or the
+# disk's sake is kept for the retry; one waiting for its agency is kept for the answer.
+_REJECTED = frozenset({FailureReason.PARSE, FailureReason.NO_YEAR, FailureReason.BAD_YEAR, FailureReason.AGENCY_NAME})
+
+
+def _rejected(fields: dict[str, object]) -> bool:
+    reason = fields.get("reason")
+    return reason in _REJECTED or (reason is FailureReason.INTERNAL and fields.get("report") is None)
+
+
 def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
     duplicate = find_duplicate(session, digest)
     if duplicate is None:
@@ -350,6 +385,9 @@ def _store(
     kind: str,
     received_at: datetime,
 ) -> tuple[StoreResult, list[CrossCheck]]:
+    # Written again if a concurrent upload of the same bytes, refused (a parse timeout under
+    # load), removed it meanwhile: no report without its original.
+    store_original(services.data_dir, request.data, sha256=stored_file.sha256)
     source = SourceInfo(
         sha256=stored_file.sha256,
         path=stored_file.relative_path,
@@ -361,10 +399,8 @@ def _store(
         chat_id=request.chat_id,
         received_at=received_at,
     )
-    # A concurrent ingest can win a unique key first: the same file (source_files.sha256,
-    # reports.source_file_id), the agency's name, or the one current report of its year. The
-    # next attempt, in a fresh transaction, then sees that row and becomes a duplicate or a new
-    # version. Each loser retries after a short random pause; many writers at once may need a few.
+    # A concurrent ingest can take a unique key first (the same file, the agency's name, the year's
+    # current report): the retry, after a short random pause, sees its row (duplicate, new version).
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
             with write_session(services.sessions) as session:

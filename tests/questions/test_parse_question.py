@@ -181,6 +181,7 @@ def test_published_missing_and_failed() -> None:
 def test_qualified_figures_take_their_column() -> None:
     q = ask("文登科技局去年行政复议被纠正几件")
     assert q.metric is not None and q.metric.keys[0] == "t4.review.corrected"
+    assert q.qualifiers == ("corrected",)
     q = ask("文登科技局2021年属于国家秘密不予公开的")
     assert q.metric is not None and q.metric.id == "t3.denied_secret"
     q = ask("文登科技局2021年信访举报投诉类申请")

@@ -76,7 +76,9 @@ MISSING_NONE_EXPECTED = "{region}没有登记应报送的单位（用 /register 
 MISSING_ALL_IN = "{region} {year}年度报告：已到期的{expected}个单位都已报送，没有迟报。"
 MISSING_PENDING = "另有{n}个单位的期限未到。"
 MISSING_HEAD = "{region} {year}年度报告报送情况（截至{today}）："
-MISSING_COUNTS = "应报{expected}家：已报{received}家（其中迟报{late}家），逾期未报{missing}家，截止日未到{pending}家。"
+MISSING_COUNTS = (
+    "应报{expected}家：已报{received}家（其中迟报{late}家），逾期未报{missing}家，截止日未到{pending}家。"
+)
 OVERDUE_DAYS = "已逾期{days}天"
 LATE_HEAD = "迟报（截止日后收到）："
 MORE_AGENCIES = "……另有{count}家未列出。"
@@ -160,6 +162,8 @@ RULES: dict[str, str] = {
     "narrative.review": "正文所述行政复议数与表四不符",
     "narrative.suit": "正文所述行政诉讼数与表四不符",
     "narrative.normative": "正文所述规范性文件数与表二不符",
+    "cross.carry_over": "跨年 上年结转 ≠ 上一年度报告的结转下年度",
+    "cross.in_force": "跨年 表二现行有效 ≠ 上年现行有效+本年制发−本年废止",
 }
 # The rules by what they check (for rules that could not be checked).
 RULES_NAMED: dict[str, str] = {
@@ -174,4 +178,7 @@ RULES_NAMED: dict[str, str] = {
     "narrative.suit": "正文行政诉讼数与表四",
     "narrative.normative": "正文规范性文件数与表二",
     "checks": "勾稽检查",
+    "cross.carry_over": "跨年 上年结转",
+    "cross.in_force": "跨年 现行有效",
+    "cross.jump": "跨年 数字变化",
 }
