@@ -74,6 +74,7 @@ class IngestRequest:
     # or the answer to a spelling question when it is one of its choices. Never replaces a name
     # the report gives (the batch may hold other agencies' reports).
     fallback_agency: str | None = None
+    source_url: str | None = None  # the page address, for a report fetched from a link
     sender_id: int | None = None
     sender_name: str | None = None
     chat_id: int | None = None
@@ -352,6 +353,7 @@ def _store(
         sender_name=request.sender_name,
         chat_id=request.chat_id,
         received_at=received_at,
+        source_url=request.source_url,
     )
     # A concurrent ingest can win a unique key first: the same file (source_files.sha256,
     # reports.source_file_id), the agency's name, or the one current report of its year. The
