@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from parsing import PARSER_VERSION
@@ -167,6 +167,11 @@ def store_report(
 ) -> StoreResult:
     """Add the report, its cells, facts and checks. Flushes; the caller commits or rolls back."""
     now = now or datetime.now(UTC)
+    if session.get_bind().dialect.name == "postgresql":
+        # No fsync wait for this commit (issue 14): a report is announced only after its job's
+        # result commits synchronously, which flushes the WAL up to and including this one; a
+        # crash before that loses both and the job runs again (idempotent by file hash).
+        session.execute(text("SET LOCAL synchronous_commit = off"))
     duplicate = find_duplicate(session, source.sha256)
     if duplicate is not None:
         return StoreResult(
@@ -258,6 +263,15 @@ def _cells_insert_sql(paramstyle: str) -> str:
     return f"INSERT INTO {CellRow.__tablename__} ({columns}) VALUES ({marks})"
 
 
+def _copy_cells(connection: Connection, cells: list[tuple[Any, ...]]) -> None:
+    """PostgreSQL: one COPY for the report's cells, inside the ingest's transaction (issue 14)."""
+    driver = connection.connection.driver_connection
+    columns = ", ".join(_CELL_COLUMNS)
+    with driver.cursor() as cursor, cursor.copy(f"COPY {CellRow.__tablename__} ({columns}) FROM STDIN") as copy:  # type: ignore[union-attr]
+        for row in cells:
+            copy.write_row(row)
+
+
 def _insert_children(session: Session, report_id: int, report: Report) -> None:
     """Cells, facts and checks as executemany inserts, no ORM objects.
 
@@ -280,7 +294,9 @@ def _insert_children(session: Session, report_id: int, report: Report) -> None:
                 prov.col if prov else None,
             )
         )
-    if cells:
+    if cells and connection.dialect.name == "postgresql":
+        _copy_cells(connection, cells)
+    elif cells:
         connection.exec_driver_sql(_cells_insert_sql(connection.dialect.paramstyle), cells)
     facts = [
         {

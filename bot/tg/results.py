@@ -7,6 +7,7 @@ while the bot was down is announced when it is back.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -28,7 +29,7 @@ async def announce(context: BotContext) -> None:
         return
     state.ensure_workers(start=False)
     try:
-        found = await state.run_query(core_jobs.finished, state.services)
+        found = await asyncio.to_thread(core_jobs.finished, state.services)
     except Exception:
         log.exception("could not read finished uploads")
         return

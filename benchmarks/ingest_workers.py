@@ -1,0 +1,75 @@
+"""Bulk ingest throughput with 1 and 2 local workers (issue 14), and the scaling between them.
+
+    .venv/bin/python benchmarks/ingest_workers.py [--files 120]
+
+Builds an archive of distinct files (the generated PDF/HTML fixtures and the seed texts, each copy
+padded so its bytes differ), then times `nianbao ingest DIR --recursive --jobs N` for N = 1 and 2,
+each into a fresh SQLite database. Prints files/s, the ratio (target >= 1.7x) and the load average, since
+the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "tests" / "samples"
+
+
+def archive(root: Path, n_files: int) -> None:
+    sources = [
+        *sorted((SAMPLES / "generated").glob("00[0234].pdf")),
+        *sorted((SAMPLES / "generated").glob("00[0234].html")),
+        *sorted((SAMPLES / "seeds").glob("00[0234]*.txt")),
+    ]
+    pads = {".pdf": b"\n%", ".html": b"\n<!-- -->", ".txt": b"\n"}
+    for i in range(n_files):
+        src = sources[i % len(sources)]
+        folder = root / f"batch{i // 50}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i}-{src.name}").write_bytes(src.read_bytes() + pads[src.suffix] * (i + 1))
+
+
+def run(jobs: int, files: Path, tmp: Path) -> float:
+    data = tmp / f"data-{jobs}"
+    data.mkdir()
+    url = f"sqlite:///{data / 'nianbao.sqlite3'}"
+    env = {**os.environ, "NIANBAO_DATA_DIR": str(data), "NIANBAO_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, check=True, cwd=tmp)
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", str(files), "--recursive", "--jobs", str(jobs),
+         "--failures", str(tmp / f"failures-{jobs}.csv")],
+        env=env, cwd=tmp, check=False, stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=120)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="nianbao-bulk-") as name:
+        tmp = Path(name)
+        archive(tmp / "archive", args.files)
+        print(f"{args.files} files, load average before: {os.getloadavg()[0]:.1f}; cpus: {os.cpu_count()}")
+        rates = {}
+        for jobs in (1, 2):
+            seconds = run(jobs, tmp / "archive", tmp)
+            rates[jobs] = args.files / seconds
+            print(f"  --jobs {jobs}: {seconds:.1f} s, {rates[jobs]:.1f} files/s "
+                  f"(load average now {os.getloadavg()[0]:.1f})", flush=True)
+        ratio = rates[2] / rates[1]
+        print(f"scaling 1 -> 2 workers: {ratio:.2f}x ({'target met' if ratio >= 1.7 else 'TARGET MISSED'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
