@@ -134,6 +134,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _sub(
         subs,
+        "chart",
+        "画出一个问题的趋势或排名图（PNG）/ draw the chart of a trend or ranking question",
+        '  nianbao chart "文登科技局历年主动公开" -o 趋势.png\n  nianbao chart "2021年哪个单位收到申请最多" -o 排名.png',
+        "bot.commands.chart",
+    )
+    p.add_argument("question", metavar="问题")
+    p.add_argument("-o", "--output", metavar="FILE.png", required=True, help="PNG 输出文件 / output file")
+    _add_db(p)
+
+    p = _sub(
+        subs,
+        "fix",
+        "更正已入库的报告：改单位、改年度、撤回某一版，记录操作人和时间 / correct a stored report",
+        "  nianbao fix 文登科技局 2021          # 列出各版本及编号\n"
+        "  nianbao fix 123 撤回 --by 张三\n  nianbao fix 123 年度 2022\n  nianbao fix 123 单位 威海市文登区教育局\n"
+        "  nianbao fix log                     # 全部更正记录",
+        "bot.commands.fix",
+    )
+    p.add_argument("words", metavar="参数", nargs="*", help="单位 [年份] | 编号 撤回 | 编号 年度 年份 | 编号 单位 全称 | log")
+    p.add_argument("--by", metavar="NAME", help="操作人（默认：当前系统用户）/ who makes the change")
+    _add_db(p)
+
+    p = _sub(
+        subs,
         "run",
         "启动 Telegram 机器人 / run the Telegram bot",
         "  TELEGRAM_BOT_TOKEN=123:abc nianbao run\n"

@@ -355,3 +355,27 @@ class IngestJob(Base):
     outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)  # IngestOutcome
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+# --- Corrections (issue 16): who changed a stored report's agency or year, or withdrew a version ----
+
+
+class ReportCorrection(Base):
+    """One correction of a stored report, with the values before and after; rows are never changed."""
+
+    __tablename__ = "report_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))  # agency / year / withdraw
+    old_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
+    new_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
+    old_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    new_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Withdrawing the current version makes the one it replaced current again (or none).
+    restored_report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"), nullable=True)
+    by_user: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # Telegram user id
+    by_name: Mapped[str] = mapped_column(String(200), default="")
+    via: Mapped[str] = mapped_column(String(20))  # telegram / cli
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    note: Mapped[str] = mapped_column(Text, default="")

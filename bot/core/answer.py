@@ -140,7 +140,7 @@ def _one(session: Session, query: Query, agency: AgencyCandidate, now: datetime)
     if query.kind is QueryKind.LIST_FAILED_CHECKS:
         return answer_report.failed_one(session, query, agency)
     if query.kind is QueryKind.PUBLISHED:
-        return answer_report.published(session, query, agency, now.tzinfo or now.astimezone().tzinfo)  # type: ignore[arg-type]
+        return answer_report.published(session, query, agency, now.tzinfo or UTC)
     if query.kind is QueryKind.COMPARE_YEARS:
         return answer_years.compare(session, query, agency)
     if query.kind in (QueryKind.ITEM_DIFF, QueryKind.ITEM_SHARE):

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.answer_format import Answer, AnswerOutcome, Reply, reply_answer, say, with_unit
 from bot.core.answer_report import Found, find_many, shown
+from bot.core.chart_data import ChartData, ChartKind
 from bot.core.questions import Query, QueryKind
 from bot.core.replies import answers as R
 from storage import queries
@@ -66,6 +67,7 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
     unit = with_number[0].found.unit if with_number and with_number[0].found else metric.unit
     missing = _without(rows)
     reply = Reply()
+    chart: ChartData | None = None
     if place:
         reply.line(R.PLACE_AGENCIES.format(place=place, n=len(agencies)))
     kind = query.kind
@@ -80,6 +82,9 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
             order_word = R.RANK_MOST if query.descending else R.RANK_LEAST
             reply.line(R.RANK_TOP.format(order=order_word, agency=top.agency.name, value=_cell(top)))
         outcome = AnswerOutcome.RANKED if order else AnswerOutcome.NO_DATA
+        if order:
+            points = tuple((r.agency.name, _number(r)) for r in order)
+            chart = ChartData(ChartKind.RANKING, metric.label, unit, points, year=year, scope=place)
     else:
         reply.line(R.EACH_HEAD.format(year=year, label=metric.label))
         reply.table([R.HEADER_AGENCY, metric.label], [[r.agency.name, _cell(r)] for r in rows])
@@ -107,7 +112,9 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
             elif kind is QueryKind.DIFF_AGENCIES:
                 outcome = AnswerOutcome.NOT_STATED
     if missing:
-        left_out = R.LEFT_OUT_RANK if kind is QueryKind.RANK_AGENCIES else R.LEFT_OUT_SUM
+        left_out = {QueryKind.RANK_AGENCIES: R.LEFT_OUT_RANK, QueryKind.SUM_AGENCIES: R.LEFT_OUT_SUM}.get(
+            kind, R.LEFT_OUT_EACH
+        )
         reply.line(left_out.format(names="、".join(missing)))
     if latest:
         reply.line(R.LATEST_YEAR_USED.format(year=year))
@@ -117,4 +124,4 @@ def several(session: Session, query: Query, agencies: Sequence[AgencyCandidate],
             R.NO_NUMBERS_NAMED.format(year=year, label=metric.label, names="、".join(missing)),
             query=query,
         )
-    return reply_answer(outcome, reply, query)
+    return reply_answer(outcome, reply, query, chart=chart)

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from sqlalchemy.orm import Session
 
 from bot.core.answer_format import Answer, AnswerOutcome, Reply, reply_answer, say, with_unit, years_text
+from bot.core.chart_data import ChartData, ChartKind
 from bot.core.deadlines import Deadline, format_day, resolve
 from bot.core.metrics import Metric, unit_of
 from bot.core.questions import Query
@@ -76,7 +77,8 @@ def rank(session: Session, query: Query) -> Answer:
         reply.line(R.RANK_LEFT_OUT.format(blank=summary.blank, missing=summary.missing))
     if note:
         reply.line(note)
-    return reply_answer(AnswerOutcome.RANKED, reply, query)
+    chart = ChartData(ChartKind.RANKING, metric.label, unit, tuple(top), year=year)
+    return reply_answer(AnswerOutcome.RANKED, reply, query, chart=chart)
 
 
 def sum_all(session: Session, query: Query) -> Answer:
@@ -194,10 +196,14 @@ def missing(services: Services, query: Query, now: datetime, agency_ids: frozens
         deadline = resolve(reporter, year, rules)
         (overdue if deadline.day < today else pending).append((reporter, deadline))
     late = []
+    ends: dict[date, datetime] = {}  # deadline day -> its end in local time (no per-row zone math)
     for reporter, got in reg.maybe_late:
         deadline = resolve(reporter, year, rules)
+        end = ends.setdefault(
+            deadline.day, datetime.combine(deadline.day + timedelta(days=1), time(0), schedule.tz)
+        )
         dated_late = got.published_on is not None and got.published_on > deadline.day
-        if got.received_at.astimezone(schedule.tz).date() > deadline.day or dated_late:
+        if got.received_at >= end or dated_late:
             late.append((reporter, deadline, got))
     return _missing_reply(
         query, label, year, now, schedule.tz, reg.expected, reg.received, overdue, pending, late
@@ -227,21 +233,23 @@ def _missing_reply(
     )
     if overdue and not query.late:
         rows = [
-            [r.name, format_day(d.day), R.OVERDUE_DAYS.format(days=(today - d.day).days)] for r, d in overdue
+            [r.name, format_day(d.day), R.OVERDUE_DAYS.format(days=(today - d.day).days)]
+            for r, d in overdue[:MAX_LISTED]
         ]
-        _listed(reply, [R.HEADER_AGENCY, R.HEADER_DEADLINE, R.HEADER_STATE], rows)
+        _listed(reply, [R.HEADER_AGENCY, R.HEADER_DEADLINE, R.HEADER_STATE], rows, len(overdue))
     if late:
         reply.line(R.LATE_HEAD)
         rows = [
-            [r.name, format_day(d.day), format_day(g.received_at.astimezone(tz).date())] for r, d, g in late
+            [r.name, format_day(d.day), format_day(g.received_at.astimezone(tz).date())]
+            for r, d, g in late[:MAX_LISTED]
         ]
-        _listed(reply, [R.HEADER_AGENCY, R.HEADER_DEADLINE, R.HEADER_RECEIVED], rows)
+        _listed(reply, [R.HEADER_AGENCY, R.HEADER_DEADLINE, R.HEADER_RECEIVED], rows, len(late))
     if not overdue and not late:
         reply.line(R.MISSING_ALL_IN.format(region=label, year=year, expected=expected - len(pending)))
     return reply_answer(AnswerOutcome.MISSING_LIST, reply, query)
 
 
-def _listed(reply: Reply, headers: list[str], rows: list[list[str]]) -> None:
-    reply.table(headers, rows[:MAX_LISTED])
-    if len(rows) > MAX_LISTED:
-        reply.line(R.MORE_AGENCIES.format(count=len(rows) - MAX_LISTED))
+def _listed(reply: Reply, headers: list[str], rows: list[list[str]], total: int) -> None:
+    reply.table(headers, rows)
+    if total > len(rows):
+        reply.line(R.MORE_AGENCIES.format(count=total - len(rows)))

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from tabulate import tabulate
 
+from bot.core.chart_data import ChartData
 from bot.core.questions import Query
 from bot.core.replies import answers as R
 
@@ -75,6 +76,8 @@ class Answer:
     choices: list[str] = field(default_factory=list)
     choice_questions: list[str] = field(default_factory=list)
     query: Query | None = None
+    # Trend and ranking answers carry what to draw; the tg adapter renders and sends it.
+    chart: ChartData | None = None
 
     @property
     def answered(self) -> bool:
@@ -156,10 +159,12 @@ class Reply:
         return "\n".join(chunks)
 
 
-def reply_answer(outcome: AnswerOutcome, reply: Reply, query: Query | None, **kw: list[str]) -> Answer:
+def reply_answer(
+    outcome: AnswerOutcome, reply: Reply, query: Query | None, *, chart: ChartData | None = None, **kw: list[str]
+) -> Answer:
     """The rendered reply as an Answer (kw: choices, choice_questions)."""
     text, is_html = reply.render()
-    return Answer(text=text, outcome=outcome, html=is_html, query=query, **kw)
+    return Answer(text=text, outcome=outcome, html=is_html, query=query, chart=chart, **kw)
 
 
 def say(outcome: AnswerOutcome, *lines: str, query: Query | None = None) -> Answer:

@@ -20,8 +20,8 @@ from bot.core.answer_format import (
     with_unit,
     years_text,
 )
-from bot.core.metrics import Metric, unit_of
-from bot.core.questions import Query
+from bot.core.metrics import BY_ID, Metric, resolve, unit_of
+from bot.core.questions import Query, QueryKind
 from bot.core.replies import answers as R
 from parsing.schema import FACTS, cell_keys, cell_label
 from storage import queries
@@ -245,8 +245,6 @@ _SHARE_BASE = {
 
 
 def _share_base(metric: Metric) -> Metric | None:
-    from bot.core.metrics import BY_ID, resolve
-
     keys = metric.keys or metric.sum_of
     first = keys[0] if keys else ""
     parts = first.split(".")
@@ -279,7 +277,7 @@ def two_items(session: Session, query: Query, agency: AgencyCandidate) -> Answer
         missing = "、".join(m.label for m, f in ((first, a), (second, b)) if f.number is None)
         lines.append(R.TWO_ITEMS_MISSING.format(missing=missing))
         outcome = AnswerOutcome.NOT_STATED
-    elif query.other is not None and query.kind.value == "item_diff":
+    elif query.other is not None and query.kind is QueryKind.ITEM_DIFF:
         delta = a.number - b.number
         lines.append(
             R.ITEM_DIFF.format(

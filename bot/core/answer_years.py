@@ -15,6 +15,7 @@ from bot.core.answer_format import (
     with_unit,
 )
 from bot.core.answer_report import find_many, no_report, shown, source_line
+from bot.core.chart_data import ChartData, ChartKind
 from bot.core.questions import Query
 from bot.core.replies import answers as R
 from storage import queries
@@ -92,4 +93,8 @@ def compare(session: Session, query: Query, agency: AgencyCandidate) -> Answer:
         reply.line(R.COMPARE_NO_CHANGE)
     for line in sources:
         reply.line(line)
-    return reply_answer(AnswerOutcome.COMPARED, reply, query)
+    chart = None
+    if len(numbers) >= 2:
+        points = tuple((str(year), value) for year, value, _ in numbers)
+        chart = ChartData(ChartKind.TREND, metric.label, numbers[0][2], points, agency=agency.name)
+    return reply_answer(AnswerOutcome.COMPARED, reply, query, chart=chart)

@@ -1,7 +1,7 @@
 """Agencies named in a question: stored names and aliases first, by longest match; places;
 then whatever is left over, for fuzzy matching by the answer side.
 
-Pure: the stored names arrive as a `Lexicon` (built by storage.queries from the database),
+Pure: the stored names arrive as a `Lexicon` (built by storage.agency_lookup from the database),
 so the parser's tests can hand it a small one.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.core import question_cues as cue
 from bot.core.question_text import QuestionText
-from storage.queries import normalise_name
+from storage.agency_lookup import normalise_name
 
 MIN_NAME = 3  # shorter stored aliases are too generic to trust inside running text
 

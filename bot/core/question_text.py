@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from parsing.numbers import chinese_to_int, parse_int_token
-from storage.queries import simplify
+from storage.agency_lookup import simplify
 
 MAX_QUESTION_CHARS = 500
 

@@ -8,7 +8,7 @@ found. Pure: the stored names arrive as a `Lexicon`; answer.py resolves what is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -82,7 +82,8 @@ class Query:
 _SUBJECT = Q.SUBJECT_PHRASES
 
 
-def _metrics(t: QuestionText) -> list[Metric]:
+def _metrics(t: QuestionText) -> tuple[list[Metric], tuple[str, ...]]:
+    """The figures named, in order, and the qualifiers read with them (table column, action)."""
     for phrase in _SUBJECT:
         while (pos := t.find_free(phrase)) >= 0:
             # Not when it is the end of a figure's own phrase (依申请公开 has no 信息公开 anyway).
@@ -118,6 +119,7 @@ def _metrics(t: QuestionText) -> list[Metric]:
             found.remove(f)
             t.mask[f[0] : f[0] + len(f[2])] = [False] * len(f[2])
     out: list[Metric] = []
+    qualifiers: list[str] = []
     for _, metric_id, phrase in found:
         defn = BY_ID[metric_id]
         qualifier = None
@@ -131,7 +133,8 @@ def _metrics(t: QuestionText) -> list[Metric]:
             if qualifier:
                 break
         out.append(resolve(defn, qualifier, phrase))
-    return out
+        qualifiers += [qualifier] if qualifier else []
+    return out, tuple(qualifiers)
 
 
 def _limit(top: int | None) -> int:
@@ -164,7 +167,7 @@ def parse_question(text: str, *, now: datetime | None = None, lexicon: Lexicon |
         ("held", cue.YEARS_HELD),
     ):
         cues[name] = bool(t.take_all(pattern))
-    metrics = [] if cues["failed"] or cues["missing"] else _metrics(t)
+    metrics, qualifiers = ([], ()) if cues["failed"] or cues["missing"] else _metrics(t)
     for name, pattern in (
         ("share", cue.SHARE),
         ("diff", cue.DIFFERENCE),
@@ -178,7 +181,8 @@ def parse_question(text: str, *, now: datetime | None = None, lexicon: Lexicon |
         t.mask[h.start : h.end] = [False] * (h.end - h.start)
     refs = read_agencies(t, lexicon, hits)
     claim(t, refs)
-    return _decide(norm, years, refs, metrics, cues, top, t)
+    query = _decide(norm, years, refs, metrics, cues, top, t)
+    return replace(query, qualifiers=qualifiers) if query is not None and qualifiers else query
 
 
 def _decide(

@@ -17,6 +17,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.core import jobs as core_jobs
+from bot.core.charts import check_font
 from bot.core.replies import bot as R
 from bot.core.services import Services
 from bot.tg import errors, handlers, reminders, results
@@ -65,6 +66,8 @@ async def _post_init(application: BotApplication) -> None:
         log.warning(
             "NIANBAO_ADMINS and NIANBAO_ALLOWED_CHATS are empty: anyone may upload reports (open mode)"
         )
+    # Found once at start: without a CJK font every chart's Chinese would be boxes; say so now.
+    await asyncio.to_thread(check_font)
     log.info("bot @%s ready", application.bot.username)
 
 

@@ -19,7 +19,9 @@ from bot.core.answer import AnswerOutcome, answer_question
 from bot.core.links import find_url
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
-from bot.tg import drafts, summary, uploads
+from bot.core.replies.charts import NO_CHART
+from bot.core.replies.charts import USAGE as CHART_USAGE
+from bot.tg import charts, drafts, fix, summary, uploads
 from bot.tg.links import on_link
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext, PendingChoice
@@ -116,6 +118,8 @@ async def on_text(update: Update, context: BotContext) -> None:
     if answer.outcome is AnswerOutcome.AMBIGUOUS_AGENCY and answer.choices:
         markup = _choice_markup(context, message.chat_id, "q", answer.choices, answer.choice_questions)
     await send_html(message, answer.text, html=answer.html, markup=markup)
+    if answer.chart is not None:
+        await charts.send_chart(message, context, answer.chart)
 
 
 def _now(context: BotContext) -> datetime:
@@ -141,6 +145,8 @@ async def on_choice(update: Update, context: BotContext) -> None:
     if choice.kind == "q":
         answer = await context.state.run_query(answer_question, context.services, option, now=_now(context))
         await send_html(message, answer.text, html=answer.html)
+        if answer.chart is not None:
+            await charts.send_chart(message, context, answer.chart)
     elif choice.kind == "report":
         result = await context.state.run_query(browse.report_tables, context.services, option, choice.year)
         await send_html(message, result.text)
@@ -231,6 +237,26 @@ async def cmd_export(update: Update, context: BotContext) -> None:
     )
 
 
+async def cmd_chart(update: Update, context: BotContext) -> None:
+    """/chart 问题: the answer with its chart (trend or ranking), or why there is none."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or []).strip()[:MAX_QUESTION_CHARS]
+    if not question:
+        await message.reply_text(CHART_USAGE)
+        return
+    if wait := _allowed(context, update):
+        await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
+        return
+    answer = await context.state.run_query(answer_question, context.services, question, now=_now(context))
+    if answer.chart is None:
+        await message.reply_text(NO_CHART.format(answer=answer.plain))
+        return
+    await send_html(message, answer.text, html=answer.html)
+    await charts.send_chart(message, context, answer.chart)
+
+
 async def cmd_cancel(update: Update, context: BotContext) -> None:
     message = update.effective_message
     user = update.effective_user
@@ -254,6 +280,9 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("cancel", cmd_cancel))
     application.add_handler(CommandHandler(drafts.COMMAND, drafts.cmd_check))
     application.add_handler(CommandHandler(summary.COMMAND, summary.cmd_summary))
+    application.add_handler(CommandHandler(charts.COMMAND, cmd_chart))
+    application.add_handler(CommandHandler(fix.COMMAND, fix.cmd_fix))
+    application.add_handler(CallbackQueryHandler(fix.on_fix_button, pattern=rf"^{fix.CALLBACK}:"))
     # Before the upload handler: a file captioned /check is a draft to check, not a report to store.
     application.add_handler(
         MessageHandler(

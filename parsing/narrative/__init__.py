@@ -120,6 +120,18 @@ def _decide(
         items = [item for item in items if item.sentence.passage not in blocked]
     if not items:
         return None, None
+    if key == "proactive.total":
+        # "…1687条。…通过报刊、电视等公开信息331条", "网站13条；…公示栏145条": the figure of
+        # notice boards or papers is one channel's when the report states another total or channel.
+        web = {item.sentence.passage for item in channel_figures}
+        items = [
+            item
+            for item in items
+            if item.candidate.channel is None
+            or (item.sentence.passage not in web and all(i.candidate.channel for i in items))
+        ]
+        if not items:
+            return None, None
     best = max(item.candidate.score for item in items)
     top = [item for item in items if item.candidate.score == best]
     if FACT_WORDS_BY_KEY[key].sums_channels:

@@ -18,6 +18,7 @@ _CUT = re.compile(r"[，,；;。！？!?]")
 class Clause:
     text: str
     aside: bool = False  # written in brackets
+    after_semicolon: bool = False  # a new member of the sentence ("…；行政诉讼案件7宗")
 
 
 def clauses(sentence: str) -> list[Clause]:
@@ -37,6 +38,12 @@ def clauses(sentence: str) -> list[Clause]:
             asides[-1] += char
         else:
             main.append(char)
-    out = [Clause(part) for part in _CUT.split("".join(main)) if part.strip()]
+    out: list[Clause] = []
+    pieces = _CUT.split("".join(main))
+    separators = _CUT.findall("".join(main))
+    for index, part in enumerate(pieces):
+        if part.strip():
+            semicolon = index > 0 and separators[index - 1] in "；;"
+            out.append(Clause(part, after_semicolon=semicolon))
     out.extend(Clause(part, aside=True) for text in asides for part in _CUT.split(text) if part.strip())
     return out

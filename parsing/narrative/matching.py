@@ -18,6 +18,7 @@ from parsing.vocabulary import facts as W
 
 WEBSITE = "website"
 MEDIA = "media"
+NAMED = "named"  # an account named by its title only ("“濂溪区人民政府发布”发布信息459条")
 OTHER = "other"  # notice boards, newspapers …: a figure across these and the web is a total
 
 
@@ -33,6 +34,8 @@ class Candidate:
     # A figure of the key's channel that counts one kind of thing only ("推文30篇"): the
     # channels of its paragraph cannot be added up.
     partial: bool = False
+    # Read after "其中": a part of a figure of the same key stated before it, if there is one.
+    in_part: bool = False
 
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
@@ -47,6 +50,8 @@ _CARRIED_CHANNEL = re.compile(
 )
 _TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+_SUM = re.compile(alternation(W.SUM_WORDS))
+_LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(W.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -68,6 +73,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     part_of_before = False
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
+        if clause.after_semicolon:
+            part_of_before = False
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside)
@@ -79,9 +86,13 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed)
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
             out.extend(c for c in read if not clause.aside or c.score > 1)
+        if counts and not clause.aside:
+            out.extend(_closing_sum(clause.text, counts, out))
         if not counts and not clause.aside:
             out.extend(_negatives(clause))
-    return out
+    # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure.
+    stated = {c.key for c in out if not c.in_part}
+    return [c for c in out if not (c.in_part and c.key in stated)]
 
 
 def _read(
@@ -106,7 +117,9 @@ def _read(
         # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
         # verb and channel when it names a verb of its own.
         text = own if verbs is not None and verbs.search(own) else before
-        candidate = _match(words, quantity, text, after, carried, part)
+        # A later count in a clause names what it counts itself ("制定规范性文件4份和1份…《办法》").
+        named = (own if text is own else "") if own_start else None
+        candidate = _match(words, quantity, text, after, carried, part, named)
         if candidate is None and listed and words.channels and verbs is not None and not verbs.search(before):
             candidate = _listed_channel(words, quantity, own)
         if candidate is not None:
@@ -115,14 +128,21 @@ def _read(
 
 
 def _match(
-    words: FactWords, quantity: Quantity, before: str, after: str, carried: set[str], part: bool
+    words: FactWords,
+    quantity: Quantity,
+    before: str,
+    after: str,
+    carried: set[str],
+    part: bool,
+    named: str | None = None,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
     verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None:
         return None
-    window = before + after
+    # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
+    window = (before if named is None else named) + _LIST_ITEM_END.split(after, maxsplit=1)[0]
     if not all(any(w in window for w in group) for group in words.required):
         return None
     if any(w in before for w in words.excluding):
@@ -131,9 +151,13 @@ def _match(
     if words.objects:
         subject = before[: verb.start()] if verb is not None else before
         kinds, channel = _channels(subject)
+        if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
+            channel = _channel_name(subject)
         kinds = kinds or carried
         if not _fits_channel(words, kinds, part):
             return None
+        if not words.channels and kinds == {OTHER}:
+            channel = OTHER  # notice boards only: the total, unless the paragraph states another
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
         if not _fits_object(words, counted, after, verb_text):
@@ -143,7 +167,28 @@ def _match(
     elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
         return None  # one figure for both
     score = 1 + sum(1 for w in words.helpful if w in before)
-    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw)
+    in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
+    return Candidate(
+        words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw, in_part=in_part
+    )
+
+
+def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
+    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
+    if len(counts) != 1 or not _SUM.match(text.strip()):
+        return []
+    count = counts[0]
+    keys = {c.key for c in earlier if c.unit == count.unit and not c.partial}
+    return [
+        Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
+        for key in keys
+        if key not in ("proactive.total", "proactive.website", "proactive.new_media")
+    ]
+
+
+def _channel_name(subject: str) -> str:
+    """The words naming the channel: the subject after its last clause-opening word."""
+    return re.split(r"[，,、；;]|通过|依托|利用|在|其中", subject)[-1].strip() or subject.strip()
 
 
 def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
@@ -160,8 +205,8 @@ def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate
 
 
 def _fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
-    if not words.channels:  # the total: no single channel named, and not a part of another figure
-        return not part and (not kinds or len(kinds) > 1)
+    if not words.channels:  # the total: no single web channel named, and not a part of another figure
+        return not part and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
     wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
     return kinds == {wanted}
 
@@ -188,6 +233,7 @@ def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
 def _channels(text: str) -> tuple[set[str], str | None]:
     """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
     untitled = _TITLES.sub("", text)
+    titled = untitled != text
     if untitled.strip() or not text.strip():
         text = untitled
     kinds: set[str] = set()
@@ -196,22 +242,35 @@ def _channels(text: str) -> tuple[set[str], str | None]:
     media = _last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if kinds and _OTHER_CHANNEL.search(text):
+    if _OTHER_CHANNEL.search(text):
         kinds.add(OTHER)
+    if not kinds and titled and not untitled.strip(" 的"):
+        kinds.add(NAMED)
     return kinds, (media.group() if media is not None else None)
 
 
 def _carried_channels(earlier: list[str]) -> set[str]:
     """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened."""
     kinds: set[str] = set()
-    for text in earlier:
+    for index, text in enumerate(earlier):
         if quantities(text):
             kinds = set()
             continue
+        if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
+            verb = _PUBLISH.search(text)
+            kinds |= _channels(text[: verb.start()] if verb is not None else text)[0]
         match = _CARRIED_CHANNEL.search(text)
         if match is not None:
             kinds |= _channels(text[match.start() :])[0]
     return kinds
+
+
+def _subject_index(earlier: list[str]) -> int:
+    """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
+    for index, text in enumerate(earlier):
+        if text.strip() not in W.CONNECTIVES:
+            return index
+    return -1
 
 
 def _other_year(before: str, year: int | None) -> bool:

@@ -24,50 +24,15 @@ from dataclasses import dataclass
 
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
-    "网站",
-    "门户网",
-    "信息网",
-    "政务网",
-    "政府网",
-    "外网",
-    "官网",
-    "网页",
-    "信息公开平台",
-    "政务公开平台",
-    "信息公开专栏",
-    "部门频道",
+    "网站", "门户网", "信息网", "政务网", "政府网", "外网",
+    "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道",
 )
 NEW_MEDIA_WORDS = (
-    "微信",
-    "微博",
-    "公众号",
-    "新媒体",
-    "政务号",
-    "头条号",
-    "抖音",
-    "快手",
-    "视频号",
-    "南方号",
-    "客户端",
-    "APP",
-    "App",
-    "app",
+    "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
+    "快手", "视频号", "南方号", "客户端", "APP", "App", "app",
 )
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
-OTHER_CHANNEL_WORDS = (
-    "公开栏",
-    "公示栏",
-    "宣传栏",
-    "公告栏",
-    "报刊",
-    "报纸",
-    "电视",
-    "广播",
-    "发布会",
-    "热线",
-    "电子屏",
-    "显示屏",
-)
+OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
 # "…等平台": a list of channels ends here; which ones the list names decides.
 CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
 # A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
@@ -76,9 +41,13 @@ TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
+# "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
+SUM_WORDS = ("合计", "共计", "总计")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
 # after a clause with the verb: the channel word, with at most these words before it.
 LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
+# Clauses that only link sentences; the subject is in the clause after them.
+CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
@@ -92,21 +61,7 @@ OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往
 APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
 # A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
-CHANGE_WORDS = (
-    "增加",
-    "减少",
-    "增长",
-    "下降",
-    "同比",
-    "环比",
-    "较上年",
-    "比上年",
-    "较去年",
-    "比去年",
-    "增/减",
-    "增减",
-    "持平",
-)
+CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # A figure that is part of one stated before ("其中…").
 PART_WORDS = ("其中",)
 # Units read after a number; other words after a number make it no count ("20个工作日").
@@ -115,46 +70,16 @@ NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "�
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出")
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文")
+# Keeping a channel up to date is no total of what was published ("更新政府信息23条").
+TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
-INFO_OBJECTS = (
-    "信息",
-    "工作信息",
-    "政府信息",
-    "政务信息",
-    "政务公开信息",
-    "公开信息",
-    "政务动态信息",
-)
+INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "政务动态信息")
 MEDIA_OBJECTS = (*INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
-    "的情况",
-    "的数量",
-    "数量",
-    "情况",
-    "总数",
-    "共计",
-    "合计",
-    "累计",
-    "总计",
-    "各类",
-    "各项",
-    "各种",
-    "全部",
-    "新增",
-    "主动",
-    "及时",
-    "共",
-    "计",
-    "数",
-    "达",
-    "了",
-    "的",
-    "各",
-    "为",
-    "：",
-    ":",
+    "方面", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
+    "全部", "新增", "主动", "及时", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 OBJECT_LIST_END = "等"
 OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
@@ -165,24 +90,8 @@ RECEIVE_VERBS = ("收到", "受理", "接到", "接收", "新收", "收悉")
 APPLICATION_WORDS = ("申请", "依申请", "信息公开")
 APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起")
 APPLICATION_EXCLUDING = (
-    "结转",
-    "办结",
-    "答复",
-    "复议",
-    "诉讼",
-    "咨询",
-    "留言",
-    "信件",
-    "来信",
-    "建议",
-    "提案",
-    "投诉",
-    "举报",
-    "信访",
-    "热线",
-    "予以公开",
-    "部分公开",
-    "不予公开",
+    "结转", "办结", "答复", "复议", "诉讼", "咨询", "留言", "信件", "来信",
+    "建议", "提案", "投诉", "举报", "信访", "热线", "予以公开", "部分公开", "不予公开",
 )
 
 # --- 规范性文件 / 公文 --------------------------------------------------------------------
@@ -237,12 +146,17 @@ class FactWords:
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
     negative_excluding: tuple[str, ...] = ()
     asked_as: tuple[str, ...] = ()
+    # A figure after "其中" in its sentence is a part of the one before it, not this key's
+    # figure (unless a helpful word makes it the more specific statement).
+    parts_excluded: bool = False
     # Figures of several channels of this key stated in one paragraph are added up
     # ("微博1807条，微信2973条"): each names a different channel.
     sums_channels: bool = False
 
 
-_PROACTIVE_UNITS = ("条", "篇", "条次", "则")
+_CHANNEL_UNITS = ("条", "篇", "条次", "则")
+# A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
+_PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 _PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
@@ -251,9 +165,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "主动公开信息总数",
         "条",
         _PROACTIVE_UNITS,
-        verbs=PUBLISH_VERBS,
+        verbs=TOTAL_VERBS,
         objects=INFO_OBJECTS,
-        helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING + PART_WORDS,
         asked_as=(
             "主动公开政府信息",
@@ -269,7 +182,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.website",
         "政府网站主动公开",
         "条",
-        _PROACTIVE_UNITS,
+        _CHANNEL_UNITS,
         verbs=PUBLISH_VERBS,
         channels=WEBSITE_WORDS,
         objects=INFO_OBJECTS,
@@ -281,7 +194,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "proactive.new_media",
         "微信/微博等新媒体公开",
         "条",
-        _PROACTIVE_UNITS,
+        _CHANNEL_UNITS,
         verbs=PUBLISH_VERBS,
         channels=NEW_MEDIA_WORDS,
         objects=MEDIA_OBJECTS,
@@ -318,6 +231,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(APPLICATION_WORDS,),
         # A figure of new applications beats one that includes those carried over.
         helpful=("新收",),
+        parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         negative=(
             *(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),

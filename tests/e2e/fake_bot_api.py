@@ -2,7 +2,7 @@
 
 The real python-telegram-bot Application talks to it over HTTP exactly as it talks to
 api.telegram.org: long-polling getUpdates, getFile + the file download path, sendMessage,
-editMessageText, sendDocument (multipart), answerCallbackQuery, setMyCommands and the
+editMessageText, sendDocument and sendPhoto (multipart), answerCallbackQuery, setMyCommands and the
 webhook calls. Every call is recorded; failures (429 RetryAfter, 5xx, "file is too big")
 can be injected. Test code plays the users through `send_text`, `send_document`, `send_photo`, `click`.
 """
@@ -70,6 +70,7 @@ class FakeBotApi:
     def __init__(self, token: str = "123456:TEST-token") -> None:
         self.token = token
         self.calls: list[Call] = []
+        self.photos: list[bytes] = []  # sendPhoto uploads, in order
         self.updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
@@ -479,6 +480,18 @@ class FakeBotApi:
             message.pop("reply_markup", None)
         self.messages[key] = message
         return message
+
+    def _m_sendPhoto(self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> Any:
+        chat_id = int(params["chat_id"])
+        filename, data = files.get("photo", ("", b""))
+        self.photos.append(data)
+        file_id = self.add_file(data, filename or "photo.png")
+        fields: dict[str, Any] = {
+            "photo": [{"file_id": file_id, "file_unique_id": f"u{file_id}", "width": 800, "height": 480}]
+        }
+        if params.get("caption"):
+            fields["caption"] = params["caption"]
+        return self._bot_message(chat_id, **fields)
 
     def _m_sendDocument(self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]) -> Any:
         chat_id = int(params["chat_id"])

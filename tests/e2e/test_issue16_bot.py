@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+import pytest
+
+from bot.core import charts
 from bot.core.replies import bot as R
 from storage.models import ReportRow, SourceFile
 from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.test_bot import SEED_000, _count, ask, final_status, upload
+from tests.e2e.test_bot import SEED_000, SEED_001, _count, ask, final_status, upload
 
 USER = 616
 
@@ -55,3 +59,24 @@ async def test_summary_sends_the_region_xlsx(api: FakeBotApi, bot: Any) -> None:
     assert "1家" in sent.params["caption"]
     reply = await ask(api, chat, USER, "/summary")
     assert "用法：/summary" in reply.text
+
+
+async def test_ranking_answer_comes_with_a_chart_whose_cjk_glyphs_render(
+    api: FakeBotApi, bot: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    chat = api.private_chat(USER)
+    await upload(api, chat, USER, SEED_000, filename="文登科技局2021.txt")
+    await upload(api, chat, USER, SEED_001, filename="第二份.txt")
+    with caplog.at_level(logging.WARNING, logger="bot.core.charts"):
+        reply = await ask(api, chat, USER, "2021年哪个单位收到申请最多")
+        assert "排名" in reply.text or "最多" in reply.text
+        (photo,) = await api.wait_for(lambda c: c.method == "sendPhoto" and c.chat_id == chat["id"], within=60)
+        assert "排名" in photo.params["caption"]
+        assert api.photos[-1].startswith(b"\x89PNG\r\n\x1a\n") and len(api.photos[-1]) > 5000
+        # /chart: the same picture on request; a question without one says why.
+        await api.send_text(chat, USER, "/chart 2021年哪个单位收到申请最多")
+        await api.wait_for(lambda c: c.method == "sendPhoto" and len(api.photos) == 2, within=60)
+        no_chart = await ask(api, chat, USER, "/chart 文登科技局2021主动公开多少条")
+        assert "没有可以画图的数字" in no_chart.text
+    assert "glyphs missing" not in caplog.text  # every CJK character of the chart had a glyph
+    assert charts.cjk_font() is not None

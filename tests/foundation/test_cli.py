@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import EXIT_USAGE, build_parser, main
 
-SUBCOMMANDS = ["parse", "ingest", "check", "summary", "ask", "run", "remind", "export", "db", "agencies"]
+SUBCOMMANDS = ["parse", "ingest", "check", "summary", "chart", "fix", "ask", "run", "remind", "export", "db", "agencies"]
 
 
 def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,7 +31,7 @@ def test_each_subcommand_has_help_with_examples(name: str, capsys: pytest.Captur
     assert f"nianbao {name}" in out
 
 
-@pytest.mark.parametrize("name", ["ingest", "check", "summary", "ask", "remind", "export", "db", "agencies", "run"])
+@pytest.mark.parametrize("name", ["ingest", "check", "summary", "chart", "fix", "ask", "remind", "export", "db", "agencies", "run"])
 def test_data_subcommands_take_db(name: str) -> None:
     actions = build_parser()._subparsers._group_actions[0].choices[name]._option_string_actions  # type: ignore[union-attr]
     assert "--db" in actions

@@ -21,6 +21,22 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.hlgls.gov.cn/zwgk/zfxxgk/zfxxgknb/2023/smzc/202401/t20240129_638926.html": {
         "proactive.website"
     },
+    "https://www.schy.gov.cn/zfxxgk/zfxxgknb/n2023n/xjbm/xjyhtyj.htm": {"proactive.new_media"},
+    "https://www.yandu.gov.cn/art/2021/1/25/art_3354_3480410.html": {"applications.received"},
+    "http://cgj.lyg.gov.cn/lygcsglj/zfxxgknb/content/f323fa90-5f0e-4b6b-90ab-90cc8edb0cea.html": {
+        "proactive.total"
+    },
+    "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
+        "proactive.website"
+    },
+    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml": {"proactive.total"},
+    "http://www.kaiyang.gov.cn/zwgk/zfxxgk/xxgknb_5784164/2024n/202501/t20250123_86672992.html": {
+        "proactive.total"
+    },
+    "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
+    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/content_14706": {"suit.count"},
+    "https://lzq.gov.cn/gongkai/show/20200117172136613.html": {"proactive.new_media"},
+    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
         "applications.received"
@@ -30,10 +46,42 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
+    "https://www.jiaxing.gov.cn/art/2025/1/13/art_1229849768_5443023.html": {"applications.received"},
+    "https://www.gzcsx.gov.cn/xzjdbsc/gsz_5754622/zfxxgk_5754577/zfxxgknb_5754585/202401/t20240110_83515235.html": {
+        "proactive.total"
+    },
+    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
+    "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
+    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
+        "proactive.website"
+    },
+    "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.new_media"},
+    "https://www.suibin.gov.cn/suibinxianrenminzhengfu/cbcc5c9e6bb44ed8af5cd0785606f554/202501/67436.shtml": {
+        "proactive.new_media"
+    },
+    "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
+    "http://www.dafeng.gov.cn/art/2021/3/23/art_25177_3536543.html": {"proactive.total"},
+    "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
+        "applications.received"
+    },
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.total"
+    },
+    "http://www.xwzf.gov.cn/xwqrmzf/xxgkzl/xwqzfxxgkndbg/bm2023/202401/t20240129_4157639.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.total", "proactive.website"},
+    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
+        "proactive.total"
+    },
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.website"
+    },
 }
 
 

@@ -1,6 +1,6 @@
 """The question parser on its own (issue 13): phrase -> typed Query, no database, no answer text.
 
-The stored names arrive as a small Lexicon, as storage.queries.agency_lexicon builds it.
+The stored names arrive as a small Lexicon, as storage.agency_lookup.agency_lexicon builds it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 from bot.core.entities import Lexicon
 from bot.core.questions import Query, QueryKind, parse_question
-from storage.queries import place_names
+from storage.agency_lookup import place_names
 
 NOW = datetime(2023, 3, 1, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 NAMES = {
@@ -181,6 +181,7 @@ def test_published_missing_and_failed() -> None:
 def test_qualified_figures_take_their_column() -> None:
     q = ask("文登科技局去年行政复议被纠正几件")
     assert q.metric is not None and q.metric.keys[0] == "t4.review.corrected"
+    assert q.qualifiers == ("corrected",)
     q = ask("文登科技局2021年属于国家秘密不予公开的")
     assert q.metric is not None and q.metric.id == "t3.denied_secret"
     q = ask("文登科技局2021年信访举报投诉类申请")

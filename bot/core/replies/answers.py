@@ -49,6 +49,7 @@ MORE = "多"
 LESS = "少"
 RANK_NAMED_HEAD = "{year}年 {label}排名（{n}个单位有该数字）："
 LEFT_OUT_SUM = "未计入（没有该年报告、该项为空或未给出）：{names}。"
+LEFT_OUT_EACH = "没有这个数字（没有该年报告、该项为空或未给出）：{names}。"
 LEFT_OUT_RANK = "未参加排名（没有该年报告、该项为空或未给出）：{names}。"
 NO_NUMBERS_NAMED = "{year}年{names}都没有给出{label}，无法回答。可以换一个年份，或问“…有哪些年份的报告”。"
 
@@ -162,6 +163,8 @@ RULES: dict[str, str] = {
     "narrative.review": "正文所述行政复议数与表四不符",
     "narrative.suit": "正文所述行政诉讼数与表四不符",
     "narrative.normative": "正文所述规范性文件数与表二不符",
+    "cross.carry_over": "跨年 上年结转 ≠ 上一年度报告的结转下年度",
+    "cross.in_force": "跨年 表二现行有效 ≠ 上年现行有效+本年制发−本年废止",
 }
 # The rules by what they check (for rules that could not be checked).
 RULES_NAMED: dict[str, str] = {
@@ -176,4 +179,7 @@ RULES_NAMED: dict[str, str] = {
     "narrative.suit": "正文行政诉讼数与表四",
     "narrative.normative": "正文规范性文件数与表二",
     "checks": "勾稽检查",
+    "cross.carry_over": "跨年 上年结转",
+    "cross.in_force": "跨年 现行有效",
+    "cross.jump": "跨年 数字变化",
 }

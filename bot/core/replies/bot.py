@@ -31,7 +31,9 @@ HELP = (
     "/history 单位 — 已收到的年份和版本\n"
     "/agencies — 已有报告的单位\n"
     "/export — 导出全部报告（CSV；/export xlsx 导出 Excel）\n"
+    "/chart 问题 — 画出趋势或排名图，例如 /chart 文登科技局历年主动公开（趋势和排名的回答会自动附图）\n"
     "/summary 地区 年份 — 地区汇总：已报送单位的表二至表四合计（Excel，全国统一表格排版），列出未报和迟报单位\n"
+    "/fix 单位 [年份] — （管理员）更正已入库的报告：改单位、改年度、撤回某一版（有按钮，记录操作人和时间）\n"
     "/check — 发布前核对草稿（发送文件时附言 /check，或回复文件发 /check）：勾稽关系和跨年核对，不入库\n"
     "/cancel — 取消正在等待的操作\n\n"
     "<b>催报</b>（群管理员）\n"
@@ -48,8 +50,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("history", "某单位已收到的年份和版本：/history 单位"),
     ("agencies", "已有报告的单位"),
     ("export", "导出全部报告（CSV，或 /export xlsx）"),
+    ("chart", "趋势或排名图：/chart 问题"),
     ("summary", "地区汇总表（Excel）：/summary 地区 年份"),
     ("check", "发布前核对草稿，不入库（文件附言 /check）"),
+    ("fix", "（管理员）更正报告的单位、年度或撤回某一版"),
     ("cancel", "取消正在等待的操作"),
     ("register", "登记本群为某单位的报送群：/register 机构全称"),
     ("supervise", "设本群为某地区的汇总群：/supervise 地区"),

@@ -85,6 +85,8 @@ CHECK_RULES = {
     "narrative.normative": "正文所述规范性文件数与表二一致",
 }
 SUIT_PARTS = {"t4.suit_direct.total": "直接起诉", "t4.suit_after_review.total": "复议后起诉"}
+# Cross-year rules (bot.core.crossyear), as stored with the later report.
+CHECK_RULES.update({rule.value: label for rule, label in crossyear.RULES.items()})
 MAX_CHANGES = 10
 MAX_LIST = 5
 

@@ -1,7 +1,7 @@
 """Scans, photos and links (issue 15): how a report was read by OCR, and the page it came from.
 
-Revision ID: 0008_ocr_and_source_url
-Revises: 0007_checks_failed_index
+Revision ID: 0009_ocr_and_source_url
+Revises: 0008_report_corrections
 Create Date: 2026-11-29 15:10:00
 
 reports.ocr: null for a report with a text layer; for one read by OCR, its engine, pages and
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_ocr_and_source_url"
-down_revision: str | None = "0007_checks_failed_index"
+revision: str = "0009_ocr_and_source_url"
+down_revision: str | None = "0008_report_corrections"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,18 @@
+"""Charts in the chat: beside trend and ranking answers, and /chart 问题. Rendered in the query pool."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Message
+
+from bot.core.chart_data import ChartData
+from bot.core.charts import render_png
+from bot.core.replies import charts as say
+from bot.tg.state import BotContext
+
+COMMAND = "chart"
+
+
+async def send_chart(message: Message, context: BotContext, chart: ChartData) -> None:
+    """Render off the event loop (matplotlib is CPU-bound) and send the PNG as a photo."""
+    png = await context.state.run_query(render_png, chart)
+    await message.reply_photo(InputFile(png, filename="chart.png"), caption=say.title(chart)[:1024])
