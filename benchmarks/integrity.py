@@ -68,7 +68,9 @@ def ingest_rounds(name: str, urls: list[str], workdir: Path) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--postgres", default=os.environ.get("NIANBAO_TEST_POSTGRES_URL"))
     parser.add_argument("--skip-kill", action="store_true")

@@ -47,6 +47,11 @@ def main() -> None:
     parser.add_argument("--since-round", type=int, default=1, help="only reports of this collection round on")
     args = parser.parse_args()
     report(args.split, args.errors, args.since_round)
+    # Meta (agency, year, published_on) on the real-page meta corpus: benchmarks/meta.py.
+    from benchmarks.meta import meta_lines
+
+    for split in ("dev", "test") if args.split == "all" else (args.split,):
+        print("\n".join(meta_lines(split, errors=args.errors)))
 
 
 if __name__ == "__main__":

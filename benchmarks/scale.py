@@ -159,20 +159,28 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--store", type=int, default=2000, help="reports stored at each size")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="continue in a database kept by --keep")
     args = parser.parse_args()
     admin = make_engine(args.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {DB}"))
-        conn.execute(text(f"CREATE DATABASE {DB}"))
+    if not args.reuse:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {DB}"))
+            conn.execute(text(f"CREATE DATABASE {DB}"))
     url = make_url(normalise_url(args.admin_url)).set(database=DB).render_as_string(hide_password=False)
     engine = make_engine(url)
     try:
         upgrade(engine)
-        _setup(engine)
         have, stored = 0, 0
+        if args.reuse:
+            with engine.connect() as conn:
+                have = conn.execute(text("SELECT count(*) FROM reports WHERE parser_version = 'bench'")).scalar_one()
+                have //= len(YEARS)
+                stored = conn.execute(text("SELECT count(*) FROM reports WHERE year = 2023 AND parser_version <> 'bench'")).scalar_one()
+        else:
+            _setup(engine)
         for size in (int(s) for s in args.sizes.split(",")):
             want = size // len(YEARS)
-            seconds = grow(engine, have, want)
+            seconds = grow(engine, have, want) if want > have else 0.0
             have = want
             with engine.connect() as conn:
                 n = conn.execute(text("SELECT count(*) FROM reports")).scalar()

@@ -38,12 +38,55 @@ from storage.migrate import upgrade
 from storage.models import Agency, CellRow, ReportRow
 from storage.reports import SourceInfo, store_report
 
-BODIES = ["科学技术局", "教育局", "财政局", "民政局", "司法局", "人力资源和社会保障局", "自然资源和规划局",
-          "住房和城乡建设局", "交通运输局", "农业农村局", "商务局", "卫生健康局", "应急管理局", "审计局",
-          "市场监督管理局", "统计局", "医疗保障局", "生态环境局", "发展和改革局", "人民政府办公室"]
-COUNTIES = ["文登区", "环翠区", "荣成市", "乳山市", "临港区", "经区", "高区", "火炬区", "南海新区", "张村区",
-            "汶上县", "平罗县", "历下区", "市中区", "槐荫区", "天桥区", "历城区", "长清区", "章丘区", "济阳区",
-            "莱芜区", "钢城区", "平阴县", "商河县", "高新区"]
+BODIES = [
+    "科学技术局",
+    "教育局",
+    "财政局",
+    "民政局",
+    "司法局",
+    "人力资源和社会保障局",
+    "自然资源和规划局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "农业农村局",
+    "商务局",
+    "卫生健康局",
+    "应急管理局",
+    "审计局",
+    "市场监督管理局",
+    "统计局",
+    "医疗保障局",
+    "生态环境局",
+    "发展和改革局",
+    "人民政府办公室",
+]
+COUNTIES = [
+    "文登区",
+    "环翠区",
+    "荣成市",
+    "乳山市",
+    "临港区",
+    "经区",
+    "高区",
+    "火炬区",
+    "南海新区",
+    "张村区",
+    "汶上县",
+    "平罗县",
+    "历下区",
+    "市中区",
+    "槐荫区",
+    "天桥区",
+    "历城区",
+    "长清区",
+    "章丘区",
+    "济阳区",
+    "莱芜区",
+    "钢城区",
+    "平阴县",
+    "商河县",
+    "高新区",
+]
 QUERY_KEYS = ["t3.new.total", "t3.granted.total", "t4.review.total", "t2.licensing.decisions"]
 
 
@@ -54,13 +97,41 @@ def synthetic_report(rng: random.Random, agency: str, year: int) -> Report:
     for i, key in enumerate(cell_keys(template)):
         value: int | None = rng.choice((0, 0, 0, 1, 2, rng.randint(0, 500))) if rng.random() > 0.05 else None
         cells[key] = value
-        sources[key] = Provenance(page=2 + i // 80, table=1 + i // 80, row=i % 30, col=i % 7, raw=str(value or ""))
+        sources[key] = Provenance(
+            page=2 + i // 80, table=1 + i // 80, row=i % 30, col=i % 7, raw=str(value or "")
+        )
     facts = (
-        Fact("proactive.total", rng.randint(10, 3000), "条", "本年度共主动公开政府信息若干条。", Provenance(paragraph=4)),
-        Fact("proactive.website", rng.randint(5, 1000), "条", "通过政府网站公开若干条。", Provenance(paragraph=4)),
+        Fact(
+            "proactive.total",
+            rng.randint(10, 3000),
+            "条",
+            "本年度共主动公开政府信息若干条。",
+            Provenance(paragraph=4),
+        ),
+        Fact(
+            "proactive.website",
+            rng.randint(5, 1000),
+            "条",
+            "通过政府网站公开若干条。",
+            Provenance(paragraph=4),
+        ),
     )
-    checks = tuple(Check(rule, CheckStatus.PASS, "0+0 = 0+0") for rule in ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t4.sums"))
-    return Report(agency, year, template, date(year + 1, 1, 20), cells, facts, checks, (), f"{agency}{year}年报告", sources)
+    checks = tuple(
+        Check(rule, CheckStatus.PASS, "0+0 = 0+0")
+        for rule in ("t3.balance", "t3.rows_sum", "t3.cols_sum", "t4.sums")
+    )
+    return Report(
+        agency,
+        year,
+        template,
+        date(year + 1, 1, 20),
+        cells,
+        facts,
+        checks,
+        (),
+        f"{agency}{year}年报告",
+        sources,
+    )
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -69,10 +140,15 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, p95 * 1000
 
 
-def load(engine: Engine, sessions: sessionmaker[Session], n_reports: int, n_agencies: int, data_dir: Path) -> None:
+def load(
+    engine: Engine, sessions: sessionmaker[Session], n_reports: int, n_agencies: int, data_dir: Path
+) -> None:
     rng = random.Random(42)
-    agencies = [f"威海市{COUNTIES[i % len(COUNTIES)]}{BODIES[(i // len(COUNTIES)) % len(BODIES)]}"
-                + ("" if i < len(COUNTIES) * len(BODIES) else f"第{i}分局") for i in range(n_agencies)]
+    agencies = [
+        f"威海市{COUNTIES[i % len(COUNTIES)]}{BODIES[(i // len(COUNTIES)) % len(BODIES)]}"
+        + ("" if i < len(COUNTIES) * len(BODIES) else f"第{i}分局")
+        for i in range(n_agencies)
+    ]
     years = n_reports // n_agencies
     jobs = [(a, 2024 - y) for y in range(years) for a in agencies][:n_reports]
     reports = [synthetic_report(rng, a, y) for a, y in jobs]  # built up front: time storage only
@@ -90,8 +166,10 @@ def load(engine: Engine, sessions: sessionmaker[Session], n_reports: int, n_agen
         latencies.append(time.perf_counter() - t0)
     elapsed = time.perf_counter() - start
     p50, p95 = percentiles(latencies)
-    print(f"  stored {len(reports)} reports ({len(agencies)} agencies x {years} years) in {elapsed:.1f} s: "
-          f"{len(reports) / elapsed:.0f} reports/s (p50 {p50:.1f} ms, p95 {p95:.1f} ms per ingest transaction)")
+    print(
+        f"  stored {len(reports)} reports ({len(agencies)} agencies x {years} years) in {elapsed:.1f} s: "
+        f"{len(reports) / elapsed:.0f} reports/s (p50 {p50:.1f} ms, p95 {p95:.1f} ms per ingest transaction)"
+    )
     # The original's atomic write (temp + fsync + rename) happens once per upload, outside the transaction.
     t0 = time.perf_counter()
     for _ in range(200):
@@ -111,8 +189,12 @@ def time_queries(sessions: sessionmaker[Session], runs: int) -> None:
             select(CellRow.value)
             .join(ReportRow, ReportRow.id == CellRow.report_id)
             .join(Agency, Agency.id == ReportRow.agency_id)
-            .where(Agency.name == rng.choice(names), ReportRow.year == rng.choice(years),
-                   ReportRow.is_current.is_(True), CellRow.key == rng.choice(QUERY_KEYS))
+            .where(
+                Agency.name == rng.choice(names),
+                ReportRow.year == rng.choice(years),
+                ReportRow.is_current.is_(True),
+                CellRow.key == rng.choice(QUERY_KEYS),
+            )
         )
 
     def ranking(session: Session) -> object:
@@ -120,8 +202,12 @@ def time_queries(sessions: sessionmaker[Session], runs: int) -> None:
             select(Agency.name, CellRow.value)
             .join(ReportRow, ReportRow.id == CellRow.report_id)
             .join(Agency, Agency.id == ReportRow.agency_id)
-            .where(ReportRow.year == rng.choice(years), ReportRow.is_current.is_(True),
-                   CellRow.key == rng.choice(QUERY_KEYS), CellRow.value.is_not(None))
+            .where(
+                ReportRow.year == rng.choice(years),
+                ReportRow.is_current.is_(True),
+                CellRow.key == rng.choice(QUERY_KEYS),
+                CellRow.value.is_not(None),
+            )
             .order_by(CellRow.value.desc(), Agency.name)
         ).all()
 
@@ -159,7 +245,9 @@ def run(label: str, engine: Engine, args: argparse.Namespace, data_dir: Path) ->
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--agencies", type=int, default=500)
     parser.add_argument("--runs", type=int, default=200)

@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         "解析并入库一个或多个报告文件 / parse and store report files",
         "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局\n"
+        "  nianbao ingest 无年度的报告.pdf --year 2021\n"
         "  nianbao ingest 档案/ --recursive --jobs 4      # 本机 4 个进程；重新运行会跳过已入库的文件\n"
         "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker\n"
         "  nianbao ingest https://www.example.gov.cn/art/2022/1/27/art_1.html   # 网页或其附件中的报告",
@@ -90,11 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="文件、目录（目录需 --recursive）或报告网页链接 / files, directories or report page links",
     )
     p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="N",
+        help="报告未写明统计年度时使用的年度 / the year when the report does not say",
+    )
     p.add_argument("--recursive", "-r", action="store_true", help="导入目录下的所有文件 / walk directories")
     p.add_argument("--jobs", "-j", type=int, metavar="N", help="本机并行进程数 / local worker processes")
-    p.add_argument("--queue", action="store_true", help="交给正在运行的 nianbao worker / hand to running workers")
     p.add_argument(
-        "--failures", metavar="FILE.csv", default="nianbao-ingest-failures.csv",
+        "--queue", action="store_true", help="交给正在运行的 nianbao worker / hand to running workers"
+    )
+    p.add_argument(
+        "--failures",
+        metavar="FILE.csv",
+        default="nianbao-ingest-failures.csv",
         help="未入库文件及原因的 CSV（批量模式）/ CSV of files not stored (bulk mode)",
     )
     _add_db(p)
@@ -119,7 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("region", metavar="地区")
     p.add_argument("year", metavar="年份", type=int)
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file")
+    p.add_argument(
+        "-o", "--output", metavar="FILE.xlsx", help="输出文件（默认：地区+年度+汇总.xlsx）/ output file"
+    )
     _add_db(p)
 
     p = _sub(
@@ -180,7 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
     p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
     p.add_argument(
-        "--stale-after", type=float, default=30.0, metavar="SECONDS",
+        "--stale-after",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
         help="多少秒没有心跳的任务由其他进程接手 / take over jobs of workers silent this long",
     )
     _add_db(p)

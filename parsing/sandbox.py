@@ -20,9 +20,11 @@ import dataclasses
 import importlib
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
@@ -314,7 +316,37 @@ def parse_report_isolated(
     return default_sandbox().parse(data, filename, caption=caption, options=options)
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """End this worker when the process that started it dies, even in the middle of a parse.
+
+    An idle worker sees its pipe close; a busy one would parse a hostile file to its end with
+    nobody left to kill it at the time limit. Linux: the kernel sends SIGKILL (PR_SET_PDEATHSIG);
+    elsewhere a watchdog thread polls the parent's pid.
+    """
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    if os.getppid() != parent:  # died before the signal was armed
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
 def _run_worker(argv: list[str]) -> None:
+    _die_with_parent()
     read_fd, write_fd, target, limit = argv
     conn = _PipePair(int(read_fd), int(write_fd))
     _worker_main(conn, target, None if limit == "none" else int(limit))

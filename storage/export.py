@@ -7,7 +7,6 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -74,6 +73,9 @@ def export_csv(session: Session, *, bom: bool = False) -> bytes:
 
 
 def export_xlsx(session: Session) -> bytes:
+    # Imported here: openpyxl pulls in numpy, ~30 MB the bot process need not hold (issue 14).
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("年报")
     sheet.append(export_columns())

@@ -67,5 +67,10 @@ def store_original(data_dir: Path, data: bytes, *, sha256: str | None = None) ->
     return StoredFile(digest, relative, len(data), created=True)
 
 
+def remove_original(data_dir: Path, relative_path: str) -> None:
+    """Delete one original (a refused upload's); gone already is fine."""
+    (data_dir / relative_path).unlink(missing_ok=True)
+
+
 def read_original(data_dir: Path, relative_path: str) -> bytes:
     return (data_dir / relative_path).read_bytes()

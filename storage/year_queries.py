@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, or_, select
+from sqlalchemy import and_, case, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from parsing.model import CheckStatus
 from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow
 
 
@@ -157,12 +158,17 @@ class FailedReport:
     rules: tuple[str, ...]
 
 
+# ix_report_checks_failed's predicate, written as a literal: SQLite uses a partial index only when
+# the query repeats its WHERE with the same constant (a bound parameter does not count).
+_NOT_PASSED = CheckRow.status != literal_column("'pass'")
+
+
 def failed_check_reports(session: Session, year: int, *, agency_id: int | None = None) -> list[FailedReport]:
     query = (
         select(ReportRow.id, Agency.name, ReportRow.year, CheckRow.rule)
         .join(Agency, Agency.id == ReportRow.agency_id)
         .join(CheckRow, CheckRow.report_id == ReportRow.id)
-        .where(ReportRow.year == year, ReportRow.is_current.is_(True), CheckRow.status == "fail")
+        .where(ReportRow.year == year, ReportRow.is_current.is_(True), _NOT_PASSED, CheckRow.status == CheckStatus.FAIL)
         .order_by(Agency.name, CheckRow.id)
     )
     if agency_id is not None:
@@ -181,7 +187,10 @@ def unchecked_reports(session: Session, year: int) -> dict[str, int]:
         select(CheckRow.rule, func.count())
         .join(ReportRow, ReportRow.id == CheckRow.report_id)
         .where(
-            ReportRow.year == year, ReportRow.is_current.is_(True), CheckRow.status.not_in(("pass", "fail"))
+            ReportRow.year == year,
+            ReportRow.is_current.is_(True),
+            _NOT_PASSED,
+            CheckRow.status.not_in((CheckStatus.PASS, CheckStatus.FAIL)),
         )
         .group_by(CheckRow.rule)
         .order_by(CheckRow.rule)

@@ -23,7 +23,11 @@ FAILURES = "未入库的 {count} 个文件及原因已写入 {path}"
 NO_FAILURES = "所有文件均已入库。"
 WORKERS_GONE = "本机的解析进程意外退出，剩余文件留在队列中；重新运行同一命令即可继续。"
 OUTCOME_WORDS = {
-    "stored": "新入库", "new_version": "新版本", "duplicate": "重复", "failed": "失败", "needs_agency": "待确认单位",
+    "stored": "新入库",
+    "new_version": "新版本",
+    "duplicate": "重复",
+    "failed": "失败",
+    "needs_agency": "待确认单位",
 }
 
 
@@ -45,10 +49,17 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         plan = bulk.plan(services, paths)
         bulk.submit(services, plan, agency=args.agency, with_bytes=args.queue)
         skipped = {skip: sum(1 for _, s, _ in plan.skipped if s is skip) for skip in bulk.Skip}
-        print(PLANNED.format(
-            files=len(paths), stored=skipped[bulk.Skip.STORED], same=skipped[bulk.Skip.SAME_BYTES],
-            unreadable=skipped[bulk.Skip.UNREADABLE], adopted=plan.adopted, queued=len(plan.queue),
-        ), file=sys.stderr)
+        print(
+            PLANNED.format(
+                files=len(paths),
+                stored=skipped[bulk.Skip.STORED],
+                same=skipped[bulk.Skip.SAME_BYTES],
+                unreadable=skipped[bulk.Skip.UNREADABLE],
+                adopted=plan.adopted,
+                queued=len(plan.queue),
+            ),
+            file=sys.stderr,
+        )
         if not args.queue:
             url = services.engine.url.render_as_string(hide_password=False)
             workers = LocalWorkers(settings, url, max(1, args.jobs or 1), until_empty=True, nice=False)

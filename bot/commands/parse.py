@@ -16,6 +16,7 @@ from pathlib import Path
 from tabulate import tabulate
 
 from bot.config import Settings
+from bot.core.local_files import read_regular
 from bot.core.replies.ingest import ocr_line
 from parsing.errors import ParseError
 from parsing.model import Report
@@ -31,7 +32,7 @@ STATUS_WORDS = {"pass": "通过", "fail": "不符", "unverifiable": "无法核�
 def main(args: argparse.Namespace, settings: Settings) -> int:
     path = Path(args.file)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except FileNotFoundError:
         print(f"找不到文件：{path}", file=sys.stderr)
         return EXIT_FAILED

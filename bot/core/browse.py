@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from tabulate import tabulate
 
+from bot.core.crossyear import CrossStatus
 from bot.core.replies import bot as R
 from bot.core.services import Services
 from parsing.model import CheckStatus
@@ -161,7 +162,10 @@ def render_report(view: browse.ReportView) -> str:
                 f"· {_esc(label)}：{_fmt(fact.value)}{_esc(fact.unit)}　“{_esc(_clip(fact.source))}”"
             )
         parts.append("\n".join(lines))
-    failed = [c for c in view.checks if c.status == "fail"]
+    failed = [c for c in view.checks if c.status == CheckStatus.FAIL]
+    # Cross-year "please verify" results (bot.core.crossyear): shown whatever else holds.
+    if verify := [c for c in view.checks if c.status == CrossStatus.VERIFY]:
+        parts.append("\n".join([R.REPORT_CHECKS_VERIFY, *(f"· {_esc(c.detail)}" for c in verify)]))
     if failed:
         parts.append("\n".join([R.REPORT_CHECKS_FAILED, *(f"· {_esc(c.detail)}" for c in failed)]))
     elif unsure := [c for c in view.checks if c.status == CheckStatus.UNVERIFIABLE]:

@@ -8,7 +8,6 @@ run are adopted into this run, the rest are queued, so the run resumes where it 
 from __future__ import annotations
 
 import csv
-import hashlib
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,12 +19,12 @@ from sqlalchemy import update
 
 from bot.core.ingest import IngestOutcome, IngestRequest
 from bot.core.jobs import JobReply, Upload, submit_many
+from bot.core.local_files import hash_regular, read_regular
 from bot.core.services import Services
 from storage import jobs as store
 from storage.db import write_lock
 from storage.models import IngestJob
 
-_HASH_CHUNK = 1 << 20
 _SUBMIT_CHUNK = 200
 
 
@@ -45,11 +44,8 @@ def walk(paths: Iterable[Path], *, recursive: bool) -> Iterator[Path]:
 
 
 def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """A FIFO or device is refused (OSError) rather than read for ever."""
+    return hash_regular(path)
 
 
 @dataclass
@@ -103,7 +99,7 @@ def submit(services: Services, plan: Plan, *, agency: str | None, with_bytes: bo
         chunk = plan.queue[start : start + _SUBMIT_CHUNK]
         items = []
         for path, _sha in chunk:
-            data = path.read_bytes() if with_bytes else b""
+            data = read_regular(path) if with_bytes else b""
             upload = Upload(batch=plan.batch, path=None if with_bytes else str(path.resolve()))
             items.append((IngestRequest(data=data, filename=path.name, fallback_agency=agency), upload))
         submit_many(services, items, hashes=[sha for _, sha in chunk])

@@ -142,7 +142,7 @@ def digest_text(status: RegionStatus, now: datetime, schedule: Schedule, *, next
                 )
             )
     if status.missing and next_at is not None:
-        lines.append(say.DIGEST_NEXT.format(interval=schedule.digest_every.days, next=local_time(next_at, tz)))
+        lines.append(
+            say.DIGEST_NEXT.format(interval=schedule.digest_every.days, next=local_time(next_at, tz))
+        )
     return "\n".join(lines)
-
-

@@ -24,13 +24,16 @@ from bot.core.crosscheck import refresh_after_store
 from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
 from parsing import ParseError, Report
+from parsing.errors import TooLarge
 from parsing.model import Check
+from parsing.names import clean_name
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
-from storage.agencies import candidate_agencies, normalise_name, spelling_choices
+from storage.agencies import candidate_agencies, spelling_choices
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
+from storage.retention import discard_unreferenced_original
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +78,8 @@ class IngestRequest:
     # the report gives (the batch may hold other agencies' reports).
     fallback_agency: str | None = None
     source_url: str | None = None  # the page address, for a report fetched from a link
+    # The year reported on, when the report does not say (nianbao ingest --year).
+    year: int | None = None
     sender_id: int | None = None
     sender_name: str | None = None
     chat_id: int | None = None
@@ -144,6 +149,12 @@ def partial_agency_name(report: Report) -> str | None:
     return None
 
 
+def with_year(report: Report, year: int) -> Report:
+    """The report with the year its sender gives: the parser's "no year" warning no longer holds."""
+    warnings = tuple(w for w in report.warnings if w.code is not WarningCode.NO_YEAR)
+    return dataclasses.replace(report, year=year, warnings=warnings)
+
+
 # The regulations took effect on 1 May 2008; the first annual reports cover 2008.
 FIRST_REPORT_YEAR = 2008
 
@@ -191,6 +202,13 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     log.info("ingest %s: %s (%d bytes, %s)", ingest_id, request.filename, len(request.data), kind or "?")
 
     def result(outcome: IngestOutcome, **kwargs: object) -> IngestResult:
+        if (
+            outcome is IngestOutcome.FAILED
+            and _rejected(kwargs)
+            and stored_file is not None
+            and discard_unreferenced_original(services.sessions, services.data_dir, stored_file)
+        ):
+            log.info("ingest %s: original of a refused file removed", ingest_id)
         stored = kwargs.get("stored")
         if isinstance(stored, StoreResult) and stored.previous_received_at is not None:
             # Replies word moments as they come: hand them over in the configured zone.
@@ -205,8 +223,14 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
             **kwargs,  # type: ignore[arg-type]
         )
 
-    # The original first, outside any transaction: it survives whatever happens next.
     digest = sha256_hex(request.data)
+    stored_file: StoredFile | None = None
+    options = services.settings.parse_options()
+    if len(request.data) > options.max_bytes:
+        # Refused before a byte is written: an upload open to anyone must not fill the disk.
+        return result(IngestOutcome.FAILED, reason=FailureReason.PARSE, message=TooLarge().message)
+    # The original first, outside any transaction: it survives whatever happens next (but a
+    # file refused as no report is removed again, see _forget_rejected).
     try:
         stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
     except OSError:
@@ -225,7 +249,6 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
     parse_fn = parse or default_parse()
-    options = services.settings.parse_options()
     try:
         report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
     except ParseError as exc:
@@ -235,6 +258,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.exception("ingest %s: parser crashed on %s", ingest_id, request.filename)
         return result(IngestOutcome.FAILED, reason=FailureReason.INTERNAL)
 
+    if report.year is None and request.year is not None:
+        report = with_year(report, request.year)
     if report.year is None:
         return result(IngestOutcome.FAILED, reason=FailureReason.NO_YEAR, report=report)
     if not FIRST_REPORT_YEAR <= report.year <= latest_report_year(received_at, services.settings.tz):
@@ -268,7 +293,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         except SQLAlchemyError:
             log.exception("ingest %s: spelling check unavailable", ingest_id)
             spellings = ()
-        fallback = normalise_name(request.fallback_agency or "")
+        fallback = clean_name(request.fallback_agency or "")
         if spellings and fallback in (*spellings, agency_name):
             agency_name = fallback
         elif spellings:
@@ -309,6 +334,17 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     return result(outcome, report=report, stored=stored, cross_checks=tuple(cross))
 
 
+# Files refused for what they are (not a report, unreadable, no year, the parser crashed on
+# them): their originals are not kept (issue 10). A report that failed for the database's or the
+# disk's sake is kept for the retry; one waiting for its agency is kept for the answer.
+_REJECTED = frozenset({FailureReason.PARSE, FailureReason.NO_YEAR, FailureReason.BAD_YEAR, FailureReason.AGENCY_NAME})
+
+
+def _rejected(fields: dict[str, object]) -> bool:
+    reason = fields.get("reason")
+    return reason in _REJECTED or (reason is FailureReason.INTERNAL and fields.get("report") is None)
+
+
 def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
     duplicate = find_duplicate(session, digest)
     if duplicate is None:
@@ -325,12 +361,12 @@ def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
 
 
 def _agency_name(request: IngestRequest, report: Report) -> str | None:
-    if request.agency and normalise_name(request.agency):
-        return normalise_name(request.agency)
+    if request.agency and clean_name(request.agency):
+        return clean_name(request.agency)
     if report.agency:
         return report.agency
-    if request.fallback_agency and normalise_name(request.fallback_agency):
-        return normalise_name(request.fallback_agency)
+    if request.fallback_agency and clean_name(request.fallback_agency):
+        return clean_name(request.fallback_agency)
     return None
 
 
@@ -343,6 +379,9 @@ def _store(
     kind: str,
     received_at: datetime,
 ) -> tuple[StoreResult, list[CrossCheck]]:
+    # Written again if a concurrent upload of the same bytes, refused (a parse timeout under
+    # load), removed it meanwhile: no report without its original.
+    store_original(services.data_dir, request.data, sha256=stored_file.sha256)
     source = SourceInfo(
         sha256=stored_file.sha256,
         path=stored_file.relative_path,
@@ -355,10 +394,8 @@ def _store(
         received_at=received_at,
         source_url=request.source_url,
     )
-    # A concurrent ingest can win a unique key first: the same file (source_files.sha256,
-    # reports.source_file_id), the agency's name, or the one current report of its year. The
-    # next attempt, in a fresh transaction, then sees that row and becomes a duplicate or a new
-    # version. Each loser retries after a short random pause; many writers at once may need a few.
+    # A concurrent ingest can take a unique key first (the same file, the agency's name, the year's
+    # current report): the retry, after a short random pause, sees its row (duplicate, new version).
     for attempt in range(1, STORE_ATTEMPTS + 1):
         try:
             with write_session(services.sessions) as session:

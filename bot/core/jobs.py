@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ParseFn, ingest
+from bot.core.local_files import read_regular
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions
 from storage import jobs as store
@@ -30,7 +31,16 @@ log = logging.getLogger(__name__)
 # A file that has killed its worker this often is given up (it would kill the next one too).
 MAX_ATTEMPTS = 3
 
-__all__ = ["MAX_ATTEMPTS", "FinishedJob", "JobReply", "finished", "has_unfinished", "run_job", "submit", "submit_many"]
+__all__ = [
+    "MAX_ATTEMPTS",
+    "FinishedJob",
+    "JobReply",
+    "finished",
+    "has_unfinished",
+    "run_job",
+    "submit",
+    "submit_many",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,7 +158,9 @@ def _run(services: Services, request: IngestRequest, parse: ParseFn | None) -> I
     parse_fn = parse or default_parse()
     try:
         report = parse_fn(
-            request.data, request.filename, caption=request.caption,
+            request.data,
+            request.filename,
+            caption=request.caption,
             options=ParseOptions(timeout_s=services.settings.parse_timeout),
         )
     except ParseError:
@@ -192,10 +204,12 @@ def run_job(
     return result.outcome
 
 
-def _read_and_run(services: Services, request: IngestRequest, path: str | None, parse: ParseFn | None) -> IngestResult:
+def _read_and_run(
+    services: Services, request: IngestRequest, path: str | None, parse: ParseFn | None
+) -> IngestResult:
     if path is not None:
         try:
-            request = dataclasses.replace(request, data=Path(path).read_bytes())
+            request = dataclasses.replace(request, data=read_regular(Path(path)))
         except OSError as exc:
             log.warning("job for %s: cannot read %s: %s", request.filename, path, exc)
             return _failed(request, FailureReason.FILE_STORE)

@@ -180,5 +180,3 @@ def received_text(name: str, year: int, got: ReceivedReport, deadline: Deadline,
 def is_late(got: ReceivedReport, deadline: Deadline, tz: ZoneInfo) -> bool:
     dated_late = got.published_on is not None and got.published_on > deadline.day
     return got.received_at.astimezone(tz).date() > deadline.day or dated_late
-
-

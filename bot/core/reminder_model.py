@@ -146,8 +146,6 @@ class Snapshot:
     blocked: dict[int, tuple[datetime, str]]
 
 
-
-
 def may_send(snap: Snapshot, key: SendKey, now: datetime) -> bool:
     state = snap.sends.get(key)
     if state is None:
@@ -162,5 +160,3 @@ def may_send(snap: Snapshot, key: SendKey, now: datetime) -> bool:
 def local_time(moment: datetime, tz: ZoneInfo) -> str:
     local = moment.astimezone(tz)
     return f"{local.month}月{local.day}日 {local:%H:%M}"
-
-

@@ -102,7 +102,6 @@ def plan(snap: Snapshot, schedule: Schedule, now: datetime, years: Sequence[int]
     return sorted(due, key=lambda r: (r.key.scheduled_for, r.chat_id, r.about, r.key.kind))
 
 
-
 # --- telling the admins about blocked chats ---------------------------------------------------
 
 

@@ -86,7 +86,7 @@ class SummaryResult:
 
 
 def parse_summary_args(args: Sequence[str], *, now: datetime) -> tuple[str, int] | None:
-    """"文登区 2021" -> ("文登区", 2021); without a year, last year's reports (the season's)."""
+    """ "文登区 2021" -> ("文登区", 2021); without a year, last year's reports (the season's)."""
     words = [a for a in args if a.strip()]
     year = now.year - 1
     if words and words[-1].rstrip("年").isdigit() and len(words[-1].rstrip("年")) == 4:

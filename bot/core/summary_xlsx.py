@@ -29,7 +29,9 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _BOLD = Font(bold=True)
 
 
-def _put(ws: Worksheet, row: int, col: int, value: object, *, to_row: int | None = None, to_col: int | None = None) -> None:
+def _put(
+    ws: Worksheet, row: int, col: int, value: object, *, to_row: int | None = None, to_col: int | None = None
+) -> None:
     """Write a cell, merged over [row..to_row] x [col..to_col] when those are given."""
     cell = ws.cell(row=row, column=col, value=value)
     cell.alignment = _CENTER

@@ -69,8 +69,14 @@ class _Heartbeat:
                 log.exception("heartbeat failed")
 
 
-def poll(services: Services, *, concurrency: int = 1, until_empty: bool = False,
-         stale_seconds: float = STALE_SECONDS, stop: threading.Event | None = None) -> int:
+def poll(
+    services: Services,
+    *,
+    concurrency: int = 1,
+    until_empty: bool = False,
+    stale_seconds: float = STALE_SECONDS,
+    stop: threading.Event | None = None,
+) -> int:
     """Claim and run jobs from ingest_jobs until stopped (or, `until_empty`, none is left)."""
     stop = stop or threading.Event()
     beat = _Heartbeat(services, min(HEARTBEAT_SECONDS, stale_seconds / 3))
@@ -119,17 +125,26 @@ def poll(services: Services, *, concurrency: int = 1, until_empty: bool = False,
     return done
 
 
-def work(services: Services, *, concurrency: int = 1, until_empty: bool = False,
-         stale_seconds: float = STALE_SECONDS) -> int:
+def work(
+    services: Services,
+    *,
+    concurrency: int = 1,
+    until_empty: bool = False,
+    stale_seconds: float = STALE_SECONDS,
+) -> int:
     """Run jobs in this process: procrastinate on PostgreSQL, the polling loop on SQLite."""
     if services.engine.dialect.name == "postgresql":
         from bot.core.taskqueue import run_worker
 
-        return run_worker(services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds)
+        return run_worker(
+            services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds
+        )
     stop = threading.Event()
     with contextlib.suppress(ValueError):  # not the main thread (tests)
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    return poll(services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds, stop=stop)
+    return poll(
+        services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds, stop=stop
+    )
 
 
 def _lower_priority() -> None:
@@ -141,8 +156,16 @@ def _lower_priority() -> None:
 class LocalWorkers:
     """`nianbao worker` child processes on this machine, restarted if one dies."""
 
-    def __init__(self, settings: Settings, db_url: str, count: int, *, until_empty: bool = False,
-                 nice: bool = True, stale_seconds: float = STALE_SECONDS) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        db_url: str,
+        count: int,
+        *,
+        until_empty: bool = False,
+        nice: bool = True,
+        stale_seconds: float = STALE_SECONDS,
+    ) -> None:
         self.settings = settings
         self.db_url = db_url
         self.count = count
@@ -158,12 +181,21 @@ class LocalWorkers:
             "NIANBAO_DATA_DIR": str(self.settings.data_dir.resolve()),
             "NIANBAO_PARSE_TIMEOUT": str(self.settings.parse_timeout),
             # A bulk run prints its own progress; the bot's workers log like the bot.
-            "NIANBAO_LOG_LEVEL": "WARNING" if self.until_empty and "log_level" not in self.settings.model_fields_set
+            "NIANBAO_LOG_LEVEL": "WARNING"
+            if self.until_empty and "log_level" not in self.settings.model_fields_set
             else self.settings.log_level,
             "NIANBAO_TIMEZONE": self.settings.timezone,
         }
-        command = [sys.executable, "-m", "bot.cli", "worker", "--db", self.db_url,
-                   "--stale-after", str(self.stale_seconds)]
+        command = [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "worker",
+            "--db",
+            self.db_url,
+            "--stale-after",
+            str(self.stale_seconds),
+        ]
         if self.until_empty:
             command.append("--until-empty")
         return subprocess.Popen(

@@ -15,7 +15,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core import browse
-from bot.core.answer import AnswerOutcome, answer_question
+from bot.core.answer import answer_question
 from bot.core.links import find_url
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
@@ -115,7 +115,7 @@ async def on_text(update: Update, context: BotContext) -> None:
         return
     answer = await context.state.run_query(answer_question, context.services, text, now=_now(context))
     markup = None
-    if answer.outcome is AnswerOutcome.AMBIGUOUS_AGENCY and answer.choices:
+    if answer.choices and answer.choice_questions:  # ambiguous agency, or each agency of a place
         markup = _choice_markup(context, message.chat_id, "q", answer.choices, answer.choice_questions)
     await send_html(message, answer.text, html=answer.html, markup=markup)
     if answer.chart is not None:

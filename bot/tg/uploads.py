@@ -53,7 +53,12 @@ async def _download(context: BotContext, file_id: str) -> bytes:
 
 
 async def edit_status(
-    bot: Bot, chat_id: int, message_id: int, text: str, *, html: bool = False,
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    *,
+    html: bool = False,
     markup: InlineKeyboardMarkup | None = None,
 ) -> None:
     """Replace a status message; a long summary continues in further messages."""
@@ -70,7 +75,9 @@ async def edit_status(
         await bot.send_message(chat_id, chunk, parse_mode=parse_mode)
 
 
-async def _edit(status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None) -> None:
+async def _edit(
+    status: Message, text: str, *, html: bool = False, markup: InlineKeyboardMarkup | None = None
+) -> None:
     await edit_status(status.get_bot(), status.chat_id, status.message_id, text, html=html, markup=markup)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from parsing.schema import T2_2019, T2_2021, TEMPLATE_2019, TEMPLATE_2021
 from parsing.tables.align import AlignNotes, align, same_grid, short_label, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
@@ -9,6 +11,7 @@ from parsing.vocabulary import tables as V
 from parsing.warnings import ParseWarning, WarningCode
 
 _T2_ITEMS = V.T2_ITEM_WORDS
+_EXPLANATION = re.compile(r"[（(]")
 _T2_COLUMNS = V.T2_COLUMN_WORDS
 _T2_DEFAULTS = {
     TEMPLATE_2021: {
@@ -33,8 +36,11 @@ _T2_DEFAULTS = {
 
 
 def _t2_item(label: str) -> str | None:
+    """The item a label names, read before any bracketed explanation: "其他主动公开文件（…除规范性
+    文件以外…）" is no 规范性文件 row, "规章（设区的市…应提供相关数据）" is 规章."""
+    head = _EXPLANATION.split(label, maxsplit=1)[0] or label
     for item, words in _T2_ITEMS:
-        if any(w in label for w in words):
+        if any(w in head for w in words):
             return item
     return None
 

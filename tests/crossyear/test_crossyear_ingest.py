@@ -137,3 +137,16 @@ def test_nianbao_check_prints_what_to_fix_and_stores_nothing(
     out = capsys.readouterr().out
     assert "草稿核对" in out and "可以发布" in out
     assert _counts(services) == before
+
+
+def test_report_on_request_shows_cross_year_results(services: Services) -> None:
+    """/report (on request) lists the stored cross-year results, both reports named."""
+    from bot.core.browse import report_tables
+
+    seed = _seed(services)
+    jumped = _next_year(seed, t3__carried_in__total=7)
+    jumped = make_report(AGENCY, 2022, cells={**dict(jumped.cells)}, facts={"proactive.total": 25300})
+    ingest(services, IngestRequest(b"2022 jump", "文登科技局2022.pdf"), parse=_parser(jumped))
+    text = report_tables(services, AGENCY, 2022).text
+    assert "请核实" in text and "25300" in text
+    assert "上年结转 7" in text and "文登科技局2021.txt" in text

@@ -68,7 +68,7 @@ def test_new_version_lists_changes(services: Services) -> None:
     assert "本年新收政府信息公开申请数量 / 总计：0 → 2" in result.plain_text
 
 
-def test_parse_error_fails_with_its_chinese_message_and_keeps_the_file(services: Services) -> None:
+def test_parse_error_fails_with_its_chinese_message_and_keeps_no_copy(services: Services) -> None:
     def scanned(data: bytes, filename: str, **_: Any) -> Report:
         raise NoTextLayer()
 
@@ -77,7 +77,8 @@ def test_parse_error_fails_with_its_chinese_message_and_keeps_the_file(services:
     assert result.message == NoTextLayer.default_message
     assert NoTextLayer.default_message in result.plain_text
     assert _counts(services) == (0, 0, 0, 0)
-    assert _kept(services, b"%PDF-1.4 scanned")
+    # A refused file's bytes are not kept (issue 10: uploads open to anyone must not fill the disk).
+    assert not (services.data_dir / relative_path_for(sha256_hex(b"%PDF-1.4 scanned"))).exists()
 
 
 def test_a_crashing_parser_is_a_failure_not_an_exception(services: Services) -> None:

@@ -323,3 +323,150 @@ BUREAU_2021 = RealLayout(
 )
 
 LAYOUTS.append(BUREAU_2021)
+
+
+# --- 3. A town government, 2019 format: table 2 with explanations in its labels ---------------
+# As www.tianmen.gov.cn printed its 2020 report: headings wrapped ("本年新\n制作数量"), the labels
+# carry the form's explanations in brackets (one of them lists “规定”“办法”…), and an extra row
+# 其他主动公开文件 that the national form does not have — its figures must not be taken for
+# 规范性文件's, although its explanation names 规范性文件.
+
+
+def _town_t2() -> Layout:
+    def section(title: str) -> list[Cell]:
+        return [Cell(title, colspan=4)]
+
+    return [
+        section("第二十条第（一）项"),
+        [Cell("信息内容"), Cell("本年新\n制作数量"), Cell("本年新\n公开数量"), Cell("对外公开总数量")],
+        [Cell("规章（设区的市、自治州人民政府应提供相关数据）"), Cell("0"), Cell("0"), Cell("0")],
+        [Cell("规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”"
+              "“规范”“规程”“规则”等字样的公文，一般情况下属于规范性文件）"), Cell("34"), Cell("4"), Cell("47")],
+        [Cell("其他主动公开文件（含以本单位或本单位办公室名义正式签发的、除规范性文件以外的主动公开文件）"),
+         Cell("5"), Cell("5"), Cell("12")],
+        section("第二十条第（五）项"),
+        [Cell("信息内容"), Cell("上一年项目数量"), Cell("本年增/减"), Cell("处理决定数量")],
+        [Cell("行政许可"), Cell("3"), Cell("0"), Cell("6")],
+        [Cell("其他对外管理服务事项"), Cell("0"), Cell("0"), Cell("0")],
+        section("第二十条第（六）项"),
+        [Cell("信息内容"), Cell("上一年项目数量"), Cell("本年增/减"), Cell("处理决定数量")],
+        [Cell("行政处罚"), Cell("1"), Cell("0"), Cell("2")],
+        [Cell("行政强制"), Cell("0"), Cell("0"), Cell("0")],
+        section("第二十条第（八）项"),
+        [Cell("信息内容"), Cell("上一年项目数量"), Cell("本年增/减", colspan=2)],
+        [Cell("行政事业性收费"), Cell("0"), Cell("0", colspan=2)],
+        section("第二十条第（九）项"),
+        [Cell("信息内容"), Cell("采购项目数量"), Cell("采购总金额", colspan=2)],
+        [Cell("政府集中采购"), Cell("2"), Cell("12.5", colspan=2)],
+    ]  # fmt: skip
+
+
+_T_ROWS_2019: list[tuple[str, str, str | None]] = [
+    ("denied_secret", "1.属于国家秘密", "（三）不予公开"),
+    ("denied_law", "2.其他法律行政法规禁止公开", None),
+    ("denied_safety", "3.危及“三安全一稳定”", None),
+    ("denied_third_party", "4.保护第三方合法权益", None),
+    ("denied_internal", "5.属于三类内部事务信息", None),
+    ("denied_process", "6.属于四类过程性信息", None),
+    ("denied_enforcement", "7.属于行政执法案卷", None),
+    ("denied_query", "8.属于行政查询事项", None),
+    ("unable_no_info", "1.本机关不掌握相关政府信息", "（四）无法提供"),
+    ("unable_create", "2.没有现成信息需要另行制作", None),
+    ("unable_unclear", "3.补正后申请内容仍不明确", None),
+    ("rejected_petition", "1.信访举报投诉类申请", "（五）不予处理"),
+    ("rejected_repeat", "2.重复申请", None),
+    ("rejected_publication", "3.要求提供公开出版物", None),
+    ("rejected_mass", "4.无正当理由大量反复申请", None),
+    ("rejected_confirm", "5.要求行政机关确认或重新出具已获取信息", None),
+]
+_T_VALUES: dict[str, list[Value]] = {
+    "new": [2, 0, 0, 0, 0, 0, 2],
+    "carried_in": [0] * 7,
+    "granted": [1, 0, 0, 0, 0, 0, 1],
+    "partial": [0] * 7,
+    **{key: [0] * 7 for key, _, _ in _T_ROWS_2019},
+    "unable_no_info": [1, 0, 0, 0, 0, 0, 1],
+    "other": [0] * 7,
+    "handled_total": [2, 0, 0, 0, 0, 0, 2],
+    "carried_out": [0] * 7,
+}
+
+
+def _town_t3() -> Layout:
+    v = _T_VALUES
+    spans = {"（三）不予公开": 8, "（四）无法提供": 3, "（五）不予处理": 5}
+    rows = _t3_head()
+    rows.append([Cell("一、本年新收政府信息公开申请数量", colspan=3), *_vals(v["new"])])
+    rows.append([Cell("二、上年结转政府信息公开申请数量", colspan=3), *_vals(v["carried_in"])])
+    rows.append(
+        [
+            Cell("三、本年度办理结果", rowspan=2 + 16 + 2),
+            Cell("（一）予以公开", colspan=2),
+            *_vals(v["granted"]),
+        ]
+    )
+    rows.append(
+        [Cell("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", colspan=2), *_vals(v["partial"])]
+    )
+    for key, label, group in _T_ROWS_2019:
+        lead = [Cell(group, rowspan=spans[group])] if group else []
+        rows.append([*lead, Cell(label), *_vals(v[key])])
+    rows.append([Cell("（六）其他处理", colspan=2), *_vals(v["other"])])
+    rows.append([Cell("（七）总计", colspan=2), *_vals(v["handled_total"])])
+    rows.append([Cell("四、结转下年度继续办理", colspan=3), *_vals(v["carried_out"])])
+    return rows
+
+
+TOWN_2019 = RealLayout(
+    name="town-2020-t2-explained-labels",
+    source="www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/tsz/zfxxgk/xxgknb/202101/t20210126_3310750.shtml (表二)",
+    template="2019",
+    blocks=[
+        "拖市镇2020年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2020年，全镇累计主动公开政府信息114条。",
+        "二、主动公开政府信息情况",
+        _town_t2(),
+        "三、收到和处理政府信息公开申请情况",
+        _town_t3(),
+        "四、政府信息公开行政复议、行政诉讼情况",
+        _t4({"review": [0] * 5, "suit_direct": [0] * 5, "suit_after_review": [0] * 5}),
+        "五、存在的主要问题及改进情况",
+        "拖市镇人民政府",
+        "2021年1月26日",
+    ],
+    cells=_fill(
+        "2019",
+        {
+            **{f"t3.{k}": vals for k, vals in _T_VALUES.items()},
+            "t2.rules.new_made": 0,
+            "t2.rules.new_published": 0,
+            "t2.rules.total_published": 0,
+            "t2.normative.new_made": 34,
+            "t2.normative.new_published": 4,
+            "t2.normative.total_published": 47,
+            "t2.licensing.prev_items": 3,
+            "t2.licensing.change": 0,
+            "t2.licensing.decisions": 6,
+            "t2.other_services.prev_items": 0,
+            "t2.other_services.change": 0,
+            "t2.other_services.decisions": 0,
+            "t2.punishment.prev_items": 1,
+            "t2.punishment.change": 0,
+            "t2.punishment.decisions": 2,
+            "t2.coercion.prev_items": 0,
+            "t2.coercion.change": 0,
+            "t2.coercion.decisions": 0,
+            "t2.fees.prev_items": 0,
+            "t2.fees.change": 0,
+            "t2.procurement.items": 2,
+            "t2.procurement.amount": 12.5,
+            "t4.review": [0] * 5,
+            "t4.suit_direct": [0] * 5,
+            "t4.suit_after_review": [0] * 5,
+        },
+    ),
+    checks={"t3.balance": "pass", "t3.rows_sum": "pass", "t3.cols_sum": "pass", "t4.sums": "pass"},
+)
+
+LAYOUTS.append(TOWN_2019)

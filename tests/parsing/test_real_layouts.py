@@ -39,3 +39,24 @@ def test_every_cell_of_a_real_layout(layout: RealLayout, fmt: str) -> None:
     assert layout.warning_codes <= codes, codes
     statuses = {c.rule: c.status for c in report.checks}
     assert {rule: statuses.get(rule) for rule in layout.checks} == layout.checks
+
+
+def test_an_extra_row_explained_with_another_items_name_is_not_that_item() -> None:
+    """The town layout's extra row printed above 规范性文件: its figures stay out of 规范性文件."""
+    from parsing.extract.base import TableBlock
+    from parsing.tables import read_tables
+
+    rows = (
+        ("第二十条第（一）项", None, None, None),
+        ("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"),
+        ("其他主动公开文件（除规范性文件以外的主动公开文件）", "5", "5", "12"),
+        ("规范性文件（标题采用“规定”“办法”等字样的公文）", "34", "4", "47"),
+        ("规章（设区的市、自治州人民政府应提供相关数据）", "0", "0", "0"),
+    )
+    cells = read_tables([TableBlock(rows=rows, index=0)], year=2020).cells
+    assert [cells[f"t2.normative.{c}"] for c in ("new_made", "new_published", "total_published")] == [
+        34,
+        4,
+        47,
+    ]
+    assert cells["t2.rules.new_made"] == 0

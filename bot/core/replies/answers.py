@@ -79,7 +79,9 @@ MISSING_NONE_EXPECTED = "{region}没有登记应报送的单位（用 /register 
 MISSING_ALL_IN = "{region} {year}年度报告：已到期的{expected}个单位都已报送，没有迟报。"
 MISSING_PENDING = "另有{n}个单位的期限未到。"
 MISSING_HEAD = "{region} {year}年度报告报送情况（截至{today}）："
-MISSING_COUNTS = "应报{expected}家：已报{received}家（其中迟报{late}家），逾期未报{missing}家，截止日未到{pending}家。"
+MISSING_COUNTS = (
+    "应报{expected}家：已报{received}家（其中迟报{late}家），逾期未报{missing}家，截止日未到{pending}家。"
+)
 OVERDUE_DAYS = "已逾期{days}天"
 LATE_HEAD = "迟报（截止日后收到）："
 MORE_AGENCIES = "……另有{count}家未列出。"

@@ -60,7 +60,12 @@ def render(result: SummaryResult) -> str:
         lines.append(
             MISSING.format(
                 count=len(missing),
-                names=_names([f"{a.name}（截止{format_day(a.deadline.day)}）" if a.deadline else a.name for a in missing]),
+                names=_names(
+                    [
+                        f"{a.name}（截止{format_day(a.deadline.day)}）" if a.deadline else a.name
+                        for a in missing
+                    ]
+                ),
             )
         )
     if pending := s.count(AgencyState.PENDING):
