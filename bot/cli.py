@@ -80,11 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
         "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局\n"
         "  nianbao ingest 无年度的报告.pdf --year 2021\n"
         "  nianbao ingest 档案/ --recursive --jobs 4      # 本机 4 个进程；重新运行会跳过已入库的文件\n"
-        "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker",
+        "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker\n"
+        "  nianbao ingest https://www.example.gov.cn/art/2022/1/27/art_1.html   # 网页或其附件中的报告",
         "bot.commands.ingest",
     )
     p.add_argument(
-        "files", metavar="FILE", nargs="+", help="文件或目录（目录需 --recursive）/ files or directories"
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="文件、目录（目录需 --recursive）或报告网页链接 / files, directories or report page links",
     )
     p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
     p.add_argument(

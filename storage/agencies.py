@@ -9,7 +9,6 @@ A body on its own (科技局) is never an alias: every county has one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,44 +16,12 @@ from datetime import UTC, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from parsing.names import abbreviate, clean_name
 from storage.models import Agency, AgencyAlias
 
 LEVEL_PROVINCE, LEVEL_CITY, LEVEL_COUNTY, LEVEL_TOWNSHIP = "province", "city", "county", "township"
 KIND_DEPARTMENT, KIND_GOVERNMENT, KIND_TOWNSHIP, KIND_ZONE = "部门", "政府", "乡镇街道", "开发区"
 SOURCE_GENERATED, SOURCE_USER = "generated", "user"
-
-# Long form -> what people write. Applied in order, so longer forms come first.
-ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    ("科学技术和工业信息化", "科工信"),
-    ("科学技术", "科技"),
-    ("工业和信息化", "工信"),
-    ("人力资源和社会保障", "人社"),
-    ("人力资源社会保障", "人社"),
-    ("自然资源和规划", "自然资源"),
-    ("住房和城乡建设", "住建"),
-    ("住房城乡建设", "住建"),
-    ("市场监督管理", "市场监管"),
-    ("发展和改革委员会", "发改委"),
-    ("发展改革委员会", "发改委"),
-    ("发展和改革局", "发改局"),
-    ("卫生健康委员会", "卫健委"),
-    ("卫生健康", "卫健"),
-    ("教育和体育", "教体"),
-    ("文化和旅游", "文旅"),
-    ("退役军人事务", "退役军人"),
-    ("应急管理局", "应急局"),
-    ("医疗保障", "医保"),
-    ("交通运输", "交通"),
-    ("城市管理", "城管"),
-    ("综合行政执法", "综合执法"),
-    ("行政审批服务", "行政审批"),
-    ("人民政府办公室", "政府办"),
-    ("人民政府", "政府"),
-    ("街道办事处", "街道"),
-    ("管理委员会", "管委会"),
-    ("经济技术开发区", "经开区"),
-    ("高新技术产业开发区", "高新区"),
-)
 
 _ZONE_SUFFIXES = (
     "经济技术开发区",
@@ -104,11 +71,6 @@ class AgencyName:
         return "/".join(self.places)
 
 
-def normalise_name(name: str) -> str:
-    """NFKC (full-width letters and brackets), no whitespace."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-
-
 def _place_at(text: str) -> tuple[str, str] | None:
     """The shortest place token at the start of `text` and its kind ("zone"/"township"/"admin")."""
     best: tuple[str, str] | None = None
@@ -132,7 +94,7 @@ def _place_at(text: str) -> tuple[str, str] | None:
 
 
 def parse_agency_name(name: str) -> AgencyName:
-    name = normalise_name(name)
+    name = clean_name(name)
     places: list[str] = []
     tags: list[str] = []
     rest = name
@@ -172,12 +134,6 @@ def _classify(places: list[str], tags: list[str], body: str) -> tuple[str, str]:
     level = _admin_level(places[-1], places[-2] if len(places) > 1 else None)
     kind = KIND_GOVERNMENT if body in ("人民政府", "政府", "") else KIND_DEPARTMENT
     return level, kind
-
-
-def abbreviate(text: str) -> str:
-    for long, short in ABBREVIATIONS:
-        text = text.replace(long, short)
-    return text
 
 
 def strip_level(token: str) -> str | None:
@@ -232,7 +188,7 @@ def _now() -> datetime:
 
 
 def find_agency(session: Session, name: str) -> Agency | None:
-    return session.scalar(select(Agency).where(Agency.name == normalise_name(name)))
+    return session.scalar(select(Agency).where(Agency.name == clean_name(name)))
 
 
 def find_or_create_agency(
@@ -248,7 +204,7 @@ def find_or_create_agency(
 
     Region, level and kind are guessed from the name unless given. Flushes, never commits.
     """
-    name = normalise_name(name)
+    name = clean_name(name)
     if not name:
         raise ValueError("empty agency name")
     existing = find_agency(session, name) or same_agency(session, name)
@@ -328,7 +284,7 @@ def spelling_choices(session: Session, name: str) -> list[str]:
 
 def add_user_alias(session: Session, agency: Agency, alias: str) -> AgencyAlias:
     """Record a short form a user confirmed in chat (idempotent; upgrades a generated alias)."""
-    alias = normalise_name(alias)
+    alias = clean_name(alias)
     if not alias:
         raise ValueError("empty alias")
     row = session.scalar(
@@ -345,7 +301,7 @@ def add_user_alias(session: Session, agency: Agency, alias: str) -> AgencyAlias:
 
 def agencies_by_alias(session: Session, text: str) -> list[Agency]:
     """Agencies whose full name or an alias is exactly `text`."""
-    text = normalise_name(text)
+    text = clean_name(text)
     by_alias = select(AgencyAlias.agency_id).where(AgencyAlias.alias == text)
     return list(
         session.scalars(
@@ -364,7 +320,7 @@ def candidate_agencies(session: Session, partial: str, *, limit: int = 8) -> lis
     Exact name/alias matches first, then names or aliases that end with the partial name or its
     abbreviation (the body of a full name), then ones that contain it.
     """
-    partial = normalise_name(partial)
+    partial = clean_name(partial)
     if not partial:
         return []
     exact = agencies_by_alias(session, partial)

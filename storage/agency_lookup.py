@@ -3,88 +3,24 @@ aliases (with the places they name), and fuzzy lookup. Plain functions taking a 
 
 from __future__ import annotations
 
-import functools
-import re
 import threading
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from opencc import OpenCC
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from parsing.names import match_key, name_key
 from storage.agencies import parse_agency_name, strip_level
 from storage.models import Agency, AgencyAlias
-
-# --- text normalisation ------------------------------------------------------------
-
-_T2S = OpenCC("t2s")
-_SPACES = re.compile(r"\s+")
-_PUNCT = re.compile(r"[\s,.;:!?、，。；：！？“”\"'‘’（）()《》<>【】\[\]·\-—_/]+")
-
-
-@functools.lru_cache(maxsize=8192)
-def simplify(text: str) -> str:
-    """Traditional -> simplified, full-width -> half-width (NFKC). Keeps spaces and punctuation."""
-    simplified: str = _T2S.convert(unicodedata.normalize("NFKC", text))
-    return simplified
-
-
-def normalise_name(text: str) -> str:
-    """The form names and aliases are compared in: simplified, half-width, no spaces/punctuation."""
-    return _PUNCT.sub("", simplify(text)).lower()
-
-
-# Long official words -> the short forms people type; applied to both sides before fuzzy
-# matching so that 威海文登科学技术局 and 文登科技局 land near 威海市文登区科学技术局.
-_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    ("人力资源和社会保障", "人社"),
-    ("人力资源社会保障", "人社"),
-    ("住房和城乡建设", "住建"),
-    ("住房城乡建设", "住建"),
-    ("市场监督管理", "市场监管"),
-    ("发展和改革", "发改"),
-    ("发展改革", "发改"),
-    ("工业和信息化", "工信"),
-    ("工业信息化", "工信"),
-    ("科学技术", "科技"),
-    ("文化和旅游", "文旅"),
-    ("文化旅游", "文旅"),
-    ("卫生健康", "卫健"),
-    ("农业农村", "农业"),
-    ("自然资源和规划", "自然资源"),
-    ("交通运输", "交通"),
-    ("教育和体育", "教体"),
-    ("退役军人事务", "退役军人"),
-    ("应急管理", "应急"),
-    ("医疗保障", "医保"),
-    ("行政审批服务", "审批"),
-    ("综合行政执法", "综合执法"),
-    ("人民政府", "政府"),
-    ("委员会", "委"),
-    ("办公室", "办"),
-)
-
-
-# Characters every agency name shares; dropped before fuzzy scoring so that the place and
-# the line of work decide (火星市科技局 must not look like 文登区科技局 because of 市/局).
-_GENERIC = re.compile(r"[省市区县局委办厅]")
-
-
-def canonical_name(text: str) -> str:
-    out = normalise_name(text)
-    for long, short in _ABBREVIATIONS:
-        out = out.replace(long, short)
-    return _GENERIC.sub("", out) or out
-
 
 # --- agency lookup -------------------------------------------------------------------
 
 
-class MatchKind:
+class MatchKind(StrEnum):
     EXACT = "exact"
     ALIAS = "alias"
     FUZZY = "fuzzy"
@@ -102,7 +38,7 @@ class AgencyCandidate:
 class AgencyMatch:
     """`unique` is set when one agency is meant; otherwise `candidates` are the close ones."""
 
-    kind: str
+    kind: MatchKind
     unique: AgencyCandidate | None
     candidates: tuple[AgencyCandidate, ...] = ()
 
@@ -158,8 +94,8 @@ def _agency_index(session: Session) -> _AgencyIndex:
     index = _AgencyIndex(names=names, exact={})
     seen: set[tuple[int, str]] = set()
     for agency_id, text in pairs:
-        index.exact.setdefault(normalise_name(text), set()).add(agency_id)
-        canon = canonical_name(text)
+        index.exact.setdefault(name_key(text), set()).add(agency_id)
+        canon = match_key(text)
         if canon and (agency_id, canon) not in seen:
             seen.add((agency_id, canon))
             index.strings.append(canon)
@@ -187,7 +123,7 @@ def place_names(name: str) -> list[str]:
             parent = chain[i - 1]
             parent_stem = strip_level(parent) or parent
             out += [parent + f for f in forms] + [parent_stem + f for f in forms]
-    return [normalise_name(p) for p in dict.fromkeys(out) if len(p) >= 2]
+    return [name_key(p) for p in dict.fromkeys(out) if len(p) >= 2]
 
 
 def agency_lexicon(session: Session) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
@@ -215,18 +151,18 @@ def _score(query: str, lcs: float, candidate: str) -> float:
 def find_agencies(session: Session, typed: str, *, limit: int = 5) -> AgencyMatch:
     """Agencies for a name as a person typed it: exact name, stored alias, then fuzzy."""
     index = _agency_index(session)
-    norm = normalise_name(typed)
+    norm = name_key(typed)
     if not norm or not index.names:
         return AgencyMatch(MatchKind.NONE, None)
     hits = index.exact.get(norm)
     if hits:
         cands = tuple(sorted((AgencyCandidate(i, index.names[i], 100.0) for i in hits), key=lambda c: c.name))
         if len(cands) == 1:
-            kind = MatchKind.EXACT if normalise_name(cands[0].name) == norm else MatchKind.ALIAS
+            kind = MatchKind.EXACT if name_key(cands[0].name) == norm else MatchKind.ALIAS
             return AgencyMatch(kind, cands[0], cands)
         return AgencyMatch(MatchKind.ALIAS, None, cands[:limit])
 
-    query = canonical_name(typed)
+    query = match_key(typed)
     best: dict[int, float] = {}
     cutoff = max(1, len(query) // 3)
     for choice, lcs, pos in process.extract(

@@ -25,8 +25,9 @@ from bot.core.registration import current_year
 from bot.core.reminders import load_snapshot
 from bot.core.replies import reminders as say
 from bot.core.services import Services
+from parsing.names import clean_name
 from storage import registry
-from storage.agencies import find_or_create_agency, normalise_name, parse_agency_name
+from storage.agencies import find_or_create_agency, parse_agency_name
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 REQUIRED = ("name", "region", "level", "chat")
@@ -64,7 +65,7 @@ def decode(data: bytes) -> str:
 
 
 def _region(value: str) -> str:
-    value = re.sub(r"\s*[/／\\、>＞-]\s*", "/", normalise_name(value)).strip("/")
+    value = re.sub(r"\s*[/／\\、>＞-]\s*", "/", clean_name(value)).strip("/")
     if "/" not in value and value:
         places = parse_agency_name(value).places
         if places and "".join(places) == value:
@@ -103,7 +104,7 @@ def parse_csv(text: str) -> tuple[list[Row], list[str]]:
             zip(columns, [c.strip() for c in cells] + [""] * (len(columns) - len(cells)), strict=True)
         )
         problems = []
-        name = normalise_name(values["name"])
+        name = clean_name(values["name"])
         if not name:
             problems.append(say.CSV_NO_NAME)
         elif len(name) > MAX_TEXT:

@@ -17,7 +17,8 @@ from bot.core.crossyear import CrossCheck, CrossStatus
 from bot.core.ingest import ParseFn, default_parse
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions, Report
-from storage.agencies import find_agency, normalise_name
+from parsing.names import clean_name
+from storage.agencies import find_agency
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def check_draft(services: Services, request: DraftRequest, *, parse: ParseFn | N
     except Exception:
         log.exception("draft check: parser crashed on %s", request.filename)
         return DraftResult(DraftOutcome.FAILED, request.filename)
-    agency = normalise_name(request.agency) if request.agency else report.agency
+    agency = clean_name(request.agency) if request.agency else report.agency
     if not agency or report.year is None:
         return DraftResult(DraftOutcome.CHECKED, request.filename, report, agency or None)
     try:

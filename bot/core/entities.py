@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.core import question_cues as cue
 from bot.core.question_text import QuestionText
-from storage.agency_lookup import normalise_name
+from parsing.names import name_key
 
 MIN_NAME = 3  # shorter stored aliases are too generic to trust inside running text
 
@@ -60,7 +60,7 @@ def find_names(t: QuestionText, lexicon: Lexicon) -> list[_Hit]:
         for length in range(min(longest, n - i), MIN_NAME - 1, -1):
             if not t.free(i, i + length):
                 continue
-            ids = lexicon.names.get(normalise_name(t.s[i : i + length]))
+            ids = lexicon.names.get(name_key(t.s[i : i + length]))
             if ids:
                 hit = _Hit(i, i + length, ids)
                 break
@@ -85,10 +85,10 @@ def _leftover_refs(t: QuestionText, offset: int, text: str, lexicon: Lexicon) ->
     for raw in cue.SEPARATORS.split(text):
         for part in _split_conjunctions(raw):
             name = cue.strip_filler(part)
-            if not cue.looks_like_name(name) and normalise_name(name) not in lexicon.places:
+            if not cue.looks_like_name(name) and name_key(name) not in lexicon.places:
                 continue
             start = offset + max(0, text.find(name))
-            places = lexicon.places.get(normalise_name(name))
+            places = lexicon.places.get(name_key(name))
             if places:
                 refs.append(AgencyRef(name, tuple(sorted(places)), place=True, start=start))
             else:

@@ -26,9 +26,10 @@ from bot.core.services import Services
 from parsing import ParseError, Report
 from parsing.errors import TooLarge
 from parsing.model import Check
+from parsing.names import clean_name
 from parsing.sniff import sniff
 from parsing.warnings import ParseWarning, WarningCode
-from storage.agencies import candidate_agencies, normalise_name, spelling_choices
+from storage.agencies import candidate_agencies, spelling_choices
 from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
@@ -76,6 +77,7 @@ class IngestRequest:
     # or the answer to a spelling question when it is one of its choices. Never replaces a name
     # the report gives (the batch may hold other agencies' reports).
     fallback_agency: str | None = None
+    source_url: str | None = None  # the page address, for a report fetched from a link
     # The year reported on, when the report does not say (nianbao ingest --year).
     year: int | None = None
     sender_id: int | None = None
@@ -291,7 +293,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         except SQLAlchemyError as exc:
             _log_failure(ingest_id, "spelling check unavailable", exc)
             spellings = ()
-        fallback = normalise_name(request.fallback_agency or "")
+        fallback = clean_name(request.fallback_agency or "")
         if spellings and fallback in (*spellings, agency_name):
             agency_name = fallback
         elif spellings:
@@ -367,12 +369,12 @@ def _known_duplicate(session: Session, digest: str) -> StoreResult | None:
 
 
 def _agency_name(request: IngestRequest, report: Report) -> str | None:
-    if request.agency and normalise_name(request.agency):
-        return normalise_name(request.agency)
+    if request.agency and clean_name(request.agency):
+        return clean_name(request.agency)
     if report.agency:
         return report.agency
-    if request.fallback_agency and normalise_name(request.fallback_agency):
-        return normalise_name(request.fallback_agency)
+    if request.fallback_agency and clean_name(request.fallback_agency):
+        return clean_name(request.fallback_agency)
     return None
 
 
@@ -398,6 +400,7 @@ def _store(
         sender_name=request.sender_name,
         chat_id=request.chat_id,
         received_at=received_at,
+        source_url=request.source_url,
     )
     # A concurrent ingest can take a unique key first (the same file, the agency's name, the year's
     # current report): the retry, after a short random pause, sees its row (duplicate, new version).

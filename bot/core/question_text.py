@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from parsing.names import simplify
 from parsing.numbers import chinese_to_int, parse_int_token
-from storage.agency_lookup import simplify
 
 MAX_QUESTION_CHARS = 500
 

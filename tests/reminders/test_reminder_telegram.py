@@ -3,6 +3,7 @@ real python-telegram-bot Application polling the fake Bot API."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -73,11 +74,22 @@ async def bot(
         yield app
 
 
+def _quoted_id(call: Call) -> int | None:
+    quoted = call.params.get("reply_parameters")
+    if isinstance(quoted, str):
+        quoted = json.loads(quoted)
+    return int(quoted["message_id"]) if isinstance(quoted, dict) and "message_id" in quoted else None
+
+
 async def command(api: FakeBotApi, chat: dict[str, Any], user: int, text: str) -> Call:
+    """The bot's answer to one command. In a group the answer quotes the command, and only that counts:
+    the reminder job may post a digest into the same chat meanwhile (the real date decides that)."""
     message = await api.send_text(chat, user, text)
+    in_group = chat.get("type") != "private"
     (reply,) = await api.wait_for(
         lambda c: c.method == "sendMessage" and c.chat_id == chat["id"]
         and c.result.get("message_id", 0) > message["message_id"]
+        and (not in_group or _quoted_id(c) == message["message_id"])
     )  # fmt: skip
     return reply
 

@@ -77,6 +77,7 @@ TOO_BIG_REFUSED = (
     "请压缩后重发，或请管理员使用自建的 Bot API 服务器。"
 )
 DOWNLOAD_FAILED = "《{name}》下载失败，请稍后重新发送。"
+PHOTO_NAME = "照片_{when}.jpg"
 NOT_A_DOCUMENT = "请以“文件”方式发送年度报告（PDF、DOCX、DOC、WPS、HTML 或 TXT）。"
 UPLOAD_NOT_ALLOWED = "抱歉，您没有在这里上传报告的权限，文件未保存。如需开通，请联系管理员。"
 UPLOAD_NOT_ALLOWED_GROUP = "抱歉，本群未开通上传报告，文件未保存。如需开通，请联系管理员。"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
 from bot.core.replies.ingest import CHECK_RULES, FAILED
+from parsing.model import CheckStatus
 from parsing.wording import warning_text
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def render(result: DraftResult, *, html: bool) -> str:
     if failed:
         lines.append(OWN_HEAD.format(count=len(failed)))
         lines += [f"· {esc(CHECK_RULES.get(c.rule, c.rule))}：{esc(c.detail)}" for c in failed[:MAX_LIST]]
-    unsure = [CHECK_RULES.get(c.rule, c.rule) for c in report.checks if c.status == "unverifiable"]
+    unsure = [CHECK_RULES.get(c.rule, c.rule) for c in report.checks if c.status == CheckStatus.UNVERIFIABLE]
     if unsure:
         lines.append(UNVERIFIABLE.format(rules=esc("、".join(unsure))))
     if result.storage_down:

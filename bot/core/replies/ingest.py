@@ -10,7 +10,7 @@ from tabulate import tabulate
 
 from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
-from parsing.model import Report
+from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
 
@@ -230,11 +230,11 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(CHECKS_FAILED.format(count=len(failed)))
         for check in failed[:MAX_LIST]:
             lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
-    unchecked = [c for c in report.checks if c.status not in ("pass", "fail")]
+    unchecked = [c for c in report.checks if c.status not in (CheckStatus.PASS, CheckStatus.FAIL)]
     if unchecked:
         # 全部通过 only when every rule could be checked: name the others and why.
         head = CHECKS_UNVERIFIABLE_HEAD if failed else CHECKS_PASSED_SOME
-        passed = sum(c.status == "pass" for c in report.checks)
+        passed = sum(c.status == CheckStatus.PASS for c in report.checks)
         lines.append(head.format(count=len(unchecked), passed=passed))
         for check in unchecked[:MAX_LIST]:
             lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
