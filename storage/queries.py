@@ -90,6 +90,8 @@ class ReportInfo:
     template: str | None
     published_on: date | None
     checks_ok: bool
+    # Read by OCR: {"pages", "confidence": {key: 0-1}, "low_confidence": [keys], ...}; else None.
+    ocr: dict[str, Any] | None = None
 
 
 def _report_select() -> Any:
@@ -101,6 +103,7 @@ def _report_select() -> Any:
         ReportRow.template,
         ReportRow.published_on,
         ReportRow.checks_ok,
+        ReportRow.ocr,
     ).join(Agency, Agency.id == ReportRow.agency_id)
 
 
@@ -113,6 +116,7 @@ def _report_info(row: Any) -> ReportInfo:
         template=row[4],
         published_on=row[5],
         checks_ok=bool(row[6]),
+        ocr=row[7],
     )
 
 

@@ -119,6 +119,22 @@ def shown(found: Found) -> str:
 
 
 def value_lines(report: ReportInfo, metric: Metric, found: Found) -> tuple[AnswerOutcome, list[str]]:
+    outcome, lines = _value_lines(report, metric, found)
+    if report.ocr is not None and found.sources:
+        lines.append(ocr_note(report.ocr, [v.key for v in found.sources]))
+    return outcome, lines
+
+
+def ocr_note(ocr: dict[str, object], keys: list[str]) -> str:
+    """A figure from a scan or photo says so, with how sure the recogniser was."""
+    scores = ocr.get("confidence")
+    known = [scores[k] for k in keys if isinstance(scores, dict) and isinstance(scores.get(k), int | float)]
+    if not known:
+        return R.FROM_OCR
+    return R.FROM_OCR_CONFIDENCE.format(confidence=min(known))
+
+
+def _value_lines(report: ReportInfo, metric: Metric, found: Found) -> tuple[AnswerOutcome, list[str]]:
     who = {"agency": report.agency_name, "year": report.year, "label": metric.label}
     if found.outcome is AnswerOutcome.ANSWERED and found.value is not None:
         if found.summed:

@@ -16,11 +16,13 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.core import browse
 from bot.core.answer import answer_question
+from bot.core.links import find_url
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
 from bot.core.replies.charts import NO_CHART
 from bot.core.replies.charts import USAGE as CHART_USAGE
 from bot.tg import charts, drafts, fix, summary, uploads
+from bot.tg.links import on_link
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext, ChoiceKind, PendingChoice
 
@@ -101,6 +103,9 @@ async def on_text(update: Update, context: BotContext) -> None:
     pending = uploads.pending_for_text(context, message)
     if pending is not None:
         await uploads.on_agency_text(update, context, pending[0], pending[1], text)
+        return
+    if (url := find_url(text)) is not None:
+        await on_link(update, context, text, url)
         return
     if len(text) > MAX_QUESTION_CHARS:
         await message.reply_text(R.TEXT_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
@@ -285,6 +290,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         )
     )
     application.add_handler(MessageHandler(filters.Document.ALL, uploads.on_document))
+    application.add_handler(MessageHandler(filters.PHOTO, uploads.on_photo))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(
         CallbackQueryHandler(uploads.on_agency_button, pattern=rf"^{uploads.AGENCY_CALLBACK}:")
