@@ -15,6 +15,7 @@ from bot.core.services import Services
 from parsing import NoTextLayer, Report, parse_report
 from storage.files import relative_path_for, sha256_hex
 from storage.models import Agency, CellRow, ReportRow, SourceFile
+from storage.reports import ValueChange
 from tests.factories import make_report
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
@@ -63,7 +64,7 @@ def test_new_version_lists_changes(services: Services) -> None:
     changed = make_report(cells={"t3.new.total": 2, "t3.new.natural_person": 2})
     result = ingest(services, IngestRequest(data=b"v2", filename="a2.pdf"), parse=_parser(changed))
     assert result.outcome is IngestOutcome.NEW_VERSION
-    assert result.stored is not None and "t3.new.total 0 -> 2" in result.stored.changes
+    assert result.stored is not None and ValueChange("t3.new.total", 0, 2) in result.stored.changes
     assert "发布后有变动" in result.plain_text
     assert "本年新收政府信息公开申请数量 / 总计：0 → 2" in result.plain_text
 
@@ -157,3 +158,13 @@ def test_sandboxed_parser_by_default(services: Services) -> None:
     data = (SEEDS / "000_32627ba4512e0993.txt").read_bytes()
     result = ingest(services, IngestRequest(data=data, filename="a.txt"))
     assert result.outcome is IngestOutcome.STORED, result.plain_text
+
+
+def test_changes_are_worded_only_in_the_replies() -> None:
+    from datetime import date
+
+    from bot.core.replies.ingest import change_line
+    from storage.reports import PUBLISHED_ON
+
+    assert change_line(ValueChange(PUBLISHED_ON, date(2022, 1, 1), None)) == "发布日期：2022-01-01 → 空"
+    assert change_line(ValueChange("t3.new.total", 0.0, 2.5)).endswith("：0 → 2.5")
