@@ -13,6 +13,7 @@ from bot.core.fetch import FetchError, FetchPolicy
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ingest
 from bot.core.links import find_url, link_request, policy_for
 from bot.core.local_files import FileTooLarge, NotARegularFile, read_regular
+from bot.core.printable import printable
 from bot.core.replies.links import fetch_failed
 from bot.core.services import Services
 
@@ -79,7 +80,9 @@ def _describe(path: Path, result: IngestResult) -> str:
         return result.plain_text
     partial = f"（只写了“{result.partial_agency}”）" if result.partial_agency else ""
     choices = f"（可能是：{'、'.join(result.agency_choices)}）" if result.agency_choices else ""
-    return NEEDS_AGENCY_CLI.format(filename=result.filename, partial=partial, path=path, choices=choices)
+    return NEEDS_AGENCY_CLI.format(
+        filename=printable(result.filename), partial=partial, path=printable(str(path)), choices=choices
+    )
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
@@ -105,7 +108,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             result = ingest(services, request)
             results.append((path, result))
             if len(paths) == 1 or not sys.stderr.isatty():
-                print(f"== {path}\n{_describe(path, result)}\n")
+                print(f"== {printable(str(path))}\n{_describe(path, result)}\n")
     finally:
         services.close()
 
@@ -114,11 +117,11 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     for path, outcome in results:
         if isinstance(outcome, str):
             counts[IngestOutcome.FAILED] += 1
-            problems.append(f"· {path}：{outcome}")
+            problems.append(f"· {printable(str(path))}：{outcome}")
             continue
         counts[outcome.outcome] += 1
         if not outcome.ok:
-            problems.append(f"· {path}：{_describe(path, outcome)}")
+            problems.append(f"· {printable(str(path))}：{_describe(path, outcome)}")
     print(
         SUMMARY.format(
             total=len(results),

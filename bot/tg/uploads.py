@@ -85,7 +85,7 @@ async def refused_as_too_big(context: BotContext, status: Message, name: str, si
     """Whether the file is over the download limit (then `status` says so)."""
     limit = download_limit(context.settings)
     if limit is not None and (size or 0) > limit:
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(size or 0) / 2**20))
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(size or 0) / 2**20, limit_mb=limit / 2**20))
         return True
     return False
 
@@ -97,7 +97,7 @@ async def download_or_explain(context: BotContext, status: Message, file_id: str
     except BadRequest as exc:
         if "too big" not in exc.message.lower():
             raise
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        await _edit(status, R.TOO_BIG_REFUSED.format(name=name, limit_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
         return None
 
 

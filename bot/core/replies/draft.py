@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_lib
 from typing import TYPE_CHECKING
 
+from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
 from bot.core.replies.ingest import CHECK_RULES, FAILED
 from parsing.model import CheckStatus
@@ -32,13 +33,15 @@ MAX_LIST = 8
 def render(result: DraftResult, *, html: bool) -> str:
     from bot.core.draft import DraftOutcome
 
-    esc = html_lib.escape if html else (lambda s: s)
+    esc = html_lib.escape if html else terminal_safe
+    # A file name is one line whatever it holds (a newline in it would forge a line).
+    name = html_lib.escape if html else printable
     report = result.report
     if result.outcome is DraftOutcome.FAILED or report is None:
-        return FAILED.format(filename=esc(result.filename), message=esc(result.message or CANNOT_READ))
+        return FAILED.format(filename=name(result.filename), message=esc(result.message or CANNOT_READ))
     lines = [
         HEAD.format(
-            filename=esc(result.filename),
+            filename=name(result.filename),
             agency=esc(result.agency or UNKNOWN_AGENCY),
             year=report.year if report.year is not None else UNKNOWN_YEAR,
         )
