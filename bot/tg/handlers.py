@@ -24,7 +24,7 @@ from bot.core.replies.charts import USAGE as CHART_USAGE
 from bot.tg import charts, drafts, fix, summary, uploads
 from bot.tg.links import on_link
 from bot.tg.sending import split_message
-from bot.tg.state import BotContext, PendingChoice
+from bot.tg.state import BotContext, ChoiceKind, PendingChoice
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ async def send_html(
 def _choice_markup(
     context: BotContext,
     chat_id: int,
-    kind: str,
+    kind: ChoiceKind,
     names: list[str],
     options: list[str],
     year: int | None = None,
@@ -116,7 +116,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     answer = await context.state.run_query(answer_question, context.services, text, now=_now(context))
     markup = None
     if answer.choices and answer.choice_questions:  # ambiguous agency, or each agency of a place
-        markup = _choice_markup(context, message.chat_id, "q", answer.choices, answer.choice_questions)
+        markup = _choice_markup(context, message.chat_id, ChoiceKind.QUESTION, answer.choices, answer.choice_questions)
     await send_html(message, answer.text, html=answer.html, markup=markup)
     if answer.chart is not None:
         await charts.send_chart(message, context, answer.chart)
@@ -142,15 +142,15 @@ async def on_choice(update: Update, context: BotContext) -> None:
     await query.answer()
     option = choice.options[int(index)]
     message = query.message
-    if choice.kind == "q":
+    if choice.kind is ChoiceKind.QUESTION:
         answer = await context.state.run_query(answer_question, context.services, option, now=_now(context))
         await send_html(message, answer.text, html=answer.html)
         if answer.chart is not None:
             await charts.send_chart(message, context, answer.chart)
-    elif choice.kind == "report":
+    elif choice.kind is ChoiceKind.REPORT:
         result = await context.state.run_query(browse.report_tables, context.services, option, choice.year)
         await send_html(message, result.text)
-    elif choice.kind == "history":
+    elif choice.kind is ChoiceKind.HISTORY:
         result = await context.state.run_query(browse.agency_history, context.services, option)
         await send_html(message, result.text)
 
@@ -169,7 +169,7 @@ async def cmd_help(update: Update, context: BotContext) -> None:
 
 
 async def _browse_reply(
-    update: Update, context: BotContext, kind: str, result: browse.BrowseResult, year: int | None = None
+    update: Update, context: BotContext, kind: ChoiceKind, result: browse.BrowseResult, year: int | None = None
 ) -> None:
     message = update.effective_message
     assert message is not None
@@ -193,7 +193,7 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     result = await context.state.run_query(
         browse.report_tables, context.services, args.agency[:100], args.year
     )
-    await _browse_reply(update, context, "report", result, args.year)
+    await _browse_reply(update, context, ChoiceKind.REPORT, result, args.year)
 
 
 async def cmd_history(update: Update, context: BotContext) -> None:
@@ -205,7 +205,7 @@ async def cmd_history(update: Update, context: BotContext) -> None:
         await message.reply_text(R.HISTORY_USAGE)
         return
     result = await context.state.run_query(browse.agency_history, context.services, agency)
-    await _browse_reply(update, context, "history", result)
+    await _browse_reply(update, context, ChoiceKind.HISTORY, result)
 
 
 async def cmd_agencies(update: Update, context: BotContext) -> None:
