@@ -74,8 +74,21 @@ def _page_lines(image: np.ndarray, options: ParseOptions, *, photo: bool) -> tup
     return lines, [y * scale for y in horizontal_rules(grey, angle)]
 
 
+# A figure read with a speck of noise: "o" for 0, "0°", ".0". Only tokens made of digits and such
+# confusables are touched; anything with a letter or a Chinese character stays as read.
+_FIGURE_LIKE = re.compile(r"^[\d oO°.,，·'`‘’:]+$")
+_SPECKS = re.compile(r"[°·'`‘’:\s]")
+
+
+def clean_figure(text: str) -> str:
+    if not _FIGURE_LIKE.match(text) or not re.search(r"[\doO]", text):
+        return text
+    cleaned = _SPECKS.sub("", text.replace("o", "0").replace("O", "0")).strip(".,，")
+    return cleaned or text
+
+
 def _glyph(box: Box, scale: float) -> Glyph | None:
-    text = _CJK_SPACE.sub("", box.text.strip())
+    text = clean_figure(_CJK_SPACE.sub("", box.text.strip()))
     if not text:
         return None
     xs = [x for x, _ in box.points]
