@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import html as html_lib
 from datetime import date
-from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
+from bot.core.ingest_result import FIRST_REPORT_YEAR, FailureReason, IngestOutcome, IngestResult
 from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
 from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
 from storage.reports import PUBLISHED_ON, ValueChange
-
-if TYPE_CHECKING:
-    from bot.core.ingest import IngestResult
 
 PUBLISHED_ON_LABEL = "发布日期"
 BLANK_VALUE = "空"
@@ -64,6 +61,8 @@ def ocr_line(report: Report) -> str | None:
     if report.ocr is None:
         return None
     return OCR_READ.format(pages=report.ocr.pages, seconds=report.ocr.seconds)
+
+
 CHECKS_OK = "勾稽关系：全部通过。"
 CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
 CHECKS_PASSED_SOME = "勾稽关系：{passed}项通过，没有不一致；另有{count}项无法核对："
@@ -171,7 +170,6 @@ def _local_date(moment: object) -> str:
 
 
 def render(result: IngestResult, *, html: bool) -> str:
-    from bot.core.ingest import FailureReason, IngestOutcome
 
     esc = html_lib.escape if html else terminal_safe
     # A file name is one line whatever it holds (a newline in it would forge a line).
@@ -188,8 +186,6 @@ def render(result: IngestResult, *, html: bool) -> str:
         if result.reason is FailureReason.PARSE and result.message:
             message = result.message
         if result.reason is FailureReason.BAD_YEAR and result.report and result.report.year is not None:
-            from bot.core.ingest import FIRST_REPORT_YEAR
-
             message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
         return FAILED.format(filename=name(result.filename), message=esc(message))
     if outcome is IngestOutcome.NEEDS_AGENCY and result.spelling:
