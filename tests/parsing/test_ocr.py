@@ -150,7 +150,7 @@ def test_sandbox_allows_the_ocr_time_limit_once_ocr_starts() -> None:
 
 @pytest.mark.parametrize(
     ("read", "figure"),
-    [("o", "0"), ("O", "0"), ("0°", "0"), (".0", "0"), ("12", "12"), ("0.0375", "0.0375"), ("2021年", "2021年")],
+    [("o", "0"), ("O", "0"), ("0°", "0"), (".0", "0"), ("0.", "0"), ("0：", "0"), ("12", "12"), ("0.0375", "0.0375"), ("2021年", "2021年")],
 )
 def test_specks_around_a_figure_are_cleaned(read: str, figure: str) -> None:
     from parsing.ocr.document import clean_figure
