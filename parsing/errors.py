@@ -1,12 +1,15 @@
-"""Typed parse errors. Each carries the short Chinese sentence the user sees."""
+"""Typed parse errors. Each carries the short Chinese sentence the user sees, worded in
+parsing.error_wording."""
 
 from __future__ import annotations
+
+from parsing import error_wording as W
 
 
 class ParseError(Exception):
     """Base: a file that could not be turned into a report. `message` is shown to users."""
 
-    default_message = "无法解析这个文件。"
+    default_message = W.PARSE_ERROR
 
     def __init__(self, message: str | None = None) -> None:
         self.message = message or self.default_message
@@ -14,53 +17,48 @@ class ParseError(Exception):
 
 
 class UnsupportedFormat(ParseError):
-    default_message = "不支持这种文件格式，请发送 PDF、DOCX、DOC、WPS、HTML、TXT 格式的年度报告，或报告的照片、扫描图片。"
+    default_message = W.UNSUPPORTED_FORMAT
 
 
 class EncryptedFile(ParseError):
-    default_message = "文件有密码保护，无法读取。请发送未加密的版本。"
+    default_message = W.ENCRYPTED_FILE
 
 
 class CorruptFile(ParseError):
-    default_message = "文件已损坏或不完整，无法打开。请重新下载后再发送。"
+    default_message = W.CORRUPT_FILE
 
 
 # A file named .pdf / .docx whose content is no such thing (random bytes, a truncated download).
-CORRUPT_BY_EXTENSION = {
-    ".pdf": "文件已损坏或不是有效的 PDF，无法打开。请重新下载或重新导出 PDF 后再发送。",
-    ".docx": "文件已损坏或不是有效的 DOCX，无法打开。请用 Word 或 WPS 重新保存后再发送。",
-}
+CORRUPT_BY_EXTENSION = W.CORRUPT_BY_EXTENSION
 
 
 class EmptyFile(ParseError):
-    default_message = "文件是空的。"
+    default_message = W.EMPTY_FILE
 
 
 class NoTextLayer(ParseError):
-    default_message = (
-        "这是扫描件，没有文字层，且未启用文字识别（OCR）。请发送带文字的 PDF 或 Word 版本。"
-    )
+    default_message = W.NO_TEXT_LAYER
 
 
 class NotAnnualReport(ParseError):
-    default_message = "这个文件看起来不是政府信息公开工作年度报告。"
+    default_message = W.NOT_ANNUAL_REPORT
 
 
 class TooLarge(ParseError):
-    default_message = "文件太大或页数太多，超出了处理上限。"
+    default_message = W.TOO_LARGE
 
 
 class ParseTimeout(ParseError):
-    default_message = "解析超时：文件过于复杂，已停止处理。"
+    default_message = W.PARSE_TIMEOUT
 
 
 class OcrTimeout(ParseTimeout):
-    default_message = "识别扫描件（图片）超时：页数太多或图片太大，已停止处理。请发送带文字层的 PDF 或 Word 版本，或分页拍照发送。"
+    default_message = W.OCR_TIMEOUT
 
 
 class OcrUnavailable(ParseError):
-    default_message = "这是扫描件或图片，但服务器未安装文字识别（OCR）组件，无法读取。请发送带文字的 PDF 或 Word 版本。"
+    default_message = W.OCR_UNAVAILABLE
 
 
 class ConverterMissing(ParseError):
-    default_message = "服务器未安装 LibreOffice，无法读取 DOC/WPS 文件。请另存为 PDF 或 DOCX 后再发送。"
+    default_message = W.CONVERTER_MISSING

@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 from typing import Any
 
+from parsing import error_wording
 from parsing.errors import OcrTimeout, ParseError, ParseTimeout, TooLarge
 from parsing.model import Report
 from parsing.options import ParseOptions
@@ -42,7 +43,7 @@ DEFAULT_TARGET = "parsing:parse_report"
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
 # A worker is recycled after this many parses so slow leaks in C libraries cannot pile up.
 DEFAULT_MAX_TASKS_PER_WORKER = 200
-CRASH_MESSAGE = "解析这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
+CRASH_MESSAGE = error_wording.CRASH
 # Imported when a worker starts, so the first parse it serves does not pay for them.
 _PRELOAD = ("parsing.extract", "parsing.report")
 _OCR_STARTED = "ocr-started"
