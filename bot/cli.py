@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
+from bot import logsetup
+from bot.commands import failures
 from bot.config import Settings
+from bot.core.setup import SetupError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-DB_UNREACHABLE = "无法连接数据库（{error}）。请检查 NIANBAO_DATABASE_URL 或 --db，以及数据库是否在运行。"
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
     p.add_argument(
-        "--json", action="store_true", help="按 SCHEMA.md 输出 JSON / print the SCHEMA.md JSON record"
+        "--json", action="store_true", help="输出完整记录（JSON），格式见 docs/record.md / the JSON record, see docs/record.md"
     )
     p.add_argument("--caption", help="附言（如转发时的说明文字），可补充机构名称 / message caption")
 
@@ -80,11 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
         "  nianbao ingest samples/*.pdf\n  nianbao ingest 报告.docx --agency 威海市文登区科学技术局\n"
         "  nianbao ingest 无年度的报告.pdf --year 2021\n"
         "  nianbao ingest 档案/ --recursive --jobs 4      # 本机 4 个进程；重新运行会跳过已入库的文件\n"
-        "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker",
+        "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker\n"
+        "  nianbao ingest https://www.example.gov.cn/art/2022/1/27/art_1.html   # 网页或其附件中的报告",
         "bot.commands.ingest",
     )
     p.add_argument(
-        "files", metavar="FILE", nargs="+", help="文件或目录（目录需 --recursive）/ files or directories"
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="文件、目录（目录需 --recursive）或报告网页链接 / files, directories or report page links",
     )
     p.add_argument("--agency", metavar="NAME", help="报告未写明机构时使用的机构全称 / agency full name")
     p.add_argument(
@@ -212,11 +216,23 @@ def build_parser() -> argparse.ArgumentParser:
         subs,
         "export",
         "导出全部当前报告为 CSV 或 XLSX / export current reports",
-        "  nianbao export --format csv -o 年报.csv\n  nianbao export --format xlsx -o 年报.xlsx",
+        "  nianbao export -o 年报.xlsx            # 格式按扩展名\n"
+        "  nianbao export --format csv > 年报.csv   # CSV 带 BOM，Excel 可直接打开\n"
+        "  nianbao export --header keys > keys.csv  # 只要英文键名一行表头（脚本用）",
         "bot.commands.export",
     )
-    p.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+    p.add_argument(
+        "--format",
+        choices=["csv", "xlsx"],
+        help="默认按 -o 的扩展名，否则 csv / default: from the -o file's extension, else csv",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="输出文件（CSV 默认标准输出）/ output file")
+    p.add_argument(
+        "--header",
+        choices=["both", "labels", "keys"],
+        default="both",
+        help="表头：both 中文标签一行 + 键名一行（默认），labels 只要中文，keys 只要键名 / header rows",
+    )
     _add_db(p)
 
     p = _sub(
@@ -253,13 +269,10 @@ def setup_logging(settings: Settings, command: str) -> None:
     # unless the user asked for them.
     if command not in ("run", "worker") and "log_level" not in settings.model_fields_set:
         level = "WARNING"
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs request URLs, which contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The token never reaches a log line; user-given names cannot forge one.
+    # A service (run, worker) keeps tracebacks in its log; a one-shot command only at DEBUG.
+    service = command in ("run", "worker")
+    logsetup.install(level, settings.telegram_bot_token, tracebacks=service or level == "DEBUG")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -271,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(f"配置错误 / configuration error:\n{exc}", file=sys.stderr)
+        print(failures.describe_config_error(exc), file=sys.stderr)
         return EXIT_USAGE
     setup_logging(settings, args.command)
     handler: Handler = importlib.import_module(args.handler_module).main
@@ -283,13 +296,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `nianbao export | head`: the reader left; exit quietly as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
+    except SetupError as exc:
+        text, code = failures.describe_setup_error(exc, getattr(args, "db", None))
+        print(text, file=sys.stderr)
+        return code
     except Exception as exc:
-        from sqlalchemy.exc import OperationalError  # imported late: most commands start faster
-
-        if not isinstance(exc, OperationalError):
+        explained = failures.describe_database_error(exc)
+        if explained is None:
             raise
-        logging.getLogger(__name__).debug("database unreachable", exc_info=True)
-        print(DB_UNREACHABLE.format(error=str(exc.orig or exc).splitlines()[0]), file=sys.stderr)
+        print(explained, file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -10,6 +10,7 @@ import ipaddress
 from datetime import time
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator
@@ -18,6 +19,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from parsing.options import ParseOptions
 
 TELEGRAM_API_URL = "https://api.telegram.org"
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def _int_list(value: object) -> object:
@@ -41,6 +44,9 @@ class Settings(BaseSettings):
         default_factory=list, validation_alias=AliasChoices("NIANBAO_ALLOWED_CHATS")
     )
     bot_api_url: str = Field(default=TELEGRAM_API_URL, validation_alias=AliasChoices("NIANBAO_BOT_API_URL"))
+    # One proxy for the Bot API and file downloads (Telegram is reached only through one from
+    # mainland China): http://host:port, socks5://user:pass@host:port.
+    proxy_url: str = Field(default="", validation_alias=AliasChoices("NIANBAO_PROXY_URL"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("NIANBAO_LOG_LEVEL"))
     parse_timeout: float = Field(default=60.0, gt=0, validation_alias=AliasChoices("NIANBAO_PARSE_TIMEOUT"))
     # OCR of scans and photos: its own time limit per file, and CPU threads per parse.
@@ -101,8 +107,31 @@ class Settings(BaseSettings):
         try:
             time.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError(f"提醒时间应为 HH:MM / reminder time must be HH:MM: {value}") from exc
+            raise ValueError("提醒时间应写成 HH:MM，例如 09:00") from exc
         return value
+
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _default_data_dir(cls, value: object) -> object:
+        # NIANBAO_DATA_DIR= (empty) means the default, not the current directory itself.
+        return Path("data") if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("proxy_url")
+    @classmethod
+    def _proxy_scheme(cls, value: str) -> str:
+        value = value.strip()
+        if value and urlsplit(value).scheme.lower() not in PROXY_SCHEMES:
+            raise ValueError("代理地址应以 http://、https://、socks5:// 或 socks5h:// 开头")
+        if value and not urlsplit(value).hostname:
+            raise ValueError("代理地址缺少主机名，例如 socks5://127.0.0.1:1080")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError("日志级别应为 DEBUG、INFO、WARNING 或 ERROR")
+        return value.strip().upper()
 
     @field_validator("timezone")
     @classmethod
@@ -110,7 +139,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"未知时区 / unknown time zone: {value}") from exc
+            raise ValueError("未知时区，应为 Asia/Shanghai 这样的 IANA 时区名") from exc
         return value
 
     def parse_options(self) -> ParseOptions:

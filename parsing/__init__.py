@@ -1,4 +1,4 @@
-"""bytes -> Report (../shared/SCHEMA.md). Pure: no database, no Telegram, no settings."""
+"""bytes -> Report (docs/record.md). Pure: no database, no Telegram, no settings."""
 
 from __future__ import annotations
 

@@ -25,6 +25,13 @@ class CorruptFile(ParseError):
     default_message = "文件已损坏或不完整，无法打开。请重新下载后再发送。"
 
 
+# A file named .pdf / .docx whose content is no such thing (random bytes, a truncated download).
+CORRUPT_BY_EXTENSION = {
+    ".pdf": "文件已损坏或不是有效的 PDF，无法打开。请重新下载或重新导出 PDF 后再发送。",
+    ".docx": "文件已损坏或不是有效的 DOCX，无法打开。请用 Word 或 WPS 重新保存后再发送。",
+}
+
+
 class EmptyFile(ParseError):
     default_message = "文件是空的。"
 

@@ -136,6 +136,15 @@ def _worker_main(conn: _PipePair, target: str, memory_limit: int | None) -> None
 
 # -- the caller side ------------------------------------------------------------------
 
+# Workers read untrusted files: they get only what Python, the locale and LibreOffice need,
+# never the bot token or a database password (/proc/PID/environ of a compromised worker).
+_WORKER_ENV = frozenset({"PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TMP", "TEMP", "SYSTEMROOT"})
+
+
+def worker_environment(parent: Mapping[str, str]) -> dict[str, str]:
+    return {k: v for k, v in parent.items() if k in _WORKER_ENV or k.startswith("LC_")}
+
+
 
 @dataclasses.dataclass
 class _Worker:
@@ -190,7 +199,7 @@ class Sandbox:
     def _start_worker(self) -> _Worker:
         to_child_r, to_child_w = os.pipe()
         to_parent_r, to_parent_w = os.pipe()
-        env = dict(os.environ)
+        env = worker_environment(os.environ)
         # The worker imports the same code the caller sees (e.g. a test's hook module).
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
         limit = "none" if self._memory_limit is None else str(self._memory_limit)

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import PurePath
 from typing import Literal
 
-from parsing.errors import CorruptFile, EmptyFile, UnsupportedFormat
+from parsing.errors import CORRUPT_BY_EXTENSION, CorruptFile, EmptyFile, UnsupportedFormat
 
 Kind = Literal["pdf", "docx", "doc", "wps", "rtf", "html", "text", "image"]
 
@@ -34,15 +34,17 @@ def sniff(data: bytes, filename: str = "") -> Kind:
     if not data.strip():
         raise EmptyFile()
     head = data[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
-    if is_image(data):
-        return "image"
+    # Containers first, by their structure: a DOCX (zip with word/document.xml) whose text
+    # happens to hold "%PDF-" near the start is still a DOCX.
+    if data.startswith(_ZIP):
+        return _sniff_zip(data)
     if data.startswith(_OLE2):
         # DOC and WPS share the OLE2 container; LibreOffice reads both.
         return "wps" if extension(filename) == ".wps" else "doc"
-    if data.startswith(_ZIP):
-        return _sniff_zip(data)
+    if b"%PDF-" in head:  # a PDF may carry a little junk before its header
+        return "pdf"
+    if is_image(data):
+        return "image"
     if data.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     text_head = _strip_bom(data[:4096]).lstrip().lower()
@@ -53,6 +55,9 @@ def sniff(data: bytes, filename: str = "") -> Kind:
         return "html"
     if looks_like_text(data):
         return "text"
+    # Named as a format we read, but not that format inside: say it is broken, not unsupported.
+    if (message := CORRUPT_BY_EXTENSION.get(extension(filename))) is not None:
+        raise CorruptFile(message)
     raise UnsupportedFormat()
 
 
@@ -126,11 +131,17 @@ def looks_like_text(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_codec(sample):
         return False
-    # Cut at a line end so a multi-byte character is not split by the sample boundary.
+    text = None
     if len(data) > len(sample):
+        # Cut at a line end so a multi-byte character is not split by the sample boundary;
+        # without one (a long single line), back off up to 3 bytes to a character boundary.
         cut = sample.rfind(b"\n")
-        sample = sample[: cut + 1] if cut > 0 else sample
-    text = decode_text(sample)
+        if cut > 0:
+            text = decode_text(sample[: cut + 1])
+        else:
+            text = next((t for k in range(4) if (t := decode_text(sample[: len(sample) - k])) is not None), None)
+    else:
+        text = decode_text(sample)
     if text is None:
         return False
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from rapidfuzz import process
 from rapidfuzz.distance import LCSseq
@@ -19,7 +20,7 @@ from storage.models import Agency, AgencyAlias
 # --- agency lookup -------------------------------------------------------------------
 
 
-class MatchKind:
+class MatchKind(StrEnum):
     EXACT = "exact"
     ALIAS = "alias"
     FUZZY = "fuzzy"
@@ -37,7 +38,7 @@ class AgencyCandidate:
 class AgencyMatch:
     """`unique` is set when one agency is meant; otherwise `candidates` are the close ones."""
 
-    kind: str
+    kind: MatchKind
     unique: AgencyCandidate | None
     candidates: tuple[AgencyCandidate, ...] = ()
 

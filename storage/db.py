@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -31,12 +33,43 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def _sqlite_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA busy_timeout=10000")
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _sqlite_read_only(path: str) -> sqlite3.Connection:
+    """Open without creating or writing anything. A WAL database in a directory we may not
+    write to cannot get its shared-memory file: read it as immutable when no WAL is pending."""
+    connection = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, timeout=10, check_same_thread=False)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+        if os.path.exists(f"{path}-wal"):
+            raise
+    return sqlite3.connect(
+        f"file:{quote(path)}?mode=ro&immutable=1", uri=True, timeout=10, check_same_thread=False
+    )
+
+
+def make_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:
+    """`read_only`: nothing is created or written (SQLite: mode=ro, no WAL switch; PostgreSQL:
+    read-only transactions), for commands that only read."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
+        if read_only:
+            path = make_url(url).database or ""
+            engine = create_engine("sqlite://", creator=lambda: _sqlite_read_only(path), **kwargs)
+            event.listen(engine, "connect", _sqlite_read_only_pragmas)
+            return engine
         engine = create_engine(url, connect_args={"timeout": 10}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if read_only:
+        kwargs.setdefault("execution_options", {"postgresql_readonly": True})
     engine = create_engine(url, pool_pre_ping=True, **kwargs)
     event.listen(engine, "connect", _postgres_settings)
     return engine

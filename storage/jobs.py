@@ -48,6 +48,7 @@ class NewJob:
     message_id: int | None = None
     file_id: str | None = None
     batch: str | None = None
+    source_url: str | None = None  # the page a fetched report came from
 
 
 def enqueue(session: Session, jobs: Sequence[NewJob], *, now: datetime) -> list[int]:
@@ -68,6 +69,7 @@ def enqueue(session: Session, jobs: Sequence[NewJob], *, now: datetime) -> list[
             message_id=job.message_id,
             file_id=job.file_id,
             batch=job.batch,
+            source_url=job.source_url,
             state=JobState.QUEUED,
             attempts=0,
             created_at=now,

@@ -107,6 +107,8 @@ class SourceFile(Base):
     sender_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The page address, when the report was fetched from a link.
+    source_url: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ReportRow(Base):
@@ -142,6 +144,8 @@ class ReportRow(Base):
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     checks_ok: Mapped[bool] = mapped_column(Boolean, default=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Null unless read by OCR: engine, pages, confidence per value key, low-confidence keys.
+    ocr: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     agency: Mapped[Agency] = relationship(back_populates="reports")
     source_file: Mapped[SourceFile] = relationship()
@@ -342,6 +346,7 @@ class IngestJob(Base):
     message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # the status message
     file_id: Mapped[str | None] = mapped_column(String(300), nullable=True)  # Telegram's, to ask again
     batch: Mapped[str | None] = mapped_column(String(40), nullable=True)  # one `nianbao ingest` run
+    source_url: Mapped[str | None] = mapped_column(Text, nullable=True)  # a report fetched from a link
     state: Mapped[str] = mapped_column(String(20), default="queued")  # queued / running / done
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     worker: Mapped[str | None] = mapped_column(String(100), nullable=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from parsing.model import CheckStatus
 from storage.agency_lookup import (
     AgencyCandidate,
     AgencyMatch,
@@ -48,6 +50,7 @@ __all__ = [
     "RegistryYear",
     "ReportInfo",
     "StoredValue",
+    "ValueKind",
     "Version",
     "YearSummary",
     "agency_lexicon",
@@ -87,6 +90,8 @@ class ReportInfo:
     template: str | None
     published_on: date | None
     checks_ok: bool
+    # Read by OCR: {"pages", "confidence": {key: 0-1}, "low_confidence": [keys], ...}; else None.
+    ocr: dict[str, Any] | None = None
 
 
 def _report_select() -> Any:
@@ -98,6 +103,7 @@ def _report_select() -> Any:
         ReportRow.template,
         ReportRow.published_on,
         ReportRow.checks_ok,
+        ReportRow.ocr,
     ).join(Agency, Agency.id == ReportRow.agency_id)
 
 
@@ -110,6 +116,7 @@ def _report_info(row: Any) -> ReportInfo:
         template=row[4],
         published_on=row[5],
         checks_ok=bool(row[6]),
+        ocr=row[7],
     )
 
 
@@ -174,12 +181,19 @@ def years_with_reports(session: Session) -> list[int]:
 # --- values --------------------------------------------------------------------------
 
 
+class ValueKind(StrEnum):
+    """Where a stored figure came from: a table cell or a fact read from the prose."""
+
+    CELL = "cell"
+    FACT = "fact"
+
+
 @dataclass(frozen=True)
 class StoredValue:
     """One figure of a report with where it was read. value None = the cell is blank."""
 
     key: str
-    kind: str  # "cell" | "fact"
+    kind: ValueKind
     value: float | None
     unit: str | None = None
     source: str | None = None  # the sentence, for facts
@@ -191,12 +205,12 @@ class StoredValue:
 
 def _cell_value(c: CellRow) -> StoredValue:
     return StoredValue(
-        key=c.key, kind="cell", value=c.value, raw=c.raw, page=c.page, row=c.row_index, col=c.col_index
+        key=c.key, kind=ValueKind.CELL, value=c.value, raw=c.raw, page=c.page, row=c.row_index, col=c.col_index
     )
 
 
 def _fact_value(f: FactRow) -> StoredValue:
-    return StoredValue(key=f.key, kind="fact", value=f.value, unit=f.unit, source=f.source, page=f.page)
+    return StoredValue(key=f.key, kind=ValueKind.FACT, value=f.value, unit=f.unit, source=f.source, page=f.page)
 
 
 def report_values(session: Session, report_id: int, keys: Sequence[str]) -> dict[str, StoredValue]:
@@ -297,7 +311,7 @@ def report_versions(session: Session, agency_id: int, year: int) -> list[Version
 def failed_checks(session: Session, report_id: int) -> list[FailedCheck]:
     rows = session.execute(
         select(CheckRow.rule, CheckRow.detail)
-        .where(CheckRow.report_id == report_id, CheckRow.status == "fail")
+        .where(CheckRow.report_id == report_id, CheckRow.status == CheckStatus.FAIL)
         .order_by(CheckRow.id)
     )
     return [FailedCheck(rule, detail) for rule, detail in rows]

@@ -1,37 +1,25 @@
-"""Reminder registry queries: who reports where, which deadlines apply, what was sent (plain functions).
-
-The send log (`reminder_sends`) is the source of truth for "exactly once": `claim_send` inserts the
-row before anything is sent, and only the transaction whose insert (or retake) succeeded may send.
-"""
+"""Reminder registry queries: who reports where, which deadlines apply, snoozes and blocked chats
+(plain functions). What was sent lives in storage.send_log."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, delete, inspect, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from storage.insert import insert_ignore
 from storage.models import (
     Agency,
     BlockedChat,
     ChatRegistration,
     DeadlineRule,
-    ReminderSend,
     ReminderSnooze,
     ReportRow,
     SupervisorChat,
 )
-
-# A claim older than this is taken to belong to a process that died mid-send.
-CLAIM_LEASE = timedelta(minutes=15)
-# Transient failures (rate limits, network) are retried this many times, then given up.
-MAX_ATTEMPTS = 5
-
-STATUS_CLAIMED, STATUS_SENT, STATUS_FAILED, STATUS_BLOCKED = "claimed", "sent", "failed", "blocked"
 
 
 @dataclass(frozen=True)
@@ -54,23 +42,6 @@ class ReceivedReport:
     agency_id: int
     received_at: datetime
     published_on: date | None
-
-
-@dataclass(frozen=True)
-class SendKey:
-    chat_id: int
-    target: str
-    year: int
-    kind: str
-    scheduled_for: datetime
-
-
-@dataclass(frozen=True)
-class SendState:
-    status: str
-    attempts: int
-    claimed_at: datetime
-    sent_at: datetime | None
 
 
 # --- registrations -------------------------------------------------------------------------------
@@ -316,7 +287,7 @@ def snoozes(session: Session, years: Iterable[int]) -> list[ReminderSnooze]:
 
 def mark_blocked(session: Session, chat_id: int, *, now: datetime, error: str) -> bool:
     """Record a chat as blocked. False when it already was (so admins are told once)."""
-    inserted = _insert_ignore(session, BlockedChat, {"chat_id": chat_id, "blocked_at": now, "error": error})
+    inserted = insert_ignore(session, BlockedChat, {"chat_id": chat_id, "blocked_at": now, "error": error})
     return inserted
 
 
@@ -326,114 +297,3 @@ def unblock_chat(session: Session, chat_id: int) -> None:
 
 def blocked_chats(session: Session) -> dict[int, BlockedChat]:
     return {row.chat_id: row for row in session.scalars(select(BlockedChat))}
-
-
-# --- the send log --------------------------------------------------------------------------------
-
-
-def send_states(session: Session, years: Iterable[int]) -> dict[SendKey, SendState]:
-    rows = session.scalars(select(ReminderSend).where(ReminderSend.year.in_(list(years))))
-    return {
-        SendKey(r.chat_id, r.target, r.year, r.kind, r.scheduled_for): SendState(
-            r.status, r.attempts, r.claimed_at, r.sent_at
-        )
-        for r in rows
-    }
-
-
-def claim_send(
-    session: Session,
-    key: SendKey,
-    *,
-    agency_id: int | None,
-    text: str,
-    late: bool,
-    claimed_by: str,
-    now: datetime,
-) -> int | None:
-    """Claim the right to send `key`; the row id when this caller won, None when someone else has it.
-
-    Insert-or-ignore on the unique key, so of two racing processes only one inserts. An existing row
-    is retaken only when its earlier attempt failed transiently, or its claimer went silent for
-    longer than the lease; the conditional UPDATE makes that retake atomic too.
-    """
-    values = {
-        "chat_id": key.chat_id,
-        "target": key.target,
-        "year": key.year,
-        "kind": key.kind,
-        "scheduled_for": key.scheduled_for,
-        "agency_id": agency_id,
-        "status": STATUS_CLAIMED,
-        "claimed_by": claimed_by,
-        "claimed_at": now,
-        "attempts": 1,
-        "late": late,
-        "text": text,
-    }
-    if not _insert_ignore(session, ReminderSend, values):
-        where = and_(
-            ReminderSend.chat_id == key.chat_id,
-            ReminderSend.target == key.target,
-            ReminderSend.year == key.year,
-            ReminderSend.kind == key.kind,
-            ReminderSend.scheduled_for == key.scheduled_for,
-            or_(
-                and_(ReminderSend.status == STATUS_FAILED, ReminderSend.attempts < MAX_ATTEMPTS),
-                and_(ReminderSend.status == STATUS_CLAIMED, ReminderSend.claimed_at < now - CLAIM_LEASE),
-            ),
-        )
-        retaken = session.execute(
-            update(ReminderSend)
-            .where(where)
-            .values(
-                status=STATUS_CLAIMED,
-                claimed_by=claimed_by,
-                claimed_at=now,
-                attempts=ReminderSend.attempts + 1,
-                late=late,
-                text=text,
-                error=None,
-            )
-            .returning(ReminderSend.id)
-            .execution_options(synchronize_session=False)
-        )
-        if retaken.first() is None:
-            return None
-    return session.scalar(
-        select(ReminderSend.id).where(
-            ReminderSend.chat_id == key.chat_id,
-            ReminderSend.target == key.target,
-            ReminderSend.year == key.year,
-            ReminderSend.kind == key.kind,
-            ReminderSend.scheduled_for == key.scheduled_for,
-        )
-    )
-
-
-def finish_send(
-    session: Session, send_id: int, status: str, *, now: datetime, error: str | None = None
-) -> None:
-    session.execute(
-        update(ReminderSend)
-        .where(ReminderSend.id == send_id)
-        .values(status=status, sent_at=now if status == STATUS_SENT else None, error=error)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def sends(session: Session, *, year: int | None = None) -> list[ReminderSend]:
-    query = select(ReminderSend).order_by(ReminderSend.id)
-    if year is not None:
-        query = query.where(ReminderSend.year == year)
-    return list(session.scalars(query))
-
-
-def _insert_ignore(session: Session, table: type, values: dict[str, object]) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL; True when the row went in."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # RETURNING, not rowcount: rowcount of ON CONFLICT DO NOTHING differs between drivers.
-    key: Any = inspect(table).primary_key[0]
-    result = session.execute(insert(table).values(**values).on_conflict_do_nothing().returning(key))
-    return result.first() is not None

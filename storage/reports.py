@@ -41,6 +41,7 @@ class SourceInfo:
     sender_name: str | None = None
     chat_id: int | None = None
     received_at: datetime | None = None
+    source_url: str | None = None  # the page it was fetched from
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,19 @@ def storable(value: Number | None) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def ocr_record(report: Report) -> dict[str, Any] | None:
+    """How OCR read the report, for the reports.ocr column; None for a text-layer report."""
+    if report.ocr is None:
+        return None
+    confidence = {k: round(p.confidence, 3) for k, p in report.cell_sources.items() if p.confidence is not None}
+    confidence |= {
+        f.key: round(f.provenance.confidence, 3)
+        for f in report.facts
+        if f.provenance is not None and f.provenance.confidence is not None
+    }
+    return {**report.ocr.to_json_dict(), "confidence": confidence}
+
+
 def _same(old: Number | None, new: Number | None) -> bool:
     old_f, new_f = storable(old), storable(new)
     if old_f is None or new_f is None:
@@ -125,6 +139,7 @@ def _source_row(session: Session, source: SourceInfo, now: datetime) -> SourceFi
         sender_name=source.sender_name[:200] if source.sender_name else None,
         chat_id=source.chat_id,
         received_at=source.received_at or now,
+        source_url=source.source_url,
     )
     session.add(row)
     return row
@@ -221,6 +236,7 @@ def store_report(
         warnings=[w.to_json_dict() for w in report.warnings],
         checks_ok=not report.failed_checks,
         received_at=source.received_at or now,
+        ocr=ocr_record(report),
     )
     session.add(row)
     session.flush()

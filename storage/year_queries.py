@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, case, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from parsing.model import CheckStatus
 from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow
 
 
@@ -167,7 +168,7 @@ def failed_check_reports(session: Session, year: int, *, agency_id: int | None =
         select(ReportRow.id, Agency.name, ReportRow.year, CheckRow.rule)
         .join(Agency, Agency.id == ReportRow.agency_id)
         .join(CheckRow, CheckRow.report_id == ReportRow.id)
-        .where(ReportRow.year == year, ReportRow.is_current.is_(True), _NOT_PASSED, CheckRow.status == "fail")
+        .where(ReportRow.year == year, ReportRow.is_current.is_(True), _NOT_PASSED, CheckRow.status == CheckStatus.FAIL)
         .order_by(Agency.name, CheckRow.id)
     )
     if agency_id is not None:
@@ -189,7 +190,7 @@ def unchecked_reports(session: Session, year: int) -> dict[str, int]:
             ReportRow.year == year,
             ReportRow.is_current.is_(True),
             _NOT_PASSED,
-            CheckRow.status.not_in(("pass", "fail")),
+            CheckRow.status.not_in((CheckStatus.PASS, CheckStatus.FAIL)),
         )
         .group_by(CheckRow.rule)
         .order_by(CheckRow.rule)

@@ -18,7 +18,7 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    services = Services.open(settings, args.db)
+    services = Services.open(settings, args.db, read_only=True)
     try:
         answer = answer_question(services, args.question, now=None)
     finally:

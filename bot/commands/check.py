@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.commands.ingest import _read
 from bot.config import Settings
 from bot.core.draft import DraftOutcome, DraftRequest, check_draft
+from bot.core.printable import printable
 from bot.core.services import Services
 
 
@@ -16,7 +17,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     path = Path(args.file)
     data = _read(path)
     if isinstance(data, str):
-        print(f"{path}：{data}", file=sys.stderr)
+        print(f"{printable(str(path))}：{data}", file=sys.stderr)
         return 1
     services = Services.open(settings, args.db)
     try:

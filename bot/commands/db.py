@@ -8,6 +8,7 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import Settings
+from bot.core.services import check_sqlite_dir, ensure_data_dir, parse_database_url
 from storage.db import make_engine
 from storage.migrate import current_revision, head_revision, upgrade
 
@@ -34,11 +35,14 @@ def check(url: str) -> int:
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    url = settings.resolved_database_url(args.db)
+    # A malformed or unsupported URL, or an unusable data directory: SetupError, worded by the CLI.
+    parsed = parse_database_url(settings.resolved_database_url(args.db))
+    url = parsed.render_as_string(hide_password=False)
     if args.action == "check":
         return check(url)
     if url.startswith("sqlite"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        ensure_data_dir(settings.data_dir)
+        check_sqlite_dir(parsed)
     engine = make_engine(url)
     try:
         before = current_revision(engine)

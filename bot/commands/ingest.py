@@ -9,8 +9,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot.config import Settings
+from bot.core.fetch import FetchError, FetchPolicy
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ingest
+from bot.core.links import find_url, link_request, policy_for
 from bot.core.local_files import FileTooLarge, NotARegularFile, read_regular
+from bot.core.printable import printable
+from bot.core.replies.links import fetch_failed
 from bot.core.services import Services
 
 # The chat asks with buttons; on the command line the answer is an option.
@@ -37,13 +41,13 @@ READ_ERRORS: dict[type[OSError], str] = {
 READ_ERROR_OTHER = "系统错误 {errno}"
 
 
-def _progress(paths: list[Path]) -> Iterable[Path]:
-    if sys.stderr.isatty() and len(paths) > 1:
+def _progress(items: list[tuple[str, Path]]) -> Iterable[tuple[str, Path]]:
+    if sys.stderr.isatty() and len(items) > 1:
         from tqdm import tqdm
 
-        bar: Iterable[Path] = tqdm(paths, unit="个", desc="入库", file=sys.stderr)
+        bar: Iterable[tuple[str, Path]] = tqdm(items, unit="个", desc="入库", file=sys.stderr)
         return bar
-    return paths
+    return items
 
 
 def _read(path: Path) -> bytes | str:
@@ -54,6 +58,21 @@ def _read(path: Path) -> bytes | str:
         return UNREADABLE.format(error=reason or READ_ERROR_OTHER.format(errno=exc.errno))
 
 
+def _request(
+    raw: str, path: Path, links: dict[str, str], policy: FetchPolicy, args: argparse.Namespace
+) -> IngestRequest | str:
+    """What to ingest for one argument, or why it cannot be read (Chinese)."""
+    if raw in links:
+        try:
+            return link_request(raw, policy, fallback_agency=args.agency, year=args.year)
+        except FetchError as error:
+            return fetch_failed(error)
+    data = _read(path)
+    if isinstance(data, str):
+        return data
+    return IngestRequest(data=data, filename=path.name, fallback_agency=args.agency, year=args.year)
+
+
 def _describe(path: Path, result: IngestResult) -> str:
     if result.reason is FailureReason.NO_YEAR:
         return NO_YEAR_CLI.format(filename=result.filename, path=path)
@@ -61,7 +80,9 @@ def _describe(path: Path, result: IngestResult) -> str:
         return result.plain_text
     partial = f"（只写了“{result.partial_agency}”）" if result.partial_agency else ""
     choices = f"（可能是：{'、'.join(result.agency_choices)}）" if result.agency_choices else ""
-    return NEEDS_AGENCY_CLI.format(filename=result.filename, partial=partial, path=path, choices=choices)
+    return NEEDS_AGENCY_CLI.format(
+        filename=printable(result.filename), partial=partial, path=printable(str(path)), choices=choices
+    )
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
@@ -72,22 +93,22 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         from bot.commands import bulk
 
         return bulk.main(args, settings)
+    # A link is fetched (its page, or the report the page attaches); a Path would fold its "//".
+    links = {p: p for p in args.files if find_url(p) == p}
     paths = [Path(p) for p in args.files]
+    policy = policy_for(settings)
     services = Services.open(settings, args.db)
     results: list[tuple[Path, IngestResult | str]] = []
     try:
-        for path in _progress(paths):
-            data = _read(path)
-            if isinstance(data, str):
-                results.append((path, data))
+        for raw, path in _progress(list(zip(args.files, paths, strict=True))):
+            request = _request(raw, path, links, policy, args)
+            if isinstance(request, str):
+                results.append((path, request))
                 continue
-            request = IngestRequest(
-                data=data, filename=path.name, fallback_agency=args.agency, year=args.year
-            )
             result = ingest(services, request)
             results.append((path, result))
             if len(paths) == 1 or not sys.stderr.isatty():
-                print(f"== {path}\n{_describe(path, result)}\n")
+                print(f"== {printable(str(path))}\n{_describe(path, result)}\n")
     finally:
         services.close()
 
@@ -96,11 +117,11 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     for path, outcome in results:
         if isinstance(outcome, str):
             counts[IngestOutcome.FAILED] += 1
-            problems.append(f"· {path}：{outcome}")
+            problems.append(f"· {printable(str(path))}：{outcome}")
             continue
         counts[outcome.outcome] += 1
         if not outcome.ok:
-            problems.append(f"· {path}：{_describe(path, outcome)}")
+            problems.append(f"· {printable(str(path))}：{_describe(path, outcome)}")
     print(
         SUMMARY.format(
             total=len(results),

@@ -1,6 +1,6 @@
 """`nianbao parse FILE [--json] [--caption TEXT]`: parse one file, print the record.
 
---json prints exactly `Report.to_json_dict()` (../shared/SCHEMA.md) as one UTF-8 JSON
+--json prints exactly `Report.to_json_dict()` (docs/record.md) as one UTF-8 JSON
 document; without it, a readable Chinese summary. The parse runs in the sandbox, as it
 does for the bot. Exit 0 parsed, 1 the file could not be read or parsed.
 """
@@ -17,6 +17,7 @@ from tabulate import tabulate
 
 from bot.config import Settings
 from bot.core.local_files import read_regular
+from bot.core.printable import printable
 from bot.core.replies.ingest import ocr_line
 from parsing.errors import ParseError
 from parsing.model import Report
@@ -34,22 +35,22 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     try:
         data = read_regular(path)
     except FileNotFoundError:
-        print(f"找不到文件：{path}", file=sys.stderr)
+        print(f"找不到文件：{printable(str(path))}", file=sys.stderr)
         return EXIT_FAILED
     except (IsADirectoryError, PermissionError, OSError) as exc:
-        print(f"无法读取文件：{path}（{exc.strerror or exc}）", file=sys.stderr)
+        print(f"无法读取文件：{printable(str(path))}（{exc.strerror or exc}）", file=sys.stderr)
         return EXIT_FAILED
     options = settings.parse_options()
     try:
         report = parse_report_isolated(data, path.name, caption=args.caption, options=options)
     except ParseError as exc:
-        print(f"{path.name}：{exc.message}", file=sys.stderr)
+        print(f"{printable(path.name)}：{exc.message}", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
         json.dump(report.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(summary(report, path.name))
+        sys.stdout.write(summary(report, printable(path.name)))
     sys.stdout.flush()
     return EXIT_OK
 

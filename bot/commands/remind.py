@@ -13,6 +13,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.commands.telegram_errors import telegram_failure
 from bot.config import Settings
 from bot.core.reminders import Reminder, SendOutcome, SendSummary, due_reminders, send_due
 from bot.core.replies import reminders as say
@@ -51,12 +52,10 @@ def render(reminders: list[Reminder], moment: datetime, tz: ZoneInfo) -> str:
 
 
 async def _send(services: Services, moment: datetime, settings: Settings) -> SendSummary:
-    from telegram import Bot
-
+    from bot.tg.connect import opened_bot
     from bot.tg.reminders import TelegramSender
 
-    bot = Bot(settings.telegram_bot_token, base_url=f"{settings.bot_api_url.rstrip('/')}/bot")
-    async with bot:
+    async with opened_bot(settings) as bot:
         return await send_due(services, moment, TelegramSender(bot))
 
 
@@ -74,11 +73,20 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         if args.dry_run:
             print(render(due_reminders(services, moment), moment, settings.tz))
             return EXIT_OK
-        summary = asyncio.run(_send(services, moment, settings))
+        if not due_reminders(services, moment):  # nothing to send: no need to reach Telegram
+            summary = SendSummary()
+        else:
+            outcome: list[SendSummary] = []
+            failed = telegram_failure(
+                lambda: outcome.append(asyncio.run(_send(services, moment, settings))), settings
+            )
+            if failed is not None:
+                return failed
+            summary = outcome[0]
     finally:
         services.close()
-    for reminder, outcome in summary.outcomes:
-        if outcome is SendOutcome.SENT:
+    for reminder, sent in summary.outcomes:
+        if sent is SendOutcome.SENT:
             print(render([reminder], moment, settings.tz).split("\n\n", 1)[1])
             print()
     print(

@@ -13,7 +13,7 @@ from bot.core.summary import SummaryOutcome, region_summary
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    services = Services.open(settings, args.db)
+    services = Services.open(settings, args.db, read_only=True)  # reads only: creates nothing
     try:
         result = region_summary(services, args.region, args.year, now=datetime.now(settings.tz))
         data = result.xlsx() if result.outcome is SummaryOutcome.OK else None

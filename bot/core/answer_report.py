@@ -23,9 +23,10 @@ from bot.core.answer_format import (
 from bot.core.metrics import BY_ID, Metric, resolve, unit_of
 from bot.core.questions import Query, QueryKind
 from bot.core.replies import answers as R
+from parsing.model import CheckStatus
 from parsing.schema import FACTS, cell_keys, cell_label
 from storage import queries
-from storage.queries import AgencyCandidate, ReportInfo, StoredValue
+from storage.queries import AgencyCandidate, ReportInfo, StoredValue, ValueKind
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def found_in(vals: dict[str, StoredValue], metric: Metric) -> Found:
 
 
 def source_line(v: StoredValue) -> str:
-    if v.kind == "fact" and v.source:
+    if v.kind == ValueKind.FACT and v.source:
         return R.SOURCE_FACT.format(sentence=short(v.source))
     line = R.SOURCE_CELL.format(label=cell_label(v.key))
     return line + (R.SOURCE_PAGE.format(page=v.page) if v.page else "")
@@ -118,6 +119,22 @@ def shown(found: Found) -> str:
 
 
 def value_lines(report: ReportInfo, metric: Metric, found: Found) -> tuple[AnswerOutcome, list[str]]:
+    outcome, lines = _value_lines(report, metric, found)
+    if report.ocr is not None and found.sources:
+        lines.append(ocr_note(report.ocr, [v.key for v in found.sources]))
+    return outcome, lines
+
+
+def ocr_note(ocr: dict[str, object], keys: list[str]) -> str:
+    """A figure from a scan or photo says so, with how sure the recogniser was."""
+    scores = ocr.get("confidence")
+    known = [scores[k] for k in keys if isinstance(scores, dict) and isinstance(scores.get(k), int | float)]
+    if not known:
+        return R.FROM_OCR
+    return R.FROM_OCR_CONFIDENCE.format(confidence=min(known))
+
+
+def _value_lines(report: ReportInfo, metric: Metric, found: Found) -> tuple[AnswerOutcome, list[str]]:
     who = {"agency": report.agency_name, "year": report.year, "label": metric.label}
     if found.outcome is AnswerOutcome.ANSWERED and found.value is not None:
         if found.summed:
@@ -141,7 +158,7 @@ def value_lines(report: ReportInfo, metric: Metric, found: Found) -> tuple[Answe
     if found.stated_parts:
         parts = "、".join(_part_text(v, metric) for v in found.stated_parts)
         lines.append(R.NOT_STATED_PARTS.format(parts=parts))
-        lines.extend(dict.fromkeys(source_line(v) for v in found.stated_parts if v.kind == "fact"))
+        lines.extend(dict.fromkeys(source_line(v) for v in found.stated_parts if v.kind == ValueKind.FACT))
     return AnswerOutcome.NOT_STATED, lines
 
 
@@ -149,8 +166,8 @@ def checks_lines(session: Session, report: ReportInfo, *, always: bool = False) 
     """Failed rules, and (when asked, or something failed) the rules that could not be checked.
     全部通过 only when every rule was checked and passed."""
     states = queries.check_states(session, report.id)
-    failed = [c for c in states if c.status == "fail"]
-    unknown = [c for c in states if c.status not in ("pass", "fail")]
+    failed = [c for c in states if c.status == CheckStatus.FAIL]
+    unknown = [c for c in states if c.status not in (CheckStatus.PASS, CheckStatus.FAIL)]
     lines: list[str] = []
     if failed:
         rules = "；".join(dict.fromkeys(R.RULES.get(c.rule, c.rule) for c in failed))

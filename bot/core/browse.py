@@ -162,7 +162,7 @@ def render_report(view: browse.ReportView) -> str:
                 f"· {_esc(label)}：{_fmt(fact.value)}{_esc(fact.unit)}　“{_esc(_clip(fact.source))}”"
             )
         parts.append("\n".join(lines))
-    failed = [c for c in view.checks if c.status == "fail"]
+    failed = [c for c in view.checks if c.status == CheckStatus.FAIL]
     # Cross-year "please verify" results (bot.core.crossyear): shown whatever else holds.
     if verify := [c for c in view.checks if c.status == CrossStatus.VERIFY]:
         parts.append("\n".join([R.REPORT_CHECKS_VERIFY, *(f"· {_esc(c.detail)}" for c in verify)]))

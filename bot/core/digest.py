@@ -21,8 +21,8 @@ from bot.core.reminder_model import (
 )
 from bot.core.replies import reminders as say
 from bot.core.workdays import workdays_overdue
-from storage import registry
-from storage.registry import ReceivedReport, Reporter, SendKey
+from storage.registry import ReceivedReport, Reporter
+from storage.send_log import SendKey, SendKind, SendStatus
 
 # --- the supervisor's digest ------------------------------------------------------------------
 
@@ -79,14 +79,14 @@ def digest(snap: Snapshot, schedule: Schedule, now: datetime, sup: Supervision, 
     earlier = [
         k.scheduled_for
         for k, s in snap.sends.items()
-        if (k.chat_id, k.target, k.year, k.kind) == (sup.chat_id, target, year, "digest")
-        and s.status != registry.STATUS_FAILED
+        if (k.chat_id, k.target, k.year, k.kind) == (sup.chat_id, target, year, SendKind.DIGEST)
+        and s.status is not SendStatus.FAILED
     ]  # fmt: skip
     if status.missing:
         at = schedule.moment(now.astimezone(schedule.tz).date())
         if now < at or any(at - schedule.digest_every < e < at for e in earlier):
             return []
-        key = SendKey(sup.chat_id, target, year, "digest", at)
+        key = SendKey(sup.chat_id, target, year, SendKind.DIGEST, at)
         if not may_send(snap, key, now):
             return []
         text = digest_text(status, now, schedule, next_at=at + schedule.digest_every)
@@ -96,7 +96,7 @@ def digest(snap: Snapshot, schedule: Schedule, now: datetime, sup: Supervision, 
     if not earlier or not passed:
         return []
     # Keyed on the latest passed deadline: after a later one (31 March) it can be complete again.
-    key = SendKey(sup.chat_id, target, year, "digest_complete", schedule.moment(max(passed), time(0)))
+    key = SendKey(sup.chat_id, target, year, SendKind.DIGEST_COMPLETE, schedule.moment(max(passed), time(0)))
     if max(earlier) < key.scheduled_for or not may_send(snap, key, now):
         return []
     text = digest_text(status, now, schedule, next_at=None)

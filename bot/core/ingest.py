@@ -77,6 +77,7 @@ class IngestRequest:
     # or the answer to a spelling question when it is one of its choices. Never replaces a name
     # the report gives (the batch may hold other agencies' reports).
     fallback_agency: str | None = None
+    source_url: str | None = None  # the page address, for a report fetched from a link
     # The year reported on, when the report does not say (nianbao ingest --year).
     year: int | None = None
     sender_id: int | None = None
@@ -232,16 +233,16 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     # file refused as no report is removed again, see _forget_rejected).
     try:
         stored_file = store_original(services.data_dir, request.data, sha256=digest) if request.data else None
-    except OSError:
+    except OSError as exc:
         # Nothing may be stored without its original: stop here and say so.
-        log.exception("ingest %s: could not keep the original under %s", ingest_id, services.data_dir)
+        _log_failure(ingest_id, f"could not keep the original under {services.data_dir}", exc)
         return result(IngestOutcome.FAILED, reason=FailureReason.FILE_STORE)
 
     try:
         with services.sessions() as session:
             duplicate = _known_duplicate(session, digest)
-    except SQLAlchemyError:
-        log.exception("ingest %s: database unavailable; original kept", ingest_id)
+    except SQLAlchemyError as exc:
+        _log_failure(ingest_id, "database unavailable; original kept", exc)
         return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE)
     if duplicate is not None:
         log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.report_id)
@@ -275,9 +276,9 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
             if partial:
                 with services.sessions() as session:
                     choices = tuple(a.name for a in candidate_agencies(session, partial))
-        except SQLAlchemyError:
+        except SQLAlchemyError as exc:
             # The guesses are a convenience: the user can still type the full name.
-            log.exception("ingest %s: agency guesses unavailable", ingest_id)
+            _log_failure(ingest_id, "agency guesses unavailable", exc)
         log.info("ingest %s: needs agency (partial %r, %d choices)", ingest_id, partial, len(choices))
         return result(
             IngestOutcome.NEEDS_AGENCY, report=report, partial_agency=partial, agency_choices=choices
@@ -289,8 +290,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         try:
             with services.sessions() as session:
                 spellings = tuple(spelling_choices(session, agency_name))
-        except SQLAlchemyError:
-            log.exception("ingest %s: spelling check unavailable", ingest_id)
+        except SQLAlchemyError as exc:
+            _log_failure(ingest_id, "spelling check unavailable", exc)
             spellings = ()
         fallback = clean_name(request.fallback_agency or "")
         if spellings and fallback in (*spellings, agency_name):
@@ -310,8 +311,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
     assert stored_file is not None  # an empty file never parses
     try:
         stored, cross = _store(services, request, report, stored_file, agency_name, kind, received_at)
-    except SQLAlchemyError:
-        log.exception("ingest %s: storing failed; original kept at %s", ingest_id, stored_file.relative_path)
+    except SQLAlchemyError as exc:
+        _log_failure(ingest_id, f"storing failed; original kept at {stored_file.relative_path}", exc)
         return result(IngestOutcome.FAILED, reason=FailureReason.STORAGE, report=report)
     except Exception:
         # A bug met by one file's values must not stop the batch or the bot: this file fails.
@@ -331,6 +332,14 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         stored.year,
     )
     return result(outcome, report=report, stored=stored, cross_checks=tuple(cross))
+
+
+def _log_failure(ingest_id: str, what: str, exc: BaseException) -> None:
+    """A storage failure the user is told about in Chinese: one log line (INFO, so a one-shot
+    command's terminal shows only the Chinese sentence), the traceback at DEBUG only."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    log.info("ingest %s: %s (%s: %s)", ingest_id, what, type(exc).__name__, first[:300])
+    log.debug("ingest %s: %s", ingest_id, what, exc_info=exc)
 
 
 # Files refused for what they are (not a report, unreadable, no year, the parser crashed on
@@ -391,6 +400,7 @@ def _store(
         sender_name=request.sender_name,
         chat_id=request.chat_id,
         received_at=received_at,
+        source_url=request.source_url,
     )
     # A concurrent ingest can take a unique key first (the same file, the agency's name, the year's
     # current report): the retry, after a short random pause, sees its row (duplicate, new version).

@@ -67,6 +67,7 @@ def _new_job(request: IngestRequest, upload: Upload) -> NewJob:
         chat_id=request.chat_id,
         message_id=upload.message_id,
         file_id=upload.file_id,
+        source_url=request.source_url,
         batch=upload.batch,
     )
 
@@ -188,6 +189,7 @@ def run_job(
             sender_name=job.sender_name,
             chat_id=job.chat_id,
             received_at=job.created_at,
+            source_url=job.source_url,
         )
         path, attempts = job.path, job.attempts
     if attempts > MAX_ATTEMPTS:

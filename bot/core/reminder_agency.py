@@ -25,7 +25,8 @@ from bot.core.workdays import (
     is_workday,
     last_workday_before,
 )
-from storage.registry import ReceivedReport, Reporter, SendKey
+from storage.registry import ReceivedReport, Reporter
+from storage.send_log import SendKey, SendKind
 
 # --- an agency's own reminders ----------------------------------------------------------------
 
@@ -40,7 +41,7 @@ def agency_reminders(
     if got is not None:
         # One confirmation per agency and year, whatever version arrives: a fixed key.
         key = SendKey(
-            reporter.chat_id, target, year, "received", schedule.moment(date(year + 1, 1, 1), time(0))
+            reporter.chat_id, target, year, SendKind.RECEIVED, schedule.moment(date(year + 1, 1, 1), time(0))
         )
         if not may_send(snap, key, now):
             return []
@@ -55,20 +56,20 @@ def agency_reminders(
     if now >= end:
         return []  # after the deadline the supervisor digest takes over
     own_snoozes = [s for s in snap.snoozes if (s.agency_id, s.year) == (reporter.agency_id, year)]
-    points: list[tuple[datetime, str]] = []
-    for day, kind in _schedule_days(schedule, deadline.day):
+    points: list[tuple[datetime, SendKind, int | None]] = []
+    for day, kind, offset in _schedule_days(schedule, deadline.day):
         at = schedule.moment(day)
         if at < reporter.registered_at:
             continue  # the /register reply already gave the deadline
         if any(s.created_at <= at < s.until for s in own_snoozes):
             continue  # replaced by the snooze's own reminder
-        points.append((at, kind))
-    points.extend((s.until, "snooze") for s in own_snoozes if s.until < end)
+        points.append((at, kind, offset))
+    points.extend((s.until, SendKind.SNOOZE, None) for s in own_snoozes if s.until < end)
     passed = [p for p in points if p[0] <= now]
     if not passed:
         return []
-    at, kind = max(passed)
-    key = SendKey(reporter.chat_id, target, year, kind, at)
+    at, kind, offset = max(passed)
+    key = SendKey(reporter.chat_id, target, year, kind, at, offset)
     if not may_send(snap, key, now):
         return []
     late = now - at > LATE_AFTER
@@ -84,13 +85,13 @@ def agency_reminders(
 
 
 _KINDS = {
-    "snooze": ReminderKind.SNOOZED,
-    "due_day": ReminderKind.DUE_DAY,
-    "last_workday": ReminderKind.LAST_WORKDAY,
+    SendKind.SNOOZE: ReminderKind.SNOOZED,
+    SendKind.DUE_DAY: ReminderKind.DUE_DAY,
+    SendKind.LAST_WORKDAY: ReminderKind.LAST_WORKDAY,
 }
 
 
-def _schedule_days(schedule: Schedule, deadline: date) -> list[tuple[date, str]]:
+def _schedule_days(schedule: Schedule, deadline: date) -> list[tuple[date, SendKind, int | None]]:
     """The days reminders are due, with their send-log kinds.
 
     When the deadline is not a working day (a weekend, 春节), nobody is at work to read a reminder
@@ -98,13 +99,13 @@ def _schedule_days(schedule: Schedule, deadline: date) -> list[tuple[date, str]]
     reminder goes out on that last working day.
     """
     days = [
-        (deadline - timedelta(days=offset), "due_day" if offset == 0 else f"before:{offset}")
+        (deadline - timedelta(days=offset), *((SendKind.DUE_DAY, None) if offset == 0 else (SendKind.BEFORE, offset)))
         for offset in schedule.offsets
     ]
     if is_workday(deadline):
         return days
     last = last_workday_before(deadline)
-    return [(d, k) for d, k in days if d < last] + [(last, "last_workday")]
+    return [(d, k, n) for d, k, n in days if d < last] + [(last, SendKind.LAST_WORKDAY, None)]
 
 
 def reminder_text(

@@ -14,9 +14,10 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
-from storage import registry
+from storage import send_log
 from storage.models import DeadlineRule
-from storage.registry import ReceivedReport, Reporter, SendKey, SendState
+from storage.registry import ReceivedReport, Reporter
+from storage.send_log import SendKey, SendState, SendStatus
 
 # A reminder sent more than this after its time says so ("补发").
 LATE_AFTER = timedelta(minutes=30)
@@ -150,10 +151,10 @@ def may_send(snap: Snapshot, key: SendKey, now: datetime) -> bool:
     state = snap.sends.get(key)
     if state is None:
         return True
-    if state.status == registry.STATUS_FAILED:
-        return state.attempts < registry.MAX_ATTEMPTS
-    if state.status == registry.STATUS_CLAIMED:
-        return state.claimed_at < now - registry.CLAIM_LEASE
+    if state.status is SendStatus.FAILED:
+        return state.attempts < send_log.MAX_ATTEMPTS
+    if state.status is SendStatus.CLAIMED:
+        return state.claimed_at < now - send_log.CLAIM_LEASE
     return False
 
 

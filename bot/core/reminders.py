@@ -41,8 +41,8 @@ from bot.core.reminder_model import (
 )
 from bot.core.replies import reminders as say
 from bot.core.services import Services
-from storage import registry
-from storage.registry import SendKey
+from storage import registry, send_log
+from storage.send_log import SendKey, SendKind, SendStatus
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def load_snapshot(services: Services, years: Sequence[int]) -> Snapshot:
             snoozes=[
                 Snooze(s.agency_id, s.year, s.created_at, s.until) for s in registry.snoozes(session, years)
             ],
-            sends=registry.send_states(session, [NOTICE_YEAR, *years]),
+            sends=send_log.send_states(session, [NOTICE_YEAR, *years]),
             blocked={c: (b.blocked_at, b.error) for c, b in registry.blocked_chats(session).items()},
         )
 
@@ -115,7 +115,7 @@ def _blocked_notices(snap: Snapshot, schedule: Schedule, now: datetime) -> list[
         for admin in schedule.admins:
             if admin in snap.blocked:
                 continue
-            key = SendKey(admin, f"chat:{chat_id}", NOTICE_YEAR, "blocked", blocked_at)
+            key = SendKey(admin, f"chat:{chat_id}", NOTICE_YEAR, SendKind.BLOCKED, blocked_at)
             if may_send(snap, key, now):
                 due.append(Reminder(ReminderKind.BLOCKED_NOTICE, key, None, False, text, about=str(chat_id)))
     return due
@@ -173,7 +173,7 @@ async def send_due(
 
 def _claim(services: Services, reminder: Reminder, claimer: str, now: datetime) -> int | None:
     with services.sessions.begin() as session:
-        return registry.claim_send(
+        return send_log.claim_send(
             session, reminder.key, agency_id=reminder.agency_id, text=reminder.text,
             late=reminder.late, claimed_by=claimer, now=now,
         )  # fmt: skip
@@ -189,13 +189,13 @@ async def _deliver_one(
     except ChatBlocked as exc:
         log.warning("chat %s blocked the bot: %s", reminder.chat_id, exc)
         await asyncio.to_thread(
-            _finish, services, send_id, registry.STATUS_BLOCKED, now, str(exc), True, reminder
+            _finish, services, send_id, SendStatus.BLOCKED, now, str(exc), True, reminder
         )
         return SendOutcome.BLOCKED
     except RetryLater as exc:
         log.info("chat %s: retry later (%s)", reminder.chat_id, exc)
         await asyncio.to_thread(
-            _finish, services, send_id, registry.STATUS_FAILED, now, str(exc), False, reminder
+            _finish, services, send_id, SendStatus.FAILED, now, str(exc), False, reminder
         )
         return SendOutcome.RETRY_LATER
     except Exception as exc:
@@ -204,23 +204,23 @@ async def _deliver_one(
             _finish,
             services,
             send_id,
-            registry.STATUS_FAILED,
+            SendStatus.FAILED,
             now,
             f"{type(exc).__name__}: {exc}",
             False,
             reminder,
         )
         return SendOutcome.FAILED
-    await asyncio.to_thread(_finish, services, send_id, registry.STATUS_SENT, now, None, False, reminder)
+    await asyncio.to_thread(_finish, services, send_id, SendStatus.SENT, now, None, False, reminder)
     log.info("sent %s for %s to chat %s", reminder.key.kind, reminder.about, reminder.chat_id)
     return SendOutcome.SENT
 
 
 def _finish(
-    services: Services, send_id: int, status: str, now: datetime, error: str | None, blocked: bool,
+    services: Services, send_id: int, status: SendStatus, now: datetime, error: str | None, blocked: bool,
     reminder: Reminder,
 ) -> None:  # fmt: skip
     with services.sessions.begin() as session:
-        registry.finish_send(session, send_id, status, now=now, error=error)
+        send_log.finish_send(session, send_id, status, now=now, error=error)
         if blocked:
             registry.mark_blocked(session, reminder.chat_id, now=now, error=error or "")

@@ -24,6 +24,7 @@ from parsing.schema import (
     t3_rows,
 )
 from parsing.vocabulary import layout
+from storage.export import neutral_text  # agency and file names are typed by users
 
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _BOLD = Font(bold=True)
@@ -154,14 +155,14 @@ def _agencies(ws: Worksheet, s: RegionSummary) -> None:
         report = line.report
         ws.append(
             [
-                line.name,
+                neutral_text(line.name),
                 say.STATES[line.state],
                 line.deadline.day.isoformat() if line.deadline else None,
                 report.received_at.date().isoformat() if report else None,
                 report.published_on.isoformat() if report and report.published_on else None,
                 report.report_id if report else None,
                 report.version if report else None,
-                report.filename if report else None,
+                neutral_text(report.filename) if report else None,
             ]
         )
     ws.column_dimensions["A"].width = 36
@@ -170,9 +171,9 @@ def _agencies(ws: Worksheet, s: RegionSummary) -> None:
 def _detail(ws: Worksheet, s: RegionSummary) -> None:
     """One row per cell key, one column per report: every total is the sum of its row."""
     reports = list(s.reports)
-    ws.append([say.DETAIL_KEY, say.DETAIL_LABEL, say.DETAIL_TOTAL] + [r.agency for r in reports])
+    ws.append([say.DETAIL_KEY, say.DETAIL_LABEL, say.DETAIL_TOTAL] + [neutral_text(r.agency) for r in reports])
     ws.append([say.DETAIL_REPORT_ID, None, None] + [r.report_id for r in reports])
-    ws.append([say.DETAIL_FILE, None, None] + [f"{r.filename}（第{r.version}版）" for r in reports])
+    ws.append([say.DETAIL_FILE, None, None] + [neutral_text(f"{r.filename}（第{r.version}版）") for r in reports])
     for key in s.keys:
         ws.append([key, cell_label(key), s.totals.get(key)] + [_number(r.cells.get(key)) for r in reports])
     ws.column_dimensions["B"].width = 40

@@ -21,6 +21,7 @@ from bot.core.charts import check_font
 from bot.core.replies import bot as R
 from bot.core.services import Services
 from bot.tg import errors, handlers, reminders, results
+from bot.tg.connect import proxy_of
 from bot.tg.sending import RetryingLimiter
 from bot.tg.state import BotContext, BotState
 
@@ -102,6 +103,8 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     else:
         builder = builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
+        if proxy := proxy_of(settings):  # the Bot API, file downloads and getUpdates alike
+            builder = builder.proxy(proxy).get_updates_proxy(proxy)
     application: BotApplication = builder.build()
     handlers.register(application)
     reminders.register(application)

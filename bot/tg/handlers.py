@@ -16,13 +16,15 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.core import browse
 from bot.core.answer import answer_question
+from bot.core.links import find_url
 from bot.core.questions import MAX_QUESTION_CHARS
 from bot.core.replies import bot as R
 from bot.core.replies.charts import NO_CHART
 from bot.core.replies.charts import USAGE as CHART_USAGE
 from bot.tg import charts, drafts, fix, summary, uploads
+from bot.tg.links import on_link
 from bot.tg.sending import split_message
-from bot.tg.state import BotContext, PendingChoice
+from bot.tg.state import BotContext, ChoiceKind, PendingChoice
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ async def send_html(
 def _choice_markup(
     context: BotContext,
     chat_id: int,
-    kind: str,
+    kind: ChoiceKind,
     names: list[str],
     options: list[str],
     year: int | None = None,
@@ -102,6 +104,9 @@ async def on_text(update: Update, context: BotContext) -> None:
     if pending is not None:
         await uploads.on_agency_text(update, context, pending[0], pending[1], text)
         return
+    if (url := find_url(text)) is not None:
+        await on_link(update, context, text, url)
+        return
     if len(text) > MAX_QUESTION_CHARS:
         await message.reply_text(R.TEXT_TOO_LONG.format(limit=MAX_QUESTION_CHARS))
         return
@@ -111,7 +116,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     answer = await context.state.run_query(answer_question, context.services, text, now=_now(context))
     markup = None
     if answer.choices and answer.choice_questions:  # ambiguous agency, or each agency of a place
-        markup = _choice_markup(context, message.chat_id, "q", answer.choices, answer.choice_questions)
+        markup = _choice_markup(context, message.chat_id, ChoiceKind.QUESTION, answer.choices, answer.choice_questions)
     await send_html(message, answer.text, html=answer.html, markup=markup)
     if answer.chart is not None:
         await charts.send_chart(message, context, answer.chart)
@@ -137,15 +142,15 @@ async def on_choice(update: Update, context: BotContext) -> None:
     await query.answer()
     option = choice.options[int(index)]
     message = query.message
-    if choice.kind == "q":
+    if choice.kind is ChoiceKind.QUESTION:
         answer = await context.state.run_query(answer_question, context.services, option, now=_now(context))
         await send_html(message, answer.text, html=answer.html)
         if answer.chart is not None:
             await charts.send_chart(message, context, answer.chart)
-    elif choice.kind == "report":
+    elif choice.kind is ChoiceKind.REPORT:
         result = await context.state.run_query(browse.report_tables, context.services, option, choice.year)
         await send_html(message, result.text)
-    elif choice.kind == "history":
+    elif choice.kind is ChoiceKind.HISTORY:
         result = await context.state.run_query(browse.agency_history, context.services, option)
         await send_html(message, result.text)
 
@@ -164,7 +169,7 @@ async def cmd_help(update: Update, context: BotContext) -> None:
 
 
 async def _browse_reply(
-    update: Update, context: BotContext, kind: str, result: browse.BrowseResult, year: int | None = None
+    update: Update, context: BotContext, kind: ChoiceKind, result: browse.BrowseResult, year: int | None = None
 ) -> None:
     message = update.effective_message
     assert message is not None
@@ -188,7 +193,7 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     result = await context.state.run_query(
         browse.report_tables, context.services, args.agency[:100], args.year
     )
-    await _browse_reply(update, context, "report", result, args.year)
+    await _browse_reply(update, context, ChoiceKind.REPORT, result, args.year)
 
 
 async def cmd_history(update: Update, context: BotContext) -> None:
@@ -200,7 +205,7 @@ async def cmd_history(update: Update, context: BotContext) -> None:
         await message.reply_text(R.HISTORY_USAGE)
         return
     result = await context.state.run_query(browse.agency_history, context.services, agency)
-    await _browse_reply(update, context, "history", result)
+    await _browse_reply(update, context, ChoiceKind.HISTORY, result)
 
 
 async def cmd_agencies(update: Update, context: BotContext) -> None:
@@ -285,6 +290,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         )
     )
     application.add_handler(MessageHandler(filters.Document.ALL, uploads.on_document))
+    application.add_handler(MessageHandler(filters.PHOTO, uploads.on_photo))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(
         CallbackQueryHandler(uploads.on_agency_button, pattern=rf"^{uploads.AGENCY_CALLBACK}:")

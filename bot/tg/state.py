@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -87,13 +88,19 @@ class PendingUpload:
     prompt_message_id: int | None = None
 
 
+class ChoiceKind(StrEnum):
+    """What pressing an agency button does: QUESTION re-asks options[i] (the question rewritten
+    with that agency); REPORT / HISTORY rerun that command for agency options[i]."""
+
+    QUESTION = "q"
+    REPORT = "report"
+    HISTORY = "history"
+
+
 @dataclass(frozen=True)
 class PendingChoice:
-    """Buttons offering agencies: `kind` "q" re-asks options[i] (the question rewritten with
-    that agency); "report" / "history" rerun the command for agency options[i]."""
-
     chat_id: int
-    kind: str
+    kind: ChoiceKind
     options: tuple[str, ...]
     year: int | None = None
 

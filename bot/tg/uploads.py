@@ -34,7 +34,7 @@ def download_limit(settings: Settings) -> int | None:
     return None
 
 
-def _sender_name(update: Update) -> str | None:
+def sender_name(update: Update) -> str | None:
     user = update.effective_user
     return user.full_name if user else None
 
@@ -85,7 +85,7 @@ async def refused_as_too_big(context: BotContext, status: Message, name: str, si
     """Whether the file is over the download limit (then `status` says so)."""
     limit = download_limit(context.settings)
     if limit is not None and (size or 0) > limit:
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(size or 0) / 2**20))
+        await _edit(status, R.TOO_BIG.format(name=name, size_mb=(size or 0) / 2**20, limit_mb=limit / 2**20))
         return True
     return False
 
@@ -97,37 +97,60 @@ async def download_or_explain(context: BotContext, status: Message, file_id: str
     except BadRequest as exc:
         if "too big" not in exc.message.lower():
             raise
-        await _edit(status, R.TOO_BIG.format(name=name, size_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
+        await _edit(status, R.TOO_BIG_REFUSED.format(name=name, limit_mb=CLOUD_DOWNLOAD_LIMIT / 2**20))
         return None
 
 
 async def on_document(update: Update, context: BotContext) -> None:
     message = update.effective_message
-    user = update.effective_user
-    chat = update.effective_chat
-    if message is None or message.document is None or chat is None:
-        return
-    state = context.state
-    user_id = user.id if user else None
-    if not state.access.may_upload(user_id, chat.id):
-        refusal = R.UPLOAD_NOT_ALLOWED if chat.type == "private" else R.UPLOAD_NOT_ALLOWED_GROUP
-        await message.reply_text(refusal)
-        return
-    if user_id is not None and (wait := state.buckets.take(user_id)):
-        await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))
+    if message is None or message.document is None:
         return
     document = message.document
-    name = document.file_name or "未命名文件"
+    await _upload(update, context, document.file_id, document.file_name or "未命名文件", document.file_size)
+
+
+async def on_photo(update: Update, context: BotContext) -> None:
+    """A report photographed and sent as a photo (not as a file): read by OCR like a scan."""
+    message = update.effective_message
+    if message is None or not message.photo:
+        return
+    largest = max(message.photo, key=lambda size: size.width * size.height)
+    name = R.PHOTO_NAME.format(when=message.date.astimezone(context.settings.tz).strftime("%Y%m%d_%H%M%S"))
+    await _upload(update, context, largest.file_id, name, largest.file_size)
+
+
+def may_upload_now(context: BotContext, update: Update) -> str | None:
+    """None when the sender may upload now, else the refusal to send."""
+    user, chat = update.effective_user, update.effective_chat
+    user_id = user.id if user else None
+    state = context.state
+    if chat is None or not state.access.may_upload(user_id, chat.id):
+        return R.UPLOAD_NOT_ALLOWED if chat is None or chat.type == "private" else R.UPLOAD_NOT_ALLOWED_GROUP
+    if user_id is not None and (wait := state.buckets.take(user_id)):
+        return R.RATE_LIMITED.format(seconds=max(1, round(wait)))
+    return None
+
+
+async def _upload(update: Update, context: BotContext, file_id: str, name: str, size: int | None) -> None:
+    message = update.effective_message
+    user = update.effective_user
+    chat = update.effective_chat
+    if message is None or chat is None:
+        return
+    user_id = user.id if user else None
+    if (refusal := may_upload_now(context, update)) is not None:
+        await message.reply_text(refusal)
+        return
     status = await message.reply_text(R.RECEIVED.format(name=name))
-    if await refused_as_too_big(context, status, name, document.file_size):
+    if await refused_as_too_big(context, status, name, size):
         return
     pending = PendingUpload(
         chat_id=chat.id,
         user_id=user_id or 0,
-        file_id=document.file_id,
+        file_id=file_id,
         filename=name,
         caption=message.caption,
-        sender_name=_sender_name(update),
+        sender_name=sender_name(update),
         choices=(),
         prompt_message_id=status.message_id,
     )
@@ -142,7 +165,6 @@ async def ingest_upload(
         data = await download_or_explain(context, status, upload.file_id, upload.filename)
         if data is None:
             return
-        await _edit(status, R.PARSING.format(name=upload.filename))
         request = core_ingest.IngestRequest(
             data=data,
             filename=upload.filename,
@@ -152,12 +174,19 @@ async def ingest_upload(
             sender_name=upload.sender_name,
             chat_id=upload.chat_id,
         )
-        # A worker process parses and stores; bot.tg.results edits `status` when the job ends.
-        meta = core_jobs.Upload(message_id=status.message_id, file_id=upload.file_id)
-        await context.state.run_query(core_jobs.submit, context.services, request, meta)
-        context.state.ensure_workers()
+        await queue_request(context, status, request, file_id=upload.file_id)
     except Exception as exc:  # the status message must not stay at "正在解析…"
         await report_failure(context, update, exc, status=status)
+
+
+async def queue_request(
+    context: BotContext, status: Message, request: core_ingest.IngestRequest, *, file_id: str | None
+) -> None:
+    """Hand the upload to a worker process; bot.tg.results edits `status` when the job ends."""
+    await _edit(status, R.PARSING.format(name=request.filename))
+    meta = core_jobs.Upload(message_id=status.message_id, file_id=file_id)
+    await context.state.run_query(core_jobs.submit, context.services, request, meta)
+    context.state.ensure_workers()
 
 
 async def ask_agency(

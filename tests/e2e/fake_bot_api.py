@@ -4,7 +4,7 @@ The real python-telegram-bot Application talks to it over HTTP exactly as it tal
 api.telegram.org: long-polling getUpdates, getFile + the file download path, sendMessage,
 editMessageText, sendDocument and sendPhoto (multipart), answerCallbackQuery, setMyCommands and the
 webhook calls. Every call is recorded; failures (429 RetryAfter, 5xx, "file is too big")
-can be injected. Test code plays the users through `send_text`, `send_document`, `click`.
+can be injected. Test code plays the users through `send_text`, `send_document`, `send_photo`, `click`.
 """
 
 from __future__ import annotations
@@ -214,6 +214,24 @@ class FakeBotApi:
             fields["caption"] = caption
         if media_group_id:
             fields["media_group_id"] = media_group_id
+        message = self._message(chat, user_id, **fields)
+        await self.push_update({"message": message})
+        return message
+
+    async def send_photo(
+        self, chat: dict[str, Any], user_id: int, data: bytes, *, width: int, height: int, caption: str | None = None
+    ) -> dict[str, Any]:
+        """A photo as Telegram delivers it: several sizes (a thumbnail and the full image), no file name."""
+        thumb = self.add_file(data[:1024], "thumb.jpg")
+        full = self.add_file(data, "photo.jpg")
+        sizes = [
+            {"file_id": thumb, "file_unique_id": f"u{thumb}", "width": 90, "height": 90 * height // width,
+             "file_size": 1024},
+            {"file_id": full, "file_unique_id": f"u{full}", "width": width, "height": height, "file_size": len(data)},
+        ]  # fmt: skip
+        fields: dict[str, Any] = {"photo": sizes}
+        if caption:
+            fields["caption"] = caption
         message = self._message(chat, user_id, **fields)
         await self.push_update({"message": message})
         return message

@@ -49,11 +49,13 @@ def test_export_csv_to_stdout_and_xlsx_to_file(cli_env: Path, capsys: pytest.Cap
     assert main(["ingest", str(WENDENG)]) == 0
     capsys.readouterr()
     assert main(["export", "--format", "csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff机关名称,年度")  # BOM on stdout too: `> file.csv` opens in Excel
+    rows = list(csv.DictReader(io.StringIO(out.split("\n", 1)[1])))  # row 1 labels, row 2 keys
     assert [(r["agency"], r["year"], r["proactive.total"]) for r in rows] == [("威海市文登区科学技术局", "2021", "253")]
     out_file = cli_env / "年报.csv"
     assert main(["export", "--format", "csv", "-o", str(out_file)]) == 0
-    assert out_file.read_bytes().startswith(b"\xef\xbb\xbfagency,year")
+    assert out_file.read_bytes().startswith("\ufeff机关名称,年度".encode())
     xlsx = cli_env / "年报.xlsx"
     assert main(["export", "--format", "xlsx", "-o", str(xlsx)]) == 0
     assert xlsx.read_bytes()[:2] == b"PK"

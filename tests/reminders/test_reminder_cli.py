@@ -11,7 +11,7 @@ from bot.cli import main
 from bot.core.deadlines import Category, category_of, parse_month_day, region_match_depth, resolve
 from bot.core.reminders import load_snapshot
 from bot.core.services import Services
-from storage import registry
+from storage import registry, send_log
 from tests.conftest import make_settings
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.reminders.support import add_agency, at
@@ -66,7 +66,7 @@ def test_dry_run_prints_exactly_what_would_be_sent_and_records_nothing(
         "[按钮：明天再提醒]\n"
     )
     with services.sessions() as session:
-        assert registry.sends(session) == []
+        assert send_log.sends(session) == []
     # The same moment again prints the same: nothing was recorded.
     assert main(["remind", "--at", "2027-01-24 09:00+08:00", "--dry-run", "--db", db_url]) == 0
     assert capsys.readouterr().out == out

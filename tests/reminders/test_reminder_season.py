@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.core.reminders import ReminderKind, SendOutcome, due_reminders, send_due
 from bot.core.services import Services
-from storage import registry
+from storage import registry, send_log
 from tests.conftest import make_settings
 from tests.reminders.support import RecordingSender, add_agency, add_report, at, no_sleep
 
@@ -163,7 +163,7 @@ async def test_whole_season_exact_messages(tmp_path: Path, db_url: str) -> None:
     for now in ticks(at(2027, 3, 29), at(2027, 3, 31, 23)):
         assert due_reminders(third, now) == []
     with third.sessions() as session:
-        rows = registry.sends(session, year=2026)
+        rows = send_log.sends(session, year=2026)
     assert len(rows) == 28
     assert {r.status for r in rows} == {"sent"}
     assert sum(r.late for r in rows) == 2  # the two reminders caught up after the restart

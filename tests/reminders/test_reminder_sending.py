@@ -10,7 +10,8 @@ from pathlib import Path
 from bot.core import registration
 from bot.core.reminders import ReminderKind, SendOutcome, due_reminders, send_due
 from bot.core.services import Services
-from storage import registry
+from storage import registry, send_log
+from storage.send_log import SendKind
 from tests.conftest import make_settings
 from tests.reminders.support import RecordingSender, add_agency, add_report, at, no_sleep
 
@@ -66,7 +67,7 @@ def test_two_processes_racing_send_each_reminder_once(tmp_path: Path, db_url: st
     assert sum(count(SendOutcome.TAKEN) for count in outcomes) <= len(chats)
     check = open_services(tmp_path / "check", db_url)
     with check.sessions() as session:
-        rows = registry.sends(session)
+        rows = send_log.sends(session)
     assert len(rows) == len(chats)
     assert {r.status for r in rows} == {"sent"}
     assert {r.claimed_by for r in rows} <= {"p1", "p2"}
@@ -90,7 +91,7 @@ async def test_blocked_chat_is_recorded_reported_to_admins_once_and_not_retried(
     )
     with services.sessions() as session:
         assert set(registry.blocked_chats(session)) == {-102}
-        statuses = {(r.chat_id, r.kind): r.status for r in registry.sends(session)}
+        statuses = {(r.chat_id, r.kind): r.status for r in send_log.sends(session)}
     assert statuses[(-102, "before:30")] == "blocked"
     # Later reminders skip the blocked chat; the admins are not told twice.
     sender.sent.clear()
@@ -114,14 +115,14 @@ async def test_rate_limited_send_is_retried_then_given_up(tmp_path: Path, db_url
     add_agency(services, "威海市文登区教育局", chat_id=-102)
     sender = RecordingSender(limited={-102})
     now = at(2027, 1, 1, 9)
-    for attempt in range(1, registry.MAX_ATTEMPTS + 1):
+    for attempt in range(1, send_log.MAX_ATTEMPTS + 1):
         summary = await send_due(services, now + timedelta(minutes=5 * attempt), sender, sleep=no_sleep)
         assert summary.count(SendOutcome.RETRY_LATER) == 1
     # Attempts exhausted: not retried for ever.
     assert due_reminders(services, now + timedelta(hours=2)) == []
     with services.sessions() as session:
-        (row,) = registry.sends(session)
-    assert (row.status, row.attempts) == ("failed", registry.MAX_ATTEMPTS)
+        (row,) = send_log.sends(session)
+    assert (row.status, row.attempts) == ("failed", send_log.MAX_ATTEMPTS)
     services.close()
 
 
@@ -143,17 +144,17 @@ async def test_stale_claim_of_a_dead_process_is_taken_over(tmp_path: Path, db_ur
     now = at(2027, 1, 1, 9)
     (due,) = due_reminders(services, now)
     with services.sessions.begin() as session:
-        assert registry.claim_send(
+        assert send_log.claim_send(
             session, due.key, agency_id=due.agency_id, text="", late=False, claimed_by="dead", now=now
         )
     sender = RecordingSender()
     # Within the lease the claim stands: nothing is sent.
     await send_due(services, now + timedelta(minutes=5), sender, sleep=no_sleep)
     assert sender.sent == []
-    await send_due(services, now + registry.CLAIM_LEASE + timedelta(minutes=1), sender, sleep=no_sleep)
+    await send_due(services, now + send_log.CLAIM_LEASE + timedelta(minutes=1), sender, sleep=no_sleep)
     assert [m.chat_id for m in sender.sent] == [-102]
     with services.sessions() as session:
-        (row,) = registry.sends(session)
+        (row,) = send_log.sends(session)
     assert (row.status, row.attempts) == ("sent", 2)
     services.close()
 
@@ -218,5 +219,5 @@ def test_points_before_registration_are_skipped(tmp_path: Path, db_url: str) -> 
     # The 14-day point (17 January) predates the registration, whose reply gave the deadline.
     assert due_reminders(services, at(2027, 1, 21, 9)) == []
     (due,) = due_reminders(services, at(2027, 1, 24, 9))
-    assert due.key.kind == "before:7"
+    assert (due.key.kind, due.key.days, due.key.stored_kind) == (SendKind.BEFORE, 7, "before:7")
     services.close()

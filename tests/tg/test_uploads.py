@@ -125,7 +125,7 @@ async def test_cloud_api_refuses_a_big_file_before_get_file(tmp_path: Path, requ
         await application.process_update(_document_update(application, size))
     assert "getFile" not in request_log.endpoints()
     edits = [params["text"] for endpoint, params in request_log.calls if endpoint == "editMessageText"]
-    assert edits == [R.TOO_BIG.format(name="大文件.pdf", size_mb=25.0)]
+    assert edits == [R.TOO_BIG.format(name="大文件.pdf", size_mb=25.0, limit_mb=20)]
 
 
 async def test_self_hosted_api_tries_a_big_file(tmp_path: Path, request_log: RecordingRequest) -> None:
@@ -135,3 +135,6 @@ async def test_self_hosted_api_tries_a_big_file(tmp_path: Path, request_log: Rec
     # The server's own refusal still ends in the clear message, not an apology.
     edits = [params["text"] for endpoint, params in request_log.calls if endpoint == "editMessageText"]
     assert edits and edits[-1].startswith("《大文件.pdf》") and "20 MB" in edits[-1]
+    # Issue 10 (14): the limit is stated as the limit, not as the file's size ("有 20.0 MB").
+    assert edits[-1] == R.TOO_BIG_REFUSED.format(name="大文件.pdf", limit_mb=20)
+    assert "有 20.0 MB" not in edits[-1]

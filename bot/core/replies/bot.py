@@ -68,10 +68,16 @@ RECEIVED = "收到《{name}》，正在解析…"
 DOWNLOADING = "收到《{name}》，正在下载…"
 PARSING = "《{name}》已下载，正在解析和核对表格…"
 TOO_BIG = (
-    "《{name}》有 {size_mb:.1f} MB，超过了 Telegram 机器人可下载的 20 MB 上限，无法处理。"
+    "《{name}》有 {size_mb:.1f} MB，超过了 Telegram 机器人可下载的 {limit_mb:g} MB 上限，无法处理。"
+    "请压缩后重发，或请管理员使用自建的 Bot API 服务器。"
+)
+# Telegram refused the download ("file is too big") without the size being known beforehand.
+TOO_BIG_REFUSED = (
+    "《{name}》超过了 Telegram 机器人可下载的 {limit_mb:g} MB 上限，无法处理。"
     "请压缩后重发，或请管理员使用自建的 Bot API 服务器。"
 )
 DOWNLOAD_FAILED = "《{name}》下载失败，请稍后重新发送。"
+PHOTO_NAME = "照片_{when}.jpg"
 NOT_A_DOCUMENT = "请以“文件”方式发送年度报告（PDF、DOCX、DOC、WPS、HTML 或 TXT）。"
 UPLOAD_NOT_ALLOWED = "抱歉，您没有在这里上传报告的权限，文件未保存。如需开通，请联系管理员。"
 UPLOAD_NOT_ALLOWED_GROUP = "抱歉，本群未开通上传报告，文件未保存。如需开通，请联系管理员。"

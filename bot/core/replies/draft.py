@@ -5,8 +5,10 @@ from __future__ import annotations
 import html as html_lib
 from typing import TYPE_CHECKING
 
+from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
 from bot.core.replies.ingest import CHECK_RULES, FAILED
+from parsing.model import CheckStatus
 from parsing.wording import warning_text
 
 if TYPE_CHECKING:
@@ -31,13 +33,15 @@ MAX_LIST = 8
 def render(result: DraftResult, *, html: bool) -> str:
     from bot.core.draft import DraftOutcome
 
-    esc = html_lib.escape if html else (lambda s: s)
+    esc = html_lib.escape if html else terminal_safe
+    # A file name is one line whatever it holds (a newline in it would forge a line).
+    name = html_lib.escape if html else printable
     report = result.report
     if result.outcome is DraftOutcome.FAILED or report is None:
-        return FAILED.format(filename=esc(result.filename), message=esc(result.message or CANNOT_READ))
+        return FAILED.format(filename=name(result.filename), message=esc(result.message or CANNOT_READ))
     lines = [
         HEAD.format(
-            filename=esc(result.filename),
+            filename=name(result.filename),
             agency=esc(result.agency or UNKNOWN_AGENCY),
             year=report.year if report.year is not None else UNKNOWN_YEAR,
         )
@@ -50,7 +54,7 @@ def render(result: DraftResult, *, html: bool) -> str:
     if failed:
         lines.append(OWN_HEAD.format(count=len(failed)))
         lines += [f"· {esc(CHECK_RULES.get(c.rule, c.rule))}：{esc(c.detail)}" for c in failed[:MAX_LIST]]
-    unsure = [CHECK_RULES.get(c.rule, c.rule) for c in report.checks if c.status == "unverifiable"]
+    unsure = [CHECK_RULES.get(c.rule, c.rule) for c in report.checks if c.status == CheckStatus.UNVERIFIABLE]
     if unsure:
         lines.append(UNVERIFIABLE.format(rules=esc("、".join(unsure))))
     if result.storage_down:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
+from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
-from parsing.model import Report
+from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
 
@@ -161,7 +162,9 @@ def _local_date(moment: object) -> str:
 def render(result: IngestResult, *, html: bool) -> str:
     from bot.core.ingest import FailureReason, IngestOutcome
 
-    esc = html_lib.escape if html else (lambda s: s)
+    esc = html_lib.escape if html else terminal_safe
+    # A file name is one line whatever it holds (a newline in it would forge a line).
+    name = html_lib.escape if html else printable
     outcome = result.outcome
     if outcome is IngestOutcome.FAILED:
         message = {
@@ -177,16 +180,16 @@ def render(result: IngestResult, *, html: bool) -> str:
             from bot.core.ingest import FIRST_REPORT_YEAR
 
             message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
-        return FAILED.format(filename=esc(result.filename), message=esc(message))
+        return FAILED.format(filename=name(result.filename), message=esc(message))
     if outcome is IngestOutcome.NEEDS_AGENCY and result.spelling:
         return NEEDS_AGENCY_SPELLING.format(
-            filename=esc(result.filename), name=esc(result.partial_agency or "")
+            filename=name(result.filename), name=esc(result.partial_agency or "")
         )
     if outcome is IngestOutcome.NEEDS_AGENCY:
         partial = (
             NEEDS_AGENCY_PARTIAL.format(partial=esc(result.partial_agency)) if result.partial_agency else ""
         )
-        return NEEDS_AGENCY.format(filename=esc(result.filename), partial=partial)
+        return NEEDS_AGENCY.format(filename=name(result.filename), partial=partial)
     stored = result.stored
     assert stored is not None
     if outcome is IngestOutcome.DUPLICATE:
@@ -227,11 +230,11 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(CHECKS_FAILED.format(count=len(failed)))
         for check in failed[:MAX_LIST]:
             lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
-    unchecked = [c for c in report.checks if c.status not in ("pass", "fail")]
+    unchecked = [c for c in report.checks if c.status not in (CheckStatus.PASS, CheckStatus.FAIL)]
     if unchecked:
         # 全部通过 only when every rule could be checked: name the others and why.
         head = CHECKS_UNVERIFIABLE_HEAD if failed else CHECKS_PASSED_SOME
-        passed = sum(c.status == "pass" for c in report.checks)
+        passed = sum(c.status == CheckStatus.PASS for c in report.checks)
         lines.append(head.format(count=len(unchecked), passed=passed))
         for check in unchecked[:MAX_LIST]:
             lines.append(f"· {esc(CHECK_RULES.get(check.rule, check.rule))}：{esc(check.detail)}")
