@@ -89,11 +89,6 @@ def parse_number(text: str | None) -> Number | None:
     return read_cell(text).value
 
 
-def is_value_like(text: str | None) -> bool:
-    """True for cells that hold a value or a blank mark (i.e. not a label)."""
-    return read_cell(text).kind != "text"
-
-
 def _to_number(core: str) -> Number:
     core = core.replace(",", "").replace("−", "-").lstrip("+")
     if "." in core:

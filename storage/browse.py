@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow, SourceFile
+from storage.reports import ValueChange
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class VersionSummary:
     received_at: datetime
     filename: str
     checks_ok: bool
-    changes: tuple[str, ...]
+    changes: tuple[ValueChange, ...]
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def agency_versions(session: Session, agency_id: int) -> list[VersionSummary]:
             received_at=r.received_at,
             filename=filename,
             checks_ok=r.checks_ok,
-            changes=tuple(str(c) for c in (r.changes or ())),
+            changes=tuple(ValueChange.from_stored(str(c)) for c in (r.changes or ())),
         )
         for r, filename in rows
     ]

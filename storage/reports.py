@@ -44,6 +44,37 @@ class SourceInfo:
     source_url: str | None = None  # the page it was fetched from
 
 
+PUBLISHED_ON = "published_on"  # the key of a changed publication date
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """One value that differs from the version replaced; None = blank. Worded in bot.core.replies."""
+
+    key: str  # a cell or fact key, or PUBLISHED_ON
+    old: float | date | None
+    new: float | date | None
+
+    def stored(self) -> str:
+        """The reports.changes record form, "t3.new.total 0 -> 2" (blank: 空), as rows have always held."""
+        return f"{self.key} {_fmt(self.old)} -> {_fmt(self.new)}"
+
+    @classmethod
+    def from_stored(cls, text: str) -> ValueChange:
+        key, _, values = text.partition(" ")
+        old, _, new = values.partition(" -> ")
+        return cls(key, _read(key, old), _read(key, new))
+
+
+def _read(key: str, text: str) -> float | date | None:
+    if text in ("", _BLANK):
+        return None
+    try:
+        return date.fromisoformat(text) if key == PUBLISHED_ON else float(text)
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class StoreResult:
     outcome: StoreOutcome
@@ -52,8 +83,8 @@ class StoreResult:
     agency_name: str
     year: int
     version: int
-    # For a new version: what differs from the one it replaced, "t3.new.total 0 -> 2".
-    changes: tuple[str, ...] = ()
+    # For a new version: what differs from the one it replaced.
+    changes: tuple[ValueChange, ...] = ()
     previous_report_id: int | None = None
     previous_received_at: datetime | None = field(default=None)
 
@@ -62,11 +93,14 @@ class StoreError(ValueError):
     """A report that cannot be stored as given (no year); the caller words it for the user."""
 
 
+_BLANK = "空"  # how the stored record writes a blank (a record format, not a reply)
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, int | float):
         value = storable(value)
     if value is None:
-        return "空"
+        return _BLANK
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -114,17 +148,17 @@ def diff_values(
     new_facts: Mapping[str, Number],
     old_published: date | None = None,
     new_published: date | None = None,
-) -> list[str]:
-    """Every changed value as "key old -> new" (cells in key order of the new report, then facts)."""
-    changes: list[str] = []
+) -> list[ValueChange]:
+    """Every changed value (cells in key order of the new report, then facts)."""
+    changes: list[ValueChange] = []
     if old_published != new_published:
-        changes.append(f"published_on {_fmt(old_published)} -> {_fmt(new_published)}")
+        changes.append(ValueChange(PUBLISHED_ON, old_published, new_published))
     for old_map, new_map in ((old_cells, new_cells), (old_facts, new_facts)):
         keys = list(new_map) + [k for k in old_map if k not in new_map]
         for key in keys:
             old, new = old_map.get(key), new_map.get(key)
             if not _same(old, new):
-                changes.append(f"{key} {_fmt(old)} -> {_fmt(new)}")
+                changes.append(ValueChange(key, storable(old), storable(new)))
     return changes
 
 
@@ -199,7 +233,7 @@ def store_report(
         )
         .with_for_update()
     )
-    changes: list[str] = []
+    changes: list[ValueChange] = []
     if current is not None:
         old_cells = {
             key: value
@@ -232,7 +266,7 @@ def store_report(
         is_current=True,
         version=(current.version + 1) if current is not None else 1,
         supersedes_id=current.id if current is not None else None,
-        changes=changes if current is not None else None,
+        changes=[c.stored() for c in changes] if current is not None else None,
         warnings=[w.to_json_dict() for w in report.warnings],
         checks_ok=not report.failed_checks,
         received_at=source.received_at or now,

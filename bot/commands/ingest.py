@@ -14,6 +14,7 @@ from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestR
 from bot.core.links import find_url, link_request, policy_for
 from bot.core.local_files import FileTooLarge, NotARegularFile, read_regular
 from bot.core.printable import printable
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.replies.links import fetch_failed
 from bot.core.services import Services
 
@@ -77,7 +78,7 @@ def _describe(path: Path, result: IngestResult) -> str:
     if result.reason is FailureReason.NO_YEAR:
         return NO_YEAR_CLI.format(filename=result.filename, path=path)
     if result.outcome is not IngestOutcome.NEEDS_AGENCY:
-        return result.plain_text
+        return ingest_reply(result, html=False)
     partial = f"（只写了“{result.partial_agency}”）" if result.partial_agency else ""
     choices = f"（可能是：{'、'.join(result.agency_choices)}）" if result.agency_choices else ""
     return NEEDS_AGENCY_CLI.format(

@@ -15,6 +15,7 @@ from tabulate import tabulate
 
 from bot.core.crossyear import CrossStatus
 from bot.core.replies import bot as R
+from bot.core.replies.ingest import change_line
 from bot.core.services import Services
 from parsing.model import CheckStatus
 from parsing.schema import (
@@ -194,7 +195,7 @@ def agency_history(services: Services, agency: str) -> BrowseResult:
             )
         )
         if v.changes:
-            lines.append(R.HISTORY_CHANGES.format(changes=_esc("；".join(v.changes[:5]))))
+            lines.append(R.HISTORY_CHANGES.format(changes=_esc("；".join(change_line(c) for c in v.changes[:5]))))
     return BrowseResult(BrowseOutcome.OK, "\n".join(lines))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -144,7 +144,3 @@ def _on(year: int, month: int, day: int) -> date:
 
 def format_day(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def agencies_in_region(agencies: Iterable[AgencyLike], region: str) -> list[AgencyLike]:
-    return [a for a in agencies if region_match_depth(a.region, a.name, region)]

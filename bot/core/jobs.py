@@ -19,6 +19,7 @@ from typing import Any
 
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ParseFn, ingest
 from bot.core.local_files import read_regular
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import ParseError, ParseOptions
 from storage import jobs as store
@@ -120,8 +121,8 @@ class JobReply:
     def of(cls, result: IngestResult) -> JobReply:
         return cls(
             outcome=result.outcome,
-            html=result.text,
-            plain=result.plain_text,
+            html=ingest_reply(result, html=True),
+            plain=ingest_reply(result, html=False),
             reason=result.reason,
             partial_agency=result.partial_agency,
             agency_choices=tuple(result.agency_choices),

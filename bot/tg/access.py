@@ -36,9 +36,6 @@ class AccessPolicy:
             return True
         return chat_id is not None and chat_id in self.allowed_chats
 
-    def is_admin(self, user_id: int | None) -> bool:
-        return user_id is not None and user_id in self.admins
-
 
 class TokenBuckets:
     """One token bucket per user: `capacity` actions at once, refilled at `per_second`.

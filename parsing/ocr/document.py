@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Iterable
@@ -11,7 +12,7 @@ import numpy as np
 from parsing.errors import EmptyFile, OcrTimeout
 from parsing.extract.base import Document, OcrStats
 from parsing.extract.borderless import Glyph, GlyphLine, borderless_tables, glyph_lines
-from parsing.extract.layout import Line, Page, align_continuations, assemble, join_words
+from parsing.extract.layout import Line, Page, Table, align_continuations, assemble, join_words
 from parsing.extract.pdf import form_pages, page_has_table
 from parsing.ocr import announce_ocr
 from parsing.ocr.engine import ENGINE_NAME, Box, read_boxes
@@ -49,6 +50,8 @@ def read_page_images(
     # labels is read for tables, besides the pages most like the form.
     candidates = set(form_pages(texts)) | {n for n, text in enumerate(texts) if page_has_table(text)}
     tables = borderless_tables({n: all_lines[n] for n in sorted(candidates)}, rules)
+    # A speck read as a glyph of its own joins the figure's cell ("0" + "." -> "0."): clean the cells too.
+    tables = {n: [_clean_cells(t) for t in page_tables] for n, page_tables in tables.items()}
     align_continuations(tables)
     pages = [Page([_line(gl) for gl in lines], tables.get(n, [])) for n, lines in enumerate(all_lines)]
     stats = OcrStats(
@@ -74,8 +77,26 @@ def _page_lines(image: np.ndarray, options: ParseOptions, *, photo: bool) -> tup
     return lines, [y * scale for y in horizontal_rules(grey, angle)]
 
 
+# A figure read with a speck of noise: "o" for 0, "0°", ".0". Only tokens made of digits and such
+# confusables are touched; anything with a letter or a Chinese character stays as read.
+_FIGURE_LIKE = re.compile(r"^[\d oO°.,，·'`‘’:：。、]+$")
+_SPECKS = re.compile(r"[°·'`‘’:：、\s]")
+
+
+def clean_figure(text: str) -> str:
+    if not _FIGURE_LIKE.match(text) or not re.search(r"[\doO]", text):
+        return text
+    cleaned = _SPECKS.sub("", text.replace("o", "0").replace("O", "0")).strip(".,，。")
+    return cleaned or text
+
+
+def _clean_cells(table: Table) -> Table:
+    rows = tuple(tuple(clean_figure(c) if c else c for c in row) for row in table.rows)
+    return dataclasses.replace(table, rows=rows)
+
+
 def _glyph(box: Box, scale: float) -> Glyph | None:
-    text = _CJK_SPACE.sub("", box.text.strip())
+    text = clean_figure(_CJK_SPACE.sub("", box.text.strip()))
     if not text:
         return None
     xs = [x for x, _ in box.points]

@@ -12,6 +12,7 @@ import pytest
 
 from bot.core.answer import answer_question
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import Report
 from tests.conftest import make_settings
@@ -71,6 +72,6 @@ def test_duplicate_reply_shows_the_first_arrival_in_local_time(tmp_path: Path) -
         again = IngestRequest(data=b"2026-222", filename="again.txt", received_at=NEW_YEAR_UTC)
         result = ingest(services, again, parse=_parser(make_report(AGENCY, 2026)))
         assert result.outcome is IngestOutcome.DUPLICATE
-        assert "2026-12-31 16:00" in result.plain_text, result.plain_text
+        assert "2026-12-31 16:00" in ingest_reply(result, html=False), ingest_reply(result, html=False)
     finally:
         services.close()

@@ -12,6 +12,7 @@ from bot.cli import main as cli_main
 from bot.core.crossyear import CrossRule, CrossStatus
 from bot.core.draft import DraftOutcome, DraftRequest, check_draft
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import Report, parse_report
 from parsing.schema import T3_COLUMNS
@@ -31,7 +32,7 @@ def _parser(report: Report) -> Any:
 
 def _seed(services: Services) -> Report:
     result = ingest(services, IngestRequest(SEED_2021.read_bytes(), "文登科技局2021.txt"), parse=parse_report)
-    assert result.outcome is IngestOutcome.STORED, result.plain_text
+    assert result.outcome is IngestOutcome.STORED, ingest_reply(result, html=False)
     assert result.report is not None and result.report.agency == AGENCY
     return result.report
 
@@ -66,7 +67,7 @@ def test_carry_over_matches_over_two_consecutive_years(services: Services) -> No
     assert (carry.earlier.year, carry.later.year) == (2021, 2022)
     rows = _cross_rows(services, 2022)
     assert ("cross.carry_over", "pass") in {(r, s) for r, s, _ in rows}
-    assert "跨年核对：与上一年度报告一致" in result.plain_text
+    assert "跨年核对：与上一年度报告一致" in ingest_reply(result, html=False)
 
 
 def test_planted_mismatch_is_flagged_with_both_reports_named(services: Services) -> None:
@@ -80,7 +81,7 @@ def test_planted_mismatch_is_flagged_with_both_reports_named(services: Services)
     assert status == "fail"
     assert "文登科技局2021.txt" in detail and "文登科技局2022.pdf" in detail
     assert "2021年度" in detail and "2022年度" in detail
-    assert "跨年核对有" in result.plain_text and "文登科技局2021.txt" in result.plain_text
+    assert "跨年核对有" in ingest_reply(result, html=False) and "文登科技局2021.txt" in ingest_reply(result, html=False)
 
 
 def test_earlier_year_arriving_later_updates_the_later_reports_checks(services: Services) -> None:

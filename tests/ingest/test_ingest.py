@@ -11,10 +11,12 @@ from sqlalchemy.exc import OperationalError
 
 import storage.reports
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import NoTextLayer, Report, parse_report
 from storage.files import relative_path_for, sha256_hex
 from storage.models import Agency, CellRow, ReportRow, SourceFile
+from storage.reports import ValueChange
 from tests.factories import make_report
 
 SEEDS = Path(__file__).resolve().parents[1] / "samples" / "seeds"
@@ -42,14 +44,14 @@ def test_seed_report_is_stored_then_duplicate(services: Services) -> None:
     data = (SEEDS / "000_32627ba4512e0993.txt").read_bytes()
     request = IngestRequest(data=data, filename="文登科技局2021.txt", sender_id=7, sender_name="张三", chat_id=-1)
     first = ingest(services, request, parse=parse_report)
-    assert first.outcome is IngestOutcome.STORED, first.plain_text
+    assert first.outcome is IngestOutcome.STORED, ingest_reply(first, html=False)
     assert first.stored is not None and first.stored.agency_name == "威海市文登区科学技术局"
-    assert "已入库" in first.plain_text and "253条" in first.plain_text
-    assert first.text.count("<pre>") == 1  # the bot's HTML version
+    assert "已入库" in ingest_reply(first, html=False) and "253条" in ingest_reply(first, html=False)
+    assert ingest_reply(first, html=True).count("<pre>") == 1  # the bot's HTML version
     second = ingest(services, request, parse=parse_report)
     assert second.outcome is IngestOutcome.DUPLICATE
     assert second.stored is not None and second.stored.report_id == first.stored.report_id
-    assert "已经收到过" in second.plain_text
+    assert "已经收到过" in ingest_reply(second, html=False)
     with services.sessions() as session:
         source = session.scalars(select(SourceFile)).one()
         assert (source.original_name, source.sender_id, source.sender_name, source.chat_id, source.kind) == (
@@ -63,9 +65,9 @@ def test_new_version_lists_changes(services: Services) -> None:
     changed = make_report(cells={"t3.new.total": 2, "t3.new.natural_person": 2})
     result = ingest(services, IngestRequest(data=b"v2", filename="a2.pdf"), parse=_parser(changed))
     assert result.outcome is IngestOutcome.NEW_VERSION
-    assert result.stored is not None and "t3.new.total 0 -> 2" in result.stored.changes
-    assert "发布后有变动" in result.plain_text
-    assert "本年新收政府信息公开申请数量 / 总计：0 → 2" in result.plain_text
+    assert result.stored is not None and ValueChange("t3.new.total", 0, 2) in result.stored.changes
+    assert "发布后有变动" in ingest_reply(result, html=False)
+    assert "本年新收政府信息公开申请数量 / 总计：0 → 2" in ingest_reply(result, html=False)
 
 
 def test_parse_error_fails_with_its_chinese_message_and_keeps_no_copy(services: Services) -> None:
@@ -75,7 +77,7 @@ def test_parse_error_fails_with_its_chinese_message_and_keeps_no_copy(services: 
     result = ingest(services, IngestRequest(data=b"%PDF-1.4 scanned", filename="扫描件.pdf"), parse=scanned)
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.PARSE
     assert result.message == NoTextLayer.default_message
-    assert NoTextLayer.default_message in result.plain_text
+    assert NoTextLayer.default_message in ingest_reply(result, html=False)
     assert _counts(services) == (0, 0, 0, 0)
     # A refused file's bytes are not kept (issue 10: uploads open to anyone must not fill the disk).
     assert not (services.data_dir / relative_path_for(sha256_hex(b"%PDF-1.4 scanned"))).exists()
@@ -87,7 +89,7 @@ def test_a_crashing_parser_is_a_failure_not_an_exception(services: Services) -> 
 
     result = ingest(services, IngestRequest(data=b"x", filename="x.pdf"), parse=crash)
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.INTERNAL
-    assert "bug" not in result.plain_text
+    assert "bug" not in ingest_reply(result, html=False)
 
 
 def test_no_year_fails(services: Services) -> None:
@@ -139,7 +141,7 @@ def test_failure_mid_write_leaves_nothing_partial(services: Services, monkeypatc
     changed = make_report(agency="威海市环翠区科学技术局", cells={"t3.new.total": 5})
     result = ingest(services, IngestRequest(data=b"v2", filename="b.pdf"), parse=_parser(changed))
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.STORAGE
-    assert "原文件已保留" in result.plain_text
+    assert "原文件已保留" in ingest_reply(result, html=False)
     assert _counts(services) == before  # no agency, source, report or cell from the failed ingest
     assert _kept(services, b"v2")
     # A failed new version leaves the old one current.
@@ -156,4 +158,14 @@ def test_failure_mid_write_leaves_nothing_partial(services: Services, monkeypatc
 def test_sandboxed_parser_by_default(services: Services) -> None:
     data = (SEEDS / "000_32627ba4512e0993.txt").read_bytes()
     result = ingest(services, IngestRequest(data=data, filename="a.txt"))
-    assert result.outcome is IngestOutcome.STORED, result.plain_text
+    assert result.outcome is IngestOutcome.STORED, ingest_reply(result, html=False)
+
+
+def test_changes_are_worded_only_in_the_replies() -> None:
+    from datetime import date
+
+    from bot.core.replies.ingest import change_line
+    from storage.reports import PUBLISHED_ON
+
+    assert change_line(ValueChange(PUBLISHED_ON, date(2022, 1, 1), None)) == "发布日期：2022-01-01 → 空"
+    assert change_line(ValueChange("t3.new.total", 0.0, 2.5)).endswith("：0 → 2.5")

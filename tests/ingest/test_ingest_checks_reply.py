@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.ingest import IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import Report
 from parsing.model import Check, CheckStatus
@@ -25,11 +26,11 @@ def test_unverifiable_rule_is_named_not_passed(services: Services) -> None:
     ]
     report = make_report(checks=checks)
     result = ingest(services, IngestRequest(data=b"x", filename="a.pdf"), parse=_parser(report))
-    assert "全部通过" not in result.plain_text
-    assert "1项无法核对" in result.plain_text and "规范性文件" in result.plain_text
+    assert "全部通过" not in ingest_reply(result, html=False)
+    assert "1项无法核对" in ingest_reply(result, html=False) and "规范性文件" in ingest_reply(result, html=False)
 
 
 def test_all_passed_only_when_every_rule_passed(services: Services) -> None:
     report = make_report(checks=[Check("t3.balance", CheckStatus.PASS, "0+0 = 0+0")])
     result = ingest(services, IngestRequest(data=b"y", filename="b.pdf"), parse=_parser(report))
-    assert "全部通过" in result.plain_text
+    assert "全部通过" in ingest_reply(result, html=False)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from bot.cli import main
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import parse_report
 from parsing.numbers import CellProblem, chinese_to_int, parse_int_token, read_cell
@@ -127,7 +128,7 @@ def test_a_crash_while_storing_fails_that_file_only(services: Services, monkeypa
     monkeypatch.setattr(core, "store_report", explode)
     result = ingest(services, IngestRequest(data=b"a", filename="a.pdf"), parse=lambda *a, **k: make_report())
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.INTERNAL
-    assert "内部错误" in result.plain_text
+    assert "内部错误" in ingest_reply(result, html=False)
 
 
 def test_ingest_batch_with_an_absurd_file_in_the_middle(

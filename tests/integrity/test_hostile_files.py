@@ -15,6 +15,7 @@ import pytest
 
 from bot.cli import main
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import ParseOptions, parse_report
 from parsing.excerpt import MAX_SOURCE
@@ -43,7 +44,7 @@ def test_oversize_file_is_refused_before_it_is_written(services: Services) -> No
     data = b"%PDF-1.4\n" + b"0" * ParseOptions().max_bytes
     called = []
     result = ingest(services, IngestRequest(data=data, filename="big.pdf"), parse=lambda *a, **k: called.append(1))
-    assert result.outcome is IngestOutcome.FAILED and "上限" in result.plain_text
+    assert result.outcome is IngestOutcome.FAILED and "上限" in ingest_reply(result, html=False)
     assert called == [] and _originals(services.data_dir) == []
 
 

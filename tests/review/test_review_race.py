@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import Report
 from storage.models import ReportRow, SourceFile
@@ -41,7 +42,7 @@ def test_the_same_file_twice_at_once_is_one_stored_and_one_duplicate(services: S
     outcomes = sorted(r.outcome for r in results)
     assert outcomes == sorted([IngestOutcome.STORED, IngestOutcome.DUPLICATE]), results
     duplicate = next(r for r in results if r.outcome is IngestOutcome.DUPLICATE)
-    assert "未知" not in duplicate.plain_text  # says when the first copy arrived
+    assert "未知" not in ingest_reply(duplicate, html=False)  # says when the first copy arrived
     with services.sessions() as session:
         assert session.scalar(select(func.count()).select_from(SourceFile)) == 1
         assert session.scalar(select(func.count()).select_from(ReportRow)) == 1

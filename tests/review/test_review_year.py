@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import Report
 from storage.models import ReportRow
@@ -27,7 +28,7 @@ def _parser(report: Report) -> Any:
 def test_an_absurd_year_is_refused_in_chinese(services: Services, year: int) -> None:
     result = ingest(services, IngestRequest(data=b"x", filename="a.pdf"), parse=_parser(make_report(year=year)))
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.BAD_YEAR
-    assert f"{year}年" in result.plain_text and "年度" in result.plain_text
+    assert f"{year}年" in ingest_reply(result, html=False) and "年度" in ingest_reply(result, html=False)
     with services.sessions() as session:
         assert session.scalar(select(func.count()).select_from(ReportRow)) == 0
 
@@ -37,6 +38,6 @@ def test_the_first_year_and_last_year_are_accepted(services: Services) -> None:
     for year, data in ((2008, b"first"), (2026, b"last")):
         request = IngestRequest(data=data, filename="a.pdf", received_at=received)
         result = ingest(services, request, parse=_parser(make_report(year=year)))
-        assert result.outcome is IngestOutcome.STORED, result.plain_text
+        assert result.outcome is IngestOutcome.STORED, ingest_reply(result, html=False)
     late = IngestRequest(data=b"future", filename="a.pdf", received_at=received)
     assert ingest(services, late, parse=_parser(make_report(year=2028))).reason is FailureReason.BAD_YEAR

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.core.answer import AnswerOutcome, answer_question
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
+from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import Report
 from storage.agencies import find_or_create_agency, same_agency
@@ -61,7 +62,7 @@ def test_unsure_merge_asks_the_uploader(services: Services) -> None:
     result = ingest(services, request, parse=_parser(report))
     assert result.outcome is IngestOutcome.NEEDS_AGENCY and result.spelling
     assert set(result.agency_choices) == {"淮安市洪泽区人民政府", "宿迁市洪泽区人民政府", "洪泽区人民政府"}
-    assert "可能是已有的下列单位之一" in result.plain_text
+    assert "可能是已有的下列单位之一" in ingest_reply(result, html=False)
     picked = ingest(
         services,
         IngestRequest(data=b"hz", filename="hz.txt", received_at=NOW, agency="淮安市洪泽区人民政府"),

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from bot.core.services import Services
 from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow, SourceFile
-from storage.reports import SourceInfo, StoreOutcome, diff_values, store_report
+from storage.reports import PUBLISHED_ON, SourceInfo, StoreOutcome, ValueChange, diff_values, store_report
 from tests.factories import make_report
 
 
@@ -62,22 +62,23 @@ def test_different_file_becomes_current_and_keeps_history(services: Services) ->
     assert second.outcome is StoreOutcome.NEW_VERSION
     assert second.version == 2 and second.previous_report_id == first.report_id
     assert second.changes == (
-        "t3.new.natural_person 0 -> 2",
-        "t3.new.total 0 -> 2",
-        "proactive.total 253 -> 260",
+        ValueChange("t3.new.natural_person", 0, 2),
+        ValueChange("t3.new.total", 0, 2),
+        ValueChange("proactive.total", 253, 260),
     )
     with services.sessions() as session:
         old, new = session.get(ReportRow, first.report_id), session.get(ReportRow, second.report_id)
         assert old is not None and new is not None
         assert not old.is_current and new.is_current and new.supersedes_id == old.id
-        assert new.changes == list(second.changes)
+        assert new.changes == ["t3.new.natural_person 0 -> 2", "t3.new.total 0 -> 2", "proactive.total 253 -> 260"]
+        assert [ValueChange.from_stored(c) for c in new.changes] == list(second.changes)
         # The old version keeps its own values.
         old_total = session.scalar(
             select(CellRow.value).where(CellRow.report_id == old.id, CellRow.key == "t3.new.total")
         )
         assert old_total == 0
     third = _store(services, "c")
-    assert third.version == 3 and third.changes[-1] == "proactive.total 260 -> 253"
+    assert third.version == 3 and third.changes[-1] == ValueChange("proactive.total", 260, 253)
     with services.sessions() as session:
         current = session.scalars(select(ReportRow.id).where(ReportRow.is_current.is_(True))).all()
         assert current == [third.report_id]
@@ -111,4 +112,14 @@ def test_diff_values_formats_blanks_and_dates() -> None:
         date(2022, 1, 1),
         None,
     )
-    assert changes == ["published_on 2022-01-01 -> 空", "t3.new.legal 空 -> 0", "proactive.total 空 -> 5"]
+    assert changes == [
+        ValueChange(PUBLISHED_ON, date(2022, 1, 1), None),
+        ValueChange("t3.new.legal", None, 0),
+        ValueChange("proactive.total", None, 5),
+    ]
+    assert [c.stored() for c in changes] == [
+        "published_on 2022-01-01 -> 空",
+        "t3.new.legal 空 -> 0",
+        "proactive.total 空 -> 5",
+    ]
+    assert [ValueChange.from_stored(c.stored()) for c in changes] == changes

@@ -77,7 +77,6 @@ OLD = "已被替换"
 ALL_REGIONS = "所有登记单位"
 MISSING_NONE_EXPECTED = "{region}没有登记应报送的单位（用 /register 或 nianbao agencies import 登记）。"
 MISSING_ALL_IN = "{region} {year}年度报告：已到期的{expected}个单位都已报送，没有迟报。"
-MISSING_PENDING = "另有{n}个单位的期限未到。"
 MISSING_HEAD = "{region} {year}年度报告报送情况（截至{today}）："
 MISSING_COUNTS = (
     "应报{expected}家：已报{received}家（其中迟报{late}家），逾期未报{missing}家，截止日未到{pending}家。"

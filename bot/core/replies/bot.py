@@ -76,9 +76,7 @@ TOO_BIG_REFUSED = (
     "《{name}》超过了 Telegram 机器人可下载的 {limit_mb:g} MB 上限，无法处理。"
     "请压缩后重发，或请管理员使用自建的 Bot API 服务器。"
 )
-DOWNLOAD_FAILED = "《{name}》下载失败，请稍后重新发送。"
 PHOTO_NAME = "照片_{when}.jpg"
-NOT_A_DOCUMENT = "请以“文件”方式发送年度报告（PDF、DOCX、DOC、WPS、HTML 或 TXT）。"
 UPLOAD_NOT_ALLOWED = "抱歉，您没有在这里上传报告的权限，文件未保存。如需开通，请联系管理员。"
 UPLOAD_NOT_ALLOWED_GROUP = "抱歉，本群未开通上传报告，文件未保存。如需开通，请联系管理员。"
 
@@ -118,7 +116,6 @@ EXPORT_NOT_ALLOWED = "抱歉，只有可以上传报告的用户才能导出数�
 
 APOLOGY = "抱歉，处理您的消息时出错了，已记录并通知管理员。请稍后再试。"
 ADMIN_ERROR = "⚠️ 机器人出错（{error_id}）\n{error}\n聊天：{chat}\n用户：{user}\n内容：{content}"
-NOT_READY = "机器人正在启动，请稍后再试。"
 
 # --- `nianbao run` ------------------------------------------------------------------------------
 

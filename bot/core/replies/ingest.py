@@ -4,19 +4,20 @@
 from __future__ import annotations
 
 import html as html_lib
-from typing import TYPE_CHECKING
+from datetime import date
 
 from tabulate import tabulate
 
+from bot.core.ingest_result import FIRST_REPORT_YEAR, FailureReason, IngestOutcome, IngestResult
 from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
 from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
+from storage.reports import PUBLISHED_ON, ValueChange
 
-if TYPE_CHECKING:
-    from bot.core.ingest import IngestResult
-
+PUBLISHED_ON_LABEL = "发布日期"
+BLANK_VALUE = "空"
 STORED = "✅ 已入库：{agency} {year}年度报告"
 NEW_VERSION = "🔄 已更新：{agency} {year}年度报告（第{version}版，替换{previous}收到的版本）"
 DUPLICATE = "这个文件已经收到过：{agency} {year}年度报告（{received}收到），没有重复保存。"
@@ -60,6 +61,8 @@ def ocr_line(report: Report) -> str | None:
     if report.ocr is None:
         return None
     return OCR_READ.format(pages=report.ocr.pages, seconds=report.ocr.seconds)
+
+
 CHECKS_OK = "勾稽关系：全部通过。"
 CHECKS_FAILED = "⚠️ 勾稽关系有 {count} 处不一致（已照原样入库，请核对原文）："
 CHECKS_PASSED_SOME = "勾稽关系：{passed}项通过，没有不一致；另有{count}项无法核对："
@@ -143,11 +146,18 @@ def key_figures(report: Report) -> list[tuple[str, str]]:
     ]
 
 
-def _change_line(change: str) -> str:
-    """ "t3.new.total 0 -> 2" -> "表三 本年新收… / 总计：0 → 2"."""
-    key, _, values = change.partition(" ")
-    label = "发布日期" if key == "published_on" else cell_label(key)
-    return f"{label}：{values.replace(' -> ', ' → ')}"
+def change_line(change: ValueChange) -> str:
+    """ "表三 本年新收… / 总计：0 → 2"."""
+    label = PUBLISHED_ON_LABEL if change.key == PUBLISHED_ON else cell_label(change.key)
+    return f"{label}：{_change_value(change.old)} → {_change_value(change.new)}"
+
+
+def _change_value(value: float | date | None) -> str:
+    if value is None:
+        return BLANK_VALUE
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _local_date(moment: object) -> str:
@@ -160,7 +170,6 @@ def _local_date(moment: object) -> str:
 
 
 def render(result: IngestResult, *, html: bool) -> str:
-    from bot.core.ingest import FailureReason, IngestOutcome
 
     esc = html_lib.escape if html else terminal_safe
     # A file name is one line whatever it holds (a newline in it would forge a line).
@@ -177,8 +186,6 @@ def render(result: IngestResult, *, html: bool) -> str:
         if result.reason is FailureReason.PARSE and result.message:
             message = result.message
         if result.reason is FailureReason.BAD_YEAR and result.report and result.report.year is not None:
-            from bot.core.ingest import FIRST_REPORT_YEAR
-
             message = BAD_YEAR.format(year=result.report.year, first=FIRST_REPORT_YEAR)
         return FAILED.format(filename=name(result.filename), message=esc(message))
     if outcome is IngestOutcome.NEEDS_AGENCY and result.spelling:
@@ -246,7 +253,7 @@ def render(result: IngestResult, *, html: bool) -> str:
     if outcome is IngestOutcome.NEW_VERSION:
         if stored.changes:
             lines.append(CHANGES_HEAD)
-            lines += [f"· {esc(_change_line(c))}" for c in stored.changes[:MAX_CHANGES]]
+            lines += [f"· {esc(change_line(c))}" for c in stored.changes[:MAX_CHANGES]]
             if len(stored.changes) > MAX_CHANGES:
                 lines.append(CHANGES_MORE.format(count=len(stored.changes) - MAX_CHANGES))
         else:
