@@ -186,8 +186,8 @@ def resolve(defn: MetricDef, qualifier: str | None = None, phrase: str = "") -> 
         label = cell_label(key).removeprefix("表二 ")
         return Metric(f"{defn.id}.{column}", label, unit, keys=(key,), phrase=phrase)
     if defn.axis == "doc" and qualifier == "published":
-        key, label = Q.DOCUMENTS_PUBLISHED
-        return Metric(key, label, "件", keys=(key,), phrase=phrase)
+        words = FACT_WORDS_BY_KEY[Q.DOCUMENTS_PUBLISHED]
+        return Metric(words.key, words.label, words.unit, keys=(words.key,), phrase=phrase)
     label = defn.label or cell_label(defn.keys[0])
     return Metric(defn.id, label, defn.unit, keys=defn.keys, parts=defn.parts, phrase=phrase)
 

@@ -3,7 +3,8 @@
 Every count in a clause (parsing.narrative.quantities) is tried against every key of
 parsing.vocabulary.facts.FACT_WORDS; what rules a figure out for all keys is decided once:
 a change ("较上年减少3条"), another year ("2021年收到…" in a 2022 report, "上年结转"), an aside
-in brackets. Negative forms ("未收到…申请") give 0.
+in brackets. Negative forms ("未收到…申请") give 0. A key that is `part_of` another is read only
+from a "其中" part of a sentence stating the other's figure before it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Candidate:
 
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
+_PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _WEBSITE = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
@@ -92,7 +94,13 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             out.extend(_negatives(clause))
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure.
     stated = {c.key for c in out if not c.in_part}
-    return [c for c in out if not (c.in_part and c.key in stated)]
+    out = [c for c in out if not (c.in_part and c.key in stated)]
+    # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
+    return [
+        c
+        for i, c in enumerate(out)
+        if c.key not in _PART_OF or any(w.key == _PART_OF[c.key] and not w.in_part for w in out[:i])
+    ]
 
 
 def _read(
@@ -148,7 +156,10 @@ def _match(
     if any(w in before for w in words.excluding):
         return None
     channel: str | None = None
-    if words.objects:
+    if words.part_of is not None:
+        if not part or verb is None or not _opens_part(words, before, verb):
+            return None
+    elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
         kinds, channel = _channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
@@ -182,8 +193,16 @@ def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) ->
     return [
         Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
         for key in keys
-        if key not in ("proactive.total", "proactive.website", "proactive.new_media")
+        if key not in ("proactive.total", "proactive.website", "proactive.new_media") and key not in _PART_OF
     ]
+
+
+def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
+    """ "其中公开发布27件": only 其中 before the verb (no channel, no other kind), only the whole's
+    objects or nothing between the verb and the count."""
+    opening = _PART.sub("", before[: verb.start()]).strip(" ：:")
+    counted = _FILLERS.sub("", before[verb.end() :]).strip()
+    return not opening and (not counted or counted in words.objects)
 
 
 def _channel_name(subject: str) -> str:

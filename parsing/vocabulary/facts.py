@@ -11,7 +11,10 @@ candidate for a key when, in that clause:
     or end a list with 等 ("公开机构设置、工作动态等政府信息106条");
   - `excluding`: a word before the number rules the clause out for this key;
   - `helpful`: each present raises the candidate's score (the best-scored candidates win);
-  - `negative`: forms stating there were none, value 0; "…" stands for a gap inside one clause.
+  - `negative`: forms stating there were none, value 0; "…" stands for a gap inside one clause;
+  - `part_of`: the key is a part of that key's figure: read only after "其中" in a sentence that
+    states the whole before it, when the verb opens the part ("其中公开发布27件", not "通过公示栏
+    公开发布20件") and counts nothing but `objects` or nothing named.
 `asked_as` are the words a question uses for the same figure (question understanding reads
 them, so "网站" means the same in a report and in a question).
 """
@@ -100,6 +103,11 @@ ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
+DOCUMENT_UNITS = ("件", "份", "个")
+# "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
+# those disclosed on request, withheld, or posted through one channel.
+DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
+DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 # --- 建议提案 ----------------------------------------------------------------------------
 
@@ -152,6 +160,8 @@ class FactWords:
     # Figures of several channels of this key stated in one paragraph are added up
     # ("微博1807条，微信2973条"): each names a different channel.
     sums_channels: bool = False
+    # The key whose figure this one is a part of (see the module docstring).
+    part_of: str | None = None
 
 
 _CHANNEL_UNITS = ("条", "篇", "条次", "则")
@@ -216,10 +226,12 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "documents.issued",
         "制发公文",
         "件",
-        ("件", "份", "个"),
+        DOCUMENT_UNITS,
         verbs=DOCUMENT_VERBS,
         required=(DOCUMENT_WORDS,),
         excluding=("规范性文件", "解读"),
+        # "制发公文68件，其中公开发布公文27件": the part is documents.published.
+        parts_excluded=True,
         asked_as=("制发公文", "发文数", "发文", "公文"),
     ),
     FactWords(
@@ -294,6 +306,16 @@ FACT_WORDS: tuple[FactWords, ...] = (
         excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
         negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
         negative_excluding=CASE_EXCLUDING,
+    ),
+    # Asked as a qualifier of documents.issued (questions.DOC_ACTIONS), not by words of its own.
+    FactWords(
+        "documents.published",
+        "公开发布公文",
+        "件",
+        DOCUMENT_UNITS,
+        verbs=DOCUMENT_PUBLISH_VERBS,
+        objects=DOCUMENT_OBJECTS,
+        part_of="documents.issued",
     ),
 )
 

@@ -302,7 +302,13 @@ CASES: list[Case] = [
     # --- the wrong numbers and wrong agencies of the issue
     c("2020年政府网站主动公开合计", Out.SUMMED, "政府网站主动公开", "145条"),
     c("文登公安局2021年因政府信息公开被起诉几件", Out.ANSWERED, "威海市文登区公安局", "3件"),
-    c("平罗科技局2021年公文公开发布多少件", Out.NOT_STATED, "公文公开发布", lacks=("68件",)),
+    c(
+        "平罗科技局2021年公文公开发布多少件",
+        Out.ANSWERED,
+        "公开发布公文：27件",
+        "其中公开发布 27 件",
+        lacks=("68件",),
+    ),
     c("汶上科技局2020年行政许可上一年项目数量", Out.ANSWERED, "上一年项目数量", "0项"),
     c("汶上科技局2020年行政处罚本年增减", Out.ANSWERED, "本年增/减"),
     c("文登科技局2022年比2019年少了多少", Out.NOT_UNDERSTOOD, "不知道要查哪一项", "可以这样问"),

@@ -30,6 +30,16 @@ def test_answered_question_exits_0_with_the_sentence(ask, capsys) -> None:  # ty
     assert "我局2021年来，共主动公开政务信息253条。" in out
 
 
+def test_documents_published_is_the_published_part(ask, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Issue 13: 27 documents published, not the 68 issued nor the notice board's 20.
+    code, out = ask("平罗科技局2021年公文公开发布多少件", capsys)
+    assert code == 0
+    assert "公开发布公文：27件" in out and "其中公开发布 27 件" in out
+    code, out = ask("平罗科技局2021年制发公文多少件", capsys)
+    assert code == 0
+    assert "制发公文：68件" in out
+
+
 def test_table_is_printed_without_markup(ask, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out = ask("2021年哪个单位收到申请最多", capsys)
     assert code == 0

@@ -68,6 +68,8 @@ def test_seed_004_template_from_headers_and_documents() -> None:
     report = _parse("004_8c18c7b7e1a52a6a")
     assert report.template == "2021"
     assert report.fact("documents.issued").value == 68
+    # "其中公开发布 27 件": the published part, not the notice-board channel's 20 (issue 13).
+    assert report.fact("documents.published").value == 27
     # "依申请公开 21 件" is about documents, not applications received.
     assert report.fact("applications.received").value == 0
 

@@ -154,6 +154,35 @@ def test_proposals_not_handled_this_year_are_not_added() -> None:
     assert fact is not None and fact.value == 2
 
 
+# --- documents.published: a 其中 part of a 公文 sentence (issue 13) -----------------------
+
+SEED_004_DOCUMENTS = "年内共制发公文 68 件，其中公开发布 27 件，依申请公开 21 件，通过公示栏公开发布 20 件。"
+
+
+def test_documents_published_is_the_part_whose_verb_opens_it() -> None:
+    facts = _by_key(list(_blocks(SEED_004_DOCUMENTS)))
+    assert (facts["documents.issued"].value, facts["documents.published"].value) == (68, 27)
+    assert facts["documents.published"].source == SEED_004_DOCUMENTS
+    assert _by_key(list(_blocks("全年制发公文68件，其中：主动公开公文27件。")))["documents.published"].value == 27
+
+
+def test_documents_published_only_when_sure() -> None:
+    unsure = (
+        "年内共制发公文68件，其中通过公示栏公开发布20件。",  # one channel's part
+        "年内共制发公文68件，其中依申请公开21件。",  # not published
+        "年内共制发公文68件，其中公开发布规范性文件2件。",  # another kind of document
+        "年内共制发公文68件（其中公开发布27件）。",  # an aside
+        "其中公开发布27件，依申请公开21件。",  # no whole stated before it
+        "共主动公开信息100条，其中公开发布27件。",  # the whole is no 公文 figure
+        "年内共制发公文68件。其中公开发布27件。",  # the whole is in another sentence
+    )
+    for text in unsure:
+        assert "documents.published" not in _by_key(list(_blocks(text))), text
+    # "其中公开发布公文27件" is the published part, not a second 制发 figure.
+    facts = _by_key(list(_blocks("年内共制发公文68件，其中公开发布公文27件。")))
+    assert (facts["documents.issued"].value, facts["documents.published"].value) == (68, 27)
+
+
 # --- narrative checks apply only to a figure the prose states ---------------------------
 
 _NARRATIVE_RULES = {"narrative.applications", "narrative.review", "narrative.suit"}
