@@ -36,6 +36,26 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
     "http://uhdz.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/content_14706": {"suit.count"},
     "https://lzq.gov.cn/gongkai/show/20200117172136613.html": {"proactive.new_media"},
+    "https://www.bjtzh.gov.cn/tzzfxxgk/c109617fbdgnp/202601/1778607.shtml": {"applications.received"},
+    "https://www.jsxishan.gov.cn/doc/2025/01/23/4484819.shtml": {"proactive.website"},
+    "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
+        "proposals.count"
+    },
+    "http://www.jiangjin.gov.cn/jz/dszrmzf_69061/zwgk_81486/zfxxgknb_81503/202004/t20200409_7030115.html": {
+        "applications.received"
+    },
+    "https://www.tjhd.gov.cn/zwgk/zfxxgk/zfxxgkqjjg/qzfbgs/zfxxgknb43/202401/t20240117_6511922.html": {
+        "suit.count"
+    },
+    "http://www.lintao.gov.cn/art/2020/12/25/art_6924_1372393.html": {
+        "fees.collected",
+        "proactive.new_media",
+    },
+    "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
+        "proactive.total"
+    },
+    "http://yjj.gzlps.gov.cn/bmxxgk/zfxxgk/zfxxgknb/2024n/": {"proactive.total", "suit.count"},
+    "https://jo.gov.cn/cms/html/joszfwz/2025-01-27/136084880.html": {"suit.count"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
@@ -71,15 +91,61 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proactive.website",
     },
+    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/zfxxgkndbg2020/202101/t20210118_1600100.html": {
+        "review.count",
+        "suit.count",
+    },
+    "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
+    "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://www.huichang.gov.cn/hcxxxgk/hc1554/202101/157a95c3e64f41039bb3beb14dbc7638.shtml": {
+        "proactive.website"
+    },
+    "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
+    "http://www.wushan.gov.cn/info/17122/1839562.htm": {"normative.issued"},
+    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
+    "http://lhqzf.haikou.gov.cn/xxgk/lhqzf/lhqsfj/xxgkndbg_9667/202203/t1239228.shtml": {"fees.collected"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
+        "proactive.total"
+    },
+    "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
+    "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
+        "proactive.new_media",
+        "proactive.total",
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "https://www.jsxishan.gov.cn/doc/2025/01/23/4484819.shtml": {"proactive.total"},
+    "https://www.shangdu.gov.cn/gxz/1494291.html": {"proactive.total"},
+    "https://www.nanjing.gov.cn/zzb/zfxxgk/zfxxgknb/gqzf_72697/pkqrmzf/202501/t20250116_5057872.html": {
+        "proactive.total",
+        "proactive.website",
+    },
+    "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.total"},
+    "http://yjj.gzlps.gov.cn/bmxxgk/zfxxgk/zfxxgknb/2024n/": {"review.count"},
+    "https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzfgzjg/qmzj/202401/t20240117_2343997.shtml": {
+        "proactive.website"
+    },
+    "http://foping.gov.cn/fpxzf/bmnb2023/202401/87e07beaae9e45aeb1c1b526a0bc4e32.shtml": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.total", "proactive.website"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.total"
     },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.website"
+    },
+    "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
+    "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
+    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
+        "proactive.total"
+    },
+    "https://www.sx.gov.cn/art/2023/1/17/art_1229425785_70119.html": {"proactive.total"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
 }
