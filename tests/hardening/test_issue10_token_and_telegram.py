@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands.telegram_errors import unreachable_text
+from bot.cli.commands.telegram_errors import unreachable_text
 from bot.core.services import Services
 from bot.tg.app import build_application
 from bot.tg.connect import make_bot

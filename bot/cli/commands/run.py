@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import sys
 
-from bot.commands.telegram_errors import telegram_failure
+from bot.cli.commands.telegram_errors import telegram_failure
 from bot.config import Settings
 from bot.core.replies import bot as R
 from bot.core.services import Services

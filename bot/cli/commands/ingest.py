@@ -91,7 +91,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         print(YEAR_NOT_BULK, file=sys.stderr)
         return 2
     if args.recursive or args.jobs or args.queue:
-        from bot.commands import bulk
+        from bot.cli.commands import bulk
 
         return bulk.main(args, settings)
     # A link is fetched (its page, or the report the page attaches); a Path would fold its "//".

@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.commands.telegram_errors import telegram_failure
+from bot.cli.commands.telegram_errors import telegram_failure
 from bot.config import Settings
 from bot.core.reminders import Reminder, SendOutcome, SendSummary, due_reminders, send_due
 from bot.core.replies import reminders as say
