@@ -28,7 +28,7 @@ from bot.core.ingest_result import (
     IngestResult,
 )
 from bot.core.services import Services
-from parsing import ParseError, Report
+from parsing import ParseError, Report, UnsupportedFormat, formats
 from parsing.errors import TooLarge
 from parsing.names import clean_name
 from parsing.sniff import sniff
@@ -100,6 +100,13 @@ def could_be_agency_name(text: str) -> bool:
         and not any(ch.isdigit() for ch in text)
         and not any(word in text for word in _QUESTION_WORDS)
     )
+
+
+def upload_refusal(filename: str, mime_type: str | None) -> str | None:
+    """The refusal to send before downloading a file that is of no format we read, else None."""
+    if formats.may_be_readable(filename, mime_type):
+        return None
+    return UnsupportedFormat().message
 
 
 def default_parse() -> ParseFn:

@@ -37,6 +37,8 @@ class Candidate:
     partial: bool = False
     # Read after "其中": a part of a figure of the same key stated before it, if there is one.
     in_part: bool = False
+    # Stated as a total ("共…", "累计…").
+    totalled: bool = False
 
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
@@ -61,6 +63,17 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
+# "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
+# website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
+# the agency's own part of a website, "其中：…栏目…" a breakdown).
+_COLUMN = re.compile(r"(?<!等)栏目")
+# "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
+_ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
+_PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
+_TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
+_ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
 _NEGATIVE = {
     f.key: re.compile("|".join(_GAP.join(re.escape(p) for p in form.split("…")) for form in f.negative))
     for f in _KEYS
@@ -73,6 +86,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out: list[Candidate] = []
     parts = clauses(sentence)
     part_of_before = False
+    columns = False  # a figure of one column is stated in the sentence
+    loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
         if clause.after_semicolon:
@@ -81,17 +96,34 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside)
         counts = quantities(clause.text)
+        adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
+        if counts and not (clause.aside or part_of_before):
+            subject = clause.text[: counts[0].start]
+            columns = columns or bool(
+                _COLUMN.search(subject) and not _WEBSITE.search(subject) and not _PART.search(subject)
+            )
+        read_here: list[Candidate] = []
         for q_index, quantity in enumerate(counts):
             end = counts[q_index + 1].start if q_index + 1 < len(counts) else len(clause.text)
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
             read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed)
+            read = [c for c in read if not (adopted and c.key in _PROACTIVE)]
+            read = [c for c in read if not (loose and c.key == "proactive.total")]
+            if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
+                own = clause.text[start : quantity.start]
+                loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
-            out.extend(c for c in read if not clause.aside or c.score > 1)
+            read_here.extend(c for c in read if not clause.aside or c.score > 1)
+        out.extend(read_here)
         if counts and not clause.aside:
             out.extend(_closing_sum(clause.text, counts, out))
-        if not counts and not clause.aside:
-            out.extend(_negatives(clause))
+        if not clause.aside:
+            # "这3起…均未发生…行政复议": a statement of none after the clause's counts
+            tail = clause.text[counts[-1].end :] if counts else clause.text
+            out.extend(c for c in _negatives(tail) if all(r.key != c.key for r in read_here))
+    if columns:
+        out = [c for c in out if c.key not in ("proactive.total", "proactive.website")]
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure.
     stated = {c.key for c in out if not c.in_part}
     out = [c for c in out if not (c.in_part and c.key in stated)]
@@ -124,7 +156,7 @@ def _read(
         verbs = _VERBS.get(words.key)
         # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
         # verb and channel when it names a verb of its own.
-        text = own if verbs is not None and verbs.search(own) else before
+        text = own if (verbs.search(own) if verbs is not None else own_start > 0) else before
         # A later count in a clause names what it counts itself ("制定规范性文件4份和1份…《办法》").
         named = (own if text is own else "") if own_start else None
         candidate = _match(words, quantity, text, after, carried, part, named)
@@ -147,12 +179,15 @@ def _match(
     if quantity.unit not in words.units:
         return None
     verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
-    if words.verbs and verb is None:
+    if words.verbs and verb is None and (part or not _bare(words, before)):
         return None
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
-    window = (before if named is None else named) + _LIST_ITEM_END.split(after, maxsplit=1)[0]
+    following = _LIST_ITEM_END.split(after, maxsplit=1)[0]
+    window = (before if named is None else named) + following
     if not all(any(w in window for w in group) for group in words.required):
         return None
+    if words.required and any(n in following for n in W.NONE_WORDS):
+        return None  # "这3起…均未发生…行政复议": what follows the count denies it
     if any(w in before for w in words.excluding):
         return None
     channel: str | None = None
@@ -169,6 +204,8 @@ def _match(
             return None
         if not words.channels and kinds == {OTHER}:
             channel = OTHER  # notice boards only: the total, unless the paragraph states another
+        elif not words.channels and WEBSITE in kinds:
+            channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
         if not _fits_object(words, counted, after, verb_text):
@@ -179,8 +216,17 @@ def _match(
         return None  # one figure for both
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
+    totalled = any(w in before for w in W.TOTAL_WORDS)
     return Candidate(
-        words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw, in_part=in_part
+        words.key,
+        quantity.value,
+        quantity.unit,
+        quantity.qualifier,
+        score,
+        channel,
+        quantity.raw,
+        in_part=in_part,
+        totalled=totalled,
     )
 
 
@@ -195,6 +241,14 @@ def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) ->
         for key in keys
         if key not in ("proactive.total", "proactive.website", "proactive.new_media") and key not in _PART_OF
     ]
+
+
+def _bare(words: FactWords, before: str) -> bool:
+    """ "依申请公开3次": a subject of the key right before the count stands for its verb (never
+    in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
+    subject = _TRAILING_FILLERS.sub("", before)
+    handled = any(v in before for v in (*W.HANDLE_VERBS, "处理"))  # "办理…申请7件" counts no requests received
+    return not handled and any(subject.endswith(b) for b in words.bare)
 
 
 def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
@@ -300,14 +354,14 @@ def _other_year(before: str, year: int | None) -> bool:
     return any(int(found) != year for found in _YEAR.findall(before))
 
 
-def _negatives(clause: Clause) -> list[Candidate]:
+def _negatives(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for words in _KEYS:
         pattern = _NEGATIVE.get(words.key)
-        match = pattern.search(clause.text) if pattern is not None else None
+        match = pattern.search(text) if pattern is not None else None
         if match is None:
             continue
-        if any(w in clause.text[match.start() :] for w in words.negative_excluding):
+        if any(w in text[match.start() :] for w in words.negative_excluding):
             continue
         out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
     return out

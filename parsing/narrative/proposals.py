@@ -6,7 +6,7 @@ import re
 
 from parsing.extract.base import TextBlock
 from parsing.model import Fact, Provenance
-from parsing.narrative.quantities import GAP, NUM
+from parsing.narrative.quantities import GAP, NUM, quantities
 from parsing.numbers import parse_int_token
 from parsing.vocabulary import FACTS, alternation
 from parsing.vocabulary import facts as W
@@ -27,6 +27,12 @@ _NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])(?P<pre>{GAP}{{0,10}}
 # A list item of another kind between the verb and the proposals ("办理领导信箱112件、…、人大代表建议123件").
 _OTHER_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)")
 _MAX_SKIPPED = 6
+# "2021年无提案", "未收到人大代表建议和政协提案": none handled, in a clause with no count.
+_NONE = re.compile(
+    rf"{alternation(W.NONE_WORDS)}(?:{alternation(W.PROPOSAL_RECEIVE_VERBS + W.HANDLE_VERBS)})?{GAP}{{0,10}}?"
+    rf"(?:建议[和及与、]?(?:政协)?(?:委员)?提案|提案|(?<!复)议案)(?!{GAP}{{0,6}}?(?:延期|逾期|超期))"
+)
+_CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
 
@@ -92,10 +98,19 @@ def _proposal_items(sentence: str) -> tuple[dict[str, int], str] | None:
     return None
 
 
+def _none_stated(block: TextBlock, sentence: str) -> Fact | None:
+    for clause in _CLAUSE.findall(sentence):
+        match = _NONE.search(clause)
+        if match is not None and not quantities(clause):
+            provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+            return Fact("proposals.count", 0, FACTS["proposals.count"][1], sentence, provenance)
+    return None
+
+
 def proposals(block: TextBlock, sentence: str, following: str | None) -> Fact | None:
     read = _proposal_items(sentence)
     if read is None:
-        return None
+        return _none_stated(block, sentence)
     items, raw = read
     source = sentence
     if "both" in items:

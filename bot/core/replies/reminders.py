@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.replies.bot import ACCEPTED_FORMATS
+
 # --- reminders to an agency's chat ------------------------------------------------------------
 BEFORE = (
     "⏰ 年报催报：{agency}\n"
@@ -25,7 +27,9 @@ SCHEDULE_ESTIMATED = (
     "注：{year}年春节是{new_year}；国务院{year}年节假日安排尚未公布，假期和工作日按往年惯例估算。"
 )
 SCHEDULE_UNKNOWN = "注：国务院{year}年节假日安排尚未公布，工作日只除去了周末。"
-HOW_TO_SEND = "报送方法：把报告文件（PDF、Word、WPS 或网页）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。"
+HOW_TO_SEND = (
+    f"报送方法：把报告文件（{ACCEPTED_FORMATS}）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。"
+)
 RESPONSIBLE = "请 {who} 跟进。"
 LATE_NOTE = "（补发：原定{scheduled}发送，机器人当时未在运行）"
 SNOOZE_BUTTON = "明天再提醒"

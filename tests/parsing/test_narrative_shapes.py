@@ -1,0 +1,120 @@
+"""Shapes of prose found on the dev part of narrative corpus round 3 (issue 12), one test each."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int = 2024) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_a_figure_across_the_website_and_a_public_account_is_the_total() -> None:
+    text = (
+        "2024年，市应急局通过局门户网站和微信公众号共公开安全生产等各类非涉密信息1057条，"
+        "其中局门户网站公开信息633条，局微信公众号公开信息424条。"
+    )
+    assert _facts(text) == {"proactive.total": 1057, "proactive.website": 633, "proactive.new_media": 424}
+
+
+def test_figures_of_single_columns_are_neither_the_website_nor_a_total() -> None:
+    text = "2024年，区教育局在政府门户网站部门动态发布信息32条，校园风采栏目发布信息21条，信息公开栏目发布信息43条。"
+    assert _facts(text) == {}
+    # the agency's own column of a government website is its website; a breakdown after 其中 is no column list
+    assert _facts("于城区人民政府网站区市场监管局栏目发布信息79条。") == {"proactive.website": 79}
+    assert _facts(
+        "我局主动公开政府信息572条，其中：“政策法规”栏目发布信息25条，“规划计划”栏目发布信息9条。"
+    ) == {"proactive.total": 572}
+
+
+def test_a_count_in_a_list_of_kinds_is_no_total() -> None:
+    assert _facts("重点信息方面，建议提案办理结果22条，信用公示信息118条，水质监测数据365条。") == {}
+    text = "主动公开民政政策文件3件、公开政府信息10条，政务微信公众号发布信息136条。"
+    assert _facts(text) == {"proactive.new_media": 136}
+
+
+def test_articles_adopted_by_others_were_not_published() -> None:
+    text = "全年在区党政信息网发布信息51篇，被《区信息》采用4篇，被市民政局采用3篇。"
+    assert _facts(text) == {}
+
+
+def test_a_total_stated_as_one_beats_an_addition() -> None:
+    text = "全年累计主动公开政府信息162条。此外，我乡还通过与群众面对面交流、张贴宣传资料等方式，公开各类政府信息42条。"
+    assert _facts(text) == {"proactive.total": 162}
+    assert _facts("2024年累计公开信息85条。主动公开政府信息47条，其中乡镇动态35条。") == {
+        "proactive.total": 85
+    }
+
+
+def test_what_was_published_less_than_one_channel_is_no_total() -> None:
+    text = "2022年，共发布信息18条，发布政府公报1期。微信公众平台发布36条，全年总浏览量达5500余次。"
+    assert _facts(text) == {"proactive.new_media": 36}
+
+
+def test_a_website_named_as_a_public_affairs_net() -> None:
+    assert _facts("2024年，安镇街道主动在政务公开网上公开政府信息累计49条。") == {"proactive.website": 49}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        (
+            "依申请公开3次，行政复议0次，行政诉讼0次。",
+            {"applications.received": 3, "review.count": 0, "suit.count": 0},
+        ),
+        ("全年办理政府信息依申请公开13件。", {}),  # handled, not received
+        (
+            "制发公文68件，其中公开发布27件，依申请公开21件。",
+            {"documents.issued": 68, "documents.published": 27},
+        ),
+    ],
+)
+def test_applications_stated_without_a_verb(text: str, facts: dict[str, int]) -> None:
+    assert _facts(text) == facts
+
+
+def test_a_denial_after_the_count_is_a_zero_not_the_count() -> None:
+    text = "共收到3份依申请公开信件，这3起依申请公开事项均未发生申请人申请行政复议、提起行政诉讼的情况。"
+    assert _facts(text) == {"applications.received": 3, "review.count": 0, "suit.count": 0}
+
+
+def test_a_second_case_count_names_its_own_kind() -> None:
+    assert _facts("信息公开类行政复议5件、行政诉讼1件，均为结果维持。") == {
+        "review.count": 5,
+        "suit.count": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("2021年无提案。", {"proposals.count": 0}),
+        ("本年度未收到人大代表建议和政协提案。", {"proposals.count": 0}),
+        ("无涉行政复议案件、行政诉讼案件。", {"review.count": 0, "suit.count": 0}),
+        ("2021年无提案。全年办理人大代表建议3件。", {"proposals.count": 3}),
+    ],
+)
+def test_no_proposals(text: str, facts: dict[str, int]) -> None:
+    assert _facts(text, 2021) == facts
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("2020年度，我乡没有政府信息公开的收费及减免事项。", {"fees.collected": 0}),
+        ("本单位无行政事业性收费项目。", {}),
+        ("全年所有政府信息均未发生依申请和不予公开政府信息。", {"applications.received": 0}),
+        ("没有因政府信息公开工作被申请行政复议、提起诉讼的情况。", {"review.count": 0, "suit.count": 0}),
+    ],
+)
+def test_more_statements_of_none(text: str, facts: dict[str, int]) -> None:
+    assert _facts(text, 2020) == facts
+
+
+def test_a_channel_figure_of_the_agencys_own_or_general_work() -> None:
+    assert _facts("其中网站发布自主信息98条。") == {"proactive.website": 98}
+    assert _facts("微信平台公众号上公开政府工作情况70余条。") == {"proactive.new_media": 70}
+    assert _facts("全年共主动公开各类事项191件。") == {"proactive.total": 191}
