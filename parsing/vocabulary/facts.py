@@ -18,7 +18,12 @@ candidate for a key when, in that clause:
   - `bare`: subjects that state the key's figure without a verb when they stand right before
     the number ("依申请公开3次").
 `asked_as` are the words a question uses for the same figure (question understanding reads
-them, so "网站" means the same in a report and in a question).
+them, so "网站" means the same in a report and in a question): a key with `asked_as` is
+askable, with no other list to touch (bot.core.metrics derives its metric from the entry).
+`refines`: the key is one channel of that key's figure — named beside it in a question it is
+the figure meant, and that key's answer shows it (by `part_label`) when a report states no
+total. `asked_as_part`: with `part_of`, the words that ask for this part beside the whole's
+words ("公文…公开发布").
 """
 
 from __future__ import annotations
@@ -178,6 +183,9 @@ class FactWords:
     sums_channels: bool = False
     # The key whose figure this one is a part of (see the module docstring).
     part_of: str | None = None
+    asked_as_part: tuple[str, ...] = ()
+    refines: str | None = None
+    part_label: str = ""
     # Subjects that state the figure without a verb, right before it ("依申请公开3次").
     bare: tuple[str, ...] = ()
 
@@ -217,6 +225,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站"),
+        refines="proactive.total",
+        part_label="网站",
     ),
     FactWords(
         "proactive.new_media",
@@ -229,6 +239,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政务新媒体", "新媒体", "微信公众号", "公众号", "微信", "微博"),
         sums_channels=True,
+        refines="proactive.total",
+        part_label="微信等新媒体",
     ),
     FactWords(
         "normative.issued",
@@ -332,7 +344,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
         negative_excluding=CASE_EXCLUDING,
     ),
-    # Asked as a qualifier of documents.issued (questions.DOC_ACTIONS), not by words of its own.
+    # Asked as a qualifier of documents.issued ("公文…公开发布"), not by words of its own.
     FactWords(
         "documents.published",
         "公开发布公文",
@@ -341,6 +353,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         verbs=DOCUMENT_PUBLISH_VERBS,
         objects=DOCUMENT_OBJECTS,
         part_of="documents.issued",
+        asked_as_part=("公开发布", "对外公开", "公开"),
     ),
 )
 
@@ -348,4 +361,4 @@ FACT_WORDS_BY_KEY: dict[str, FactWords] = {f.key: f for f in FACT_WORDS}
 # key: (label, default unit), in SCHEMA order.
 FACTS: dict[str, tuple[str, str]] = {f.key: (f.label, f.unit) for f in FACT_WORDS}
 # Short names of the channels when a total is missing and its parts are shown.
-PART_LABELS = {"proactive.website": "网站", "proactive.new_media": "微信等新媒体"}
+PART_LABELS = {f.key: f.part_label for f in FACT_WORDS if f.part_label}
