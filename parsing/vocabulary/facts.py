@@ -18,7 +18,12 @@ candidate for a key when, in that clause:
   - `bare`: subjects that state the key's figure without a verb when they stand right before
     the number ("依申请公开3次").
 `asked_as` are the words a question uses for the same figure (question understanding reads
-them, so "网站" means the same in a report and in a question).
+them, so "网站" means the same in a report and in a question): a key with `asked_as` is
+askable, with no other list to touch (bot.core.metrics derives its metric from the entry).
+`refines`: the key is one channel of that key's figure — named beside it in a question it is
+the figure meant, and that key's answer shows it (by `part_label`) when a report states no
+total. `asked_as_part`: with `part_of`, the words that ask for this part beside the whole's
+words ("公文…公开发布").
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from dataclasses import dataclass
 
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
-    "网站", "门户网", "信息网", "政务网", "政府网", "外网", "公开网",
+    "网站", "门户网", "信息网", "政务网", "政府网", "外网", "公开网", "公开网站",
     "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道",
 )
 NEW_MEDIA_WORDS = (
@@ -73,6 +78,9 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较
 PART_WORDS = ("其中",)
 # Units read after a number; other words after a number make it no count ("20个工作日").
 FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+# A number with no unit at the end of its clause counts only right after these ("信息数170，").
+UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
+UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 
 # --- 主动公开 -----------------------------------------------------------------------------
@@ -92,6 +100,10 @@ OBJECT_FILLERS = (
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 OBJECT_LIST_END = "等"
+# "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
+GENERAL_KINDS = ("各类", "各种", "其他", "其它")
+# "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
+RESPECTIVELY = "分别"
 OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 
 # --- 依申请公开 ---------------------------------------------------------------------------
@@ -171,6 +183,9 @@ class FactWords:
     sums_channels: bool = False
     # The key whose figure this one is a part of (see the module docstring).
     part_of: str | None = None
+    asked_as_part: tuple[str, ...] = ()
+    refines: str | None = None
+    part_label: str = ""
     # Subjects that state the figure without a verb, right before it ("依申请公开3次").
     bare: tuple[str, ...] = ()
 
@@ -210,6 +225,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站"),
+        refines="proactive.total",
+        part_label="网站",
     ),
     FactWords(
         "proactive.new_media",
@@ -222,6 +239,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政务新媒体", "新媒体", "微信公众号", "公众号", "微信", "微博"),
         sums_channels=True,
+        refines="proactive.total",
+        part_label="微信等新媒体",
     ),
     FactWords(
         "normative.issued",
@@ -298,6 +317,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
             *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
+            *(f"不收取…{what}" for what in FEE_WORDS),  # "依申请公开政府信息不收取任何费用"
         ),
         negative_excluding=("行政事业性",),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),
@@ -324,7 +344,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
         negative_excluding=CASE_EXCLUDING,
     ),
-    # Asked as a qualifier of documents.issued (questions.DOC_ACTIONS), not by words of its own.
+    # Asked as a qualifier of documents.issued ("公文…公开发布"), not by words of its own.
     FactWords(
         "documents.published",
         "公开发布公文",
@@ -333,6 +353,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         verbs=DOCUMENT_PUBLISH_VERBS,
         objects=DOCUMENT_OBJECTS,
         part_of="documents.issued",
+        asked_as_part=("公开发布", "对外公开", "公开"),
     ),
 )
 
@@ -340,4 +361,4 @@ FACT_WORDS_BY_KEY: dict[str, FactWords] = {f.key: f for f in FACT_WORDS}
 # key: (label, default unit), in SCHEMA order.
 FACTS: dict[str, tuple[str, str]] = {f.key: (f.label, f.unit) for f in FACT_WORDS}
 # Short names of the channels when a total is missing and its parts are shown.
-PART_LABELS = {"proactive.website": "网站", "proactive.new_media": "微信等新媒体"}
+PART_LABELS = {f.key: f.part_label for f in FACT_WORDS if f.part_label}

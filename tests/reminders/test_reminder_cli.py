@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.core.deadlines import Category, category_of, parse_month_day, region_match_depth, resolve
 from bot.core.reminders import load_snapshot
 from bot.core.services import Services
+from bot.main import main
 from storage import registry, send_log
 from tests.conftest import make_settings
 from tests.e2e.fake_bot_api import FakeBotApi

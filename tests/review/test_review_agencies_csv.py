@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.main import main
 
 
 @pytest.mark.parametrize(

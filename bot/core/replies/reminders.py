@@ -144,3 +144,7 @@ LIST_HEADERS = ("机构", "地区", "级别", "群", "负责人", "{year}年度�
 LIST_RECEIVED = "已收到"
 LIST_MISSING = "未收到"
 LIST_NO_CHAT = "（无）"
+LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "": ""}
+CSV_COLUMN_NAME = "机构名称"
+CSV_COLUMN_REGION = "地区"
+DEADLINE_NOTE_CSV = "名录规定"  # why a deadline came from the CSV (shown beside the date)
