@@ -116,6 +116,13 @@ def default_parse() -> ParseFn:
     return parse_report_isolated
 
 
+def parse_upload(services: Services, data: bytes, filename: str, caption: str | None, parse: ParseFn | None) -> Report:
+    """The parse every use case runs (ingest, job retry, draft check): the sandboxed parser, or
+    `parse` (tests), under the settings' limits. Raises ParseError, or whatever the parser raised."""
+    parse_fn = parse or default_parse()
+    return parse_fn(data, filename, caption=caption, options=services.settings.parse_options())
+
+
 def _kind(data: bytes, filename: str) -> str:
     try:
         return sniff(data, filename)
@@ -180,9 +187,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.report_id)
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
-    parse_fn = parse or default_parse()
     try:
-        report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
+        report = parse_upload(services, request.data, request.filename, request.caption, parse)
     except ParseError as exc:
         log.info("ingest %s: parse failed: %s", ingest_id, type(exc).__name__)
         return result(IngestOutcome.FAILED, reason=FailureReason.PARSE, message=exc.message)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
-    "网站", "门户网", "信息网", "政务网", "政府网", "外网", "公开网",
+    "网站", "门户网", "信息网", "政务网", "政府网", "外网", "公开网", "公开网站",
     "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道",
 )
 NEW_MEDIA_WORDS = (
@@ -78,6 +78,9 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较
 PART_WORDS = ("其中",)
 # Units read after a number; other words after a number make it no count ("20个工作日").
 FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+# A number with no unit at the end of its clause counts only right after these ("信息数170，").
+UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
+UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 
 # --- 主动公开 -----------------------------------------------------------------------------
@@ -97,6 +100,10 @@ OBJECT_FILLERS = (
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 OBJECT_LIST_END = "等"
+# "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
+GENERAL_KINDS = ("各类", "各种", "其他", "其它")
+# "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
+RESPECTIVELY = "分别"
 OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 
 # --- 依申请公开 ---------------------------------------------------------------------------
@@ -117,6 +124,8 @@ ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
+# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文.
+REQUIRED_NOT_BEFORE = {"发文": "件"}
 DOCUMENT_UNITS = ("件", "份", "个")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
@@ -310,6 +319,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
             *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
+            *(f"不收取…{what}" for what in FEE_WORDS),  # "依申请公开政府信息不收取任何费用"
         ),
         negative_excluding=("行政事业性",),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),

@@ -118,3 +118,64 @@ def test_a_channel_figure_of_the_agencys_own_or_general_work() -> None:
     assert _facts("其中网站发布自主信息98条。") == {"proactive.website": 98}
     assert _facts("微信平台公众号上公开政府工作情况70余条。") == {"proactive.new_media": 70}
     assert _facts("全年共主动公开各类事项191件。") == {"proactive.total": 191}
+
+
+# --- corpus round 4 dev ---------------------------------------------------------------------
+
+
+def test_a_count_whose_unit_the_page_lost() -> None:
+    text = "2020年主动公开信息总数458条，其中政府网站公开政府信息数238条，政务微信公开政府信息数170，其他方式公开政府信息数49条。"
+    assert _facts(text, 2020) == {
+        "proactive.total": 458,
+        "proactive.website": 238,
+        "proactive.new_media": 170,
+    }
+    assert _facts("在门户网站通过工作动态等栏目主动公开政府信息260余") == {"proactive.website": 260}
+    assert _facts("咨询电话0577123") == {}
+
+
+def test_accounts_listed_with_their_figures_are_added_up() -> None:
+    assert _facts("微信公众号推送300余条、微博300余条。") == {"proactive.new_media": 600}
+    text = "通过官方微博“河西发布V”、微信公众号“河之西”分别发布各类信息92条、306条。"
+    assert _facts(text, 2019) == {"proactive.new_media": 398}
+
+
+def test_a_breakdown_sentence_lists_the_channels() -> None:
+    text = "苏木政府发布的主动公开政务信息83条。其中，“三务”公开网站63条，线下公开栏公开20条。"
+    assert _facts(text, 2023) == {"proactive.total": 83, "proactive.website": 63}
+
+
+def test_kinds_closed_by_all_kinds_count_information() -> None:
+    text = "洪雅教育发布微信公众号累计推送教育新闻和各类信息910余篇。"
+    assert _facts(text, 2023) == {"proactive.new_media": 910}
+    assert _facts("微信公众号推送教育新闻和通知公告910篇。", 2023) == {}
+
+
+def test_applications_named_after_qizhong_when_the_sentence_received_them() -> None:
+    text = "2020年区财政局收到12345群众来信、依申请信息公开等26件，其中依申请公开7件，均在规定时间内办结。"
+    assert _facts(text, 2020) == {"applications.received": 7}
+
+
+def test_no_fee_is_charged() -> None:
+    assert _facts("依申请公开政府信息不收取任何费用。", 2020) == {"fees.collected": 0}
+
+
+# --- corpus round 5 dev ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年,区机关事务管理局在“梁溪区人民政府”网主动公开政府信息51篇。",
+        "2024年,我局在《云县人民政府网》主动公开政府信息51条。",
+    ],
+)
+def test_a_website_named_by_its_title(text: str) -> None:
+    assert _facts(text) == {"proactive.website": 51}
+    # a title followed by another kind of channel is that channel
+    assert _facts("通过“云县人民政府网”微信平台发布信息51条。") == {"proactive.new_media": 51}
+
+
+def test_documents_issued_need_the_word_for_documents() -> None:
+    assert _facts("集中公开以县人民政府及县人民政府办公室印发文件共25件。", 2023) == {}
+    assert _facts("全年共制发公文68件。", 2023) == {"documents.issued": 68}
