@@ -1,4 +1,4 @@
-"""Review: a command whose database cannot be reached says so in Chinese (exit 1), no traceback."""
+"""A command whose database cannot be reached says so in Chinese (exit 1), no traceback."""
 
 from __future__ import annotations
 
