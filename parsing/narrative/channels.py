@@ -22,6 +22,9 @@ _CARRIED_CHANNEL = re.compile(
 )
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+# "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
+_TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
+_WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
 
 
 def channel_name(subject: str) -> str:
@@ -38,6 +41,7 @@ def fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
 
 def channels(text: str) -> tuple[set[str], str | None]:
     """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
+    original = text
     untitled = TITLES.sub("", text)
     titled = untitled != text
     if untitled.strip() or not text.strip():
@@ -50,6 +54,15 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(MEDIA)
     if _OTHER_CHANNEL.search(text):
         kinds.add(OTHER)
+    if (
+        not kinds
+        and titled
+        and (
+            _TITLE_THEN_WEBSITE.search(original)
+            or any(_WEBSITE_TITLE.search(t) for t in TITLES.findall(original))
+        )
+    ):
+        kinds.add(WEBSITE)
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
     return kinds, (media.group() if media is not None else None)

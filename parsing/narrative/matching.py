@@ -75,6 +75,20 @@ _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
+# A required word followed by this is part of another word ("印发文件" names no 发文).
+_REQUIRED = {
+    f.key: [
+        re.compile(
+            "|".join(
+                re.escape(w)
+                + (f"(?!{re.escape(W.REQUIRED_NOT_BEFORE[w])})" if w in W.REQUIRED_NOT_BEFORE else "")
+                for w in sorted(group, key=len, reverse=True)
+            )
+        )
+        for group in f.required
+    ]
+    for f in _KEYS
+}
 _NEGATIVE = {
     f.key: re.compile("|".join(_GAP.join(re.escape(p) for p in form.split("…")) for form in f.negative))
     for f in _KEYS
@@ -202,7 +216,7 @@ def _match(
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
     following = _LIST_ITEM_END.split(after, maxsplit=1)[0]
     window = (before if named is None else named) + following
-    if not all(any(w in window for w in group) for group in words.required):
+    if not all(pattern.search(window) for pattern in _REQUIRED[words.key]):
         return None
     if words.required and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it

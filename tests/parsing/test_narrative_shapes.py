@@ -158,3 +158,24 @@ def test_applications_named_after_qizhong_when_the_sentence_received_them() -> N
 
 def test_no_fee_is_charged() -> None:
     assert _facts("依申请公开政府信息不收取任何费用。", 2020) == {"fees.collected": 0}
+
+
+# --- corpus round 5 dev ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年,区机关事务管理局在“梁溪区人民政府”网主动公开政府信息51篇。",
+        "2024年,我局在《云县人民政府网》主动公开政府信息51条。",
+    ],
+)
+def test_a_website_named_by_its_title(text: str) -> None:
+    assert _facts(text) == {"proactive.website": 51}
+    # a title followed by another kind of channel is that channel
+    assert _facts("通过“云县人民政府网”微信平台发布信息51条。") == {"proactive.new_media": 51}
+
+
+def test_documents_issued_need_the_word_for_documents() -> None:
+    assert _facts("集中公开以县人民政府及县人民政府办公室印发文件共25件。", 2023) == {}
+    assert _facts("全年共制发公文68件。", 2023) == {"documents.issued": 68}
