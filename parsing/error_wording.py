@@ -27,5 +27,6 @@ CORRUPT_BY_EXTENSION = {
     ".pdf": "文件已损坏或不是有效的 PDF，无法打开。请重新下载或重新导出 PDF 后再发送。",
     ".docx": "文件已损坏或不是有效的 DOCX，无法打开。请用 Word 或 WPS 重新保存后再发送。",
 }
-# The parse worker died (a crash in a native library): said without a traceback.
-CRASH = "解析这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
+# The parse worker died (a crash in a native library), or the ingest around it failed unexpectedly
+# (bot.core.replies.ingest.INTERNAL_ERROR is this sentence): said without a traceback.
+CRASH = "处理这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"

@@ -106,7 +106,7 @@ async def on_document(update: Update, context: BotContext) -> None:
     if message is None or message.document is None:
         return
     document = message.document
-    name = document.file_name or "未命名文件"
+    name = document.file_name or R.UNNAMED_FILE
     await _upload(update, context, document.file_id, name, document.file_size, document.mime_type)
 
 

@@ -159,3 +159,9 @@ HISTORY_CHANGES = "　　变动：{changes}"
 AGENCIES_TITLE = "已有报告的单位（共 {count} 个）："
 AGENCIES_LINE = "· {name}：{years}"
 AGENCIES_MORE = "……另有 {more} 个单位未列出。"
+
+# A document Telegram sent without a file name.
+UNNAMED_FILE = "未命名文件"
+# What the admins' error notice says the failing update was: a button press or a file.
+FAILED_ON_BUTTON = "按钮 {data}"
+FAILED_ON_FILE = "文件 {name}"

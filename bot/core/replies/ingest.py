@@ -11,7 +11,7 @@ from tabulate import tabulate
 from bot.core.ingest_result import FIRST_REPORT_YEAR, FailureReason, IngestOutcome, IngestResult
 from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
-from parsing import formats
+from parsing import error_wording, formats
 from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
@@ -40,7 +40,7 @@ BAD_YEAR = (
 STORAGE_ERROR = "保存时出现错误，已记录；原文件已保留，请稍后重试。"
 AGENCY_NAME_TOO_LONG = "单位名称过长（最多 200 字），请检查后重新指定单位全称。"
 FILE_STORE_ERROR = "无法保存原文件（服务器磁盘已满或没有写入权限），报告未入库。已记录，请联系管理员。"
-INTERNAL_ERROR = "处理这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
+INTERNAL_ERROR = error_wording.CRASH  # one sentence for a crash in the parse or around it
 
 FORMAT_LINE = "格式：{kind}，{template}；发布日期：{published}"
 TEMPLATES = {TEMPLATE_2021: "2021版表格", TEMPLATE_2019: "2019版表格"}

@@ -56,6 +56,9 @@ BLOCKED_NOTICE = (
     "机器人已被移出、屏蔽或该群已不存在。已停止向该群发送；在群里重新 /register 或 /supervise 后恢复。"
 )
 BLOCKED_FOR = "（{names}）"
+BLOCKED_SUPERVISION = "{region}汇总"  # a supervising chat among a blocked chat's names
+BLOCKED_UNKNOWN_ERROR = "未知错误"
+CHAT_MIGRATED = "群已升级为超级群（新 id {chat_id}），请在新群重新登记"
 
 # --- commands ---------------------------------------------------------------------------------
 REGISTER_USAGE = "用法：/register 机构全称 [@负责人]\n例如：/register 威海市文登区科学技术局 @zhangsan"

@@ -1,4 +1,4 @@
-"""Review: command-line input mistakes are explained in Chinese, never in English or a traceback."""
+"""Command-line input mistakes are explained in Chinese, never in English or a traceback."""
 
 from __future__ import annotations
 

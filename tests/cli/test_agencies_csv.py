@@ -1,4 +1,4 @@
-"""Review: a malformed agency list fails in Chinese with line numbers, and imports nothing."""
+"""A malformed agency list fails in Chinese with line numbers, and imports nothing."""
 
 from __future__ import annotations
 
