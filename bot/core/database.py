@@ -19,20 +19,20 @@ from storage.migrate import current_revision, head_revision, upgrade
 log = logging.getLogger(__name__)
 
 
-class DatabaseUnreachable(Exception):
-    """The database did not answer. `error`: the driver's first line, e.g. "OperationalError: ..."."""
+class DatabaseFailure(Exception):
+    """`error`: the driver's words, e.g. "OperationalError: ..." (not Chinese: worded by the caller)."""
 
     def __init__(self, error: str) -> None:
         super().__init__(error)
         self.error = error
 
 
-class UpgradeFailed(Exception):
-    """The migration stopped. `error`: the driver's "Class: message"."""
+class DatabaseUnreachable(DatabaseFailure):
+    """The database did not answer."""
 
-    def __init__(self, error: str) -> None:
-        super().__init__(error)
-        self.error = error
+
+class UpgradeFailed(DatabaseFailure):
+    """The migration stopped."""
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,10 @@ def _match(
     window = (before if named is None else named) + following
     if not all(pattern.search(window) for pattern in _REQUIRED[words.key]):
         return None
-    if words.required and any(n in following for n in W.NONE_WORDS):
+    stated_before = all(
+        pattern.search(before if named is None else named) for pattern in _REQUIRED[words.key]
+    )
+    if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
     if any(w in before for w in words.excluding):
         return None
@@ -247,7 +250,10 @@ def _match(
                 )
             return None
     elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
-        return None  # one figure for both
+        # one figure for both: each's only when said so ("行政复议、行政诉讼各0件") or none at all
+        each = any(w in before[-4:] for w in W.EACH_WORDS)
+        if not each and not (quantity.value == 0 and any(w in before for w in W.EACH_WORDS)):
+            return None
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
     totalled = any(w in before for w in W.TOTAL_WORDS)

@@ -151,6 +151,8 @@ SUIT_WORDS = ("行政诉讼", "诉讼")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 # "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
 SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
+# "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
+EACH_WORDS = ("各", "均", "都", "分别")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
 OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
@@ -287,6 +289,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "无政府信息公开申请",
             "无依法申请公开",
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
+            *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),

@@ -70,6 +70,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received"
     },
     "http://sztj.shuozhou.gov.cn/tjgz1/gggs/202401/t20240122_659347.html": {"proactive.total"},
+    "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
+        "applications.received"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
