@@ -25,13 +25,16 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
 from bot.core.replies import bot as R  # noqa: E402
-from tests.e2e.fake_bot_api import Call, FakeBotApi  # noqa: E402
+
+if TYPE_CHECKING:
+    from tests.e2e.fake_bot_api import Call, FakeBotApi
 
 SAMPLES = ROOT / "tests" / "samples"
 QUESTIONS = (
@@ -165,6 +168,10 @@ def _spawn_bot(api: FakeBotApi, data_dir: str, db_url: str) -> subprocess.Popen[
 
 
 async def drive(users: int, questions: int, *, think: float, uploads: bool = True) -> int:
+    # Imported here, in the users' process only: the bot's child must not carry aiohttp's server
+    # (and the rest of the fake Bot API) in the RSS it reports.
+    from tests.e2e.fake_bot_api import FakeBotApi
+
     api = FakeBotApi()
     await api.start()
     inbox = Inboxes()

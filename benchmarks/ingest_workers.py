@@ -41,10 +41,10 @@ def run(jobs: int, files: Path, tmp: Path) -> float:
     data.mkdir()
     url = f"sqlite:///{data / 'nianbao.sqlite3'}"
     env = {**os.environ, "NIANBAO_DATA_DIR": str(data), "NIANBAO_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "bot.cli", "db", "upgrade"], env=env, check=True, cwd=tmp)
+    subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], env=env, check=True, cwd=tmp)
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ingest", str(files), "--recursive", "--jobs", str(jobs),
+        [sys.executable, "-m", "bot", "ingest", str(files), "--recursive", "--jobs", str(jobs),
          "--failures", str(tmp / f"failures-{jobs}.csv")],
         env=env, cwd=tmp, check=False, stdout=subprocess.DEVNULL,
     )

@@ -103,6 +103,27 @@ def _v(cells: Cells, key: str) -> Number | None:
     return cells.get(key)
 
 
+def _rows_add_up(cells: Cells, table: str, total: str, parts: tuple[str, ...], columns: dict[str, str]) -> list[_Equation]:
+    """In each column, the `total` row is the sum of the `parts` rows."""
+    return [
+        _Equation(
+            f"{label}列",
+            (_v(cells, f"{table}.{total}.{c}"),),
+            tuple(_v(cells, f"{table}.{r}.{c}") for r in parts),
+        )
+        for c, label in columns.items()
+    ]
+
+
+def _columns_add_up(cells: Cells, table: str, rows: dict[str, str], columns: dict[str, str]) -> list[_Equation]:
+    """In each row, the total column is the sum of the other columns."""
+    parts = [c for c in columns if c != "total"]
+    return [
+        _Equation(label, (_v(cells, f"{table}.{r}.total"),), tuple(_v(cells, f"{table}.{r}.{c}") for c in parts))
+        for r, label in rows.items()
+    ]
+
+
 def check_t3_balance(cells: Cells) -> Check:
     eqs = [
         _Equation(
@@ -116,27 +137,12 @@ def check_t3_balance(cells: Cells) -> Check:
 
 
 def check_t3_rows_sum(cells: Cells) -> Check:
-    eqs = [
-        _Equation(
-            f"{label}列",
-            (_v(cells, f"t3.handled_total.{c}"),),
-            tuple(_v(cells, f"t3.{r}.{c}") for r in _T3_HANDLED),
-        )
-        for c, label in T3_COLUMNS.items()
-    ]
+    eqs = _rows_add_up(cells, "t3", "handled_total", tuple(_T3_HANDLED), T3_COLUMNS)
     return _aggregate("t3.rows_sum", eqs, "表三没有数值")
 
 
 def check_t3_cols_sum(cells: Cells, template: str) -> Check:
-    parts = [c for c in T3_COLUMNS if c != "total"]
-    eqs = [
-        _Equation(
-            label,
-            (_v(cells, f"t3.{r}.total"),),
-            tuple(_v(cells, f"t3.{r}.{c}") for c in parts),
-        )
-        for r, label in t3_rows(template).items()
-    ]
+    eqs = _columns_add_up(cells, "t3", t3_rows(template), T3_COLUMNS)
     return _aggregate("t3.cols_sum", eqs, "表三没有数值")
 
 
@@ -147,27 +153,12 @@ def check_t3_other_sum(cells: Cells, *, derived: bool) -> Check:
         if all(v is None for v in values):
             return Check("t3.other_sum", CheckStatus.UNVERIFIABLE, "表三其他处理三项均为空")
         return Check("t3.other_sum", CheckStatus.PASS, "报告未单列其他处理合计，按三项之和计算")
-    eqs = [
-        _Equation(
-            f"{label}列",
-            (_v(cells, f"t3.other.{c}"),),
-            tuple(_v(cells, f"t3.{r}.{c}") for r in ("other_overdue", "other_unpaid", "other_other")),
-        )
-        for c, label in T3_COLUMNS.items()
-    ]
+    eqs = _rows_add_up(cells, "t3", "other", ("other_overdue", "other_unpaid", "other_other"), T3_COLUMNS)
     return _aggregate("t3.other_sum", eqs, "表三其他处理均为空")
 
 
 def check_t4_sums(cells: Cells) -> Check:
-    parts = [c for c in T4_COLUMNS if c != "total"]
-    eqs = [
-        _Equation(
-            label,
-            (_v(cells, f"t4.{g}.total"),),
-            tuple(_v(cells, f"t4.{g}.{c}") for c in parts),
-        )
-        for g, label in T4_GROUPS.items()
-    ]
+    eqs = _columns_add_up(cells, "t4", T4_GROUPS, T4_COLUMNS)
     return _aggregate("t4.sums", eqs, "表四没有数值")
 
 

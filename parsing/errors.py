@@ -4,6 +4,7 @@ parsing.error_wording."""
 from __future__ import annotations
 
 from parsing import error_wording as W
+from parsing import formats
 
 
 class ParseError(Exception):
@@ -17,7 +18,13 @@ class ParseError(Exception):
 
 
 class UnsupportedFormat(ParseError):
-    default_message = W.UNSUPPORTED_FORMAT
+    def __init__(self, message: str | None = None) -> None:
+        # Worded when raised, from the registry as it is then (parsing.formats).
+        super().__init__(message or unsupported_format_message())
+
+
+def unsupported_format_message() -> str:
+    return W.UNSUPPORTED_FORMAT.format(formats=W.format_list(formats.listed_names()))
 
 
 class EncryptedFile(ParseError):

@@ -75,6 +75,10 @@ _REGION = re.compile(
 _AGENCY_END = re.compile(
     r"(?:局|委员会|委|办公室|办|政府|厅|院|所|中心|管委会|会|处|署|站|馆|队|部|公司|街道|办事处|镇|乡)$"
 )
+# A place's own report names only the place ("2023年上海市政府信息公开工作年度报告", "现公布《贵阳市2021年
+# 政府信息公开工作年度报告》"): its agency is the place's 人民政府.
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|地区|盟|县|自治县|旗|区)$")
+_NOT_A_PLACE = re.compile(r"^(?:本|我|该|全|各|市|省|县|区)|(?:新区|园区|开发区|高新区|景区|社区|片区|辖区|城区|山区|矿区|示范区|试验区)$")
 _NOT_A_NAME = re.compile(r"[，,。；;：:《》“”<>|\d]|^(?:我|本|该|各|全)")
 _AGENCY_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:局|委员会|办公室|人民政府|厅|管理委员会|中心)")
 _NOISE_PREFIX = re.compile(r"^(?:关于|转发|附件|请看|这是|收到|印发|标题)+")
@@ -107,6 +111,13 @@ def _int(token: str) -> int | None:
 
 def _looks_like_agency(text: str) -> bool:
     return 2 <= len(text) <= 40 and bool(_AGENCY_END.search(text)) and not _NOT_A_NAME.search(text)
+
+
+def _place_government(name: str) -> str | None:
+    """"上海市" -> "上海市人民政府": the agency of a place's own report; None for anything else."""
+    if _PLACE.match(name) and not _NOT_A_PLACE.search(name) and not _NOT_A_NAME.search(name):
+        return f"{name}人民政府"
+    return None
 
 
 def _name(raw: str) -> str:
@@ -150,6 +161,7 @@ def _read_title(head: list[str], header: Header, candidates: list[str]) -> int |
         header.title = line
         header.year = _int(match.group("year"))
         named = _name(match.group("agency"))
+        named = _place_government(named) or named
         if _looks_like_agency(named):
             candidates.append(named)
         elif not named and i > 0 and _looks_like_agency(_clean(head[i - 1])):
@@ -168,6 +180,8 @@ def _read_intro(head: list[str], candidates: list[str]) -> int | None:
                 name = _name(match.group("agency"))
                 if pattern is _CONTACT:
                     name = _OFFICE_OF.sub("", name)
+                elif pattern in _INTRO:
+                    name = _place_government(name) or name
                 if _looks_like_agency(name):
                     found.append(name)
                     if year is None and "year" in pattern.groupindex and pattern in _INTRO:

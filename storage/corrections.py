@@ -13,6 +13,7 @@ from enum import StrEnum
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from storage import current_values
 from storage.agencies import find_or_create_agency
 from storage.models import Agency, ReportCorrection, ReportRow, SourceFile
 
@@ -148,6 +149,7 @@ def move(
         )
     session.flush()
     session.expire_all()
+    current_values.resync(session, ((old_agency.id, old_year), (new_agency.id, new_year)))
     action = Action.AGENCY if agency_name else Action.YEAR
     correction_id = _record(
         session, report, action, who, now,
@@ -180,6 +182,7 @@ def withdraw(session: Session, report_id: int, who: Who, now: datetime) -> Corre
             restored = max(candidates, key=lambda r: r.version)
             restored.is_current = True
             session.flush()
+        current_values.resync(session, [(report.agency_id, report.year)])
     agency_name, year = report.agency.name, report.year
     correction_id = _record(
         session, report, Action.WITHDRAW, who, now,

@@ -1,10 +1,11 @@
-"""INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL alike."""
+"""INSERT ... ON CONFLICT DO NOTHING, and bulk inserts (COPY), on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -17,3 +18,20 @@ def insert_ignore(session: Session, table: type, values: dict[str, object]) -> b
     key: Any = inspect(table).primary_key[0]
     result = session.execute(insert(table).values(**values).on_conflict_do_nothing().returning(key))
     return result.first() is not None
+
+
+def bulk_insert(connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Many rows in one statement: COPY on PostgreSQL (inside the caller's transaction), executemany
+    straight to the driver on SQLite (SQLAlchemy's per-row parameter processing costs more)."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        names = ", ".join(columns)
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
+    names = ", ".join(f'"{c}"' for c in columns)
+    connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))

@@ -211,6 +211,20 @@ class CheckRow(Base):
     report: Mapped[ReportRow] = relationship(back_populates="checks")
 
 
+class CurrentValue(Base):
+    """A figure of the current report of (agency, year): its cells (None = blank) and the first fact
+    of each key. Kept by storage.current_values in the transaction that changes the current report;
+    year-wide sums and rankings read one (year, key) range of the index (issue 14)."""
+
+    __tablename__ = "current_values"
+    __table_args__ = (Index("ix_current_values_year_key_value", "year", "key", "value"),)
+
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
 # --- Reminders (H6): who reports where, which deadlines apply, what was sent --------------------
 
 

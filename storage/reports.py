@@ -13,12 +13,14 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from parsing import PARSER_VERSION
 from parsing.model import Number, Report
+from storage import current_values
 from storage.agencies import find_or_create_agency
+from storage.insert import bulk_insert
 from storage.models import CellRow, CheckRow, FactRow, ReportRow, SourceFile
 
 
@@ -275,6 +277,14 @@ def store_report(
     session.add(row)
     session.flush()
     _insert_children(session, row.id, report)
+    current_values.replace(
+        session,
+        agency.id,
+        report.year,
+        current_values.value_rows(
+            ((k, storable(v)) for k, v in report.cells.items()), ((f.key, storable(f.value)) for f in report.facts)
+        ),
+    )
     return StoreResult(
         outcome=StoreOutcome.NEW_VERSION if current is not None else StoreOutcome.NEW,
         report_id=row.id,
@@ -291,23 +301,8 @@ def store_report(
 _CELL_COLUMNS = ("report_id", "key", "value", "raw", "page", "table_index", "row_index", "col_index")
 
 
-def _cells_insert_sql(paramstyle: str) -> str:
-    marks = ", ".join(["?" if paramstyle == "qmark" else "%s"] * len(_CELL_COLUMNS))
-    columns = ", ".join(f'"{c}"' for c in _CELL_COLUMNS)
-    return f"INSERT INTO {CellRow.__tablename__} ({columns}) VALUES ({marks})"
-
-
-def _copy_cells(connection: Connection, cells: list[tuple[Any, ...]]) -> None:
-    """PostgreSQL: one COPY for the report's cells, inside the ingest's transaction (issue 14)."""
-    driver = connection.connection.driver_connection
-    columns = ", ".join(_CELL_COLUMNS)
-    with driver.cursor() as cursor, cursor.copy(f"COPY {CellRow.__tablename__} ({columns}) FROM STDIN") as copy:  # type: ignore[union-attr]
-        for row in cells:
-            copy.write_row(row)
-
-
 def _insert_children(session: Session, report_id: int, report: Report) -> None:
-    """Cells, facts and checks as executemany inserts, no ORM objects.
+    """Cells (COPY on PostgreSQL), facts and checks as executemany inserts, no ORM objects.
 
     The ~250 cells of a report go straight to the driver's executemany: SQLAlchemy's per-row
     parameter processing was most of the cost of an ingest.
@@ -328,10 +323,8 @@ def _insert_children(session: Session, report_id: int, report: Report) -> None:
                 prov.col if prov else None,
             )
         )
-    if cells and connection.dialect.name == "postgresql":
-        _copy_cells(connection, cells)
-    elif cells:
-        connection.exec_driver_sql(_cells_insert_sql(connection.dialect.paramstyle), cells)
+    # PostgreSQL: one COPY for the report's cells, inside the ingest's transaction (issue 14).
+    bulk_insert(connection, CellRow.__tablename__, _CELL_COLUMNS, cells)
     facts = [
         {
             "report_id": report_id,

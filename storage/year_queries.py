@@ -1,5 +1,6 @@
-"""Queries over every current report of a year: counts, sums and rankings of one figure,
-failed checks. Resolved inside the database so no per-report row crosses into Python."""
+"""Queries over every current report of a year: counts, sums and rankings of one figure
+(from current_values), failed checks. Resolved inside the database so no per-report row crosses
+into Python."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, literal_column, or_, select
+from sqlalchemy import and_, case, false, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from parsing.model import CheckStatus
-from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow
+from storage.models import Agency, CheckRow, CurrentValue, ReportRow
 
 
 def count_reports(session: Session, year: int) -> int:
@@ -30,76 +31,64 @@ class YearSummary:
     total: float
 
 
-def _is_cell(key: str) -> bool:
-    return key.startswith(("t2.", "t3.", "t4."))
-
-
-# Stands for a blank cell inside the per-report subquery, so one primary-key lookup tells
-# "blank" (sentinel) from "absent" (NULL). Far outside any figure a report can hold.
+# Stands for a blank figure inside the per-agency subquery, so one aggregate tells "blank"
+# (sentinel) from "absent" (NULL). Far outside any figure a report can hold.
 _BLANK = -1.0e300
 
 
-def _per_report(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
-    """One row per current report of `year`: (report_id, agency_id, value, present).
+def _per_agency(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
+    """One row per agency holding any of the figures in its current report of `year`:
+    (agency_id, value, present), read from current_values (issue 14), nothing per report in Python.
 
-    Resolved inside the database so no per-report row crosses into Python: value = the
-    explicit sum of `sum_of` (NULL if any is blank or absent), else the first of `keys` with a
-    number; present = the report holds the figure at all (a blank cell counts as present).
-    Each cell is a correlated lookup on the primary key (report_id, key): PostgreSQL would
-    otherwise pick a sequential scan of all cells for a join. OFFSET 0 keeps the inner
-    query from being flattened, so each lookup runs once per report.
+    value = the explicit sum of `sum_of` (NULL if any is blank or absent), else the first of `keys`
+    with a number; present = the report holds the figure at all (a blank cell counts as present).
+    A single key is one (year, key) range of ix_current_values_year_key_value, no grouping.
     """
+    cv = CurrentValue
+    if len(keys) == 1 and not sum_of:
+        return (
+            select(
+                cv.agency_id.label("agency_id"), cv.value.label("value"), literal(True).label("present")
+            )
+            .where(cv.year == year, cv.key == keys[0])
+            .subquery()
+        )
     raw: list[Any] = []
     if sum_of:
-        # One index range scan of the report's cells: all parts held, else absent (NULL).
-        raw.append(
-            select(case((func.count(CellRow.value) == len(sum_of), func.sum(CellRow.value)), else_=_BLANK))
-            .where(CellRow.report_id == ReportRow.id, CellRow.key.in_(list(sum_of)))
-            .having(func.count() == len(sum_of))
-            .scalar_subquery()
-        )
+        part = cv.key.in_(list(sum_of))
+        every = func.count().filter(part) == len(sum_of)
+        numbers = func.count(cv.value).filter(part) == len(sum_of)
+        raw.append(case((and_(every, numbers), func.sum(cv.value).filter(part)), (every, _BLANK), else_=None))
     for key in keys:
-        if _is_cell(key):
-            raw.append(
-                select(func.coalesce(CellRow.value, _BLANK))
-                .where(CellRow.report_id == ReportRow.id, CellRow.key == key)
-                .scalar_subquery()
+        raw.append(
+            case(
+                (func.count().filter(cv.key == key) > 0, func.coalesce(func.max(cv.value).filter(cv.key == key), _BLANK)),
+                else_=None,
             )
-        else:
-            raw.append(
-                select(FactRow.value)
-                .where(FactRow.report_id == ReportRow.id, FactRow.key == key)
-                .order_by(FactRow.id)
-                .limit(1)
-                .scalar_subquery()
-            )
-    inner = (
-        select(
-            ReportRow.id.label("report_id"),
-            ReportRow.agency_id.label("agency_id"),
-            *(r.label(f"raw{i}") for i, r in enumerate(raw)),
         )
-        .where(ReportRow.year == year, ReportRow.is_current.is_(True))
-        .offset(0)
+    inner = (
+        select(cv.agency_id.label("agency_id"), *(r.label(f"raw{i}") for i, r in enumerate(raw)))
+        .where(cv.year == year, cv.key.in_(list(dict.fromkeys((*sum_of, *keys)))))
+        .group_by(cv.agency_id)
         .subquery()
     )
     columns = [inner.c[f"raw{i}"] for i in range(len(raw))]
-    numbers = [func.nullif(c, _BLANK) for c in columns]
-    value = numbers[0] if len(numbers) == 1 else func.coalesce(*numbers)
+    numbers_ = [func.nullif(c, _BLANK) for c in columns]
+    value = numbers_[0] if len(numbers_) == 1 else func.coalesce(*numbers_)
     present = or_(*(c.is_not(None) for c in columns)) if columns else false()
-    return select(
-        inner.c.report_id, inner.c.agency_id, value.label("value"), present.label("present")
-    ).subquery()
+    return select(inner.c.agency_id, value.label("value"), present.label("present")).subquery()
 
 
 def year_summary(session: Session, year: int, keys: Sequence[str], sum_of: Sequence[str] = ()) -> YearSummary:
     """Counts and the total of a figure over the current reports of a year."""
-    v = _per_report(year, keys, sum_of)
+    reports = count_reports(session, year)
+    if not reports or not (keys or sum_of):
+        return YearSummary(year, reports, 0, 0, reports, 0.0)
+    v = _per_agency(year, keys, sum_of)
     row = (
         session.connection()
         .execute(
             select(
-                func.count(),
                 func.count(v.c.value),
                 func.sum(case((and_(v.c.present, v.c.value.is_(None)), 1), else_=0)),
                 func.coalesce(func.sum(v.c.value), 0.0),
@@ -107,7 +96,7 @@ def year_summary(session: Session, year: int, keys: Sequence[str], sum_of: Seque
         )
         .one()
     )
-    reports, numbers, blank, total = int(row[0]), int(row[1]), int(row[2] or 0), float(row[3])
+    numbers, blank, total = int(row[0]), int(row[1] or 0), float(row[2])
     return YearSummary(year, reports, numbers, blank, reports - numbers - blank, total)
 
 
@@ -121,33 +110,24 @@ def year_top(
     descending: bool = True,
 ) -> tuple[list[tuple[str, float]], YearSummary]:
     """(agency name, value) of the first `limit` reports of a year by a figure (ties by name),
-    with the year's counts from window aggregates of the same single pass over the reports."""
-    v = _per_report(year, keys, sum_of)
-    blank = case((and_(v.c.present, v.c.value.is_(None)), 1), else_=0)
-    # NULLS LAST instead of WHERE value IS NOT NULL: a filter would run the lookups twice.
-    order = v.c.value.desc().nulls_last() if descending else v.c.value.asc().nulls_last()
+    with the year's counts. A single key reads the top straight off the index."""
+    summary = year_summary(session, year, keys, sum_of)
+    if not summary.with_number:
+        return [], summary
+    v = _per_agency(year, keys, sum_of)
+    order = v.c.value.desc() if descending else v.c.value.asc()
     rows = (
         session.connection()
         .execute(
-            select(
-                Agency.name,
-                v.c.value,
-                func.count().over(),
-                func.count(v.c.value).over(),
-                func.sum(blank).over(),
-                func.sum(v.c.value).over(),
-            )
+            select(Agency.name, v.c.value)
             .join(Agency, Agency.id == v.c.agency_id)
+            .where(v.c.value.is_not(None))
             .order_by(order, Agency.name)
             .limit(limit)
         )
         .all()
     )
-    if not rows:
-        return [], YearSummary(year, 0, 0, 0, 0, 0.0)
-    reports, numbers, blanks, total = int(rows[0][2]), int(rows[0][3]), int(rows[0][4] or 0), rows[0][5]
-    summary = YearSummary(year, reports, numbers, blanks, reports - numbers - blanks, float(total or 0.0))
-    return [(name, float(value)) for name, value, *_ in rows if value is not None], summary
+    return [(name, float(value)) for name, value in rows], summary
 
 
 @dataclass(frozen=True)

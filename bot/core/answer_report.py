@@ -20,7 +20,7 @@ from bot.core.answer_format import (
     with_unit,
     years_text,
 )
-from bot.core.metrics import BY_ID, Metric, resolve, unit_of
+from bot.core.metrics import Metric, resolve, table, unit_of
 from bot.core.questions import Query, QueryKind
 from bot.core.replies import answers as R
 from parsing.model import CheckStatus
@@ -240,8 +240,6 @@ _SHARE_BASE = {
     "t3.unable": "t3.handled_total",
     "t3.rejected": "t3.handled_total",
     "t3.other": "t3.handled_total",
-    "proactive.website": "proactive.total",
-    "proactive.new_media": "proactive.total",
 }
 
 
@@ -249,16 +247,19 @@ def _share_base(metric: Metric) -> Metric | None:
     keys = metric.keys or metric.sum_of
     first = keys[0] if keys else ""
     parts = first.split(".")
+    metrics = table()
+    by_id = metrics.by_id
     if first.startswith("t3.") and parts[2] != "total":
-        return resolve(BY_ID["t3." + parts[1]] if ("t3." + parts[1]) in BY_ID else BY_ID["t3.new"], "total")
+        return resolve(by_id["t3." + parts[1]] if ("t3." + parts[1]) in by_id else by_id["t3.new"], "total")
     if first.startswith("t4.") and parts[2] != "total":
-        return resolve(BY_ID["t4." + parts[1]], None) if ("t4." + parts[1]) in BY_ID else None
-    base = _SHARE_BASE.get(metric.id) or (
+        return resolve(by_id["t4." + parts[1]], None) if ("t4." + parts[1]) in by_id else None
+    # A channel's figure is a share of the total it refines (网站 of 主动公开).
+    base = _SHARE_BASE.get(metric.id) or (metrics.refines.get(metric.id) if metric.id in FACTS else None) or (
         "t3.handled_total"
         if metric.id.startswith(("t3.denied_", "t3.unable_", "t3.rejected_", "t3.other_"))
         else None
     )
-    return resolve(BY_ID[base]) if base in BY_ID else None
+    return resolve(by_id[base]) if base in by_id else None
 
 
 def two_items(session: Session, query: Query, agency: AgencyCandidate) -> Answer:

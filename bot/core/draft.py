@@ -14,9 +14,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.core.crosscheck import checks_against_neighbours, from_draft
 from bot.core.crossyear import CrossCheck, CrossStatus
-from bot.core.ingest import ParseFn, default_parse
+from bot.core.ingest import ParseFn, parse_upload
 from bot.core.services import Services
-from parsing import ParseError, ParseOptions, Report
+from parsing import ParseError, Report
 from parsing.names import clean_name
 from storage.agencies import find_agency
 
@@ -65,14 +65,8 @@ class DraftResult:
 
 def check_draft(services: Services, request: DraftRequest, *, parse: ParseFn | None = None) -> DraftResult:
     """Parse in the sandbox, run the checks, compare with the stored neighbours. Writes nothing."""
-    parse_fn = parse or default_parse()
     try:
-        report = parse_fn(
-            request.data,
-            request.filename,
-            caption=request.caption,
-            options=ParseOptions(timeout_s=services.settings.parse_timeout),
-        )
+        report = parse_upload(services, request.data, request.filename, request.caption, parse)
     except ParseError as exc:
         return DraftResult(DraftOutcome.FAILED, request.filename, message=exc.message)
     except Exception:

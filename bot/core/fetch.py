@@ -1,4 +1,4 @@
-"""Fetch a report from a link: the page itself, or the PDF/DOC/DOCX/WPS file it attaches.
+"""Fetch a report from a link: the page itself, or the file it attaches (bot.core.links).
 
 The bot fetches addresses that strangers send it, so every hop is checked before any byte
 is sent: http/https only; the host's addresses, resolved here, must all be public (private,
@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps")
 _USER_AGENT = "nianbao/1 (+https://github.com/; annual-report reader)"
 
 

@@ -28,7 +28,7 @@ from bot.core.ingest_result import (
     IngestResult,
 )
 from bot.core.services import Services
-from parsing import ParseError, Report
+from parsing import ParseError, Report, UnsupportedFormat, formats
 from parsing.errors import TooLarge
 from parsing.names import clean_name
 from parsing.sniff import sniff
@@ -102,11 +102,25 @@ def could_be_agency_name(text: str) -> bool:
     )
 
 
+def upload_refusal(filename: str, mime_type: str | None) -> str | None:
+    """The refusal to send before downloading a file that is of no format we read, else None."""
+    if formats.may_be_readable(filename, mime_type):
+        return None
+    return UnsupportedFormat().message
+
+
 def default_parse() -> ParseFn:
     # Imported on first use: the sandbox pulls in the parsers, which most commands never need.
     from parsing.sandbox import parse_report_isolated
 
     return parse_report_isolated
+
+
+def parse_upload(services: Services, data: bytes, filename: str, caption: str | None, parse: ParseFn | None) -> Report:
+    """The parse every use case runs (ingest, job retry, draft check): the sandboxed parser, or
+    `parse` (tests), under the settings' limits. Raises ParseError, or whatever the parser raised."""
+    parse_fn = parse or default_parse()
+    return parse_fn(data, filename, caption=caption, options=services.settings.parse_options())
 
 
 def _kind(data: bytes, filename: str) -> str:
@@ -173,9 +187,8 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         log.info("ingest %s: duplicate of report %d", ingest_id, duplicate.report_id)
         return result(IngestOutcome.DUPLICATE, stored=duplicate)
 
-    parse_fn = parse or default_parse()
     try:
-        report = parse_fn(request.data, request.filename, caption=request.caption, options=options)
+        report = parse_upload(services, request.data, request.filename, request.caption, parse)
     except ParseError as exc:
         log.info("ingest %s: parse failed: %s", ingest_id, type(exc).__name__)
         return result(IngestOutcome.FAILED, reason=FailureReason.PARSE, message=exc.message)

@@ -17,11 +17,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ParseFn, ingest
+from bot.core.ingest import (
+    FailureReason,
+    IngestOutcome,
+    IngestRequest,
+    IngestResult,
+    ParseFn,
+    ingest,
+    parse_upload,
+)
 from bot.core.local_files import read_regular
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
-from parsing import ParseError, ParseOptions
+from parsing import ParseError
 from storage import jobs as store
 from storage.db import write_lock
 from storage.files import sha256_hex
@@ -154,16 +162,8 @@ def _run(services: Services, request: IngestRequest, parse: ParseFn | None) -> I
         return result
     # Say "stored", as the first attempt would have: parse again for the summary.
     log.info("job for %s: stored by an earlier attempt", request.filename)
-    from bot.core.ingest import default_parse
-
-    parse_fn = parse or default_parse()
     try:
-        report = parse_fn(
-            request.data,
-            request.filename,
-            caption=request.caption,
-            options=ParseOptions(timeout_s=services.settings.parse_timeout),
-        )
+        report = parse_upload(services, request.data, request.filename, request.caption, parse)
     except ParseError:
         return result
     stored = dataclasses.replace(result.stored, previous_received_at=None)

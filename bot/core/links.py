@@ -15,8 +15,9 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bot.core.fetch import ATTACHMENT_SUFFIXES, Fetched, FetchError, FetchPolicy, fetch
+from bot.core.fetch import Fetched, FetchError, FetchPolicy, fetch
 from bot.core.ingest import IngestRequest
+from parsing import formats
 from parsing.sniff import sniff
 
 if TYPE_CHECKING:
@@ -82,13 +83,15 @@ def _is_html(page: Fetched) -> bool:
 
 
 def attachments(page: Fetched) -> list[tuple[str, str]]:
-    """(absolute address, link text) of every link to a PDF/DOC/DOCX/WPS file, in page order."""
+    """(absolute address, link text) of every link to a report file, in page order: a file of
+    a format whose registry entry is `attached` (parsing.formats)."""
     from lxml import html
 
     try:
         tree = html.fromstring(page.data)
     except (ValueError, TypeError, html.etree.ParserError):
         return []
+    suffixes = formats.attachment_suffixes()
     out: list[tuple[str, str]] = []
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
@@ -97,7 +100,7 @@ def attachments(page: Fetched) -> list[tuple[str, str]]:
         absolute = urljoin(page.url, href)
         path = unquote(urlsplit(absolute).path).lower()
         text = " ".join(anchor.text_content().split())
-        if path.endswith(ATTACHMENT_SUFFIXES) or text.lower().endswith(ATTACHMENT_SUFFIXES):
+        if path.endswith(suffixes) or text.lower().endswith(suffixes):
             out.append((absolute, text))
         if len(out) >= _MAX_ATTACHMENTS:
             break
@@ -113,7 +116,7 @@ def _pick(found: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 def _attachment_name(found: Fetched, text: str) -> str:
     """The link text when it names the file (often the report's title), else the address's name."""
-    if text.lower().endswith(ATTACHMENT_SUFFIXES):
+    if text.lower().endswith(formats.attachment_suffixes()):
         return text
     suffix = PurePosixPath(found.filename).suffix
     return f"{text}{suffix}" if text and suffix else found.filename
@@ -121,7 +124,7 @@ def _attachment_name(found: Fetched, text: str) -> str:
 
 def _page_name(page: Fetched) -> str:
     name = page.filename
-    return name if name.lower().endswith((".htm", ".html", ".shtml")) else f"{name}.html"
+    return name if name.lower().endswith(formats.page_suffixes()) else f"{name}.html"
 
 
 __all__ = ["FetchError", "FetchPolicy", "LinkedReport", "fetch_report", "find_url", "without_url"]

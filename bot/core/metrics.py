@@ -4,14 +4,18 @@ A metric names the keys that hold its figure, in priority order, for both templa
 (2021 keys first, then 2019 keys, then the narrative fact), so one question works on any
 year's report. Table rows and columns are qualifiers: "行政复议被纠正" is the 行政复议 metric
 with the 结果纠正 column; "自然人申请" is the 新收申请 metric with the 自然人 column.
+
+Every word comes from the vocabulary: a prose fact is askable by its FactWords entry alone
+(`asked_as`, label, unit, `refines`, `part_of`), a table metric by its phrases in
+parsing.vocabulary.questions. `table()` builds the table from the vocabulary as it is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsing.schema import FACTS, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, cell_label, t3_rows
-from parsing.vocabulary import AMOUNT_KEYS, AMOUNT_UNIT, FACT_WORDS_BY_KEY
+from parsing.schema import T3_COLUMNS, T4_COLUMNS, T4_GROUPS, cell_label, t3_rows
+from parsing.vocabulary import AMOUNT_KEYS, AMOUNT_UNIT, FactWords, facts, unit_of
 from parsing.vocabulary import questions as Q
 
 # Qualifier and metric phrases live in the vocabulary (parsing.vocabulary.questions).
@@ -22,11 +26,9 @@ T2_ITEM_COLUMNS = Q.T2_ITEM_COLUMNS
 WEAK_PHRASES = Q.WEAK_PHRASES
 FALLBACK_PHRASES = Q.FALLBACK_PHRASES
 
-# A metric found together with the one it details gives way to it ("政府网站主动公开" is the
-# website figure; "属于国家秘密不予公开" is that row, not the sum of eight).
-REFINES: dict[str, str] = {
-    "proactive.website": "proactive.total",
-    "proactive.new_media": "proactive.total",
+# A table metric found together with the one it details gives way to it (复议后起诉 is that
+# figure, not all 行政诉讼); facts say so by `FactWords.refines`.
+_TABLE_REFINES: dict[str, str] = {
     "t4.suit_direct": "t4.suit",
     "t4.suit_after_review": "t4.suit",
 }
@@ -42,7 +44,7 @@ class MetricDef:
     unit: str = "件"
     keys: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # figures shown when the report states no total
-    axis: str = ""  # "t3" (row; applicant column), "t3sum", "t4", "t4sum", "t2", "t2item", "doc"
+    axis: str = ""  # "t3" (row; applicant column), "t3sum", "t4", "t4sum", "t2", "t2item", "part"
     rows: tuple[str, ...] = ()  # t3 rows / t4 groups / t2 item
     fact: str = ""  # narrative fallback for the default column
 
@@ -64,9 +66,20 @@ class Metric:
         return tuple(dict.fromkeys((*self.sum_of, *self.keys, *self.parts)))
 
 
-def _fact(key: str, **kw: object) -> MetricDef:
-    words = FACT_WORDS_BY_KEY[key]
-    return MetricDef(id=key, phrases=words.asked_as, label=words.label, unit=words.unit, keys=(key,), **kw)  # type: ignore[arg-type]
+def _fact(words: FactWords, fact_words: tuple[FactWords, ...]) -> MetricDef:
+    """A prose fact asked by its own words; its channels are its parts, and a fact that is a
+    part of it ("其中公开发布") is asked as its qualifier (axis "part")."""
+    parts = tuple(w.key for w in fact_words if w.refines == words.key)
+    asked_parts = any(w.part_of == words.key and w.asked_as_part for w in fact_words)
+    return MetricDef(
+        id=words.key,
+        phrases=words.asked_as,
+        label=words.label,
+        unit=words.unit,
+        keys=(words.key,),
+        parts=parts,
+        axis="part" if asked_parts else "",
+    )
 
 
 def _table(id: str, **kw: object) -> MetricDef:
@@ -78,56 +91,80 @@ _DENIED = tuple(r for r in t3_rows("2021") if r.startswith("denied_"))
 _UNABLE = tuple(r for r in t3_rows("2021") if r.startswith("unable_"))
 _REJECTED = tuple(r for r in t3_rows("2021") if r.startswith("rejected_"))
 
-METRICS: tuple[MetricDef, ...] = (
-    # --- narrative facts
-    _fact("proactive.total", parts=("proactive.website", "proactive.new_media")),
-    _fact("proactive.website"),
-    _fact("proactive.new_media"),
-    _fact("documents.issued", axis="doc"),
-    _fact("open_day.count"),
-    _fact("proposals.count"),
-    _fact("fees.collected"),
-    # --- table 3 rows (column qualifier; default 总计)
-    _table("t3.new", axis="t3", rows=("new",), fact="applications.received"),
-    _table("t3.carried_in", axis="t3", rows=("carried_in",)),
-    _table("t3.carried_out", axis="t3", rows=("carried_out",)),
-    _table("t3.granted", axis="t3", rows=("granted",)),
-    _table("t3.partial", axis="t3", rows=("partial",)),
-    _table("t3.denied", axis="t3sum", rows=_DENIED),
-    *(_table(f"t3.{row}", axis="t3", rows=(row,)) for row in _DENIED),
-    _table("t3.unable", axis="t3sum", rows=_UNABLE),
-    *(_table(f"t3.{row}", axis="t3", rows=(row,)) for row in _UNABLE),
-    _table("t3.rejected", axis="t3sum", rows=_REJECTED),
-    *(_table(f"t3.{row}", axis="t3", rows=(row,)) for row in _REJECTED),
-    _table("t3.other_overdue", axis="t3", rows=("other_overdue",)),
-    _table("t3.other_unpaid", axis="t3", rows=("other_unpaid",)),
-    _table("t3.other", axis="t3", rows=("other",)),
-    _table("t3.handled_total", axis="t3", rows=("handled_total",)),
-    # --- table 4 (column qualifier; default 总计)
-    _table("t4.suit_after_review", axis="t4", rows=("suit_after_review",)),
-    _table("t4.suit_direct", axis="t4", rows=("suit_direct",)),
-    _table("t4.review", axis="t4", rows=("review",), fact="review.count"),
-    _table("t4.suit", axis="t4sum", rows=("suit_direct", "suit_after_review"), fact="suit.count"),
-    _table("t4.corrected", axis="t4sum", rows=tuple(T4_GROUPS), keys=("corrected",)),
-    # --- table 2 (action qualifier for 规章 / 规范性文件)
-    _table("t2.rules", axis="t2", rows=("rules",)),
-    _table("t2.normative", axis="t2", rows=("normative",), fact="normative.issued"),
-    *(
-        _table(f"t2.{item}", axis="t2item", rows=(item,))
-        for item in ("licensing", "punishment", "coercion", "other_services", "fees", "procurement")
-    ),
-)
+def _table_metrics() -> tuple[MetricDef, ...]:
+    """The table metrics with their phrases (parsing.vocabulary.questions) as they are now."""
+    return (
+        # --- table 3 rows (column qualifier; default 总计)
+        _table("t3.new", axis="t3", rows=("new",), fact="applications.received"),
+        _table("t3.carried_in", axis="t3", rows=("carried_in",)),
+        _table("t3.carried_out", axis="t3", rows=("carried_out",)),
+        _table("t3.granted", axis="t3", rows=("granted",)),
+        _table("t3.partial", axis="t3", rows=("partial",)),
+        _table("t3.denied", axis="t3sum", rows=_DENIED),
+        *(_table(f"t3.{row}", axis="t3", rows=(row,)) for row in _DENIED),
+        _table("t3.unable", axis="t3sum", rows=_UNABLE),
+        *(_table(f"t3.{row}", axis="t3", rows=(row,)) for row in _UNABLE),
+        _table("t3.rejected", axis="t3sum", rows=_REJECTED),
+        *(_table(f"t3.{row}", axis="t3", rows=(row,)) for row in _REJECTED),
+        _table("t3.other_overdue", axis="t3", rows=("other_overdue",)),
+        _table("t3.other_unpaid", axis="t3", rows=("other_unpaid",)),
+        _table("t3.other", axis="t3", rows=("other",)),
+        _table("t3.handled_total", axis="t3", rows=("handled_total",)),
+        # --- table 4 (column qualifier; default 总计)
+        _table("t4.suit_after_review", axis="t4", rows=("suit_after_review",)),
+        _table("t4.suit_direct", axis="t4", rows=("suit_direct",)),
+        _table("t4.review", axis="t4", rows=("review",), fact="review.count"),
+        _table("t4.suit", axis="t4sum", rows=("suit_direct", "suit_after_review"), fact="suit.count"),
+        _table("t4.corrected", axis="t4sum", rows=tuple(T4_GROUPS), keys=("corrected",)),
+        # --- table 2 (action qualifier for 规章 / 规范性文件)
+        _table("t2.rules", axis="t2", rows=("rules",)),
+        _table("t2.normative", axis="t2", rows=("normative",), fact="normative.issued"),
+        *(
+            _table(f"t2.{item}", axis="t2item", rows=(item,))
+            for item in ("licensing", "punishment", "coercion", "other_services", "fees", "procurement")
+        ),
+    )
 
-# Every phrase with its metric, longest first: the longest phrase found in a question wins.
-PHRASES: tuple[tuple[str, MetricDef], ...] = tuple(
-    sorted(((p, m) for m in METRICS for p in m.phrases), key=lambda pm: -len(pm[0]))
-)
-BY_ID: dict[str, MetricDef] = {m.id: m for m in METRICS}
-# The table-3 rows detailing a summed group (不予公开 = the eight denied_* rows, ...).
-for _defn in METRICS:
-    _group = _defn.rows[0].split("_")[0] if _defn.axis == "t3" and "_" in _defn.rows[0] else ""
-    if _group in ("denied", "unable", "rejected", "other"):
-        REFINES.setdefault(_defn.id, f"t3.{_group}")
+
+@dataclass(frozen=True)
+class MetricTable:
+    metrics: tuple[MetricDef, ...]  # the prose facts first (FACT_WORDS order), then the tables
+    # Every phrase with its metric, longest first: the longest phrase found in a question wins.
+    phrases: tuple[tuple[str, MetricDef], ...]
+    by_id: dict[str, MetricDef]
+    # A metric found together with the one it details gives way to it ("政府网站主动公开" is
+    # the website figure).
+    refines: dict[str, str]
+
+
+def build(fact_words: tuple[FactWords, ...]) -> MetricTable:
+    metrics = (*(_fact(w, fact_words) for w in fact_words if w.asked_as), *_table_metrics())
+    refines = {w.key: w.refines for w in fact_words if w.refines} | _TABLE_REFINES
+    # The table-3 rows detailing a summed group (不予公开 = the eight denied_* rows, ...).
+    for defn in metrics:
+        group = defn.rows[0].split("_")[0] if defn.axis == "t3" and "_" in defn.rows[0] else ""
+        if group in ("denied", "unable", "rejected", "other"):
+            refines.setdefault(defn.id, f"t3.{group}")
+    return MetricTable(
+        metrics=metrics,
+        phrases=tuple(sorted(((p, m) for m in metrics for p in m.phrases), key=lambda pm: -len(pm[0]))),
+        by_id={m.id: m for m in metrics},
+        refines=refines,
+    )
+
+
+_built: tuple[tuple[FactWords, ...], MetricTable] | None = None
+
+
+def table() -> MetricTable:
+    """The metric table of the vocabulary as it is now (built once per FACT_WORDS)."""
+    global _built
+    if _built is None or _built[0] is not facts.FACT_WORDS:
+        _built = (facts.FACT_WORDS, build(facts.FACT_WORDS))
+    return _built[1]
+
+
+METRICS = table().metrics
 
 
 def _t3_label(row: str, col: str) -> str:
@@ -185,8 +222,8 @@ def resolve(defn: MetricDef, qualifier: str | None = None, phrase: str = "") -> 
         )
         label = cell_label(key).removeprefix("表二 ")
         return Metric(f"{defn.id}.{column}", label, unit, keys=(key,), phrase=phrase)
-    if defn.axis == "doc" and qualifier == "published":
-        words = FACT_WORDS_BY_KEY[Q.DOCUMENTS_PUBLISHED]
+    if defn.axis == "part" and qualifier is not None:
+        words = facts.FACT_WORDS_BY_KEY[qualifier]
         return Metric(words.key, words.label, words.unit, keys=(words.key,), phrase=phrase)
     label = defn.label or cell_label(defn.keys[0])
     return Metric(defn.id, label, defn.unit, keys=defn.keys, parts=defn.parts, phrase=phrase)
@@ -202,15 +239,9 @@ def qualifier_table(defn: MetricDef) -> dict[str, tuple[str, ...]]:
         return {action: spec[0] for action, spec in T2_ACTIONS.items()}
     if defn.axis == "t2item":
         return {c: T2_ITEM_COLUMNS[c][0] for c in Q.T2_ITEM_HAS[defn.rows[0]]}
-    if defn.axis == "doc":
-        return Q.DOC_ACTIONS
+    if defn.axis == "part":
+        return {w.key: w.asked_as_part for w in facts.FACT_WORDS if w.part_of == defn.id and w.asked_as_part}
     return {}
 
 
-def unit_of(key: str, default: str = "件") -> str:
-    """Unit of a stored figure by key (cells carry none; facts carry theirs)."""
-    if key in AMOUNT_KEYS:
-        return AMOUNT_UNIT
-    if key in FACTS:
-        return FACTS[key][1]
-    return default
+__all__ = ["METRICS", "Metric", "MetricDef", "MetricTable", "build", "qualifier_table", "resolve", "table", "unit_of"]

@@ -14,16 +14,7 @@ from enum import StrEnum
 
 from bot.core import question_cues as cue
 from bot.core.entities import AgencyRef, Lexicon, claim, find_names, read_agencies
-from bot.core.metrics import (
-    BY_ID,
-    FALLBACK_PHRASES,
-    PHRASES,
-    REFINES,
-    WEAK_PHRASES,
-    Metric,
-    qualifier_table,
-    resolve,
-)
+from bot.core.metrics import FALLBACK_PHRASES, WEAK_PHRASES, Metric, qualifier_table, resolve, table
 from bot.core.question_text import MAX_QUESTION_CHARS, QuestionText, Years, normalise, read_years
 from parsing.numbers import parse_int_token
 from parsing.vocabulary import questions as Q
@@ -88,9 +79,10 @@ def _metrics(t: QuestionText) -> tuple[list[Metric], tuple[str, ...]]:
         while (pos := t.find_free(phrase)) >= 0:
             # Not when it is the end of a figure's own phrase (依申请公开 has no 信息公开 anyway).
             t.take(pos, pos + len(phrase))
+    metrics = table()
     found: list[tuple[int, str, str]] = []  # position, metric id, phrase
     seen: set[str] = set()
-    for phrase, defn in PHRASES:
+    for phrase, defn in metrics.phrases:
         pos = t.find_free(phrase)
         if pos < 0:
             continue
@@ -109,19 +101,19 @@ def _metrics(t: QuestionText) -> tuple[list[Metric], tuple[str, ...]]:
     ids = [i for _, i, _ in found]
     strong = [f for f in found if f[2] not in WEAK_PHRASES]
     if strong and len(strong) < len(found):
-        found = strong if any(BY_ID[i].axis.startswith("t3") for _, i, _ in strong) else found
-    found = [f for f in found if not any(REFINES.get(other) == f[1] for other in ids)]
+        found = strong if any(metrics.by_id[i].axis.startswith("t3") for _, i, _ in strong) else found
+    found = [f for f in found if not any(metrics.refines.get(other) == f[1] for other in ids)]
     # A figure word that qualifies another figure found ("复议被纠正": the 纠正 column of 复议)
     # is that qualifier, not a figure of its own.
     for f in list(found):
         others = [g for g in found if g is not f]
-        if any(f[2] in phrases for g in others for phrases in qualifier_table(BY_ID[g[1]]).values()):
+        if any(f[2] in phrases for g in others for phrases in qualifier_table(metrics.by_id[g[1]]).values()):
             found.remove(f)
             t.mask[f[0] : f[0] + len(f[2])] = [False] * len(f[2])
     out: list[Metric] = []
     qualifiers: list[str] = []
     for _, metric_id, phrase in found:
-        defn = BY_ID[metric_id]
+        defn = metrics.by_id[metric_id]
         qualifier = None
         for name, phrases in qualifier_table(defn).items():
             for q in sorted(phrases, key=len, reverse=True):

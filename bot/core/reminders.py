@@ -109,9 +109,9 @@ def _blocked_notices(snap: Snapshot, schedule: Schedule, now: datetime) -> list[
     due = []
     for chat_id, (blocked_at, error) in sorted(snap.blocked.items()):
         names = [r.name for r in snap.reporters if r.chat_id == chat_id]
-        names += [f"{s.region}汇总" for s in snap.supervisions if s.chat_id == chat_id]
+        names += [say.BLOCKED_SUPERVISION.format(region=s.region) for s in snap.supervisions if s.chat_id == chat_id]
         who = say.BLOCKED_FOR.format(names="、".join(names)) if names else ""
-        text = say.BLOCKED_NOTICE.format(chat=chat_id, who=who, error=error or "未知错误")
+        text = say.BLOCKED_NOTICE.format(chat=chat_id, who=who, error=error or say.BLOCKED_UNKNOWN_ERROR)
         for admin in schedule.admins:
             if admin in snap.blocked:
                 continue

@@ -189,7 +189,7 @@ class LocalWorkers:
         command = [
             sys.executable,
             "-m",
-            "bot.cli",
+            "bot",
             "worker",
             "--db",
             self.db_url,

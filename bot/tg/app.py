@@ -68,7 +68,8 @@ async def _post_init(application: BotApplication) -> None:
             "NIANBAO_ADMINS and NIANBAO_ALLOWED_CHATS are empty: anyone may upload reports (open mode)"
         )
     # Found once at start: without a CJK font every chart's Chinese would be boxes; say so now.
-    await asyncio.to_thread(check_font)
+    # In the chart process, started now so the first chart does not wait for matplotlib to load.
+    await state.run_chart(check_font)
     log.info("bot @%s ready", application.bot.username)
 
 
@@ -102,7 +103,9 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = builder.connection_pool_size(64).read_timeout(30).write_timeout(60).media_write_timeout(120)
+        # httpcore checks every pooled connection on every request: a larger pool costs the event
+        # loop more than it gains, Telegram takes about 30 messages a second anyway (issue 14).
+        builder = builder.connection_pool_size(16).read_timeout(30).write_timeout(60).media_write_timeout(120)
         if proxy := proxy_of(settings):  # the Bot API, file downloads and getUpdates alike
             builder = builder.proxy(proxy).get_updates_proxy(proxy)
     application: BotApplication = builder.build()

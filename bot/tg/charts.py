@@ -1,4 +1,4 @@
-"""Charts in the chat: beside trend and ranking answers, and /chart 问题. Rendered in the query pool."""
+"""Charts in the chat: beside trend and ranking answers, and /chart 问题. Rendered in the chart process."""
 
 from __future__ import annotations
 
@@ -13,6 +13,6 @@ COMMAND = "chart"
 
 
 async def send_chart(message: Message, context: BotContext, chart: ChartData) -> None:
-    """Render off the event loop (matplotlib is CPU-bound) and send the PNG as a photo."""
-    png = await context.state.run_query(render_png, chart)
+    """Render in the chart process (matplotlib is CPU-bound and large) and send the PNG as a photo."""
+    png = await context.state.run_chart(render_png, chart)
     await message.reply_photo(InputFile(png, filename="chart.png"), caption=say.title(chart)[:1024])

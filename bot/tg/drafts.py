@@ -25,7 +25,7 @@ def _agency_in(caption: str | None) -> str | None:
 async def check_document(
     update: Update, context: BotContext, message: Message, document: Document, agency: str | None
 ) -> None:
-    name = document.file_name or "未命名文件"
+    name = document.file_name or R.UNNAMED_FILE
     status = await message.reply_text(R.DRAFT_RECEIVED.format(name=name))
     if await refused_as_too_big(context, status, name, document.file_size):
         return

@@ -28,10 +28,10 @@ def _describe(update: object) -> tuple[str, str, str]:
     message = update.effective_message
     content = ""
     if update.callback_query is not None:
-        content = f"按钮 {update.callback_query.data}"
+        content = R.FAILED_ON_BUTTON.format(data=update.callback_query.data)
     elif message is not None:
         if message.document is not None:
-            content = f"文件 {message.document.file_name}"
+            content = R.FAILED_ON_FILE.format(name=message.document.file_name)
         else:
             content = (message.text or message.caption or "")[:200]
     chat_text = f"{chat.id} {chat.title or chat.type}" if chat else "-"

@@ -18,6 +18,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.core import registration
 from bot.core.reminders import Button, ChatBlocked, RetryLater, SendOutcome, send_due
+from bot.core.replies import reminders as say
 from bot.tg.handlers import send_html
 from bot.tg.sending import split_message
 from bot.tg.state import BotContext
@@ -54,7 +55,7 @@ class TelegramSender:
             seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
             raise RetryLater(str(exc), seconds=seconds) from exc
         except ChatMigrated as exc:
-            raise ChatBlocked(f"群已升级为超级群（新 id {exc.new_chat_id}），请在新群重新登记") from exc
+            raise ChatBlocked(say.CHAT_MIGRATED.format(chat_id=exc.new_chat_id)) from exc
         except Forbidden as exc:
             raise ChatBlocked(exc.message) from exc
         except BadRequest as exc:

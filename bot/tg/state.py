@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import multiprocessing
 import secrets
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -129,6 +131,8 @@ class BotState:
     query_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")
     )
+    # Charts render in a process of their own (run_chart).
+    chart_pool: ProcessPoolExecutor | None = None
 
     def __post_init__(self) -> None:
         self.access = AccessPolicy.from_settings(self.settings)
@@ -165,12 +169,31 @@ class BotState:
             self.workers = LocalWorkers(self.settings, url, count)
         self.workers.ensure_running()
 
+    async def run_chart(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn` (bot.core.charts) in the chart process: matplotlib never loads into the bot
+        (issue 14: ~50 MB of the bot's RSS), and a render never holds the bot's GIL. Started at the
+        first call; a crashed one is replaced at the next."""
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            if self.chart_pool is None:
+                self.chart_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            try:
+                return await loop.run_in_executor(self.chart_pool, functools.partial(fn, *args))
+            except BrokenProcessPool:
+                self.chart_pool = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
     def shutdown_pools(self) -> None:
         if self.workers is not None:
             self.workers.stop()
             self.workers = None
         self.draft_pool.shutdown(wait=False, cancel_futures=True)
         self.query_pool.shutdown(wait=False, cancel_futures=True)
+        if self.chart_pool is not None:
+            self.chart_pool.shutdown(wait=False, cancel_futures=True)
+            self.chart_pool = None
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotState]):

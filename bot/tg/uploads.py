@@ -106,7 +106,8 @@ async def on_document(update: Update, context: BotContext) -> None:
     if message is None or message.document is None:
         return
     document = message.document
-    await _upload(update, context, document.file_id, document.file_name or "未命名文件", document.file_size)
+    name = document.file_name or R.UNNAMED_FILE
+    await _upload(update, context, document.file_id, name, document.file_size, document.mime_type)
 
 
 async def on_photo(update: Update, context: BotContext) -> None:
@@ -131,14 +132,17 @@ def may_upload_now(context: BotContext, update: Update) -> str | None:
     return None
 
 
-async def _upload(update: Update, context: BotContext, file_id: str, name: str, size: int | None) -> None:
+async def _upload(
+    update: Update, context: BotContext, file_id: str, name: str, size: int | None, mime_type: str | None = None
+) -> None:
     message = update.effective_message
     user = update.effective_user
     chat = update.effective_chat
     if message is None or chat is None:
         return
     user_id = user.id if user else None
-    if (refusal := may_upload_now(context, update)) is not None:
+    refusal = may_upload_now(context, update) or core_ingest.upload_refusal(name, mime_type)
+    if refusal is not None:
         await message.reply_text(refusal)
         return
     status = await message.reply_text(R.RECEIVED.format(name=name))

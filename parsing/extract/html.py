@@ -17,8 +17,8 @@ from lxml import html as lxml_html
 
 from parsing.errors import CorruptFile, TooLarge
 from parsing.extract.base import Block, Document, Row, TableBlock, TextBlock
+from parsing.magic import decode_text
 from parsing.options import ParseOptions
-from parsing.sniff import decode_text
 
 _SKIP_TAGS = frozenset(
     {"head", "script", "style", "noscript", "template", "iframe", "nav", "header", "footer",

@@ -14,7 +14,8 @@ import re
 
 from parsing.errors import EmptyFile
 from parsing.extract.base import Block, Document, Row, TableBlock, TextBlock
-from parsing.sniff import utf16_codec
+from parsing.magic import utf16_codec
+from parsing.options import ParseOptions
 
 # A numbered section heading never continues a table cell.
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -36,6 +37,11 @@ def decode_text(data: bytes) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         return data.decode("utf-8", errors="replace")
+
+
+def extract(data: bytes, filename: str, options: ParseOptions) -> Document:
+    """The registry's entry point (parsing.formats): a text file needs neither name nor options."""
+    return extract_text(data)
 
 
 def extract_text(data: bytes) -> Document:

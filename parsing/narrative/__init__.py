@@ -17,11 +17,12 @@ from enum import StrEnum
 
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
-from parsing.narrative.context import website_from_context
+from parsing.narrative.context import applications_from_context, website_from_context
 from parsing.narrative.matching import Candidate, sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
+from parsing.vocabulary import facts as W
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -60,18 +61,22 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     found: dict[str, list[_Found]] = {}
     extra: dict[str, Fact] = {}
     from_context: Fact | None = None
+    received: Fact | None = None
     for passage in sentences(blocks):
         for i, sentence in enumerate(passage):
             for candidate in _first_total(sentence_candidates(sentence.text, year)):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None
-            if "proposals.count" not in extra:
+            if "proposals.count" not in extra or extra["proposals.count"].value == 0:
                 fact = proposals(sentence.block, sentence.text, following)
-                if fact is not None:
-                    extra[fact.key] = fact
+                if fact is not None and ("proposals.count" not in extra or fact.value):
+                    extra[fact.key] = fact  # a figure stated later beats "无提案"
             if i > 0 and from_context is None:
                 previous = passage[i - 1]
                 from_context = website_from_context(previous.block, previous.text, sentence.text)
+            if i > 0 and received is None:
+                previous = passage[i - 1]
+                received = applications_from_context(previous.block, previous.text, sentence.text)
     facts: dict[str, Fact] = dict(extra)
     conflicts: list[FactConflict] = []
     channel_figures = [
@@ -88,6 +93,8 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             conflicts.append(conflict)
     if from_context is not None and "proactive.website" not in found:
         facts["proactive.website"] = from_context
+    if received is not None and "applications.received" not in found:
+        facts["applications.received"] = received
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
 
 
@@ -110,6 +117,17 @@ def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_F
     return []
 
 
+def _stated_as_total(top: list[_Found]) -> list[_Found]:
+    """Of two figures, the one stated as a total ("累计公开信息85条" / "主动公开政府信息47条") and
+    not as an addition ("此外，…公开各类政府信息42条")."""
+    marked = [
+        item
+        for item in top
+        if item.candidate.totalled and not item.sentence.text.startswith(W.ADDITION_WORDS)
+    ]
+    return marked if len({item.candidate.value for item in marked}) == 1 else []
+
+
 def _decide(
     key: str, items: list[_Found], channel_figures: list[_Found]
 ) -> tuple[Fact | None, FactConflict | None]:
@@ -130,6 +148,17 @@ def _decide(
             if item.candidate.channel is None
             or (item.sentence.passage not in web and all(i.candidate.channel for i in items))
         ]
+        # "共发布信息18条，…。微信公众平台发布36条": less than one channel of its paragraph, a
+        # figure of what was published (not 公开) is no total.
+        items = [
+            item
+            for item in items
+            if "公开" in item.sentence.text
+            or not any(
+                c.candidate.value > item.candidate.value and c.sentence.passage == item.sentence.passage
+                for c in channel_figures
+            )
+        ]
         if not items:
             return None, None
     best = max(item.candidate.score for item in items)
@@ -138,7 +167,7 @@ def _decide(
         top = _channel_sums(top)
     values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1 and key == "proactive.total":
-        top = _total_of_parts(top, channel_figures) or top
+        top = _total_of_parts(top, channel_figures) or _stated_as_total(top) or top
         values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1:
         sources = tuple(dict.fromkeys(item.sentence.text for item in top))

@@ -12,15 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsing.narrative.channels import (
+    CHANNEL_WORD,
+    OTHER,
+    TITLES,
+    WEBSITE,
+    WEBSITE_NAME,
+    carried_channels,
+    channel_name,
+    channels,
+    fits_channel,
+    verb_in,
+)
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.quantities import Number, Quantity, quantities
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
-
-WEBSITE = "website"
-MEDIA = "media"
-NAMED = "named"  # an account named by its title only ("“濂溪区人民政府发布”发布信息459条")
-OTHER = "other"  # notice boards, newspapers …: a figure across these and the web is a total
 
 
 @dataclass(frozen=True)
@@ -37,20 +44,16 @@ class Candidate:
     partial: bool = False
     # Read after "其中": a part of a figure of the same key stated before it, if there is one.
     in_part: bool = False
+    # Stated as a total ("共…", "累计…").
+    totalled: bool = False
+    # Read without a verb ("依申请公开7件").
+    bare: bool = False
 
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
-_WEBSITE = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
-_MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
-_OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS))
-_CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
 _LISTED_PREFIXES = re.compile(alternation(W.LISTED_CHANNEL_PREFIXES))
-_CARRIED_CHANNEL = re.compile(
-    rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
-)
-_TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _SUM = re.compile(alternation(W.SUM_WORDS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
@@ -61,6 +64,31 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
+# "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
+# website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
+# the agency's own part of a website, "其中：…栏目…" a breakdown).
+_COLUMN = re.compile(r"(?<!等)栏目")
+# "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
+_ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
+_PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
+_TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
+_ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
+# A required word followed by this is part of another word ("印发文件" names no 发文).
+_REQUIRED = {
+    f.key: [
+        re.compile(
+            "|".join(
+                re.escape(w)
+                + (f"(?!{re.escape(W.REQUIRED_NOT_BEFORE[w])})" if w in W.REQUIRED_NOT_BEFORE else "")
+                for w in sorted(group, key=len, reverse=True)
+            )
+        )
+        for group in f.required
+    ]
+    for f in _KEYS
+}
 _NEGATIVE = {
     f.key: re.compile("|".join(_GAP.join(re.escape(p) for p in form.split("…")) for form in f.negative))
     for f in _KEYS
@@ -73,28 +101,54 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out: list[Candidate] = []
     parts = clauses(sentence)
     part_of_before = False
+    columns = False  # a figure of one column is stated in the sentence
+    loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
         if clause.after_semicolon:
             part_of_before = False
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
-        carried = _carried_channels([c.text for c in parts[:i] if not c.aside])
-        listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside)
+        carried = carried_channels([c.text for c in parts[:i] if not c.aside])
+        # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
+        listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
+        adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
+        if counts and not (clause.aside or part_of_before):
+            subject = clause.text[: counts[0].start]
+            columns = columns or bool(
+                _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
+            )
+        read_here: list[Candidate] = []
         for q_index, quantity in enumerate(counts):
             end = counts[q_index + 1].start if q_index + 1 < len(counts) else len(clause.text)
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
-            read = _read(clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed)
+            read = _read(
+                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
+            )
+            read = [c for c in read if not (adopted and c.key in _PROACTIVE)]
+            read = [c for c in read if not (loose and c.key == "proactive.total")]
+            if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
+                own = clause.text[start : quantity.start]
+                loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
-            out.extend(c for c in read if not clause.aside or c.score > 1)
+            read_here.extend(c for c in read if not clause.aside or c.score > 1)
+        out.extend(read_here)
         if counts and not clause.aside:
             out.extend(_closing_sum(clause.text, counts, out))
-        if not counts and not clause.aside:
-            out.extend(_negatives(clause))
-    # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure.
+        if not clause.aside:
+            # "这3起…均未发生…行政复议": a statement of none after the clause's counts
+            tail = clause.text[counts[-1].end :] if counts else clause.text
+            out.extend(c for c in _negatives(tail) if all(r.key != c.key for r in read_here))
+    if columns:
+        out = [c for c in out if c.key not in ("proactive.total", "proactive.website")]
+    # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure,
+    # but "制发公文68件，其中…依申请公开21件" counts documents: a part without a verb needs the
+    # sentence's verb to be its key's.
     stated = {c.key for c in out if not c.in_part}
     out = [c for c in out if not (c.in_part and c.key in stated)]
+    out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
+    out = _respectively(sentence, out)
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c
@@ -124,11 +178,21 @@ def _read(
         verbs = _VERBS.get(words.key)
         # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
         # verb and channel when it names a verb of its own.
-        text = own if verbs is not None and verbs.search(own) else before
+        text = own if (verb_in(verbs, own) if verbs is not None else own_start > 0) else before
         # A later count in a clause names what it counts itself ("制定规范性文件4份和1份…《办法》").
         named = (own if text is own else "") if own_start else None
-        candidate = _match(words, quantity, text, after, carried, part, named)
-        if candidate is None and listed and words.channels and verbs is not None and not verbs.search(before):
+        if words.channels and own_start and text is before and CHANNEL_WORD.search(own):
+            # "微信公众号推送300余条、微博300余条": the later count names its own channel
+            candidate = _listed_channel(words, quantity, own)
+        else:
+            candidate = _match(words, quantity, text, after, carried, part, named)
+        if (
+            candidate is None
+            and listed
+            and words.channels
+            and verbs is not None
+            and not verb_in(verbs, before)
+        ):
             candidate = _listed_channel(words, quantity, own)
         if candidate is not None:
             out.append(candidate)
@@ -146,13 +210,19 @@ def _match(
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
-    verb = _last(_VERBS[words.key], before) if words.key in _VERBS else None
-    if words.verbs and verb is None:
+    verb = verb_in(_VERBS[words.key], before) if words.key in _VERBS else None
+    if words.verbs and verb is None and not _bare(words, before):
         return None
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
-    window = (before if named is None else named) + _LIST_ITEM_END.split(after, maxsplit=1)[0]
-    if not all(any(w in window for w in group) for group in words.required):
+    following = _LIST_ITEM_END.split(after, maxsplit=1)[0]
+    window = (before if named is None else named) + following
+    if not all(pattern.search(window) for pattern in _REQUIRED[words.key]):
         return None
+    stated_before = all(
+        pattern.search(before if named is None else named) for pattern in _REQUIRED[words.key]
+    )
+    if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
+        return None  # "这3起…均未发生…行政复议": what follows the count denies it
     if any(w in before for w in words.excluding):
         return None
     channel: str | None = None
@@ -161,27 +231,70 @@ def _match(
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
-        kinds, channel = _channels(subject)
+        kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
-            channel = _channel_name(subject)
+            channel = channel_name(subject)
         kinds = kinds or carried
-        if not _fits_channel(words, kinds, part):
+        if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:
             channel = OTHER  # notice boards only: the total, unless the paragraph states another
+        elif not words.channels and WEBSITE in kinds:
+            channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
         if not _fits_object(words, counted, after, verb_text):
             if words.sums_channels:
-                return Candidate(words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True)
+                return Candidate(
+                    words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True
+                )
             return None
     elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
-        return None  # one figure for both
+        # one figure for both: each's only when said so ("行政复议、行政诉讼各0件") or none at all
+        each = any(w in before[-4:] for w in W.EACH_WORDS)
+        if not each and not (quantity.value == 0 and any(w in before for w in W.EACH_WORDS)):
+            return None
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
+    totalled = any(w in before for w in W.TOTAL_WORDS)
     return Candidate(
-        words.key, quantity.value, quantity.unit, quantity.qualifier, score, channel, quantity.raw, in_part=in_part
+        words.key,
+        quantity.value,
+        quantity.unit,
+        quantity.qualifier,
+        score,
+        channel,
+        quantity.raw,
+        in_part=in_part,
+        totalled=totalled,
+        bare=bool(words.verbs) and verb is None,
     )
+
+
+def _respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "通过官方微博“…”、微信公众号“…”分别发布各类信息92条、306条": one figure per channel
+    named, added up (for keys that add channels up)."""
+    if W.RESPECTIVELY not in sentence:
+        return out
+    summed: list[Candidate] = []
+    for words in _KEYS:
+        same = [c for c in out if c.key == words.key and not c.partial]
+        if not words.sums_channels or len(same) < 2 or len({c.channel for c in same}) != 1:
+            continue
+        values = [c.value for c in same]
+        first = same[0]
+        total = Candidate(
+            first.key,
+            sum(values),
+            first.unit,
+            first.qualifier,
+            first.score,
+            None,
+            "+".join(c.raw for c in same),
+        )
+        out = [c for c in out if c not in same]
+        summed.append(total)
+    return out + summed
 
 
 def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
@@ -197,6 +310,16 @@ def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) ->
     ]
 
 
+def _bare(words: FactWords, before: str) -> bool:
+    """ "依申请公开3次": a subject of the key right before the count stands for its verb (never
+    in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
+    subject = _TRAILING_FILLERS.sub("", before)
+    handled = any(
+        v in before for v in (*W.HANDLE_VERBS, "处理")
+    )  # "办理…申请7件" counts no requests received
+    return not handled and any(subject.endswith(b) for b in words.bare)
+
+
 def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
     """ "其中公开发布27件": only 其中 before the verb (no channel, no other kind), only the whole's
     objects or nothing between the verb and the count."""
@@ -205,29 +328,17 @@ def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
     return not opening and (not counted or counted in words.objects)
 
 
-def _channel_name(subject: str) -> str:
-    """The words naming the channel: the subject after its last clause-opening word."""
-    return re.split(r"[，,、；;]|通过|依托|利用|在|其中", subject)[-1].strip() or subject.strip()
-
-
 def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
     """ "…，官方微博211条": a channel and its figure listed after a clause with the verb."""
     if quantity.unit not in words.units:
         return None
-    rest = _LISTED_PREFIXES.sub("", _CHANNEL_WORD.sub("", _TITLES.sub("", own))).strip()
+    rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip()
     if rest:
         return None
-    kinds, channel = _channels(own)
-    if not _fits_channel(words, kinds, False):
+    kinds, channel = channels(own)
+    if not fits_channel(words, kinds, False):
         return None
     return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)
-
-
-def _fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
-    if not words.channels:  # the total: no single web channel named, and not a part of another figure
-        return not part and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
-    wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
-    return kinds == {wanted}
 
 
 def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
@@ -239,7 +350,10 @@ def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
     if W.OBJECT_LIST_END in counted:
         counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
     else:
-        counted = _CONJUNCTION.split(counted, maxsplit=1)[0]
+        conjuncts = _CONJUNCTION.split(counted)
+        # "教育新闻和各类信息": the last of several kinds says "all kinds"
+        general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
+        counted = conjuncts[-1] if general else conjuncts[0]
     counted = _FILLERS.sub("", counted)
     if counted:
         # "信息图文": made of the key's objects only
@@ -247,49 +361,6 @@ def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
     if words.channels:
         return True  # "门户网站公开39条"
     return named_after or verb == "主动公开"
-
-
-def _channels(text: str) -> tuple[set[str], str | None]:
-    """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
-    untitled = _TITLES.sub("", text)
-    titled = untitled != text
-    if untitled.strip() or not text.strip():
-        text = untitled
-    kinds: set[str] = set()
-    if _WEBSITE.search(text):
-        kinds.add(WEBSITE)
-    media = _last(_MEDIA, text)
-    if media is not None:
-        kinds.add(MEDIA)
-    if _OTHER_CHANNEL.search(text):
-        kinds.add(OTHER)
-    if not kinds and titled and not untitled.strip(" 的"):
-        kinds.add(NAMED)
-    return kinds, (media.group() if media is not None else None)
-
-
-def _carried_channels(earlier: list[str]) -> set[str]:
-    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened."""
-    kinds: set[str] = set()
-    for index, text in enumerate(earlier):
-        if quantities(text):
-            kinds = set()
-            continue
-        if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
-            verb = _PUBLISH.search(text)
-            kinds |= _channels(text[: verb.start()] if verb is not None else text)[0]
-        match = _CARRIED_CHANNEL.search(text)
-        if match is not None:
-            kinds |= _channels(text[match.start() :])[0]
-    return kinds
-
-
-def _subject_index(earlier: list[str]) -> int:
-    """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
-    for index, text in enumerate(earlier):
-        if text.strip() not in W.CONNECTIVES:
-            return index
-    return -1
 
 
 def _other_year(before: str, year: int | None) -> bool:
@@ -300,19 +371,14 @@ def _other_year(before: str, year: int | None) -> bool:
     return any(int(found) != year for found in _YEAR.findall(before))
 
 
-def _negatives(clause: Clause) -> list[Candidate]:
+def _negatives(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for words in _KEYS:
         pattern = _NEGATIVE.get(words.key)
-        match = pattern.search(clause.text) if pattern is not None else None
+        match = pattern.search(text) if pattern is not None else None
         if match is None:
             continue
-        if any(w in clause.text[match.start() :] for w in words.negative_excluding):
+        if any(w in text[match.start() :] for w in words.negative_excluding):
             continue
         out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
     return out
-
-
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    matches = list(pattern.finditer(text))
-    return matches[-1] if matches else None

@@ -32,6 +32,11 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{alternation(W.FACT_UNITS)})(?P<left>左右)?"
 )
 _NOT_A_COUNT = re.compile(alternation(W.NOT_A_COUNT_AFTER))
+# "政务微信公开政府信息数170，", "…主动公开政府信息260余": a count whose unit the page lost, read
+# only right after what it counts and at the end of its clause; it stands for 条.
+_UNITLESS = re.compile(
+    rf"(?:{alternation(W.UNITLESS_AFTER)})(?P<count>(?P<num>[0-9０-９]+)\s*(?P<post>{alternation(W.APPROX_AFTER)})?)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,12 @@ def quantities(text: str) -> list[Quantity]:
             continue
         qualifier = match.group("pre") or match.group("post") or match.group("left")
         out.append(Quantity(value, match.group("unit"), match.start(), match.end(), qualifier, match.group()))
+    bare = _UNITLESS.search(text)
+    if bare is not None and not any(q.end > bare.start("count") for q in out):
+        value = _value(bare.group("num"), False)
+        if value is not None:
+            start, end = bare.span("count")
+            out.append(Quantity(value, W.UNITLESS_UNIT, start, end, bare.group("post"), bare.group("count")))
     return out
 
 

@@ -31,7 +31,17 @@ __all__ = [
     "keys",
     "questions",
     "tables",
+    "unit_of",
 ]
+
+
+def unit_of(key: str, default: str = keys.DEFAULT_UNIT) -> str:
+    """Unit of a stored figure by key (cells carry none; facts carry theirs)."""
+    if key in AMOUNT_KEYS:
+        return AMOUNT_UNIT
+    if key in FACTS:
+        return FACTS[key][1]
+    return default
 
 
 def alternation(words: tuple[str, ...]) -> str:

@@ -15,8 +15,15 @@ candidate for a key when, in that clause:
   - `part_of`: the key is a part of that key's figure: read only after "其中" in a sentence that
     states the whole before it, when the verb opens the part ("其中公开发布27件", not "通过公示栏
     公开发布20件") and counts nothing but `objects` or nothing named.
+  - `bare`: subjects that state the key's figure without a verb when they stand right before
+    the number ("依申请公开3次").
 `asked_as` are the words a question uses for the same figure (question understanding reads
-them, so "网站" means the same in a report and in a question).
+them, so "网站" means the same in a report and in a question): a key with `asked_as` is
+askable, with no other list to touch (bot.core.metrics derives its metric from the entry).
+`refines`: the key is one channel of that key's figure — named beside it in a question it is
+the figure meant, and that key's answer shows it (by `part_label`) when a report states no
+total. `asked_as_part`: with `part_of`, the words that ask for this part beside the whole's
+words ("公文…公开发布").
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from dataclasses import dataclass
 
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
-    "网站", "门户网", "信息网", "政务网", "政府网", "外网",
+    "网站", "门户网", "信息网", "政务网", "政府网", "外网", "公开网", "公开网站",
     "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道",
 )
 NEW_MEDIA_WORDS = (
@@ -51,6 +58,8 @@ SUM_WORDS = ("合计", "共计", "总计")
 LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
 # Clauses that only link sentences; the subject is in the clause after them.
 CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
+# A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
+ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
@@ -69,6 +78,9 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较
 PART_WORDS = ("其中",)
 # Units read after a number; other words after a number make it no count ("20个工作日").
 FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+# A number with no unit at the end of its clause counts only right after these ("信息数170，").
+UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
+UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 
 # --- 主动公开 -----------------------------------------------------------------------------
@@ -77,14 +89,21 @@ PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送
 # Keeping a channel up to date is no total of what was published ("更新政府信息23条").
 TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
-INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "政务动态信息")
-MEDIA_OBJECTS = (*INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频")
+INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "政务动态信息", "事项")
+MEDIA_OBJECTS = (
+    *INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
+    "工作", "政府工作",
+)
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
-    "方面", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
-    "全部", "新增", "主动", "及时", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
+    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
+    "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 OBJECT_LIST_END = "等"
+# "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
+GENERAL_KINDS = ("各类", "各种", "其他", "其它")
+# "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
+RESPECTIVELY = "分别"
 OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 
 # --- 依申请公开 ---------------------------------------------------------------------------
@@ -92,6 +111,8 @@ OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 RECEIVE_VERBS = ("收到", "受理", "接到", "接收", "新收", "收悉")
 APPLICATION_WORDS = ("申请", "依申请", "信息公开")
 APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起")
+# "…，依申请公开3次，行政复议0次": a figure with no verb, the kind of request right before it.
+APPLICATION_BARE = ("依申请公开", "依申请公开件", "依申请公开申请", "政府信息公开申请")
 APPLICATION_EXCLUDING = (
     "结转", "办结", "答复", "复议", "诉讼", "咨询", "留言", "信件", "来信",
     "建议", "提案", "投诉", "举报", "信访", "热线", "予以公开", "部分公开", "不予公开",
@@ -103,6 +124,8 @@ ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
+# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文.
+REQUIRED_NOT_BEFORE = {"发文": "件"}
 DOCUMENT_UNITS = ("件", "份", "个")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
@@ -127,7 +150,9 @@ REVIEW_WORDS = ("行政复议",)
 SUIT_WORDS = ("行政诉讼", "诉讼")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 # "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
-SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼")
+SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
+# "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
+EACH_WORDS = ("各", "均", "都", "分别")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
 OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
@@ -162,6 +187,11 @@ class FactWords:
     sums_channels: bool = False
     # The key whose figure this one is a part of (see the module docstring).
     part_of: str | None = None
+    asked_as_part: tuple[str, ...] = ()
+    refines: str | None = None
+    part_label: str = ""
+    # Subjects that state the figure without a verb, right before it ("依申请公开3次").
+    bare: tuple[str, ...] = ()
 
 
 _CHANNEL_UNITS = ("条", "篇", "条次", "则")
@@ -199,6 +229,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站"),
+        refines="proactive.total",
+        part_label="网站",
     ),
     FactWords(
         "proactive.new_media",
@@ -211,6 +243,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政务新媒体", "新媒体", "微信公众号", "公众号", "微信", "微博"),
         sums_channels=True,
+        refines="proactive.total",
+        part_label="微信等新媒体",
     ),
     FactWords(
         "normative.issued",
@@ -243,6 +277,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(APPLICATION_WORDS,),
         # A figure of new applications beats one that includes those carried over.
         helpful=("新收",),
+        bare=APPLICATION_BARE,
         parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         negative=(
@@ -253,6 +288,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "没有依申请公开",
             "无政府信息公开申请",
             "无依法申请公开",
+            *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
+            *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),
@@ -282,7 +319,12 @@ FACT_WORDS: tuple[FactWords, ...] = (
         ("元",),
         verbs=FEE_VERBS,
         required=(("处理费",),),
-        negative=tuple(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
+        negative=(
+            *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
+            *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
+            *(f"不收取…{what}" for what in FEE_WORDS),  # "依申请公开政府信息不收取任何费用"
+        ),
+        negative_excluding=("行政事业性",),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),
     ),
     # Added keys (SCHEMA allows additions): prose statements about 复议/诉讼,
@@ -307,7 +349,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
         negative_excluding=CASE_EXCLUDING,
     ),
-    # Asked as a qualifier of documents.issued (questions.DOC_ACTIONS), not by words of its own.
+    # Asked as a qualifier of documents.issued ("公文…公开发布"), not by words of its own.
     FactWords(
         "documents.published",
         "公开发布公文",
@@ -316,6 +358,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         verbs=DOCUMENT_PUBLISH_VERBS,
         objects=DOCUMENT_OBJECTS,
         part_of="documents.issued",
+        asked_as_part=("公开发布", "对外公开", "公开"),
     ),
 )
 
@@ -323,4 +366,4 @@ FACT_WORDS_BY_KEY: dict[str, FactWords] = {f.key: f for f in FACT_WORDS}
 # key: (label, default unit), in SCHEMA order.
 FACTS: dict[str, tuple[str, str]] = {f.key: (f.label, f.unit) for f in FACT_WORDS}
 # Short names of the channels when a total is missing and its parts are shown.
-PART_LABELS = {"proactive.website": "网站", "proactive.new_media": "微信等新媒体"}
+PART_LABELS = {f.key: f.part_label for f in FACT_WORDS if f.part_label}

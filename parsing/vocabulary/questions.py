@@ -119,10 +119,6 @@ T2_ITEM_HAS: dict[str, tuple[str, ...]] = {
     "procurement": ("items", "amount"),
 }
 T2_ITEM_DEFAULT: dict[str, str] = {"fees": "amount", "procurement": "amount"}
-# 公文: 制发 (the default, documents.issued) or 公开发布 — two figures of one sentence
-# ("年内共制发公文68件，其中公开发布27件").
-DOC_ACTIONS: dict[str, tuple[str, ...]] = {"published": ("公开发布", "对外公开", "公开")}
-DOCUMENTS_PUBLISHED = "documents.published"  # the fact key (label and unit in facts)
 # Phrases so general that another table-3 figure named beside them is the one meant ("重复申请").
 WEAK_PHRASES = frozenset({"申请", "依申请", "申请公开", "依申请公开", "新收", "公开信息", "发布信息"})
 # Read only when nothing else names a figure: "多公开了多少条" is 主动公开.

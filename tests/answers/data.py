@@ -20,6 +20,7 @@ from bot.core.ingest import IngestOutcome, IngestRequest, ingest
 from bot.core.services import Services
 from parsing import parse_report
 from parsing.schema import cell_keys
+from storage import current_values
 from storage.agencies import find_or_create_agency
 from storage.models import (
     Agency,
@@ -223,6 +224,8 @@ def add_report(session: Session, spec: Spec, *, file_no: int) -> ReportRow:
     for rule in CHECK_RULES:
         status = "fail" if rule in spec.failed else "pass"
         session.add(CheckRow(report_id=report.id, rule=rule, status=status, detail=spec.failed.get(rule, "")))
+    # Written row by row here, as no ingest would: keep the year-wide figures in step, as the ingest does.
+    current_values.resync(session, [(agency.id, spec.year)])
     return report
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.core.services import Services
+from bot.main import main
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main as cli_main
 from bot.core import charts
 from bot.core.answer import answer_question
 from bot.core.chart_data import ChartData, ChartKind
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
 from bot.core.services import Services
+from bot.main import main as cli_main
 from parsing import Report
 from tests.factories import make_report
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.cli import main as cli_main
 from bot.core.corrections import ApplyFix, FixOutcome, ListVersions, parse_fix_args, run_fix
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
 from bot.core.services import Services
+from bot.main import main as cli_main
 from parsing import Report
 from storage.corrections import Action, Refusal, Who, corrections
 from storage.models import CellRow, CheckRow, ReportRow

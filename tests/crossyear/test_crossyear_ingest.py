@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.cli import main as cli_main
 from bot.core.crossyear import CrossRule, CrossStatus
 from bot.core.draft import DraftOutcome, DraftRequest, check_draft
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
+from bot.main import main as cli_main
 from parsing import Report, parse_report
 from parsing.schema import T3_COLUMNS
 from storage.models import CellRow, CheckRow, ReportRow, SourceFile

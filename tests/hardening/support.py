@@ -25,7 +25,7 @@ def nianbao(
     *args: str, cwd: Path, env: Mapping[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "bot", *args],
         cwd=cwd,
         env=clean_env(env),
         capture_output=True,
@@ -39,7 +39,7 @@ async def nianbao_async(*args: str, cwd: Path, env: Mapping[str, str] | None = N
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.cli",
+        "bot",
         *args,
         cwd=cwd,
         env=clean_env(env),

@@ -88,5 +88,5 @@ def test_dockerignore_keeps_secrets_and_local_state_out() -> None:
     for path in (".env", ".venv", "data", ".git", ".venv/bin/python", "data/nianbao.sqlite3", ".mypy_cache",
                  ".pytest_cache", ".env.production"):
         assert _ignored(patterns, path), path
-    for path in ("bot/cli.py", "parsing/sniff.py", "pyproject.toml", "README.md", ".env.example"):
+    for path in ("bot/cli/__init__.py", "parsing/sniff.py", "pyproject.toml", "README.md", ".env.example"):
         assert not _ignored(patterns, path), path

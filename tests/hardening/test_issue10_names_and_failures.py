@@ -46,7 +46,7 @@ def _ingest_named(tmp_path: Path, name: str, *, level: str) -> subprocess.Comple
     evil.write_bytes(SAMPLE.read_bytes())
     env = clean_env({"NIANBAO_DATA_DIR": str(tmp_path / "data"), "NIANBAO_LOG_LEVEL": level})
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ingest", str(evil)],
+        [sys.executable, "-m", "bot", "ingest", str(evil)],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=180, check=False,
     )
 
@@ -71,7 +71,7 @@ def refuse(*args, **kwargs):
     raise OperationalError("INSERT INTO reports", {}, Exception("disk I/O error"))
 
 ingest._store = refuse
-from bot.cli import main
+from bot.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cli import main
+from bot.main import main
 from parsing.schema import FACTS, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, all_cell_keys, t3_rows
 from parsing.warnings import WarningCode
 from tests.hardening.support import ROOT

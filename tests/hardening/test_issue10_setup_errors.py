@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from bot.cli import main
 from bot.core.services import Services
+from bot.main import main
 from tests.conftest import make_settings
 from tests.hardening.support import ROOT, assert_no_traceback, nianbao
 

@@ -10,7 +10,8 @@ import zipfile
 import pytest
 
 from parsing.errors import CorruptFile, UnsupportedFormat
-from parsing.sniff import looks_like_text, sniff
+from parsing.magic import looks_like_text
+from parsing.sniff import sniff
 
 
 def _docx_with(text: str) -> bytes:

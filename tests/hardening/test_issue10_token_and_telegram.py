@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands.telegram_errors import unreachable_text
 from bot.core.services import Services
 from bot.tg.app import build_application
+from bot.tg.commands.telegram_errors import unreachable_text
 from bot.tg.connect import make_bot
 from tests.conftest import make_settings
 from tests.e2e.fake_bot_api import FakeBotApi

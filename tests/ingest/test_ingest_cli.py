@@ -1,4 +1,4 @@
-"""`nianbao ingest / export / db` through bot.cli.main, on the db_url database."""
+"""`nianbao ingest / export / db` through bot.main.main, on the db_url database."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.main import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SEEDS = sorted((SAMPLES / "seeds").glob("*.txt"))

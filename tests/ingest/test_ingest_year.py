@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
 from bot.core.services import Services
+from bot.main import main
 from parsing.warnings import WarningCode
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "seeds" / "000_32627ba4512e0993.txt"

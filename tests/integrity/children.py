@@ -50,7 +50,7 @@ def fake_report(data: bytes, filename: str, **_kwargs: Any) -> Report:
 
 def ingest_cli(url: str, files: list[str]) -> int:
     import bot.core.ingest
-    from bot.cli import main
+    from bot.main import main
 
     assert hasattr(bot.core.ingest, "default_parse"), "the ingest's parser hook moved: update the harness"
     bot.core.ingest.default_parse = lambda: fake_report

@@ -28,7 +28,7 @@ from storage.files import sha256_hex
 from storage.models import Agency, Base, ReportRow, SourceFile
 
 ROOT = Path(__file__).resolve().parents[2]
-NIANBAO = [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())"]
+NIANBAO = [sys.executable, "-c", "import sys; from bot.main import main; sys.exit(main())"]
 CHILD = [sys.executable, "-m", "tests.integrity.children"]
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.cli import main
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
+from bot.main import main
 from parsing import parse_report
 from parsing.numbers import CellProblem, chinese_to_int, parse_int_token, read_cell
 from parsing.warnings import WarningCode

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
+from bot.main import main
 from parsing import ParseOptions, parse_report
 from parsing.excerpt import MAX_SOURCE
 from tests.factories import make_report
@@ -75,7 +75,7 @@ def _cli(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.Complete
     env = {k: v for k, v in os.environ.items() if not k.startswith("NIANBAO_")}
     env.update(NIANBAO_DATA_DIR=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())", *args],
+        [sys.executable, "-c", "import sys; from bot.main import main; sys.exit(main())", *args],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=timeout, check=False,
     )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.cli import main
+from bot.main import main
 from storage.db import make_engine
 from storage.models import Agency, ReportRow
 

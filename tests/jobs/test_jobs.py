@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.cli import main
 from bot.config import Settings
 from bot.core import bulk, jobs
 from bot.core.ingest import IngestOutcome, IngestRequest
 from bot.core.services import Services
 from bot.core.workers import poll
+from bot.main import main
 from storage.models import IngestJob, ReportRow, SourceFile
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -98,7 +98,7 @@ def test_bulk_ingest_recursive_resumes_and_lists_failures(
 def _worker(db_url: str, data_dir: Path, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NIANBAO_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "worker", "--db", db_url, "--stale-after", "3", *extra],
+        [sys.executable, "-m", "bot", "worker", "--db", db_url, "--stale-after", "3", *extra],
         env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
     )
 

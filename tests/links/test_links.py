@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.cli import main
 from bot.core.fetch import FetchError, FetchPolicy, FetchProblem, check_url, fetch
 from bot.core.ingest import IngestOutcome, ingest
 from bot.core.links import fetch_report, find_url, link_request, without_url
 from bot.core.replies.links import fetch_failed
 from bot.core.services import Services
+from bot.main import main
 from storage.models import SourceFile
 from tests.conftest import make_settings
 from tests.links.server import REPORT_NAME, report_site

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.main import main
 from parsing import parse_report
 
 GENERATED = Path(__file__).resolve().parents[1] / "samples" / "generated"

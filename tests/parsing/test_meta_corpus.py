@@ -68,11 +68,23 @@ def test_a_whole_intro_sentence_is_never_the_agency() -> None:
             "深圳市福田区华富街道办事处",
             2022,
         ),
+        # A place's own report names only the place: its agency is the place's 人民政府.
+        ("2023年上海市政府信息公开工作年度报告\n一、总体情况", "上海市人民政府", 2023),
+        (
+            "现公布《贵阳市2021年政府信息公开工作年度报告》。请与贵阳市人民政府办公厅联系。\n一、总体情况",
+            "贵阳市人民政府",
+            2021,
+        ),
     ],
 )
 def test_agency_and_year_from_the_body(text: str, agency: str, year: int) -> None:
     header = _header(text)
     assert (header.agency, header.year) == (agency, year)
+
+
+@pytest.mark.parametrize("place", ["高新区", "本市", "全省"])
+def test_a_word_for_an_area_is_no_place_government(place: str) -> None:
+    assert _header(f"2023年{place}政府信息公开工作年度报告\n一、总体情况").agency is None
 
 
 @pytest.mark.parametrize(

@@ -14,42 +14,18 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "http://www.gdqy.gov.cn/xxgk/zzjg/zfjg/qysnyncj/zfxxgknb/content/post_1506022.html": {
-        "proactive.website"
-    },
-    "http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html": {"proactive.new_media"},
-    "http://www.hlgls.gov.cn/zwgk/zfxxgk/zfxxgknb/2023/smzc/202401/t20240129_638926.html": {
-        "proactive.website"
-    },
-    "https://www.schy.gov.cn/zfxxgk/zfxxgknb/n2023n/xjbm/xjyhtyj.htm": {"proactive.new_media"},
-    "https://www.yandu.gov.cn/art/2021/1/25/art_3354_3480410.html": {"applications.received"},
-    "http://cgj.lyg.gov.cn/lygcsglj/zfxxgknb/content/f323fa90-5f0e-4b6b-90ab-90cc8edb0cea.html": {
-        "proactive.total"
-    },
     "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
         "proactive.website"
     },
-    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml": {"proactive.total"},
-    "http://www.kaiyang.gov.cn/zwgk/zfxxgk/xxgknb_5784164/2024n/202501/t20250123_86672992.html": {
-        "proactive.total"
-    },
     "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
-    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/content_14706": {"suit.count"},
-    "https://lzq.gov.cn/gongkai/show/20200117172136613.html": {"proactive.new_media"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
-    "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
-        "applications.received"
-    },
     "https://www.ynyx.gov.cn/info/1025/61695.htm": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
     "https://www.jiaxing.gov.cn/art/2025/1/13/art_1229849768_5443023.html": {"applications.received"},
-    "https://www.gzcsx.gov.cn/xzjdbsc/gsz_5754622/zfxxgk_5754577/zfxxgknb_5754585/202401/t20240110_83515235.html": {
-        "proactive.total"
-    },
     "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
@@ -60,26 +36,62 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
-    "http://www.dafeng.gov.cn/art/2021/3/23/art_25177_3536543.html": {"proactive.total"},
     "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
         "applications.received"
     },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.total"
     },
-    "http://www.xwzf.gov.cn/xwqrmzf/xxgkzl/xwqzfxxgkndbg/bm2023/202401/t20240129_4157639.html": {
+    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/zfxxgkndbg2020/202101/t20210118_1600100.html": {
+        "review.count",
+        "suit.count",
+    },
+    "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
+    "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
         "proactive.new_media",
         "proactive.website",
+    },
+    "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
+    "http://www.wushan.gov.cn/info/17122/1839562.htm": {"normative.issued"},
+    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
+        "proactive.total"
+    },
+    "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
+    "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
+        "proactive.new_media",
+        "proactive.total",
+    },
+    "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
+    "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
+    "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
+    "https://www.shengsi.gov.cn/art/2023/1/19/art_1229670702_71226.html": {"proactive.website"},
+    "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
+        "applications.received"
+    },
+    "http://sztj.shuozhou.gov.cn/tjgz1/gggs/202401/t20240122_659347.html": {"proactive.total"},
+    "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
+        "applications.received"
     },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
-    "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.total", "proactive.website"},
+    "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.total"
     },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.website"
+    },
+    "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
+    "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
+    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
+        "proactive.total"
+    },
+    "https://www.sx.gov.cn/art/2023/1/17/art_1229425785_70119.html": {"proactive.total"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
 }

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.core.deadlines import Category, category_of, parse_month_day, region_match_depth, resolve
 from bot.core.reminders import load_snapshot
 from bot.core.services import Services
+from bot.main import main
 from storage import registry, send_log
 from tests.conftest import make_settings
 from tests.e2e.fake_bot_api import FakeBotApi
@@ -51,7 +51,7 @@ def test_dry_run_prints_exactly_what_would_be_sent_and_records_nothing(
         "⏰ 年报催报：威海市文登区审计局\n"
         "2026年政府信息公开工作年度报告须于2027年1月26日前公布（本机构规定），距截止还有2天，目前尚未收到贵单位的报告。\n"
         "距截止还有2个工作日（含今天，已除去周末和法定节假日，计入调休上班日）。\n"
-        "报送方法：把报告文件（PDF、Word、WPS 或网页）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。\n"
+        "报送方法：把报告文件（PDF、DOCX、DOC、WPS、RTF、HTML、TXT）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。\n"
         "（补发：原定1月23日 09:00发送，机器人当时未在运行）\n"
         "[按钮：明天再提醒]\n\n"
         "→ 发往 -1001（威海市文登区科学技术局）· 提前提醒\n"
@@ -61,7 +61,7 @@ def test_dry_run_prints_exactly_what_would_be_sent_and_records_nothing(
         "春节假期从2027年2月5日开始，紧接截止日2027年1月31日之后，请在节前报送。\n"
         "距截止还有5个工作日（含今天，已除去周末和法定节假日，计入调休上班日）。\n"
         "注：2027年春节是2027年2月6日；国务院2027年节假日安排尚未公布，假期和工作日按往年惯例估算。\n"
-        "报送方法：把报告文件（PDF、Word、WPS 或网页）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。\n"
+        "报送方法：把报告文件（PDF、DOCX、DOC、WPS、RTF、HTML、TXT）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。\n"
         "请 @kejiju 跟进。\n"
         "[按钮：明天再提醒]\n"
     )

@@ -11,11 +11,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from bot.cli import main as cli_main
 from bot.core.ingest import IngestOutcome, IngestRequest, ingest
 from bot.core.services import Services
 from bot.core.summary import AgencyState, SummaryOutcome, parse_summary_args, region_summary
 from bot.core.summary_xlsx import _t3_rows
+from bot.main import main as cli_main
 from parsing import Report
 from parsing.schema import T3_COLUMNS, T4_COLUMNS, T4_GROUPS, TEMPLATE_2021
 from storage import registry

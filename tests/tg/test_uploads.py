@@ -20,6 +20,7 @@ from bot.config import TELEGRAM_API_URL
 from bot.core.replies import bot as R
 from bot.tg.app import BotApplication, build_application
 from bot.tg.uploads import CLOUD_DOWNLOAD_LIMIT, download_limit
+from parsing.errors import UnsupportedFormat
 from tests.conftest import make_settings
 
 USER = 501
@@ -107,15 +108,17 @@ async def _application(tmp_path: Path, url: str, request: RecordingRequest) -> A
         await application.shutdown()
 
 
-def _document_update(application: BotApplication, size: int) -> Update:
+def _document_update(application: BotApplication, size: int, name: str = "大文件.pdf", mime: str | None = None) -> Update:
     chat = {"id": USER, "type": "private", "first_name": "用户"}
     message = {
         "message_id": 10,
         "date": int(time.time()),
         "chat": chat,
         "from": {"id": USER, "is_bot": False, "first_name": "用户"},
-        "document": {"file_id": "f1", "file_unique_id": "u1", "file_name": "大文件.pdf", "file_size": size},
+        "document": {"file_id": "f1", "file_unique_id": "u1", "file_name": name, "file_size": size},
     }
+    if mime is not None:
+        message["document"]["mime_type"] = mime  # type: ignore[index]
     return Update.de_json({"update_id": 1, "message": message}, application.bot)
 
 
@@ -138,3 +141,15 @@ async def test_self_hosted_api_tries_a_big_file(tmp_path: Path, request_log: Rec
     # Issue 10 (14): the limit is stated as the limit, not as the file's size ("有 20.0 MB").
     assert edits[-1] == R.TOO_BIG_REFUSED.format(name="大文件.pdf", limit_mb=20)
     assert "有 20.0 MB" not in edits[-1]
+
+
+async def test_a_format_nobody_reads_is_refused_before_get_file(tmp_path: Path, request_log: RecordingRequest) -> None:
+    """Issue 11: the upload check is the format registry's (parsing.formats), not a list of its own."""
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    async with _application(tmp_path, TELEGRAM_API_URL, request_log) as application:
+        await application.process_update(_document_update(application, 1000, "报表.xlsx", xlsx))
+        await application.process_update(_document_update(application, 1000, "年报.docx", "application/zip"))
+    sent = [params["text"] for endpoint, params in request_log.calls if endpoint == "sendMessage"]
+    assert sent[0] == UnsupportedFormat().message
+    assert sent[1] == R.RECEIVED.format(name="年报.docx")  # a known ending: its bytes decide
+    assert request_log.endpoints().count("getFile") == 1

@@ -6,9 +6,15 @@ replies/answers.py.
 
 from __future__ import annotations
 
+from parsing import formats
+from parsing.error_wording import format_list
+
+# The formats we read, named from their registry (parsing.formats): "PDF、DOCX、…".
+ACCEPTED_FORMATS = format_list(formats.listed_names())
+
 START = (
     "您好！我是“年报”机器人，整理各单位的政府信息公开工作年度报告。\n\n"
-    "· 把年度报告文件（PDF、Word、WPS、网页或文本）转发给我，我会解析并入库，"
+    f"· 把年度报告文件（{ACCEPTED_FORMATS}）或报告的照片转发给我，我会解析并入库，"
     "并检查表格之间的勾稽关系。\n"
     "· 直接用中文提问，例如：文登科技局2021主动公开多少条\n\n"
     "发送 /help 查看全部用法。"
@@ -16,7 +22,7 @@ START = (
 
 HELP = (
     "<b>年报机器人用法</b>\n\n"
-    "<b>上传报告</b>：直接发送或转发年度报告文件（PDF、DOCX、DOC、WPS、HTML、TXT）。"
+    f"<b>上传报告</b>：直接发送或转发年度报告文件（{ACCEPTED_FORMATS}），或报告的照片、扫描图片。"
     "报告没写明单位时，可在附言里写上单位全称。\n\n"
     "<b>提问示例</b>（私聊直接发；群里请 @我 或回复我的消息）：\n"
     "· 文登科技局2021主动公开多少条\n"
@@ -153,3 +159,9 @@ HISTORY_CHANGES = "　　变动：{changes}"
 AGENCIES_TITLE = "已有报告的单位（共 {count} 个）："
 AGENCIES_LINE = "· {name}：{years}"
 AGENCIES_MORE = "……另有 {more} 个单位未列出。"
+
+# A document Telegram sent without a file name.
+UNNAMED_FILE = "未命名文件"
+# What the admins' error notice says the failing update was: a button press or a file.
+FAILED_ON_BUTTON = "按钮 {data}"
+FAILED_ON_FILE = "文件 {name}"

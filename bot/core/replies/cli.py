@@ -65,3 +65,17 @@ EXPORT_XLSX_NEEDS_FILE = "XLSX 需要用 -o 指定输出文件，例如：nianba
 EXPORT_WRITTEN = "已导出到 {path}"
 EXPORT_FORMAT_CLASH = "--format {format} 与输出文件 {path} 的扩展名不一致。请去掉 --format（按扩展名决定），或改文件名。"
 EXPORT_CANNOT_WRITE = "无法写入 {path}：{error}"
+
+# --- the command line itself ---------------------------------------------------------------------
+
+COMMAND_NOT_HERE = "此入口不含子命令 {command}，请用 nianbao 命令（或 python -m bot）。"
+
+# --- nianbao db check / upgrade --------------------------------------------------------------------
+
+DB_CHECK_UNREACHABLE = "数据库无法连接：{error}"
+DB_CHECK_OUTDATED = "数据库结构不是最新（当前 {current}，最新 {head}），请运行 nianbao db upgrade。"
+DB_CHECK_OK = "数据库正常（版本 {current}）。"
+DB_UPGRADE_FAILED = "数据库升级失败：{error}"
+DB_ALREADY_HEAD = "数据库已是最新结构（版本 {after}）。"
+DB_UPGRADED = "数据库已从版本 {before} 升级到 {after}（最新 {head}）。"
+DB_NO_VERSION = "空"

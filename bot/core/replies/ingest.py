@@ -11,6 +11,7 @@ from tabulate import tabulate
 from bot.core.ingest_result import FIRST_REPORT_YEAR, FailureReason, IngestOutcome, IngestResult
 from bot.core.printable import printable, terminal_safe
 from bot.core.replies import crossyear
+from parsing import error_wording, formats
 from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
 from parsing.wording import warning_text
@@ -39,20 +40,10 @@ BAD_YEAR = (
 STORAGE_ERROR = "保存时出现错误，已记录；原文件已保留，请稍后重试。"
 AGENCY_NAME_TOO_LONG = "单位名称过长（最多 200 字），请检查后重新指定单位全称。"
 FILE_STORE_ERROR = "无法保存原文件（服务器磁盘已满或没有写入权限），报告未入库。已记录，请联系管理员。"
-INTERNAL_ERROR = "处理这个文件时出现内部错误，已记录。请稍后重试，或改发 PDF/DOCX 版本。"
+INTERNAL_ERROR = error_wording.CRASH  # one sentence for a crash in the parse or around it
 
 FORMAT_LINE = "格式：{kind}，{template}；发布日期：{published}"
 TEMPLATES = {TEMPLATE_2021: "2021版表格", TEMPLATE_2019: "2019版表格"}
-FILE_KINDS = {
-    "pdf": "PDF",
-    "docx": "DOCX",
-    "doc": "DOC",
-    "wps": "WPS",
-    "rtf": "RTF",
-    "html": "网页",
-    "text": "文本",
-    "image": "图片",
-}
 # A report read by OCR: said at upload and in every answer drawn from it.
 OCR_READ = "🔍 由扫描件/照片文字识别（{pages} 页，用时 {seconds:.0f} 秒），数值请与原件核对。"
 
@@ -222,7 +213,7 @@ def render(result: IngestResult, *, html: bool) -> str:
         lines.append(STORED.format(agency=esc(stored.agency_name), year=stored.year))
     lines.append(
         FORMAT_LINE.format(
-            kind=FILE_KINDS.get(result.file_kind, result.file_kind or UNKNOWN),
+            kind=formats.label_of(result.file_kind or "") or result.file_kind or UNKNOWN,
             template=TEMPLATES.get(report.template or "", UNKNOWN),
             published=report.published_on.isoformat() if report.published_on else NOT_STATED,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.replies.bot import ACCEPTED_FORMATS
+
 # --- reminders to an agency's chat ------------------------------------------------------------
 BEFORE = (
     "⏰ 年报催报：{agency}\n"
@@ -25,7 +27,9 @@ SCHEDULE_ESTIMATED = (
     "注：{year}年春节是{new_year}；国务院{year}年节假日安排尚未公布，假期和工作日按往年惯例估算。"
 )
 SCHEDULE_UNKNOWN = "注：国务院{year}年节假日安排尚未公布，工作日只除去了周末。"
-HOW_TO_SEND = "报送方法：把报告文件（PDF、Word、WPS 或网页）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。"
+HOW_TO_SEND = (
+    f"报送方法：把报告文件（{ACCEPTED_FORMATS}）直接发到本群或私聊发给机器人，机器人会自动解析入库并回复确认。"
+)
 RESPONSIBLE = "请 {who} 跟进。"
 LATE_NOTE = "（补发：原定{scheduled}发送，机器人当时未在运行）"
 SNOOZE_BUTTON = "明天再提醒"
@@ -52,6 +56,9 @@ BLOCKED_NOTICE = (
     "机器人已被移出、屏蔽或该群已不存在。已停止向该群发送；在群里重新 /register 或 /supervise 后恢复。"
 )
 BLOCKED_FOR = "（{names}）"
+BLOCKED_SUPERVISION = "{region}汇总"  # a supervising chat among a blocked chat's names
+BLOCKED_UNKNOWN_ERROR = "未知错误"
+CHAT_MIGRATED = "群已升级为超级群（新 id {chat_id}），请在新群重新登记"
 
 # --- commands ---------------------------------------------------------------------------------
 REGISTER_USAGE = "用法：/register 机构全称 [@负责人]\n例如：/register 威海市文登区科学技术局 @zhangsan"
@@ -140,3 +147,7 @@ LIST_HEADERS = ("机构", "地区", "级别", "群", "负责人", "{year}年度�
 LIST_RECEIVED = "已收到"
 LIST_MISSING = "未收到"
 LIST_NO_CHAT = "（无）"
+LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "": ""}
+CSV_COLUMN_NAME = "机构名称"
+CSV_COLUMN_REGION = "地区"
+DEADLINE_NOTE_CSV = "名录规定"  # why a deadline came from the CSV (shown beside the date)

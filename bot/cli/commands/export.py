@@ -11,10 +11,9 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
+from bot.core.export import FORMATS, Header, export_reports
 from bot.core.printable import printable
 from bot.core.replies import cli as say
-from bot.core.services import Services
-from storage.export import FORMATS, Header, export_bytes
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -36,12 +35,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if fmt == "xlsx" and not args.output:
         print(say.EXPORT_XLSX_NEEDS_FILE, file=sys.stderr)
         return EXIT_USAGE
-    services = Services.open(settings, args.db, read_only=True)
-    try:
-        with services.sessions() as session:
-            data = export_bytes(session, fmt, header=Header(args.header))
-    finally:
-        services.close()
+    data = export_reports(settings, args.db, fmt, Header(args.header))
     if args.output:
         try:
             Path(args.output).write_bytes(data)

@@ -6,10 +6,10 @@ import argparse
 import asyncio
 import sys
 
-from bot.commands.telegram_errors import telegram_failure
 from bot.config import Settings
 from bot.core.replies import bot as R
 from bot.core.services import Services
+from bot.tg.commands.telegram_errors import telegram_failure
 
 EXIT_USAGE = 2
 

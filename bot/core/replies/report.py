@@ -1,62 +1,24 @@
-"""`nianbao parse FILE [--json] [--caption TEXT]`: parse one file, print the record.
-
---json prints exactly `Report.to_json_dict()` (docs/record.md) as one UTF-8 JSON
-document; without it, a readable Chinese summary. The parse runs in the sandbox, as it
-does for the bot. Exit 0 parsed, 1 the file could not be read or parsed.
-"""
+"""`nianbao parse` without --json: one parsed report as a person reads it."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import logging
-import sys
-from pathlib import Path
-
 from tabulate import tabulate
 
-from bot.config import Settings
-from bot.core.local_files import read_regular
-from bot.core.printable import printable
 from bot.core.replies.ingest import ocr_line
-from parsing.errors import ParseError
-from parsing.model import Report
-from parsing.sandbox import parse_report_isolated
+from parsing.model import CheckStatus, Report
 from parsing.schema import cell_label
 from parsing.wording import warning_text
 
-EXIT_OK, EXIT_FAILED = 0, 1
-log = logging.getLogger(__name__)
-STATUS_WORDS = {"pass": "通过", "fail": "不符", "unverifiable": "无法核对"}
+FILE_NOT_FOUND = "找不到文件：{path}"
+FILE_UNREADABLE = "无法读取文件：{path}（{error}）"
+UNPARSABLE = "{name}：{message}"
 
-
-def main(args: argparse.Namespace, settings: Settings) -> int:
-    path = Path(args.file)
-    try:
-        data = read_regular(path)
-    except FileNotFoundError:
-        print(f"找不到文件：{printable(str(path))}", file=sys.stderr)
-        return EXIT_FAILED
-    except (IsADirectoryError, PermissionError, OSError) as exc:
-        print(f"无法读取文件：{printable(str(path))}（{exc.strerror or exc}）", file=sys.stderr)
-        return EXIT_FAILED
-    options = settings.parse_options()
-    try:
-        report = parse_report_isolated(data, path.name, caption=args.caption, options=options)
-    except ParseError as exc:
-        print(f"{printable(path.name)}：{exc.message}", file=sys.stderr)
-        return EXIT_FAILED
-    if args.json:
-        json.dump(report.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(summary(report, printable(path.name)))
-    sys.stdout.flush()
-    return EXIT_OK
+STATUS_WORDS = {CheckStatus.PASS: "通过", CheckStatus.FAIL: "不符", CheckStatus.UNVERIFIABLE: "无法核对"}
+BLANK = "（空白）"
 
 
 def _value(value: object) -> str:
-    return "（空白）" if value is None else str(value)
+    return BLANK if value is None else str(value)
 
 
 def summary(report: Report, filename: str) -> str:

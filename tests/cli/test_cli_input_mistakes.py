@@ -1,4 +1,4 @@
-"""Review: command-line input mistakes are explained in Chinese, never in English or a traceback."""
+"""Command-line input mistakes are explained in Chinese, never in English or a traceback."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.main import main
 
 
 def test_cli_ingest_of_a_directory_or_missing_file_is_explained_in_chinese(

@@ -1,4 +1,4 @@
-"""Fresh-eyes review: bad input and bad moments around ingest must end in an outcome, never an exception."""
+"""Bad input and bad moments around ingest must end in an outcome, never an exception."""
 
 from __future__ import annotations
 

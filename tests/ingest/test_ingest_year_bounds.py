@@ -1,4 +1,4 @@
-"""Review: a report year outside what the regulations allow is refused, not stored."""
+"""A report year outside what the regulations allow is refused, not stored."""
 
 from __future__ import annotations
 

@@ -12,41 +12,20 @@ from bot.config import Settings
 from bot.core.fetch import FetchError, FetchPolicy
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, IngestResult, ingest
 from bot.core.links import find_url, link_request, policy_for
-from bot.core.local_files import FileTooLarge, NotARegularFile, read_regular
+from bot.core.local_files import read_regular
 from bot.core.printable import printable
+from bot.core.replies import cli_ingest as say
+from bot.core.replies.ingest import NEEDS_AGENCY_PARTIAL
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.replies.links import fetch_failed
 from bot.core.services import Services
-
-# The chat asks with buttons; on the command line the answer is an option.
-NEEDS_AGENCY_CLI = (
-    "《{filename}》中没有写明完整的机关名称{partial}，未入库。"
-    '请用 --agency 指定单位全称后重新导入：nianbao ingest "{path}" --agency 单位全称{choices}'
-)
-NO_YEAR_CLI = (
-    "《{filename}》中没有找到统计年度，未入库。"
-    '请用 --year 指定年度后重新导入：nianbao ingest "{path}" --year 2021'
-)
-YEAR_NOT_BULK = "--year 只用于逐个导入的文件，不能与 --recursive、--jobs 或 --queue 同用。"
-SUMMARY = "共 {total} 个文件：新入库 {stored}，新版本 {new_version}，重复 {duplicate}，失败 {failed}，待确认单位 {needs_agency}。"
-FAILED_HEAD = "未入库的文件："
-UNREADABLE = "无法读取文件：{error}"
-# The OS's own strerror is English; say the usual ones in Chinese.
-READ_ERRORS: dict[type[OSError], str] = {
-    IsADirectoryError: "这是目录，不是文件（请给出其中的文件，例如 目录/*.pdf）",
-    FileNotFoundError: "文件不存在",
-    PermissionError: "没有读取权限",
-    NotARegularFile: "不是普通文件（管道、设备等），未读取",
-    FileTooLarge: "文件超过处理上限，未读取",
-}
-READ_ERROR_OTHER = "系统错误 {errno}"
 
 
 def _progress(items: list[tuple[str, Path]]) -> Iterable[tuple[str, Path]]:
     if sys.stderr.isatty() and len(items) > 1:
         from tqdm import tqdm
 
-        bar: Iterable[tuple[str, Path]] = tqdm(items, unit="个", desc="入库", file=sys.stderr)
+        bar: Iterable[tuple[str, Path]] = tqdm(items, unit=say.PROGRESS_UNIT, desc=say.PROGRESS_DESC, file=sys.stderr)
         return bar
     return items
 
@@ -55,8 +34,7 @@ def _read(path: Path) -> bytes | str:
     try:
         return read_regular(path)
     except OSError as exc:
-        reason = next((text for kind, text in READ_ERRORS.items() if isinstance(exc, kind)), None)
-        return UNREADABLE.format(error=reason or READ_ERROR_OTHER.format(errno=exc.errno))
+        return say.read_error(exc)
 
 
 def _request(
@@ -76,22 +54,22 @@ def _request(
 
 def _describe(path: Path, result: IngestResult) -> str:
     if result.reason is FailureReason.NO_YEAR:
-        return NO_YEAR_CLI.format(filename=result.filename, path=path)
+        return say.NO_YEAR.format(filename=result.filename, path=path)
     if result.outcome is not IngestOutcome.NEEDS_AGENCY:
         return ingest_reply(result, html=False)
-    partial = f"（只写了“{result.partial_agency}”）" if result.partial_agency else ""
-    choices = f"（可能是：{'、'.join(result.agency_choices)}）" if result.agency_choices else ""
-    return NEEDS_AGENCY_CLI.format(
+    partial = NEEDS_AGENCY_PARTIAL.format(partial=result.partial_agency) if result.partial_agency else ""
+    choices = say.AGENCY_CHOICES.format(choices="、".join(result.agency_choices)) if result.agency_choices else ""
+    return say.NEEDS_AGENCY.format(
         filename=printable(result.filename), partial=partial, path=printable(str(path)), choices=choices
     )
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
     if args.year is not None and (args.recursive or args.jobs or args.queue):
-        print(YEAR_NOT_BULK, file=sys.stderr)
+        print(say.YEAR_NOT_BULK, file=sys.stderr)
         return 2
     if args.recursive or args.jobs or args.queue:
-        from bot.commands import bulk
+        from bot.cli.commands import bulk
 
         return bulk.main(args, settings)
     # A link is fetched (its page, or the report the page attaches); a Path would fold its "//".
@@ -118,18 +96,18 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     for path, outcome in results:
         if isinstance(outcome, str):
             counts[IngestOutcome.FAILED] += 1
-            problems.append(f"· {printable(str(path))}：{outcome}")
+            problems.append(say.FAILED_ITEM.format(path=printable(str(path)), problem=outcome))
             continue
         counts[outcome.outcome] += 1
         if not outcome.ok:
-            problems.append(f"· {printable(str(path))}：{_describe(path, outcome)}")
+            problems.append(say.FAILED_ITEM.format(path=printable(str(path)), problem=_describe(path, outcome)))
     print(
-        SUMMARY.format(
+        say.SUMMARY.format(
             total=len(results),
             **{o.value: counts[o] for o in IngestOutcome},
         )
     )
     if problems:
-        print(FAILED_HEAD)
+        print(say.FAILED_HEAD)
         print("\n".join(problems))
     return 1 if problems else 0

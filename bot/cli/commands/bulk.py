@@ -14,21 +14,9 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.core import bulk
+from bot.core.replies import cli_ingest as say
 from bot.core.services import Services
 from bot.core.workers import LocalWorkers
-
-PLANNED = "共 {files} 个文件：已入库跳过 {stored}，同一文件重复 {same}，无法读取 {unreadable}，继续上次未完成 {adopted}，新排队 {queued}。"
-DONE = "完成：{outcomes}。用时 {seconds:.1f} 秒（{rate:.1f} 个/秒）。"
-FAILURES = "未入库的 {count} 个文件及原因已写入 {path}"
-NO_FAILURES = "所有文件均已入库。"
-WORKERS_GONE = "本机的解析进程意外退出，剩余文件留在队列中；重新运行同一命令即可继续。"
-OUTCOME_WORDS = {
-    "stored": "新入库",
-    "new_version": "新版本",
-    "duplicate": "重复",
-    "failed": "失败",
-    "needs_agency": "待确认单位",
-}
 
 
 def _bar(total: int) -> object | None:
@@ -36,7 +24,7 @@ def _bar(total: int) -> object | None:
         return None
     from tqdm import tqdm
 
-    bar: object = tqdm(total=total, unit="个", desc="入库", file=sys.stderr)
+    bar: object = tqdm(total=total, unit=say.PROGRESS_UNIT, desc=say.PROGRESS_DESC, file=sys.stderr)
     return bar
 
 
@@ -50,7 +38,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         bulk.submit(services, plan, agency=args.agency, with_bytes=args.queue)
         skipped = {skip: sum(1 for _, s, _ in plan.skipped if s is skip) for skip in bulk.Skip}
         print(
-            PLANNED.format(
+            say.PLANNED.format(
                 files=len(paths),
                 stored=skipped[bulk.Skip.STORED],
                 same=skipped[bulk.Skip.SAME_BYTES],
@@ -66,22 +54,21 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             workers.start()
         done, total = _follow(services, plan.batch, workers)
         if done < total:
-            print(WORKERS_GONE, file=sys.stderr)
+            print(say.WORKERS_GONE, file=sys.stderr)
         result = bulk.summary(services, plan)
     finally:
         if workers is not None:
             workers.stop()
         services.close()
     seconds = time.monotonic() - started
-    words = "，".join(f"{OUTCOME_WORDS.get(k, k)} {v}" for k, v in sorted(result.outcomes.items()))
-    print(DONE.format(outcomes=words or "无", seconds=seconds, rate=done / seconds if seconds else 0.0))
+    print(say.DONE.format(outcomes=say.outcome_counts(result.outcomes), seconds=seconds, rate=done / seconds if seconds else 0.0))
     failures_path = Path(args.failures)
     if result.failures:
         with failures_path.open("w", encoding="utf-8-sig", newline="") as out:
             bulk.write_failures(out, result.failures)
-        print(FAILURES.format(count=len(result.failures), path=failures_path))
+        print(say.FAILURES.format(count=len(result.failures), path=failures_path))
     else:
-        print(NO_FAILURES)
+        print(say.NO_FAILURES)
     return 1 if result.failures or done < total else 0
 
 

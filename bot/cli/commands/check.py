@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.commands.ingest import _read
+from bot.cli.commands.ingest import _read
 from bot.config import Settings
 from bot.core.draft import DraftOutcome, DraftRequest, check_draft
 from bot.core.printable import printable

@@ -1,4 +1,7 @@
-"""The `nianbao` command. Each subcommand is a thin adapter over a core function.
+"""The `nianbao` command line. Each subcommand is a thin adapter over a core function.
+
+The CLI sees bot.core and bot.config only. The two commands that start Telegram (run, remind) live
+in bot.tg and reach `main` from the composition root bot.main, which is the console script.
 
 Exit codes: 0 success; 1 a file or question could not be handled (Chinese message on
 stderr); 2 usage or configuration error.
@@ -10,18 +13,23 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from pydantic import ValidationError
 
 from bot import logsetup
-from bot.commands import failures
+from bot.cli.commands import failures
 from bot.config import Settings
+from bot.core.replies import cli as say
 from bot.core.setup import SetupError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+# A command's handler, imported only when that command runs (start-up stays quick).
+Loader = Callable[[], Handler]
+# The subcommands whose handlers live in this package (bot.cli.commands.NAME.main).
+OWN_COMMANDS = ("parse", "ingest", "check", "summary", "ask", "chart", "fix", "worker", "export", "db", "agencies")
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:
@@ -38,7 +46,6 @@ def _sub(
     name: str,
     help_text: str,
     examples: str,
-    module: str,
 ) -> argparse.ArgumentParser:
     p = subs.add_parser(
         name,
@@ -47,7 +54,6 @@ def _sub(
         epilog="示例 / examples:\n" + examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.set_defaults(handler_module=module)
     return p
 
 
@@ -65,7 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
         "parse",
         "解析一个报告文件并打印结果 / parse one report file",
         "  nianbao parse 文登科技局2021年报.pdf\n  nianbao parse report.docx --json > report.json",
-        "bot.commands.parse",
     )
     p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
     p.add_argument(
@@ -82,7 +87,6 @@ def build_parser() -> argparse.ArgumentParser:
         "  nianbao ingest 档案/ --recursive --jobs 4      # 本机 4 个进程；重新运行会跳过已入库的文件\n"
         "  nianbao ingest 档案/ --recursive --queue       # 交给各台机器上的 nianbao worker\n"
         "  nianbao ingest https://www.example.gov.cn/art/2022/1/27/art_1.html   # 网页或其附件中的报告",
-        "bot.commands.ingest",
     )
     p.add_argument(
         "files",
@@ -115,7 +119,6 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         "核对一份草稿：勾稽关系和跨年核对，不入库 / check a draft report without storing it",
         "  nianbao check 2024年报草稿.docx\n  nianbao check 草稿.pdf --agency 威海市文登区科学技术局",
-        "bot.commands.check",
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--agency", metavar="NAME", help="草稿未写明机构时使用的机构全称 / agency full name")
@@ -126,7 +129,6 @@ def build_parser() -> argparse.ArgumentParser:
         "summary",
         "地区汇总：已报送单位的表二至表四合计，按全国统一表格排版的 XLSX / region table as XLSX",
         "  nianbao summary 文登区 2021 -o 文登区2021汇总.xlsx\n  nianbao summary 山东省/威海市 2022",
-        "bot.commands.summary",
     )
     p.add_argument("region", metavar="地区")
     p.add_argument("year", metavar="年份", type=int)
@@ -140,7 +142,6 @@ def build_parser() -> argparse.ArgumentParser:
         "ask",
         "用中文提问，打印机器人会发送的回答 / ask a question in Chinese",
         '  nianbao ask "文登科技局2021主动公开多少条"\n  nianbao ask "2021年哪个单位收到申请最多"',
-        "bot.commands.ask",
     )
     p.add_argument("question", metavar="问题")
     _add_db(p)
@@ -150,7 +151,6 @@ def build_parser() -> argparse.ArgumentParser:
         "chart",
         "画出一个问题的趋势或排名图（PNG）/ draw the chart of a trend or ranking question",
         '  nianbao chart "文登科技局历年主动公开" -o 趋势.png\n  nianbao chart "2021年哪个单位收到申请最多" -o 排名.png',
-        "bot.commands.chart",
     )
     p.add_argument("question", metavar="问题")
     p.add_argument("-o", "--output", metavar="FILE.png", required=True, help="PNG 输出文件 / output file")
@@ -163,7 +163,6 @@ def build_parser() -> argparse.ArgumentParser:
         "  nianbao fix 文登科技局 2021          # 列出各版本及编号\n"
         "  nianbao fix 123 撤回 --by 张三\n  nianbao fix 123 年度 2022\n  nianbao fix 123 单位 威海市文登区教育局\n"
         "  nianbao fix log                     # 全部更正记录",
-        "bot.commands.fix",
     )
     p.add_argument("words", metavar="参数", nargs="*", help="单位 [年份] | 编号 撤回 | 编号 年度 年份 | 编号 单位 全称 | log")
     p.add_argument("--by", metavar="NAME", help="操作人（默认：当前系统用户）/ who makes the change")
@@ -175,7 +174,6 @@ def build_parser() -> argparse.ArgumentParser:
         "启动 Telegram 机器人 / run the Telegram bot",
         "  TELEGRAM_BOT_TOKEN=123:abc nianbao run\n"
         "  nianbao run --webhook-url https://bot.example.gov.cn/tg --listen 0.0.0.0 --port 8443",
-        "bot.commands.run",
     )
     p.add_argument("--webhook-url", metavar="URL", help="使用 webhook 模式（默认长轮询）/ webhook mode")
     p.add_argument("--listen", default="127.0.0.1", help="webhook 监听地址 / listen address")
@@ -188,7 +186,6 @@ def build_parser() -> argparse.ArgumentParser:
         "解析并入库排队的上传（可在多台机器上运行）/ run queued ingest jobs",
         "  nianbao worker                      # SQLite：轮询任务表；PostgreSQL：procrastinate 队列\n"
         "  nianbao worker --concurrency 2 --db postgresql+psycopg://nianbao@db.example/nianbao",
-        "bot.commands.worker",
     )
     p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
     p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
@@ -206,7 +203,6 @@ def build_parser() -> argparse.ArgumentParser:
         "remind",
         "发送（或预览）此刻到期的催报提醒 / send reminders due at a moment",
         "  nianbao remind --at 2027-01-24T09:00 --dry-run\n  nianbao remind",
-        "bot.commands.remind",
     )
     p.add_argument("--at", metavar="DATETIME", help="时刻（默认现在，Asia/Shanghai）/ moment, ISO 8601")
     p.add_argument("--dry-run", action="store_true", help="只打印，不发送 / print, do not send")
@@ -219,7 +215,6 @@ def build_parser() -> argparse.ArgumentParser:
         "  nianbao export -o 年报.xlsx            # 格式按扩展名\n"
         "  nianbao export --format csv > 年报.csv   # CSV 带 BOM，Excel 可直接打开\n"
         "  nianbao export --header keys > keys.csv  # 只要英文键名一行表头（脚本用）",
-        "bot.commands.export",
     )
     p.add_argument(
         "--format",
@@ -241,7 +236,6 @@ def build_parser() -> argparse.ArgumentParser:
         "数据库管理 / database management",
         "  nianbao db upgrade\n  nianbao db upgrade --db postgresql+psycopg://postgres@127.0.0.1/test\n"
         "  nianbao db check        # 健康检查：数据库可连接且结构为最新时退出码 0",
-        "bot.commands.db",
     )
     p.add_argument(
         "action",
@@ -255,7 +249,6 @@ def build_parser() -> argparse.ArgumentParser:
         "agencies",
         "机构名录管理 / agency registry",
         "  nianbao agencies import 应报机构.csv\n  nianbao agencies list",
-        "bot.commands.agencies",
     )
     p.add_argument("action", choices=["import", "list"])
     p.add_argument("file", metavar="FILE.csv", nargs="?", help="CSV：name,region,level,chat")
@@ -275,11 +268,24 @@ def setup_logging(settings: Settings, command: str) -> None:
     logsetup.install(level, settings.telegram_bot_token, tracebacks=service or level == "DEBUG")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _own(name: str) -> Loader:
+    def load() -> Handler:
+        handler: Handler = importlib.import_module(f"bot.cli.commands.{name}").main
+        return handler
+
+    return load
+
+
+def main(argv: Sequence[str] | None = None, more: Mapping[str, Loader] | None = None) -> int:
+    """Run one subcommand. `more`: handlers from outside the CLI (bot.main gives run and remind)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "handler_module", None):
+    loaders = {name: _own(name) for name in OWN_COMMANDS} | dict(more or {})
+    if not args.command:
         parser.print_help()
+        return EXIT_USAGE
+    if args.command not in loaders:
+        print(say.COMMAND_NOT_HERE.format(command=args.command), file=sys.stderr)
         return EXIT_USAGE
     try:
         settings = Settings()
@@ -287,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(failures.describe_config_error(exc), file=sys.stderr)
         return EXIT_USAGE
     setup_logging(settings, args.command)
-    handler: Handler = importlib.import_module(args.handler_module).main
+    handler = loaders[args.command]()
     try:
         return handler(args, settings)
     except KeyboardInterrupt:
@@ -307,6 +313,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(explained, file=sys.stderr)
         return EXIT_FAILED
 
-
-if __name__ == "__main__":
-    sys.exit(main())

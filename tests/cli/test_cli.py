@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from bot.cli import EXIT_USAGE, build_parser, main
+from bot.cli import EXIT_USAGE, build_parser
+from bot.main import main
 
 SUBCOMMANDS = ["parse", "ingest", "check", "summary", "chart", "fix", "ask", "run", "remind", "export", "db", "agencies"]
 
@@ -49,7 +50,7 @@ def test_bad_option_exits_2() -> None:
 
 def test_console_script_is_installed() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--help"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0
     assert "nianbao" in done.stdout
@@ -61,7 +62,7 @@ def test_closed_pipe_is_not_a_traceback(tmp_path) -> None:  # type: ignore[no-un
 
     fixture = Path(__file__).resolve().parents[1] / "samples" / "generated" / "000.docx"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "parse", str(fixture), "--json"],
+        [sys.executable, "-m", "bot", "parse", str(fixture), "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=tmp_path,
@@ -72,3 +73,11 @@ def test_closed_pipe_is_not_a_traceback(tmp_path) -> None:  # type: ignore[no-un
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err
+
+
+def test_the_cli_alone_hands_telegram_commands_to_the_composition_root(capsys: pytest.CaptureFixture[str]) -> None:
+    # bot.cli never imports bot.tg: `run` and `remind` come from bot.main, the console script.
+    from bot import cli
+
+    assert cli.main(["run"]) == EXIT_USAGE
+    assert "python -m bot" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Review: the same file uploaded twice at the same moment ends as one STORED and one DUPLICATE."""
+"""The same file uploaded twice at the same moment ends as one STORED and one DUPLICATE."""
 
 from __future__ import annotations
 

@@ -1,26 +1,19 @@
-"""`nianbao agencies import FILE.csv` and `nianbao agencies list`: the expected reporters.
+"""The agency registry as a CSV file: the expected reporters, imported in one transaction.
 
 CSV columns: name,region,level,chat[,responsible][,deadline]; UTF-8 (with or without BOM) or
 GB18030. The whole file is checked first and imported in one transaction, or not at all;
-importing the same file again changes nothing.
-Exit 0 on success, 1 when the file has errors, 2 on a usage error.
+importing the same file again changes nothing. Used by `nianbao agencies`; the bot may call it too.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
-import sys
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
-from tabulate import tabulate
-
-from bot.config import Settings
-from bot.core.deadlines import LEVELS, format_day, parse_month_day, resolve
+from bot.core.deadlines import LEVELS, Deadline, parse_month_day, resolve
 from bot.core.registration import current_year
 from bot.core.reminders import load_snapshot
 from bot.core.replies import reminders as say
@@ -29,7 +22,6 @@ from parsing.names import clean_name
 from storage import registry
 from storage.agencies import find_or_create_agency, parse_agency_name
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 REQUIRED = ("name", "region", "level", "chat")
 OPTIONAL = ("responsible", "deadline")
 # Chinese column names people put in a header row.
@@ -41,7 +33,6 @@ HEADER_ALIASES = {
 }  # fmt: skip
 _USERNAME = re.compile(r"@?([A-Za-z][A-Za-z0-9_]{3,31})")
 MAX_TEXT = 200  # the name and region columns of the agencies table
-LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇", "": ""}
 
 
 @dataclass(frozen=True)
@@ -108,7 +99,7 @@ def parse_csv(text: str) -> tuple[list[Row], list[str]]:
         if not name:
             problems.append(say.CSV_NO_NAME)
         elif len(name) > MAX_TEXT:
-            problems.append(say.CSV_TOO_LONG.format(column="机构名称", limit=MAX_TEXT))
+            problems.append(say.CSV_TOO_LONG.format(column=say.CSV_COLUMN_NAME, limit=MAX_TEXT))
         elif name in first_line:
             problems.append(say.CSV_DUPLICATE.format(name=name, first=first_line[name]))
         else:
@@ -128,7 +119,7 @@ def parse_csv(text: str) -> tuple[list[Row], list[str]]:
                 chat_id = None
                 problems.append(say.CSV_BAD_CHAT.format(value=chat_text))
         if len(values["region"]) > MAX_TEXT:
-            problems.append(say.CSV_TOO_LONG.format(column="地区", limit=MAX_TEXT))
+            problems.append(say.CSV_TOO_LONG.format(column=say.CSV_COLUMN_REGION, limit=MAX_TEXT))
         who_text = values.get("responsible", "")
         who = _USERNAME.fullmatch(who_text) if who_text else None
         if who_text and who is None:
@@ -167,7 +158,7 @@ def import_rows(services: Services, rows: list[Row], now: datetime) -> tuple[int
             )
             changed |= reg_changed
             changed |= registry.set_agency_deadline(
-                session, agency.id, row.deadline, now=now, note="名录规定" if row.deadline else ""
+                session, agency.id, row.deadline, now=now, note=say.DEADLINE_NOTE_CSV if row.deadline else ""
             )
             session.flush()
             if new:
@@ -179,62 +170,26 @@ def import_rows(services: Services, rows: list[Row], now: datetime) -> tuple[int
     return created, updated, unchanged
 
 
-def list_text(services: Services, now: datetime) -> str:
+@dataclass(frozen=True)
+class ListedAgency:
+    """One expected reporter as `nianbao agencies list` shows it."""
+
+    name: str
+    region: str
+    level: str
+    chat_id: int | None
+    responsible: str
+    deadline: Deadline
+    received: bool
+
+
+def agency_listing(services: Services, now: datetime) -> tuple[int, list[ListedAgency]]:
+    """The current reporting year and every expected reporter with its deadline and status."""
     year = current_year(now, services)
     snap = load_snapshot(services, [year])
-    if not snap.reporters:
-        return say.LIST_EMPTY
-    table = []
-    for r in snap.reporters:
-        deadline = resolve(r, year, snap.rules)
-        table.append(
-            [
-                r.name,
-                r.region,
-                LEVEL_LABELS.get(r.level, r.level),
-                r.chat_id if r.chat_id is not None else say.LIST_NO_CHAT,
-                r.responsible,
-                format_day(deadline.day),
-                say.LIST_RECEIVED if (r.agency_id, year) in snap.reports else say.LIST_MISSING,
-            ]
-        )
-    headers = [h.format(year=year) for h in say.LIST_HEADERS]
-    return tabulate(table, headers=headers, disable_numparse=True)
-
-
-def main(args: argparse.Namespace, settings: Settings) -> int:
-    now = datetime.now(settings.tz)
-    if args.action == "list":
-        services = Services.open(settings, args.db)
-        try:
-            print(list_text(services, now))
-        finally:
-            services.close()
-        return EXIT_OK
-    if not args.file:
-        print(say.CSV_NEED_FILE, file=sys.stderr)
-        return EXIT_USAGE
-    path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        print(say.CSV_NOT_FOUND.format(path=path), file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        text = decode(data)
-    except UnicodeDecodeError:
-        print(say.CSV_ENCODING, file=sys.stderr)
-        return EXIT_FAILED
-    rows, errors = parse_csv(text)
-    if errors:
-        print(say.CSV_FAILED.format(count=len(errors)), file=sys.stderr)
-        for error in errors:
-            print(error, file=sys.stderr)
-        return EXIT_FAILED
-    services = Services.open(settings, args.db)
-    try:
-        created, updated, unchanged = import_rows(services, rows, now)
-    finally:
-        services.close()
-    print(say.CSV_DONE.format(total=len(rows), created=created, updated=updated, unchanged=unchanged))
-    return EXIT_OK
+    listed = [
+        ListedAgency(r.name, r.region, r.level, r.chat_id, r.responsible, resolve(r, year, snap.rules),
+                     (r.agency_id, year) in snap.reports)
+        for r in snap.reporters
+    ]  # fmt: skip
+    return year, listed

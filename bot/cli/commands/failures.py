@@ -4,7 +4,6 @@ an exit code. Anything not listed here is a bug: it propagates with its tracebac
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,8 +11,6 @@ from pydantic import ValidationError
 from bot.core.printable import printable
 from bot.core.replies import cli as say
 from bot.core.setup import SetupError, SetupProblem
-
-log = logging.getLogger(__name__)
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
 _MAX_VALUE = 80
@@ -76,11 +73,10 @@ def describe_setup_error(exc: SetupError, db_given: str | None = None) -> tuple[
 
 
 def describe_database_error(exc: Exception) -> str | None:
-    """SQLAlchemy's connection failures (server down, file unopenable) in one sentence; else None."""
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    """A database out of reach (server down, file unopenable) in one sentence; else None."""
+    from bot.core.database import as_unreachable  # SQLAlchemy only once a command has failed
 
-    if not isinstance(exc, OperationalError | InterfaceError):
+    unreachable = as_unreachable(exc)
+    if unreachable is None:
         return None
-    log.debug("database unreachable", exc_info=True)
-    first_line = str(exc.orig or exc).splitlines()[0] if str(exc.orig or exc) else type(exc).__name__
-    return say.DB_UNREACHABLE.format(error=_shown(first_line, 300))
+    return say.DB_UNREACHABLE.format(error=_shown(unreachable.error, 300))

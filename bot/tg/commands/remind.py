@@ -13,11 +13,11 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.commands.telegram_errors import telegram_failure
 from bot.config import Settings
 from bot.core.reminders import Reminder, SendOutcome, SendSummary, due_reminders, send_due
 from bot.core.replies import reminders as say
 from bot.core.services import Services
+from bot.tg.commands.telegram_errors import telegram_failure
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

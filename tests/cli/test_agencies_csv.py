@@ -1,4 +1,4 @@
-"""Review: a malformed agency list fails in Chinese with line numbers, and imports nothing."""
+"""A malformed agency list fails in Chinese with line numbers, and imports nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.main import main
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,106 @@
+"""The channels a clause names (website, new media, notice boards …) and the verb before a count."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.narrative.quantities import quantities
+from parsing.vocabulary import FactWords, alternation
+from parsing.vocabulary import facts as W
+
+WEBSITE = "website"
+MEDIA = "media"
+NAMED = "named"  # an account named by its title only ("“濂溪区人民政府发布”发布信息459条")
+OTHER = "other"  # notice boards, newspapers …: a figure across these and the web is a total
+
+WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
+_MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
+_OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS))
+CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
+_CARRIED_CHANNEL = re.compile(
+    rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
+)
+TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
+_PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+# "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
+_TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
+_WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
+
+
+def channel_name(subject: str) -> str:
+    """The words naming the channel: the subject after its last clause-opening word."""
+    return re.split(r"[，,、；;]|通过|依托|利用|在|其中", subject)[-1].strip() or subject.strip()
+
+
+def fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
+    if not words.channels:  # the total: no single web channel named, and not a part of another figure
+        return not part and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
+    wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
+    return kinds == {wanted}
+
+
+def channels(text: str) -> tuple[set[str], str | None]:
+    """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
+    original = text
+    untitled = TITLES.sub("", text)
+    titled = untitled != text
+    if untitled.strip() or not text.strip():
+        text = untitled
+    kinds: set[str] = set()
+    if WEBSITE_NAME.search(text):
+        kinds.add(WEBSITE)
+    media = last(_MEDIA, text)
+    if media is not None:
+        kinds.add(MEDIA)
+    if _OTHER_CHANNEL.search(text):
+        kinds.add(OTHER)
+    if (
+        not kinds
+        and titled
+        and (
+            _TITLE_THEN_WEBSITE.search(original)
+            or any(_WEBSITE_TITLE.search(t) for t in TITLES.findall(original))
+        )
+    ):
+        kinds.add(WEBSITE)
+    if not kinds and titled and not untitled.strip(" 的"):
+        kinds.add(NAMED)
+    return kinds, (media.group() if media is not None else None)
+
+
+def carried_channels(earlier: list[str]) -> set[str]:
+    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened."""
+    kinds: set[str] = set()
+    for index, text in enumerate(earlier):
+        if quantities(text):
+            kinds = set()
+            continue
+        if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
+            verb = _PUBLISH.search(text)
+            kinds |= channels(text[: verb.start()] if verb is not None else text)[0]
+        match = _CARRIED_CHANNEL.search(text)
+        if match is not None:
+            kinds |= channels(text[match.start() :])[0]
+    return kinds
+
+
+def _subject_index(earlier: list[str]) -> int:
+    """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
+    for index, text in enumerate(earlier):
+        if text.strip() not in W.CONNECTIVES:
+            return index
+    return -1
+
+
+def verb_in(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last verb in `text` that is not part of a channel's name ("“三务”公开网站63条")."""
+    names = [m.span() for m in WEBSITE_NAME.finditer(text)]
+    for match in reversed(list(pattern.finditer(text))):
+        if not any(start <= match.start() < end for start, end in names):
+            return match
+    return None
+
+
+def last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
