@@ -1,12 +1,15 @@
-"""The Chinese wording of parser warnings (parsing.warnings), in one place.
+"""The Chinese wording of parser warnings (parsing.warnings) and check findings
+(parsing.check_details), in one place.
 
-The SCHEMA JSON and every reply that shows a warning word it through `warning_text`.
+The SCHEMA JSON and every reply that shows a warning word it through `warning_text`; every
+Check's detail is `check_detail` of what parsing.checks found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from parsing.check_details import CheckDetail, CheckStatus, DetailCode, Equation, Number, total
 from parsing.schema import TEMPLATE_2021, cell_label, t3_rows
 from parsing.vocabulary.facts import FACTS
 from parsing.vocabulary.keys import TABLE_TITLES
@@ -108,3 +111,80 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
 def warning_text(warning: ParseWarning) -> str:
     """The warning as the user reads it."""
     return _TEXTS[warning.code](warning.data)
+
+
+# --- consistency checks (parsing.check_details) -------------------------------------------
+
+_SHOWN = 3  # equations quoted in a detail
+_TABLE_SHORT = {"t2": "表二", "t3": "表三", "t4": "表四"}
+# What the table calls the figure a prose<->table rule compares (parsing.checks.PROSE_TABLE_RULES).
+PROSE_TABLE_WHAT = {
+    "narrative.applications": "新收申请",
+    "narrative.review": "行政复议",
+    "narrative.suit": "行政诉讼",
+    "narrative.normative": "本年制发规范性文件",
+}
+
+
+def _number(v: Number) -> str:
+    return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+
+
+def _side(values: tuple[Number | None, ...]) -> str:
+    if len(values) > 4:
+        blanks = sum(v is None for v in values)
+        if blanks:
+            return f"{len(values)}项（{blanks}项为空）"
+        return f"{_number(total(values))}（{len(values)}项之和）"
+    return "+".join("空" if v is None else _number(v) for v in values)
+
+
+def equation_text(eq: Equation) -> str:
+    outcome = eq.outcome()
+    sign = "=" if outcome == CheckStatus.PASS else "≠" if outcome == CheckStatus.FAIL else "?"
+    where = f"{eq.where}列" if eq.column else eq.where
+    return f"{where}：{_side(eq.lhs)} {sign} {_side(eq.rhs)}"
+
+
+def _shown(d: CheckDetail) -> str:
+    return "；".join(equation_text(eq) for eq in d.equations[:_SHOWN])
+
+
+def _unverifiable(d: CheckDetail) -> str:
+    more = f"等{d.count}处" if d.count > _SHOWN else ""
+    note = f"（另有{d.passed}处相符）" if d.passed else ""
+    return f"有空格无法核对：{_shown(d)}{more}{note}"
+
+
+def _passed(d: CheckDetail) -> str:
+    shown = equation_text(d.equations[-1])
+    return shown if d.count == 1 else f"{shown}（{d.count}处均相符）"
+
+
+def _prose_table(d: CheckDetail) -> str:
+    assert d.prose is not None and d.table_value is not None
+    sign = "=" if d.status == CheckStatus.PASS else "≠"
+    return f"正文 {_number(d.prose)} {sign} 表中 {_number(d.table_value)}"
+
+
+_CHECK_TEXTS: dict[DetailCode, Callable[[CheckDetail], str]] = {
+    DetailCode.FAILED: lambda d: _shown(d) + (f"等{d.count}处不符" if d.count > _SHOWN else ""),
+    DetailCode.UNVERIFIABLE: _unverifiable,
+    DetailCode.PASSED: _passed,
+    DetailCode.NO_VALUES: lambda d: f"{_TABLE_SHORT[d.table]}没有数值",
+    DetailCode.T3_OTHER_BLANK: lambda d: "表三其他处理均为空",
+    DetailCode.T3_OTHER_ITEMS_BLANK: lambda d: "表三其他处理三项均为空",
+    DetailCode.T3_OTHER_DERIVED: lambda d: "报告未单列其他处理合计，按三项之和计算",
+    DetailCode.NEGATIVE: lambda d: "出现负数：" + "、".join(f"{k}={_number(v)}" for k, v in d.negatives),
+    DetailCode.NONE_NEGATIVE: lambda d: f"表二{d.count}个数值均不为负",
+    DetailCode.PROSE_TABLE: _prose_table,
+    DetailCode.PROSE_TABLE_BLANK: lambda d: (
+        f"正文 {_number(d.prose or 0)}，表中{PROSE_TABLE_WHAT.get(d.rule, d.rule)}为空"
+    ),
+    DetailCode.CRASHED: lambda d: "核对时出错，未能完成勾稽检查",
+}
+
+
+def check_detail(detail: CheckDetail) -> str:
+    """A check's finding as the user reads it (Check.detail)."""
+    return _CHECK_TEXTS[detail.code](detail)

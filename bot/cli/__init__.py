@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from bot import logsetup
 from bot.cli.commands import failures
 from bot.config import Settings
+from bot.core.replies import bot as bot_say
 from bot.core.replies import cli as say
 from bot.core.setup import SetupError
 
@@ -72,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "解析一个报告文件并打印结果 / parse one report file",
         "  nianbao parse 文登科技局2021年报.pdf\n  nianbao parse report.docx --json > report.json",
     )
-    p.add_argument("file", metavar="FILE", help="PDF/DOCX/DOC/WPS/HTML/TXT 文件")
+    p.add_argument("file", metavar="FILE", help=f"{bot_say.ACCEPTED_FORMATS} 文件或图片")
     p.add_argument(
         "--json", action="store_true", help="输出完整记录（JSON），格式见 docs/record.md / the JSON record, see docs/record.md"
     )

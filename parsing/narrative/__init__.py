@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
-from parsing.narrative.context import website_from_context
+from parsing.narrative.context import applications_from_context, website_from_context
 from parsing.narrative.matching import Candidate, sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
@@ -61,6 +61,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     found: dict[str, list[_Found]] = {}
     extra: dict[str, Fact] = {}
     from_context: Fact | None = None
+    received: Fact | None = None
     for passage in sentences(blocks):
         for i, sentence in enumerate(passage):
             for candidate in _first_total(sentence_candidates(sentence.text, year)):
@@ -73,6 +74,9 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             if i > 0 and from_context is None:
                 previous = passage[i - 1]
                 from_context = website_from_context(previous.block, previous.text, sentence.text)
+            if i > 0 and received is None:
+                previous = passage[i - 1]
+                received = applications_from_context(previous.block, previous.text, sentence.text)
     facts: dict[str, Fact] = dict(extra)
     conflicts: list[FactConflict] = []
     channel_figures = [
@@ -89,6 +93,8 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             conflicts.append(conflict)
     if from_context is not None and "proactive.website" not in found:
         facts["proactive.website"] = from_context
+    if received is not None and "applications.received" not in found:
+        facts["applications.received"] = received
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
 
 

@@ -1,4 +1,5 @@
-"""A website figure read from the sentence before, which names the website as the channel."""
+"""Figures read with the sentence before: a website figure whose channel that sentence names, and
+requests received ("…做好依申请公开工作…。2024年，我局共受理1件") whose kind it names."""
 
 from __future__ import annotations
 
@@ -41,3 +42,26 @@ def website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact
     return Fact("proactive.website", value, FACTS["proactive.website"][1], previous + sentence, provenance)
 
 
+_RECEIVED_BARE = re.compile(
+    rf"(?:{alternation(W.RECEIVE_VERBS)})了?(?:{alternation(W.OBJECT_FILLERS)})*{NUM}(?P<unit>{alternation(W.APPLICATION_UNITS)})"
+)
+_NAMES_APPLICATIONS = re.compile(r"依申请公开|政府信息公开申请|信息公开申请")
+# What else a sentence may count as received (办结/答复 of the same requests are no other kind).
+_OTHER_KIND = re.compile(
+    alternation((*(w for w in W.APPLICATION_EXCLUDING if w not in ("办结", "答复")), "事项", "业务", "案件"))
+)
+
+
+def applications_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:
+    """A count of requests received that names nothing counted, after a sentence on 依申请公开."""
+    match = _RECEIVED_BARE.search(sentence)
+    if match is None or not _NAMES_APPLICATIONS.search(previous) or _HAS_COUNT.search(previous):
+        return None
+    if _OTHER_KIND.search(sentence) or len(_RECEIVED_BARE.findall(sentence)) > 1:
+        return None
+    value = parse_int_token(match.group("num"))
+    if value is None:
+        return None
+    provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+    key = "applications.received"
+    return Fact(key, value, FACTS[key][1], previous + sentence, provenance)

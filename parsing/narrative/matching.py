@@ -108,7 +108,10 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         if clause.after_semicolon:
             part_of_before = False
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
-        carried = carried_channels([c.text for c in parts[:i] if not c.aside])
+        # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
+        member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
+        since_opening = any(w in c.text for c in parts[member : i + 1] for w in W.SINCE_OPENING)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -126,7 +129,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             read = _read(
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
-            read = [c for c in read if not (adopted and c.key in _PROACTIVE)]
+            read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             read = [c for c in read if not (loose and c.key == "proactive.total")]
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
                 own = clause.text[start : quantity.start]
@@ -162,7 +165,7 @@ def _read(
     quantity: Quantity,
     own_start: int,
     after: str,
-    carried: set[str],
+    carried: tuple[set[str], str | None],
     part: bool,
     year: int | None,
     listed: bool = False,
@@ -204,7 +207,7 @@ def _match(
     quantity: Quantity,
     before: str,
     after: str,
-    carried: set[str],
+    carried: tuple[set[str], str | None],
     part: bool,
     named: str | None = None,
 ) -> Candidate | None:
@@ -218,7 +221,10 @@ def _match(
     window = (before if named is None else named) + following
     if not all(pattern.search(window) for pattern in _REQUIRED[words.key]):
         return None
-    if words.required and any(n in following for n in W.NONE_WORDS):
+    stated_before = all(
+        pattern.search(before if named is None else named) for pattern in _REQUIRED[words.key]
+    )
+    if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
     if any(w in before for w in words.excluding):
         return None
@@ -231,7 +237,8 @@ def _match(
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
-        kinds = kinds or carried
+        if not kinds:
+            kinds, channel = carried
         if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:
@@ -247,7 +254,10 @@ def _match(
                 )
             return None
     elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
-        return None  # one figure for both
+        # one figure for both: each's only when said so ("行政复议、行政诉讼各0件") or none at all
+        each = any(w in before[-4:] for w in W.EACH_WORDS)
+        if not each and not (quantity.value == 0 and any(w in before for w in W.EACH_WORDS)):
+            return None
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
     totalled = any(w in before for w in W.TOTAL_WORDS)

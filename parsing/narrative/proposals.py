@@ -25,7 +25,9 @@ _COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
 _FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
 _NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
 # A list item of another kind between the verb and the proposals ("办理领导信箱112件、…、人大代表建议123件").
-_OTHER_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)")
+_OTHER_ITEM = re.compile(
+    rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)"
+)
 _MAX_SKIPPED = 6
 # "2021年无提案", "未收到人大代表建议和政协提案": none handled, in a clause with no count.
 _NONE = re.compile(
@@ -33,6 +35,11 @@ _NONE = re.compile(
     rf"(?:建议[和及与、]?(?:政协)?(?:委员)?提案|提案|(?<!复)议案)(?!{GAP}{{0,6}}?(?:延期|逾期|超期))"
 )
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
+# "人大建议和政协提案办理共计11件": both kinds named, then the verb and one figure for both.
+_BOTH_THEN_HANDLED = re.compile(
+    rf"(?:人大)?(?:代表)?建议[和及与、](?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
+    rf"(?:{alternation(W.SUM_WORDS + W.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
+)
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
 
@@ -107,10 +114,20 @@ def _none_stated(block: TextBlock, sentence: str) -> Fact | None:
     return None
 
 
+def _both_then_handled(block: TextBlock, sentence: str) -> Fact | None:
+    match = _BOTH_THEN_HANDLED.search(sentence)
+    value = parse_int_token(match.group("num")) if match is not None else None
+    # (never in a breakdown of what was published: "…其中…，人大代表建议、政协提案办理32条")
+    if match is None or value is None or re.search(r"其中|" + _OTHER_YEAR.pattern, sentence[: match.start()]):
+        return None
+    provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+    return Fact("proposals.count", value, FACTS["proposals.count"][1], sentence, provenance)
+
+
 def proposals(block: TextBlock, sentence: str, following: str | None) -> Fact | None:
     read = _proposal_items(sentence)
     if read is None:
-        return _none_stated(block, sentence)
+        return _both_then_handled(block, sentence) or _none_stated(block, sentence)
     items, raw = read
     source = sentence
     if "both" in items:

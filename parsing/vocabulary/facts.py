@@ -39,7 +39,7 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "客户端", "APP", "App", "app",
+    "快手", "视频号", "南方号", "南方+", "客户端", "APP", "App", "app",
 )
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
@@ -67,6 +67,8 @@ NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "�
 # Words making a figure a total.
 TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
+# A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
+SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
 # Words pointing at another year than the report's.
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转")
 # Qualifiers of a number: before it (约100条) and after it (100余条).
@@ -151,6 +153,8 @@ SUIT_WORDS = ("行政诉讼", "诉讼")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 # "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
 SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
+# "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
+EACH_WORDS = ("各", "均", "都", "分别")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
 OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
@@ -287,6 +291,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "无政府信息公开申请",
             "无依法申请公开",
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
+            *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),

@@ -5,12 +5,14 @@ page, the upload check, the ingest summary's label."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import importlib
 from collections.abc import Iterator
 
 import pytest
 
+from bot.cli import build_parser
 from bot.core import ingest as core_ingest
 from bot.core import links
 from bot.core.fetch import Fetched
@@ -88,7 +90,7 @@ def test_help_and_reminder_texts_name_the_registry_formats() -> None:
         formats.FORMATS = (*real, dataclasses.replace(OFD, kind="ofd"))
         importlib.reload(replies_bot)
         importlib.reload(replies_reminders)
-        for text in (replies_bot.HELP, replies_bot.START, replies_reminders.HOW_TO_SEND):
+        for text in (replies_bot.HELP, replies_bot.START, replies_reminders.HOW_TO_SEND, _parse_help()):
             assert "OFD" in text
     finally:
         formats.FORMATS = real
@@ -96,7 +98,15 @@ def test_help_and_reminder_texts_name_the_registry_formats() -> None:
         importlib.reload(replies_reminders)
     assert before == (replies_bot.HELP, replies_bot.START, replies_reminders.HOW_TO_SEND)
     for name in formats.listed_names():
-        assert name in replies_bot.HELP and name in replies_reminders.HOW_TO_SEND
+        assert name in replies_bot.HELP and name in replies_reminders.HOW_TO_SEND and name in _parse_help()
+    assert "OFD" not in _parse_help()
+
+
+def _parse_help() -> str:
+    """`nianbao parse --help`."""
+    parser = build_parser()
+    (subs,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return str(subs.choices["parse"].format_help())
 
 
 @pytest.mark.parametrize(

@@ -179,3 +179,54 @@ def test_a_website_named_by_its_title(text: str) -> None:
 def test_documents_issued_need_the_word_for_documents() -> None:
     assert _facts("集中公开以县人民政府及县人民政府办公室印发文件共25件。", 2023) == {}
     assert _facts("全年共制发公文68件。", 2023) == {"documents.issued": 68}
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("因政府信息公开被申请行政复议、提起行政诉讼各0件。", {"review.count": 0, "suit.count": 0}),
+        ("行政复议和行政诉讼均为0件。", {"review.count": 0, "suit.count": 0}),
+        ("行政复议、行政诉讼各2件。", {"review.count": 2, "suit.count": 2}),
+        ("行政复议、行政诉讼共3件。", {}),  # a sum of both, neither's
+    ],
+)
+def test_one_case_figure_for_both_kinds(text: str, facts: dict[str, int]) -> None:
+    assert _facts(text, 2023) == facts
+
+
+# --- corpus round 6 dev ---------------------------------------------------------------------
+
+
+def test_requests_received_named_by_the_sentence_before() -> None:
+    text = "认真做好依申请公开工作,确保申请处理及时。2024年,我局共受理1件,已办结。"
+    assert _facts(text) == {"applications.received": 1}
+    assert _facts("认真做好依申请公开工作。2024年,共受理群众来信1件。") == {}
+
+
+def test_a_denial_after_a_count_of_what_the_clause_named_before() -> None:
+    text = "收到政府信息公开申请2件没有因政府信息公开申请行政复议、提起行政诉讼的情况发生。"
+    assert _facts(text) == {"applications.received": 2, "review.count": 0, "suit.count": 0}
+    assert _facts("年度内未申请公开件。", 2023) == {"applications.received": 0}
+
+
+def test_both_kinds_of_proposals_then_the_verb() -> None:
+    text = "人大建议和政协提案办理共计11件,其中人大建议办理6件,政协提案办理5件。"
+    assert _facts(text, 2022) == {"proposals.count": 11}
+    text = "全年网站发布信息3659条,其中政府重要会议19条,人大代表建议、政协提案办理32条。"
+    assert _facts(text, 2022) == {"proactive.website": 3659}
+
+
+# --- corpus round 7 dev ---------------------------------------------------------------------
+
+
+def test_a_sentence_member_after_a_semicolon_has_its_own_account() -> None:
+    text = (
+        "“平安灯都”微信公众号目前粉丝数83035,年内发布微信推文760篇,阅读量达40万余次;"
+        "“平安灯都”南方+于2020年5月19日开通,目前订阅数9152,年内共发布信息125条。"
+    )
+    assert _facts(text, 2023) == {"proactive.new_media": 885}
+
+
+def test_a_figure_counted_since_the_account_opened_is_not_the_years() -> None:
+    text = "“建瓯应急管理”微信公众号开通至今,粉丝累计5693人,累计发布508条图文信息。"
+    assert _facts(text) == {}

@@ -79,7 +79,7 @@ def test_prose_figure_against_its_table(
 def test_every_prose_table_rule_appears_only_when_the_prose_states_its_figure() -> None:
     cells: dict[str, int | float | None] = dict.fromkeys(cell_keys(TEMPLATE_2021), 0)
     assert not [c for c in run_checks(cells, TEMPLATE_2021, []) if c.rule.startswith("narrative.")]
-    facts = [_fact(fact_key, 0) for _, fact_key, _, _ in PROSE_TABLE_RULES]
+    facts = [_fact(fact_key, 0) for _, fact_key, _ in PROSE_TABLE_RULES]
     rules = {c.rule: c.status for c in run_checks(cells, TEMPLATE_2021, facts)}
     assert {rule: rules.get(rule) for rule, *_ in PROSE_TABLE_RULES} == dict.fromkeys(
         [rule for rule, *_ in PROSE_TABLE_RULES], CheckStatus.PASS
@@ -87,7 +87,7 @@ def test_every_prose_table_rule_appears_only_when_the_prose_states_its_figure() 
 
 
 def test_without_tables_a_prose_figure_is_unverifiable_never_passed() -> None:
-    facts = [_fact(fact_key, 1) for _, fact_key, _, _ in PROSE_TABLE_RULES]
+    facts = [_fact(fact_key, 1) for _, fact_key, _ in PROSE_TABLE_RULES]
     checks = run_checks(dict.fromkeys(cell_keys(TEMPLATE_2021)), TEMPLATE_2021, facts)
     assert all(c.status is not CheckStatus.PASS for c in checks if c.rule != "t3.other_sum"), checks
 
