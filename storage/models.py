@@ -217,7 +217,7 @@ class CurrentValue(Base):
     year-wide sums and rankings read one (year, key) range of the index (issue 14)."""
 
     __tablename__ = "current_values"
-    __table_args__ = (Index("ix_current_values_year_key_value", "year", "key", "value"),)
+    __table_args__ = (Index("ix_current_values_year_key_value", "year", "key", "value", "agency_id"),)
 
     agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -110,24 +110,54 @@ def year_top(
     descending: bool = True,
 ) -> tuple[list[tuple[str, float]], YearSummary]:
     """(agency name, value) of the first `limit` reports of a year by a figure (ties by name),
-    with the year's counts. A single key reads the top straight off the index."""
-    summary = year_summary(session, year, keys, sum_of)
-    if not summary.with_number:
-        return [], summary
+    with the year's counts. A single key: the counts from one index range, the top read straight
+    off the index. Several: one pass over the per-agency figures, counts as window aggregates."""
+    if len(keys) == 1 and not sum_of:
+        summary = year_summary(session, year, keys)
+        if not summary.with_number:
+            return [], summary
+        v = _per_agency(year, keys, sum_of)
+        order = v.c.value.desc() if descending else v.c.value.asc()
+        rows = (
+            session.connection()
+            .execute(
+                select(Agency.name, v.c.value)
+                .join(Agency, Agency.id == v.c.agency_id)
+                .where(v.c.value.is_not(None))
+                .order_by(order, Agency.name)
+                .limit(limit)
+            )
+            .all()
+        )
+        return [(name, float(value)) for name, value in rows], summary
+    reports = count_reports(session, year)
+    if not reports or not (keys or sum_of):
+        return [], YearSummary(year, reports, 0, 0, reports, 0.0)
     v = _per_agency(year, keys, sum_of)
-    order = v.c.value.desc() if descending else v.c.value.asc()
+    blank = case((and_(v.c.present, v.c.value.is_(None)), 1), else_=0)
+    # NULLS LAST instead of WHERE value IS NOT NULL: a filter would leave blanks out of the counts.
+    order = v.c.value.desc().nulls_last() if descending else v.c.value.asc().nulls_last()
     rows = (
         session.connection()
         .execute(
-            select(Agency.name, v.c.value)
+            select(
+                Agency.name,
+                v.c.value,
+                func.count(v.c.value).over(),
+                func.sum(blank).over(),
+                func.sum(v.c.value).over(),
+            )
             .join(Agency, Agency.id == v.c.agency_id)
-            .where(v.c.value.is_not(None))
             .order_by(order, Agency.name)
             .limit(limit)
         )
         .all()
     )
-    return [(name, float(value)) for name, value in rows], summary
+    if not rows:
+        return [], YearSummary(year, reports, 0, 0, reports, 0.0)
+    numbers, blanks, total = int(rows[0][2]), int(rows[0][3] or 0), float(rows[0][4] or 0.0)
+    summary = YearSummary(year, reports, numbers, blanks, reports - numbers - blanks, total)
+    return [(name, float(value)) for name, value, *_ in rows if value is not None], summary
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,22 @@ _ONE_AGENCY = {
 _SEVERAL = {QueryKind.EACH, QueryKind.SUM_AGENCIES, QueryKind.DIFF_AGENCIES, QueryKind.RANK_AGENCIES}
 
 
+# The Lexicon of the stored names, kept while storage hands out the same (cached) maps: its longest
+# name is worked out once, not over every stored name for every question (issue 14).
+_LEXICON: tuple[object, Lexicon] | None = None
+
+
+def _lexicon(session: Session) -> Lexicon:
+    global _LEXICON
+    names, places = queries.agency_lexicon(session)
+    cached = _LEXICON
+    if cached is not None and cached[0] is names:
+        return cached[1]
+    lexicon = Lexicon(names, places)
+    _LEXICON = (names, lexicon)
+    return lexicon
+
+
 def answer_question(services: Services, text: str, *, now: datetime | None = None) -> Answer:
     """Answer one Chinese question from the stored reports."""
     tz = services.settings.tz
@@ -66,8 +82,7 @@ def answer_question(services: Services, text: str, *, now: datetime | None = Non
     query = None
     try:
         with services.sessions() as session:
-            names, places = queries.agency_lexicon(session)
-            query = parse_question(text, now=now, lexicon=Lexicon(names, places))
+            query = parse_question(text, now=now, lexicon=_lexicon(session))
             if query is None:
                 return _help()
             if query.kind is QueryKind.MISSING:

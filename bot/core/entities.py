@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.core import question_cues as cue
 from bot.core.question_text import QuestionText
@@ -24,8 +25,9 @@ class Lexicon:
     names: Mapping[str, frozenset[int]] = field(default_factory=dict)
     places: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def longest(self) -> int:
+        # Once per lexicon, not per question: a scan of every stored name (issue 14).
         return max((len(k) for k in self.names), default=0)
 
 
