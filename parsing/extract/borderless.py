@@ -115,7 +115,7 @@ def borderless_tables(
             rows, line_pitch, size = region
             tolerance = size * 0.3
             if carried and _continues(rows, carried, tolerance):
-                starts = carried
+                starts = _label_starts(rows, carried, tolerance) + carried[1:]
             elif len(_multi_word(rows)) >= 3:
                 starts = _column_starts(rows, tolerance=tolerance)
             else:
@@ -152,13 +152,39 @@ def _multi_word(lines: list[GlyphLine]) -> list[GlyphLine]:
 
 
 def _continues(rows: list[GlyphLine], starts: list[float], tolerance: float) -> bool:
-    """Headerless rows with figures, every word standing at one of the column starts."""
+    """Headerless rows with figures, every word right of the label column standing at one
+    of the column starts. The label column may hold words anywhere: a continuation often
+    prints its row labels in sub-columns of their own (table 3's "（三）不予公开 | 1.属于国家秘密"),
+    which the part before, showing only the top rows, never had."""
     multi = _multi_word(rows)
+    values_from = starts[1] - tolerance if len(starts) >= 2 else starts[0]
     return (
         bool(multi)
         and _has_figures(rows[0].words[1:])
-        and all(any(abs(w.x0 - x) <= tolerance for x in starts) for line in multi for w in line.words)
+        and all(
+            any(abs(w.x0 - x) <= tolerance for x in starts)
+            for line in multi
+            for w in line.words
+            if w.x0 >= values_from
+        )
     )
+
+
+def _label_starts(rows: list[GlyphLine], starts: list[float], tolerance: float) -> list[float]:
+    """Column starts of a continuation's label sub-columns, left of the carried value columns
+    (the carried label column's start when the labels stand in one column)."""
+    if len(starts) < 2:
+        return starts[:1]
+    values_from = starts[1] - tolerance
+    edges = sorted(w.x0 for line in rows for w in line.words if w.x0 < values_from)
+    clusters: list[list[float]] = []
+    for x in edges:
+        if clusters and x - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    found = [min(c) for c in clusters if len(c) >= 2]
+    return found if found and found[0] <= starts[0] + tolerance else [starts[0], *found]
 
 
 def _has_figures(words: list[Word]) -> bool:

@@ -68,20 +68,25 @@ def channels(text: str) -> tuple[set[str], str | None]:
     return kinds, (media.group() if media is not None else None)
 
 
-def carried_channels(earlier: list[str]) -> set[str]:
-    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened."""
+def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
+    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened;
+    with the account's name when the subject names one ("“平安灯都”南方+于…开通，…发布信息125条")."""
     kinds: set[str] = set()
+    name: str | None = None
     for index, text in enumerate(earlier):
         if quantities(text):
-            kinds = set()
+            kinds, name = set(), None
             continue
         if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
             verb = _PUBLISH.search(text)
-            kinds |= channels(text[: verb.start()] if verb is not None else text)[0]
+            subject = text[: verb.start()] if verb is not None else text
+            found, media = channels(subject)
+            kinds |= found
+            name = channel_name(subject) if media is not None else name
         match = _CARRIED_CHANNEL.search(text)
         if match is not None:
             kinds |= channels(text[match.start() :])[0]
-    return kinds
+    return kinds, name
 
 
 def _subject_index(earlier: list[str]) -> int:

@@ -108,7 +108,10 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         if clause.after_semicolon:
             part_of_before = False
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
-        carried = carried_channels([c.text for c in parts[:i] if not c.aside])
+        # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
+        member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
+        since_opening = any(w in c.text for c in parts[member : i + 1] for w in W.SINCE_OPENING)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -126,7 +129,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             read = _read(
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
-            read = [c for c in read if not (adopted and c.key in _PROACTIVE)]
+            read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             read = [c for c in read if not (loose and c.key == "proactive.total")]
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
                 own = clause.text[start : quantity.start]
@@ -162,7 +165,7 @@ def _read(
     quantity: Quantity,
     own_start: int,
     after: str,
-    carried: set[str],
+    carried: tuple[set[str], str | None],
     part: bool,
     year: int | None,
     listed: bool = False,
@@ -204,7 +207,7 @@ def _match(
     quantity: Quantity,
     before: str,
     after: str,
-    carried: set[str],
+    carried: tuple[set[str], str | None],
     part: bool,
     named: str | None = None,
 ) -> Candidate | None:
@@ -234,7 +237,8 @@ def _match(
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
-        kinds = kinds or carried
+        if not kinds:
+            kinds, channel = carried
         if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:

@@ -39,7 +39,7 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "客户端", "APP", "App", "app",
+    "快手", "视频号", "南方号", "南方+", "客户端", "APP", "App", "app",
 )
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
@@ -67,6 +67,8 @@ NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "�
 # Words making a figure a total.
 TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
+# A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
+SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
 # Words pointing at another year than the report's.
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转")
 # Qualifiers of a number: before it (约100条) and after it (100余条).

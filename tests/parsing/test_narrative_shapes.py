@@ -214,3 +214,19 @@ def test_both_kinds_of_proposals_then_the_verb() -> None:
     assert _facts(text, 2022) == {"proposals.count": 11}
     text = "全年网站发布信息3659条,其中政府重要会议19条,人大代表建议、政协提案办理32条。"
     assert _facts(text, 2022) == {"proactive.website": 3659}
+
+
+# --- corpus round 7 dev ---------------------------------------------------------------------
+
+
+def test_a_sentence_member_after_a_semicolon_has_its_own_account() -> None:
+    text = (
+        "“平安灯都”微信公众号目前粉丝数83035,年内发布微信推文760篇,阅读量达40万余次;"
+        "“平安灯都”南方+于2020年5月19日开通,目前订阅数9152,年内共发布信息125条。"
+    )
+    assert _facts(text, 2023) == {"proactive.new_media": 885}
+
+
+def test_a_figure_counted_since_the_account_opened_is_not_the_years() -> None:
+    text = "“建瓯应急管理”微信公众号开通至今,粉丝累计5693人,累计发布508条图文信息。"
+    assert _facts(text) == {}

@@ -79,3 +79,8 @@ DB_UPGRADE_FAILED = "数据库升级失败：{error}"
 DB_ALREADY_HEAD = "数据库已是最新结构（版本 {after}）。"
 DB_UPGRADED = "数据库已从版本 {before} 升级到 {after}（最新 {head}）。"
 DB_NO_VERSION = "空"
+
+# --- a local file that is no report file (bot.core.local_files: the OSError's strerror) ------------
+
+NOT_A_REGULAR_FILE = "不是普通文件（管道、设备等）"
+FILE_OVER_LIMIT = "文件超过 {mb} MB 的处理上限"
