@@ -216,12 +216,7 @@ async def cmd_agencies(update: Update, context: BotContext) -> None:
 
 
 async def cmd_export(update: Update, context: BotContext) -> None:
-    message = update.effective_message
-    user = update.effective_user
-    if message is None:
-        return
-    if not context.state.access.may_upload(user.id if user else None, message.chat_id):
-        await message.reply_text(R.EXPORT_NOT_ALLOWED)
+    if (message := await summary.export_message(update, context)) is None:
         return
     if wait := _allowed(context, update):
         await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))

@@ -12,6 +12,8 @@ import pytest
 
 from bot.core import metrics
 from bot.core.questions import QueryKind, parse_question
+from bot.core.replies.ingest import key_figures
+from parsing.model import Fact, Report
 from parsing.vocabulary import facts, unit_of
 from parsing.vocabulary import questions as Q
 from tests.questions.test_parse_question import _lexicon
@@ -74,6 +76,9 @@ def test_a_new_channel_of_a_fact_is_a_part_of_it(monkeypatch: pytest.MonkeyPatch
     )
     total = metrics.resolve(metrics.table().by_id["proactive.total"])
     assert "proactive.billboard" in total.parts
+    # The upload summary names it among the channels when the report states no total.
+    report = Report("某局", 2021, "2021", None, facts=(Fact("proactive.billboard", 12, "条", "公开栏公开12条"),))
+    assert dict(key_figures(report))["主动公开"] == "公开栏12条，报告未给出合计"
 
 
 def test_a_new_synonym_of_a_fact_is_one_word_in_its_entry(monkeypatch: pytest.MonkeyPatch) -> None:
