@@ -1,20 +1,23 @@
 """PostgreSQL at national scale (issue 14): question latency and store rate from 100 000 reports up.
 
-    .venv/bin/python benchmarks/scale.py --admin-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres \\
-        --sizes 100000,300000,1000000 [--keep]
+    nice -n 10 .venv/bin/python benchmarks/scale.py \\
+        --admin-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres --sizes 100000,200000,300000
 
-Creates the database `nianbao_bench` (dropped at the end unless --keep), migrates it, and grows it
-step by step to each size with server-side SQL (generate_series; ~200 cells, 4 facts and 6 checks a
-report, 5 years per agency; the first 2 000 agencies are benchmarks/ask.py's names with aliases).
-At each size it prints p50/p95 of `answer_question` per question type (benchmarks/ask.py's
-questions) and the rate of `store_report` (one transaction per report, as a worker stores) for
-new reports into the full database. Targets: p95 <= 50 ms per type, >= 1 000 reports/s.
+Resumable: the database `nianbao_bench` is kept between runs (--drop removes it at the end, --fresh
+starts over), so a run continues from the size the last one reached and the curve can be grown
+stepwise. Each step grows it with server-side SQL (generate_series; ~200 cells, 4 facts and 6 checks
+a report, 5 years per agency; the first 2 000 agencies are benchmarks/ask.py's names with aliases),
+current_values filled from the new reports as the ingest would. At each size it prints p50/p95 of
+`answer_question` per question type (benchmarks/ask.py's questions), and the rate of `store_report`
+for new reports into the full database, one transaction per report (as a worker stores an upload)
+and --batch reports per transaction (a bulk store). Targets: p95 <= 50 ms per type, >= 1 000 reports/s.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import random
 import sys
 import time
@@ -108,6 +111,16 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "WHERE r.id > :r0 AND r.id <= :r1",
         r0=a0 * ny, r1=a1 * ny,
     )
+    # The ingest keeps current_values with every report it stores; generated rows get theirs here.
+    seconds += _exec(
+        engine,
+        "INSERT INTO current_values (agency_id, year, key, value) "
+        "SELECT r.agency_id, r.year, c.key, c.value FROM reports r JOIN report_cells c ON c.report_id = r.id "
+        "WHERE r.id > :r0 AND r.id <= :r1 "
+        "UNION ALL SELECT r.agency_id, r.year, f.key, f.value FROM reports r JOIN report_facts f "
+        "ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1",
+        r0=a0 * ny, r1=a1 * ny,
+    )
     seconds += _exec(
         engine,
         "INSERT INTO report_checks (report_id, rule, status, detail) "
@@ -123,33 +136,43 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
     return seconds + time.perf_counter() - t0
 
 
-def _store_some(args: tuple[str, int, int]) -> float:
-    """Store `count` new synthetic reports (new agencies) in one process; returns seconds."""
-    url, first, count = args
+def _store_some(args: tuple[str, int, int, int]) -> float:
+    """Store `count` new synthetic reports (new agencies), `batch` to a transaction; returns seconds."""
+    url, first, count, batch = args
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     rng = random.Random(first)
-    reports = [synthetic_report(rng, f"新增测试单位{first + i}号", 2023) for i in range(count)]
+    reports = [synthetic_report(rng, f"新增测试{first + i}号单位", 2023) for i in range(count)]
+    with sessions() as session:  # connect (and warm the pool) before the clock starts
+        session.execute(text("SELECT 1"))
     t0 = time.perf_counter()
-    for i, report in enumerate(reports):
-        sha = f"{first + i:x}".rjust(64, "f")
+    for start in range(0, count, batch):
         with sessions.begin() as session:
-            store_report(
-                session, report=report, source=SourceInfo(sha, f"f/{sha}", "n.pdf", 1, "pdf"),
-                agency_name=report.agency or "",
-            )
+            for i in range(start, min(count, start + batch)):
+                report, sha = reports[i], f"{first + i:x}".rjust(64, "f")
+                store_report(
+                    session, report=report, source=SourceInfo(sha, f"f/{sha}", "n.pdf", 1, "pdf"),
+                    agency_name=report.agency or "",
+                )
     seconds = time.perf_counter() - t0
     engine.dispose()
     return seconds
 
 
-def store_rate(url: str, first: int, count: int, processes: int) -> float:
+def _forget_stored(engine: Engine, agencies: int, reports: int) -> None:
+    """Remove what the store-rate runs added (and their ids), so the next step grows from clean ids."""
+    _exec(engine, "DELETE FROM reports WHERE id > :r", r=reports)
+    _exec(engine, "DELETE FROM source_files WHERE id > :r", r=reports)
+    _exec(engine, "DELETE FROM agencies WHERE id > :a", a=agencies)
+
+
+def store_rate(url: str, first: int, count: int, processes: int, batch: int) -> float:
+    """Reports/s of `processes` storing at once, each timed from its first store to its last."""
     per = count // processes
-    jobs = [(url, first + i * per, per) for i in range(processes)]
-    t0 = time.perf_counter()
+    jobs = [(url, first + i * per, per, batch) for i in range(processes)]
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        pool.map(_store_some, jobs)
-    return per * processes / (time.perf_counter() - t0)
+        seconds = pool.map(_store_some, jobs)
+    return per * processes / max(seconds)
 
 
 def main() -> int:
@@ -158,24 +181,27 @@ def main() -> int:
     parser.add_argument("--sizes", default="100000,300000,1000000")
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--store", type=int, default=2000, help="reports stored at each size")
-    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
-    parser.add_argument("--reuse", action="store_true", help="continue in a database kept by --keep")
+    parser.add_argument("--batch", type=int, default=50, help="reports per transaction in the bulk store rate")
+    parser.add_argument("--fresh", action="store_true", help="start over (the database is kept otherwise)")
+    parser.add_argument("--drop", action="store_true", help="drop the database at the end")
     args = parser.parse_args()
     admin = make_engine(args.admin_url, isolation_level="AUTOCOMMIT")
-    if not args.reuse:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB}"))
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB}).first() is not None
+        if args.fresh or not exists:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
             conn.execute(text(f"CREATE DATABASE {DB}"))
+    reuse = exists and not args.fresh
     url = make_url(normalise_url(args.admin_url)).set(database=DB).render_as_string(hide_password=False)
     engine = make_engine(url)
     try:
         upgrade(engine)
-        have, stored = 0, 0
-        if args.reuse:
+        have, stored = 0, 0  # agencies generated; reports stored by the store-rate runs
+        if reuse:
             with engine.connect() as conn:
                 have = conn.execute(text("SELECT count(*) FROM reports WHERE parser_version = 'bench'")).scalar_one()
                 have //= len(YEARS)
-                stored = conn.execute(text("SELECT count(*) FROM reports WHERE year = 2023 AND parser_version <> 'bench'")).scalar_one()
+            _forget_stored(engine, max(have, len(agencies())), have * len(YEARS))
         else:
             _setup(engine)
         for size in (int(s) for s in args.sizes.split(",")):
@@ -185,18 +211,27 @@ def main() -> int:
             with engine.connect() as conn:
                 n = conn.execute(text("SELECT count(*) FROM reports")).scalar()
                 db_size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
-            print(f"PostgreSQL, {n} reports ({db_size}), generated in {seconds:.0f} s:", flush=True)
+            print(
+                f"PostgreSQL, {n} reports ({db_size}), grown in {seconds:.0f} s; load average "
+                f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}:",
+                flush=True,
+            )
             services = Services(
                 settings=make_settings(Path("/tmp"), url), engine=engine, sessions=make_sessionmaker(engine)
             )
             bench(services, args.rounds)
-            for processes in (1, 2):
-                rate = store_rate(url, 10**9 + stored, args.store, processes)
+            for processes, batch in ((1, 1), (2, 1), (2, args.batch)):
+                rate = store_rate(url, 10**9 + stored, args.store, processes, batch)
                 stored += args.store
-                print(f"  store_report, {processes} process(es): {rate:.0f} reports/s", flush=True)
+                print(
+                    f"  store_report, {processes} process(es), {batch} report(s) a transaction: "
+                    f"{rate:.0f} reports/s (load average {os.getloadavg()[0]:.1f})",
+                    flush=True,
+                )
+            _forget_stored(engine, max(have, len(agencies())), have * len(YEARS))
     finally:
         engine.dispose()
-        if not args.keep:
+        if args.drop:
             with admin.connect() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
         admin.dispose()

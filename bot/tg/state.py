@@ -127,9 +127,14 @@ class BotState:
     draft_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="draft")
     )
-    # Questions and job submits; parsing and storing run in worker processes (bot.core.workers).
+    # Questions and reads; parsing and storing run in worker processes (bot.core.workers).
     query_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")
+    )
+    # Upload submits and the finished-upload poll: writes, which on SQLite wait for the workers'
+    # write lock. Apart from the query pool, so no answer ever queues behind one (issue 14).
+    write_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="write")
     )
     # Charts render in a process of their own (run_chart).
     chart_pool: ProcessPoolExecutor | None = None
@@ -147,6 +152,10 @@ class BotState:
     async def run_query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.query_pool, functools.partial(fn, *args, **kwargs))
+
+    async def run_write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.write_pool, functools.partial(fn, *args, **kwargs))
 
     async def run_draft(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -191,6 +200,7 @@ class BotState:
             self.workers = None
         self.draft_pool.shutdown(wait=False, cancel_futures=True)
         self.query_pool.shutdown(wait=False, cancel_futures=True)
+        self.write_pool.shutdown(wait=False, cancel_futures=True)
         if self.chart_pool is not None:
             self.chart_pool.shutdown(wait=False, cancel_futures=True)
             self.chart_pool = None

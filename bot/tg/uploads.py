@@ -189,7 +189,7 @@ async def queue_request(
     """Hand the upload to a worker process; bot.tg.results edits `status` when the job ends."""
     await _edit(status, R.PARSING.format(name=request.filename))
     meta = core_jobs.Upload(message_id=status.message_id, file_id=file_id)
-    await context.state.run_query(core_jobs.submit, context.services, request, meta)
+    await context.state.run_write(core_jobs.submit, context.services, request, meta)
     context.state.ensure_workers()
 
 
