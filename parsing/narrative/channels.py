@@ -41,6 +41,8 @@ def fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
 
 def channels(text: str) -> tuple[set[str], str | None]:
     """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
+    for descriptor in W.CHANNEL_DESCRIPTORS:  # “两微一条” describes channels: keep it as words
+        text = re.sub(rf"[“\"「]({descriptor})[”\"」]", r"\1", text)
     original = text
     untitled = TITLES.sub("", text)
     titled = untitled != text

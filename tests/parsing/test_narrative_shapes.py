@@ -230,3 +230,16 @@ def test_a_sentence_member_after_a_semicolon_has_its_own_account() -> None:
 def test_a_figure_counted_since_the_account_opened_is_not_the_years() -> None:
     text = "“建瓯应急管理”微信公众号开通至今,粉丝累计5693人,累计发布508条图文信息。"
     assert _facts(text) == {}
+
+
+# --- corpus round 8 dev ---------------------------------------------------------------------
+
+
+def test_quoted_words_that_describe_channels() -> None:
+    text = "2021年城市管理局网站、“两微一条”共发布信息1000余条,累计阅读量60余万人次。"
+    assert _facts(text, 2021) == {"proactive.total": 1000}
+
+
+def test_a_public_account_counts_its_news_and_proposals_handled() -> None:
+    text = "全年主办、协办建议提案办结数量27件;通过铜陵城管微信公众号发布动态信息288条。"
+    assert _facts(text, 2020) == {"proposals.count": 27, "proactive.new_media": 288}
