@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
@@ -228,3 +229,21 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], B
     @property
     def settings(self) -> Settings:
         return self.bot_data.settings
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A pressed button whose data is "prefix:token:index", under a message the bot can edit."""
+
+    query: CallbackQuery
+    message: Message
+    token: str
+    index: int
+
+
+def pressed(update: Update) -> Pressed | None:
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return None
+    _, token, index = query.data.split(":")
+    return Pressed(query, query.message, token, int(index))
