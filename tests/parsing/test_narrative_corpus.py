@@ -19,6 +19,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
+    "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
     "https://www.ynyx.gov.cn/info/1025/61695.htm": {"proactive.total"},
