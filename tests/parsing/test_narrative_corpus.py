@@ -104,6 +104,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total",
         "review.count",
     },
+    "https://www.zjc.gov.cn/info/11972/976112.htm": {"proactive.total", "proactive.website"},
 }
 
 
