@@ -136,6 +136,83 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
     return seconds + time.perf_counter() - t0
 
 
+# SQLite has no generate_series: a recursive CTE counts instead.
+_SQLITE_SERIES = "WITH RECURSIVE g(x) AS (SELECT :lo UNION ALL SELECT x + 1 FROM g WHERE x < :hi) "
+_SQLITE_NOW = "'2024-03-01 00:00:00.000000'"
+
+
+def grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> float:
+    """grow() on SQLite (the default database, measured at 100 000 reports)."""
+    a0, a1, ny, y0 = agencies_before, agencies_after, len(YEARS), YEARS[0]
+    r0, r1 = a0 * ny, a1 * ny
+    rand = "(abs(random()) % 1000)"
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        for sql, lo, hi in (
+            (
+                "INSERT INTO agencies (id, name, region, level, kind, created_at) " + _SQLITE_SERIES
+                + "SELECT x, '测试省第' || x || '号单位信息公开办公室', '', '', '', " + _SQLITE_NOW + " FROM g",
+                max(a0, len(agencies())) + 1, a1,
+            ),
+            (
+                "INSERT INTO source_files (id, sha256, path, original_name, size, kind, received_at) "
+                + _SQLITE_SERIES + "SELECT x, printf('%064x', x), 'f/' || x, 'r.pdf', 1, 'pdf', " + _SQLITE_NOW
+                + " FROM g",
+                r0 + 1, r1,
+            ),
+            (
+                "INSERT INTO reports (id, agency_id, year, template, source_file_id, parser_version, is_current, "
+                "version, warnings, checks_ok, received_at) " + _SQLITE_SERIES
+                + f"SELECT x, (x - 1) / {ny} + 1, {y0} + (x - 1) % {ny}, CASE WHEN {y0} + (x - 1) % {ny} < 2021 "
+                f"THEN '2019' ELSE '2021' END, x, 'bench', 1, 1, '[]', {rand} >= 50, " + _SQLITE_NOW + " FROM g",
+                r0 + 1, r1,
+            ),
+        ):
+            if hi >= lo:
+                conn.execute(text(sql), {"lo": lo, "hi": hi})
+        rng = {"r0": r0, "r1": r1}
+        conn.execute(
+            text(
+                "INSERT INTO report_cells (report_id, key, value) SELECT r.id, k.key, CASE WHEN "
+                f"{rand} < 30 THEN NULL ELSE abs(random()) % 41 END FROM reports r JOIN bench_keys k "
+                "ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO report_facts (report_id, key, value, unit, source) SELECT r.id, f.key, "
+                "abs(random()) % 900, f.unit, '全年共主动公开政府信息若干条。' FROM reports r CROSS JOIN "
+                "(SELECT 'proactive.total' AS key, '条' AS unit UNION ALL SELECT 'proactive.website', '条' "
+                "UNION ALL SELECT 'proactive.new_media', '条' UNION ALL SELECT 'applications.received', '件') f "
+                "WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO current_values (agency_id, year, key, value) SELECT r.agency_id, r.year, c.key, "
+                "c.value FROM reports r JOIN report_cells c ON c.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1 "
+                "UNION ALL SELECT r.agency_id, r.year, f.key, f.value FROM reports r JOIN report_facts f "
+                "ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+        rules = " UNION ALL ".join(f"SELECT '{rule}' AS rule" for rule in RULES)
+        conn.execute(
+            text(
+                "INSERT INTO report_checks (report_id, rule, status, detail) SELECT r.id, c.rule, CASE WHEN "
+                f"NOT r.checks_ok AND c.rule = 't3.balance' THEN 'fail' ELSE 'pass' END, '' FROM reports r "
+                f"CROSS JOIN ({rules}) c WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+    with engine.connect() as conn:
+        conn.execute(text("ANALYZE"))
+        conn.commit()
+    return time.perf_counter() - t0
+
+
 def _store_some(args: tuple[str, int, int, int]) -> float:
     """Store `count` new synthetic reports (new agencies), `batch` to a transaction; returns seconds."""
     url, first, count, batch = args
@@ -184,15 +261,25 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=50, help="reports per transaction in the bulk store rate")
     parser.add_argument("--fresh", action="store_true", help="start over (the database is kept otherwise)")
     parser.add_argument("--drop", action="store_true", help="drop the database at the end")
+    parser.add_argument("--sqlite", metavar="FILE", help="measure SQLite in FILE (kept) instead of PostgreSQL")
     args = parser.parse_args()
     admin = make_engine(args.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB}).first() is not None
-        if args.fresh or not exists:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
-            conn.execute(text(f"CREATE DATABASE {DB}"))
+    if args.sqlite:
+        path = Path(args.sqlite)
+        if args.fresh:
+            for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                old.unlink(missing_ok=True)
+        exists = path.exists()
+        url = f"sqlite:///{path}"
+    else:
+        with admin.connect() as conn:
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB}).first() is not None
+            if args.fresh or not exists:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
+                conn.execute(text(f"CREATE DATABASE {DB}"))
+        url = make_url(normalise_url(args.admin_url)).set(database=DB).render_as_string(hide_password=False)
     reuse = exists and not args.fresh
-    url = make_url(normalise_url(args.admin_url)).set(database=DB).render_as_string(hide_password=False)
+    sqlite = bool(args.sqlite)
     engine = make_engine(url)
     try:
         upgrade(engine)
@@ -206,13 +293,18 @@ def main() -> int:
             _setup(engine)
         for size in (int(s) for s in args.sizes.split(",")):
             want = size // len(YEARS)
-            seconds = grow(engine, have, want) if want > have else 0.0
+            grow_to = grow_sqlite if sqlite else grow
+            seconds = grow_to(engine, have, want) if want > have else 0.0
             have = want
             with engine.connect() as conn:
                 n = conn.execute(text("SELECT count(*) FROM reports")).scalar()
-                db_size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
+                db_size = (
+                    f"{Path(args.sqlite).stat().st_size / 2**20:.0f} MB"
+                    if sqlite
+                    else conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
+                )
             print(
-                f"PostgreSQL, {n} reports ({db_size}), grown in {seconds:.0f} s; load average "
+                f"{'SQLite' if sqlite else 'PostgreSQL'}, {n} reports ({db_size}), grown in {seconds:.0f} s; load average "
                 f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}:",
                 flush=True,
             )
@@ -220,7 +312,9 @@ def main() -> int:
                 settings=make_settings(Path("/tmp"), url), engine=engine, sessions=make_sessionmaker(engine)
             )
             bench(services, args.rounds)
-            for processes, batch in ((1, 1), (2, 1), (2, args.batch)):
+            # SQLite has one writer at a time: one storing process there.
+            runs = ((1, 1), (1, args.batch)) if sqlite else ((1, 1), (2, 1), (2, args.batch))
+            for processes, batch in runs:
                 rate = store_rate(url, 10**9 + stored, args.store, processes, batch)
                 stored += args.store
                 print(
@@ -231,7 +325,7 @@ def main() -> int:
             _forget_stored(engine, max(have, len(agencies())), have * len(YEARS))
     finally:
         engine.dispose()
-        if args.drop:
+        if args.drop and not sqlite:
             with admin.connect() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
         admin.dispose()

@@ -71,6 +71,7 @@ _COLUMN = re.compile(r"(?<!等)栏目")
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_LIST_ENDING = re.compile(alternation(W.CHANNEL_LIST_ENDINGS))
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
@@ -226,7 +227,11 @@ def _match(
     )
     if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
-    if any(w in before for w in words.excluding):
+    checked = before
+    if words.objects and verb is not None and W.OBJECT_LIST_END in before[verb.end() :]:
+        # "…推送部门文件、政策解读、通知公告等各类信息773条": the kinds a list names exclude nothing
+        checked = before[: verb.end()] + before[verb.end() :].rsplit(W.OBJECT_LIST_END, 1)[1]
+    if any(w in checked for w in words.excluding):
         return None
     channel: str | None = None
     if words.part_of is not None:
@@ -239,6 +244,8 @@ def _match(
             channel = channel_name(subject)
         if not kinds:
             kinds, channel = carried
+        elif _LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
+            kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:
@@ -333,11 +340,12 @@ def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
 
 
 def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
-    """ "…，官方微博211条": a channel and its figure listed after a clause with the verb."""
+    """ "…，官方微博211条" / "…；微信、微博信息2102条": a channel and its figure (and at most what it
+    counts) listed after a clause with the verb."""
     if quantity.unit not in words.units:
         return None
     rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip()
-    if rest:
+    if rest and rest not in words.objects:
         return None
     kinds, channel = channels(own)
     if not fits_channel(words, kinds, False):

@@ -243,3 +243,27 @@ def test_quoted_words_that_describe_channels() -> None:
 def test_a_public_account_counts_its_news_and_proposals_handled() -> None:
     text = "全年主办、协办建议提案办结数量27件;通过铜陵城管微信公众号发布动态信息288条。"
     assert _facts(text, 2020) == {"proposals.count": 27, "proactive.new_media": 288}
+
+
+# --- corpus round 9 dev ---------------------------------------------------------------------
+
+
+def test_a_list_of_platforms_across_clauses_states_a_total() -> None:
+    text = (
+        "2023年,我委在政务公开门户网站、“武威民宗”微信公众号,“数字民族”APP等平台共推送部门文件、"
+        "政策解读、通知公告等各类信息773条。"
+    )
+    assert _facts(text, 2023) == {"proactive.total": 773}
+
+
+def test_a_listed_channel_may_name_what_it_counts() -> None:
+    text = "公开政府信息5838条。调整维护概况类信息更新量98条;政务信息3612条;微信、微博信息2102条。"
+    assert _facts(text) == {"proactive.total": 5838, "proactive.new_media": 2102}
+
+
+# --- corpus round 10 dev --------------------------------------------------------------------
+
+
+def test_a_clause_that_only_says_when_is_no_subject() -> None:
+    text = "2024年,“金塔司法”微信公众号订阅1900余人次,发布876篇信息,其中原创343篇。"
+    assert _facts(text) == {"proactive.new_media": 876}
