@@ -22,6 +22,8 @@ _CARRIED_CHANNEL = re.compile(
 )
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+# A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
+_TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
@@ -94,7 +96,7 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
 def _subject_index(earlier: list[str]) -> int:
     """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
     for index, text in enumerate(earlier):
-        if text.strip() not in W.CONNECTIVES:
+        if text.strip() not in W.CONNECTIVES and not _TIME_ONLY.fullmatch(text.strip()):
             return index
     return -1
 

@@ -259,3 +259,11 @@ def test_a_list_of_platforms_across_clauses_states_a_total() -> None:
 def test_a_listed_channel_may_name_what_it_counts() -> None:
     text = "公开政府信息5838条。调整维护概况类信息更新量98条;政务信息3612条;微信、微博信息2102条。"
     assert _facts(text) == {"proactive.total": 5838, "proactive.new_media": 2102}
+
+
+# --- corpus round 10 dev --------------------------------------------------------------------
+
+
+def test_a_clause_that_only_says_when_is_no_subject() -> None:
+    text = "2024年,“金塔司法”微信公众号订阅1900余人次,发布876篇信息,其中原创343篇。"
+    assert _facts(text) == {"proactive.new_media": 876}
