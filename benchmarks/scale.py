@@ -1,20 +1,23 @@
 """PostgreSQL at national scale (issue 14): question latency and store rate from 100 000 reports up.
 
-    .venv/bin/python benchmarks/scale.py --admin-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres \\
-        --sizes 100000,300000,1000000 [--keep]
+    nice -n 10 .venv/bin/python benchmarks/scale.py \\
+        --admin-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres --sizes 100000,200000,300000
 
-Creates the database `nianbao_bench` (dropped at the end unless --keep), migrates it, and grows it
-step by step to each size with server-side SQL (generate_series; ~200 cells, 4 facts and 6 checks a
-report, 5 years per agency; the first 2 000 agencies are benchmarks/ask.py's names with aliases).
-At each size it prints p50/p95 of `answer_question` per question type (benchmarks/ask.py's
-questions) and the rate of `store_report` (one transaction per report, as a worker stores) for
-new reports into the full database. Targets: p95 <= 50 ms per type, >= 1 000 reports/s.
+Resumable: the database `nianbao_bench` is kept between runs (--drop removes it at the end, --fresh
+starts over), so a run continues from the size the last one reached and the curve can be grown
+stepwise. Each step grows it with server-side SQL (generate_series; ~200 cells, 4 facts and 6 checks
+a report, 5 years per agency; the first 2 000 agencies are benchmarks/ask.py's names with aliases),
+current_values filled from the new reports as the ingest would. At each size it prints p50/p95 of
+`answer_question` per question type (benchmarks/ask.py's questions), and the rate of `store_report`
+for new reports into the full database, one transaction per report (as a worker stores an upload)
+and --batch reports per transaction (a bulk store). Targets: p95 <= 50 ms per type, >= 1 000 reports/s.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import random
 import sys
 import time
@@ -108,6 +111,16 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "WHERE r.id > :r0 AND r.id <= :r1",
         r0=a0 * ny, r1=a1 * ny,
     )
+    # The ingest keeps current_values with every report it stores; generated rows get theirs here.
+    seconds += _exec(
+        engine,
+        "INSERT INTO current_values (agency_id, year, key, value) "
+        "SELECT r.agency_id, r.year, c.key, c.value FROM reports r JOIN report_cells c ON c.report_id = r.id "
+        "WHERE r.id > :r0 AND r.id <= :r1 "
+        "UNION ALL SELECT r.agency_id, r.year, f.key, f.value FROM reports r JOIN report_facts f "
+        "ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1",
+        r0=a0 * ny, r1=a1 * ny,
+    )
     seconds += _exec(
         engine,
         "INSERT INTO report_checks (report_id, rule, status, detail) "
@@ -123,33 +136,120 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
     return seconds + time.perf_counter() - t0
 
 
-def _store_some(args: tuple[str, int, int]) -> float:
-    """Store `count` new synthetic reports (new agencies) in one process; returns seconds."""
-    url, first, count = args
+# SQLite has no generate_series: a recursive CTE counts instead.
+_SQLITE_SERIES = "WITH RECURSIVE g(x) AS (SELECT :lo UNION ALL SELECT x + 1 FROM g WHERE x < :hi) "
+_SQLITE_NOW = "'2024-03-01 00:00:00.000000'"
+
+
+def grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> float:
+    """grow() on SQLite (the default database, measured at 100 000 reports)."""
+    a0, a1, ny, y0 = agencies_before, agencies_after, len(YEARS), YEARS[0]
+    r0, r1 = a0 * ny, a1 * ny
+    rand = "(abs(random()) % 1000)"
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        for sql, lo, hi in (
+            (
+                "INSERT INTO agencies (id, name, region, level, kind, created_at) " + _SQLITE_SERIES
+                + "SELECT x, '测试省第' || x || '号单位信息公开办公室', '', '', '', " + _SQLITE_NOW + " FROM g",
+                max(a0, len(agencies())) + 1, a1,
+            ),
+            (
+                "INSERT INTO source_files (id, sha256, path, original_name, size, kind, received_at) "
+                + _SQLITE_SERIES + "SELECT x, printf('%064x', x), 'f/' || x, 'r.pdf', 1, 'pdf', " + _SQLITE_NOW
+                + " FROM g",
+                r0 + 1, r1,
+            ),
+            (
+                "INSERT INTO reports (id, agency_id, year, template, source_file_id, parser_version, is_current, "
+                "version, warnings, checks_ok, received_at) " + _SQLITE_SERIES
+                + f"SELECT x, (x - 1) / {ny} + 1, {y0} + (x - 1) % {ny}, CASE WHEN {y0} + (x - 1) % {ny} < 2021 "
+                f"THEN '2019' ELSE '2021' END, x, 'bench', 1, 1, '[]', {rand} >= 50, " + _SQLITE_NOW + " FROM g",
+                r0 + 1, r1,
+            ),
+        ):
+            if hi >= lo:
+                conn.execute(text(sql), {"lo": lo, "hi": hi})
+        rng = {"r0": r0, "r1": r1}
+        conn.execute(
+            text(
+                "INSERT INTO report_cells (report_id, key, value) SELECT r.id, k.key, CASE WHEN "
+                f"{rand} < 30 THEN NULL ELSE abs(random()) % 41 END FROM reports r JOIN bench_keys k "
+                "ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO report_facts (report_id, key, value, unit, source) SELECT r.id, f.key, "
+                "abs(random()) % 900, f.unit, '全年共主动公开政府信息若干条。' FROM reports r CROSS JOIN "
+                "(SELECT 'proactive.total' AS key, '条' AS unit UNION ALL SELECT 'proactive.website', '条' "
+                "UNION ALL SELECT 'proactive.new_media', '条' UNION ALL SELECT 'applications.received', '件') f "
+                "WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO current_values (agency_id, year, key, value) SELECT r.agency_id, r.year, c.key, "
+                "c.value FROM reports r JOIN report_cells c ON c.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1 "
+                "UNION ALL SELECT r.agency_id, r.year, f.key, f.value FROM reports r JOIN report_facts f "
+                "ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+        rules = " UNION ALL ".join(f"SELECT '{rule}' AS rule" for rule in RULES)
+        conn.execute(
+            text(
+                "INSERT INTO report_checks (report_id, rule, status, detail) SELECT r.id, c.rule, CASE WHEN "
+                f"NOT r.checks_ok AND c.rule = 't3.balance' THEN 'fail' ELSE 'pass' END, '' FROM reports r "
+                f"CROSS JOIN ({rules}) c WHERE r.id > :r0 AND r.id <= :r1"
+            ),
+            rng,
+        )
+    with engine.connect() as conn:
+        conn.execute(text("ANALYZE"))
+        conn.commit()
+    return time.perf_counter() - t0
+
+
+def _store_some(args: tuple[str, int, int, int]) -> float:
+    """Store `count` new synthetic reports (new agencies), `batch` to a transaction; returns seconds."""
+    url, first, count, batch = args
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     rng = random.Random(first)
-    reports = [synthetic_report(rng, f"新增测试单位{first + i}号", 2023) for i in range(count)]
+    reports = [synthetic_report(rng, f"新增测试{first + i}号单位", 2023) for i in range(count)]
+    with sessions() as session:  # connect (and warm the pool) before the clock starts
+        session.execute(text("SELECT 1"))
     t0 = time.perf_counter()
-    for i, report in enumerate(reports):
-        sha = f"{first + i:x}".rjust(64, "f")
+    for start in range(0, count, batch):
         with sessions.begin() as session:
-            store_report(
-                session, report=report, source=SourceInfo(sha, f"f/{sha}", "n.pdf", 1, "pdf"),
-                agency_name=report.agency or "",
-            )
+            for i in range(start, min(count, start + batch)):
+                report, sha = reports[i], f"{first + i:x}".rjust(64, "f")
+                store_report(
+                    session, report=report, source=SourceInfo(sha, f"f/{sha}", "n.pdf", 1, "pdf"),
+                    agency_name=report.agency or "",
+                )
     seconds = time.perf_counter() - t0
     engine.dispose()
     return seconds
 
 
-def store_rate(url: str, first: int, count: int, processes: int) -> float:
+def _forget_stored(engine: Engine, agencies: int, reports: int) -> None:
+    """Remove what the store-rate runs added (and their ids), so the next step grows from clean ids."""
+    _exec(engine, "DELETE FROM reports WHERE id > :r", r=reports)
+    _exec(engine, "DELETE FROM source_files WHERE id > :r", r=reports)
+    _exec(engine, "DELETE FROM agencies WHERE id > :a", a=agencies)
+
+
+def store_rate(url: str, first: int, count: int, processes: int, batch: int) -> float:
+    """Reports/s of `processes` storing at once, each timed from its first store to its last."""
     per = count // processes
-    jobs = [(url, first + i * per, per) for i in range(processes)]
-    t0 = time.perf_counter()
+    jobs = [(url, first + i * per, per, batch) for i in range(processes)]
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        pool.map(_store_some, jobs)
-    return per * processes / (time.perf_counter() - t0)
+        seconds = pool.map(_store_some, jobs)
+    return per * processes / max(seconds)
 
 
 def main() -> int:
@@ -158,45 +258,74 @@ def main() -> int:
     parser.add_argument("--sizes", default="100000,300000,1000000")
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--store", type=int, default=2000, help="reports stored at each size")
-    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
-    parser.add_argument("--reuse", action="store_true", help="continue in a database kept by --keep")
+    parser.add_argument("--batch", type=int, default=50, help="reports per transaction in the bulk store rate")
+    parser.add_argument("--fresh", action="store_true", help="start over (the database is kept otherwise)")
+    parser.add_argument("--drop", action="store_true", help="drop the database at the end")
+    parser.add_argument("--sqlite", metavar="FILE", help="measure SQLite in FILE (kept) instead of PostgreSQL")
     args = parser.parse_args()
     admin = make_engine(args.admin_url, isolation_level="AUTOCOMMIT")
-    if not args.reuse:
+    if args.sqlite:
+        path = Path(args.sqlite)
+        if args.fresh:
+            for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                old.unlink(missing_ok=True)
+        exists = path.exists()
+        url = f"sqlite:///{path}"
+    else:
         with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB}"))
-            conn.execute(text(f"CREATE DATABASE {DB}"))
-    url = make_url(normalise_url(args.admin_url)).set(database=DB).render_as_string(hide_password=False)
+            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB}).first() is not None
+            if args.fresh or not exists:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
+                conn.execute(text(f"CREATE DATABASE {DB}"))
+        url = make_url(normalise_url(args.admin_url)).set(database=DB).render_as_string(hide_password=False)
+    reuse = exists and not args.fresh
+    sqlite = bool(args.sqlite)
     engine = make_engine(url)
     try:
         upgrade(engine)
-        have, stored = 0, 0
-        if args.reuse:
+        have, stored = 0, 0  # agencies generated; reports stored by the store-rate runs
+        if reuse:
             with engine.connect() as conn:
                 have = conn.execute(text("SELECT count(*) FROM reports WHERE parser_version = 'bench'")).scalar_one()
                 have //= len(YEARS)
-                stored = conn.execute(text("SELECT count(*) FROM reports WHERE year = 2023 AND parser_version <> 'bench'")).scalar_one()
+            _forget_stored(engine, max(have, len(agencies())), have * len(YEARS))
         else:
             _setup(engine)
         for size in (int(s) for s in args.sizes.split(",")):
             want = size // len(YEARS)
-            seconds = grow(engine, have, want) if want > have else 0.0
+            grow_to = grow_sqlite if sqlite else grow
+            seconds = grow_to(engine, have, want) if want > have else 0.0
             have = want
             with engine.connect() as conn:
                 n = conn.execute(text("SELECT count(*) FROM reports")).scalar()
-                db_size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
-            print(f"PostgreSQL, {n} reports ({db_size}), generated in {seconds:.0f} s:", flush=True)
+                db_size = (
+                    f"{Path(args.sqlite).stat().st_size / 2**20:.0f} MB"
+                    if sqlite
+                    else conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
+                )
+            print(
+                f"{'SQLite' if sqlite else 'PostgreSQL'}, {n} reports ({db_size}), grown in {seconds:.0f} s; load average "
+                f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}:",
+                flush=True,
+            )
             services = Services(
                 settings=make_settings(Path("/tmp"), url), engine=engine, sessions=make_sessionmaker(engine)
             )
             bench(services, args.rounds)
-            for processes in (1, 2):
-                rate = store_rate(url, 10**9 + stored, args.store, processes)
+            # SQLite has one writer at a time: one storing process there.
+            runs = ((1, 1), (1, args.batch)) if sqlite else ((1, 1), (2, 1), (2, args.batch))
+            for processes, batch in runs:
+                rate = store_rate(url, 10**9 + stored, args.store, processes, batch)
                 stored += args.store
-                print(f"  store_report, {processes} process(es): {rate:.0f} reports/s", flush=True)
+                print(
+                    f"  store_report, {processes} process(es), {batch} report(s) a transaction: "
+                    f"{rate:.0f} reports/s (load average {os.getloadavg()[0]:.1f})",
+                    flush=True,
+                )
+            _forget_stored(engine, max(have, len(agencies())), have * len(YEARS))
     finally:
         engine.dispose()
-        if not args.keep:
+        if args.drop and not sqlite:
             with admin.connect() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
         admin.dispose()

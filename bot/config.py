@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.replies import cli as say
 from parsing.options import ParseOptions
 
 TELEGRAM_API_URL = "https://api.telegram.org"
@@ -98,7 +99,7 @@ class Settings(BaseSettings):
                 try:
                     ipaddress.ip_network(str(network), strict=False)
                 except ValueError as exc:
-                    raise ValueError(f"不是网络地址 / not a network: {network}") from exc
+                    raise ValueError(say.CONFIG_NOT_A_NETWORK.format(network=network)) from exc
         return value
 
     @field_validator("reminder_time")
@@ -107,7 +108,7 @@ class Settings(BaseSettings):
         try:
             time.fromisoformat(value)
         except ValueError as exc:
-            raise ValueError("提醒时间应写成 HH:MM，例如 09:00") from exc
+            raise ValueError(say.CONFIG_CLOCK_TIME) from exc
         return value
 
     @field_validator("data_dir", mode="before")
@@ -121,16 +122,16 @@ class Settings(BaseSettings):
     def _proxy_scheme(cls, value: str) -> str:
         value = value.strip()
         if value and urlsplit(value).scheme.lower() not in PROXY_SCHEMES:
-            raise ValueError("代理地址应以 http://、https://、socks5:// 或 socks5h:// 开头")
+            raise ValueError(say.CONFIG_PROXY_SCHEME)
         if value and not urlsplit(value).hostname:
-            raise ValueError("代理地址缺少主机名，例如 socks5://127.0.0.1:1080")
+            raise ValueError(say.CONFIG_PROXY_HOST)
         return value
 
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
         if value.strip().upper() not in LOG_LEVELS:
-            raise ValueError("日志级别应为 DEBUG、INFO、WARNING 或 ERROR")
+            raise ValueError(say.CONFIG_LOG_LEVEL)
         return value.strip().upper()
 
     @field_validator("timezone")
@@ -139,7 +140,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError("未知时区，应为 Asia/Shanghai 这样的 IANA 时区名") from exc
+            raise ValueError(say.CONFIG_TIMEZONE) from exc
         return value
 
     def parse_options(self) -> ParseOptions:

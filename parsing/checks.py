@@ -72,35 +72,22 @@ def _v(cells: Cells, key: str) -> Number | None:
     return cells.get(key)
 
 
-def _rows_add_up(
-    cells: Cells, table: str, whole: str, parts: tuple[str, ...], columns: dict[str, str]
+def _add_up(
+    cells: Cells, table: str, lines: dict[str, str], whole: str, parts: Sequence[str], *, down: bool
 ) -> list[Equation]:
-    """In each column, the `whole` row is the sum of the `parts` rows."""
+    """In each line — a column when `down`, else a row — the `whole` cell is the sum of the
+    `parts` cells (rows when `down`, else columns)."""
+
+    def key(line: str, item: str) -> str:
+        return f"{table}.{item}.{line}" if down else f"{table}.{line}.{item}"
+
     return [
-        Equation(
-            label,
-            True,
-            (_v(cells, f"{table}.{whole}.{c}"),),
-            tuple(_v(cells, f"{table}.{r}.{c}") for r in parts),
-        )
-        for c, label in columns.items()
+        Equation(label, down, (_v(cells, key(line, whole)),), tuple(_v(cells, key(line, p)) for p in parts))
+        for line, label in lines.items()
     ]
 
 
-def _columns_add_up(
-    cells: Cells, table: str, rows: dict[str, str], columns: dict[str, str]
-) -> list[Equation]:
-    """In each row, the total column is the sum of the other columns."""
-    parts = [c for c in columns if c != "total"]
-    return [
-        Equation(
-            label,
-            False,
-            (_v(cells, f"{table}.{r}.total"),),
-            tuple(_v(cells, f"{table}.{r}.{c}") for c in parts),
-        )
-        for r, label in rows.items()
-    ]
+_T3_PARTS = tuple(c for c in T3_COLUMNS if c != "total")
 
 
 def check_t3_balance(cells: Cells) -> Check:
@@ -117,12 +104,12 @@ def check_t3_balance(cells: Cells) -> Check:
 
 
 def check_t3_rows_sum(cells: Cells) -> Check:
-    eqs = _rows_add_up(cells, "t3", "handled_total", tuple(_T3_HANDLED), T3_COLUMNS)
+    eqs = _add_up(cells, "t3", T3_COLUMNS, "handled_total", _T3_HANDLED, down=True)
     return _aggregate("t3.rows_sum", eqs, _T3_EMPTY)
 
 
 def check_t3_cols_sum(cells: Cells, template: str) -> Check:
-    eqs = _columns_add_up(cells, "t3", t3_rows(template), T3_COLUMNS)
+    eqs = _add_up(cells, "t3", t3_rows(template), "total", _T3_PARTS, down=False)
     return _aggregate("t3.cols_sum", eqs, _T3_EMPTY)
 
 
@@ -135,12 +122,14 @@ def check_t3_other_sum(cells: Cells, *, derived: bool) -> Check:
                 "t3.other_sum", CheckStatus.UNVERIFIABLE, CheckDetail(DetailCode.T3_OTHER_ITEMS_BLANK)
             )
         return _check("t3.other_sum", CheckStatus.PASS, CheckDetail(DetailCode.T3_OTHER_DERIVED))
-    eqs = _rows_add_up(cells, "t3", "other", ("other_overdue", "other_unpaid", "other_other"), T3_COLUMNS)
+    eqs = _add_up(
+        cells, "t3", T3_COLUMNS, "other", ("other_overdue", "other_unpaid", "other_other"), down=True
+    )
     return _aggregate("t3.other_sum", eqs, CheckDetail(DetailCode.T3_OTHER_BLANK))
 
 
 def check_t4_sums(cells: Cells) -> Check:
-    eqs = _columns_add_up(cells, "t4", T4_GROUPS, T4_COLUMNS)
+    eqs = _add_up(cells, "t4", T4_GROUPS, "total", tuple(c for c in T4_COLUMNS if c != "total"), down=False)
     return _aggregate("t4.sums", eqs, CheckDetail(DetailCode.NO_VALUES, table="t4"))
 
 

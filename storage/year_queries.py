@@ -66,10 +66,14 @@ def _per_agency(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
                 else_=None,
             )
         )
+    # Grouped by agency_id + 0, not agency_id: SQLite would otherwise walk the primary key
+    # (agency_id, year, key) in agency order with a skip-scan of every agency, 20x slower than one
+    # (year, key) range of the covering index and a small sort (issue 14).
+    agency = (cv.agency_id + 0).label("agency_id")
     inner = (
-        select(cv.agency_id.label("agency_id"), *(r.label(f"raw{i}") for i, r in enumerate(raw)))
+        select(agency, *(r.label(f"raw{i}") for i, r in enumerate(raw)))
         .where(cv.year == year, cv.key.in_(list(dict.fromkeys((*sum_of, *keys)))))
-        .group_by(cv.agency_id)
+        .group_by(agency)
         .subquery()
     )
     columns = [inner.c[f"raw{i}"] for i in range(len(raw))]

@@ -40,6 +40,19 @@ def _no_year(session: Session, query: Query, year: int | None) -> Answer:
     return say(AnswerOutcome.NO_DATA, *lines, query=query)
 
 
+def _held_year(session: Session, query: Query) -> tuple[int, int, str | None] | Answer:
+    """(year, reports of that year, the note when the latest year was taken), or the answer
+    that no report of the year asked is held."""
+    year, note = _year_for_all(session, query)
+    if year is None or (reports := queries.count_reports(session, year)) == 0:
+        return _no_year(session, query, year)
+    return year, reports, note
+
+
+def _no_numbers(query: Query, year: int, reports: int, label: str) -> Answer:
+    return say(AnswerOutcome.NO_DATA, R.NO_NUMBERS.format(year=year, reports=reports, label=label), query=query)
+
+
 def _metric_unit(metric: Metric) -> str:
     first = (*metric.keys, *metric.sum_of)[0] if (metric.keys or metric.sum_of) else ""
     return metric.unit if metric.sum_of else unit_of(first, metric.unit)
@@ -48,18 +61,14 @@ def _metric_unit(metric: Metric) -> str:
 def rank(session: Session, query: Query) -> Answer:
     metric = query.metric
     assert metric is not None
-    year, note = _year_for_all(session, query)
-    if year is None or queries.count_reports(session, year) == 0:
-        return _no_year(session, query, year)
+    if isinstance(held := _held_year(session, query), Answer):
+        return held
+    year, _, note = held
     top, summary = queries.year_top(
         session, year, metric.keys, metric.sum_of, limit=query.limit, descending=query.descending
     )
     if not top:
-        return say(
-            AnswerOutcome.NO_DATA,
-            R.NO_NUMBERS.format(year=year, reports=summary.reports, label=metric.label),
-            query=query,
-        )
+        return _no_numbers(query, year, summary.reports, metric.label)
     unit = _metric_unit(metric)
     order = R.RANK_MOST if query.descending else R.RANK_LEAST
     reply = Reply().line(
@@ -84,16 +93,12 @@ def rank(session: Session, query: Query) -> Answer:
 def sum_all(session: Session, query: Query) -> Answer:
     metric = query.metric
     assert metric is not None
-    year, note = _year_for_all(session, query)
-    if year is None or queries.count_reports(session, year) == 0:
-        return _no_year(session, query, year)
+    if isinstance(held := _held_year(session, query), Answer):
+        return held
+    year, _, note = held
     summary = queries.year_summary(session, year, metric.keys, metric.sum_of)
     if not summary.with_number:
-        return say(
-            AnswerOutcome.NO_DATA,
-            R.NO_NUMBERS.format(year=year, reports=summary.reports, label=metric.label),
-            query=query,
-        )
+        return _no_numbers(query, year, summary.reports, metric.label)
     lines = [
         R.SUM_RESULT.format(
             year=year,
@@ -130,9 +135,9 @@ def count(session: Session, query: Query) -> Answer:
 def failed(session: Session, query: Query) -> Answer:
     """Reports of a year whose 勾稽关系 fail; 全部通过 only when every rule of every report was
     checked, otherwise the rules that could not be, with how many reports."""
-    year, note = _year_for_all(session, query)
-    if year is None or (reports := queries.count_reports(session, year)) == 0:
-        return _no_year(session, query, year)
+    if isinstance(held := _held_year(session, query), Answer):
+        return held
+    year, reports, note = held
     failed_reports = queries.failed_check_reports(session, year)
     unchecked = queries.unchecked_reports(session, year)
     reply = Reply()

@@ -115,6 +115,7 @@ class Reply:
 
     def __init__(self) -> None:
         self.parts: list[str | tuple[list[str], list[list[str]]]] = []
+        self.dropped: dict[int, int] = {}  # table part -> rows cut off the end to fit one message
 
     def line(self, text: str) -> Reply:
         self.parts.append(text)
@@ -126,6 +127,7 @@ class Reply:
 
     def render(self) -> tuple[str, bool]:
         has_table = any(isinstance(p, tuple) for p in self.parts)
+        self._precut()
         out = self._render(has_table)
         # Too long for one message: drop table rows from the end, then lines.
         while len(out) > BUDGET and self._shrink():
@@ -134,14 +136,30 @@ class Reply:
             out = out[: BUDGET - len(R.TRUNCATED)] + R.TRUNCATED
         return out, has_table
 
+    def _cut(self, i: int, keep: int) -> None:
+        part = self.parts[i]
+        assert isinstance(part, tuple)
+        headers, rows = part
+        self.parts[i] = (headers, rows[:keep])
+        self.dropped[i] = self.dropped.get(i, 0) + len(rows) - keep
+
+    def _precut(self) -> None:
+        """Rows past the message's length cannot show whatever the widths: cut them before the first
+        render, so a year's thousand failing reports are not laid out again and again (issue 14)."""
+        for i, part in enumerate(self.parts):
+            if isinstance(part, tuple):
+                used = 0
+                for n, row in enumerate(part[1]):
+                    used += sum(len(cell) + 1 for cell in row)  # at least its text and separators
+                    if used > BUDGET and n >= 1:
+                        self._cut(i, n)
+                        break
+
     def _shrink(self) -> bool:
         for i in range(len(self.parts) - 1, -1, -1):
             part = self.parts[i]
             if isinstance(part, tuple) and len(part[1]) > 1:
-                headers, rows = part
-                cut = max(1, len(rows) * 3 // 4)
-                self.parts[i] = (headers, rows[:cut])
-                self.parts.insert(i + 1, R.MORE_ROWS.format(count=len(rows) - cut))
+                self._cut(i, max(1, len(part[1]) * 3 // 4))
                 return True
         if len(self.parts) > 1:
             self.parts.pop()
@@ -150,10 +168,13 @@ class Reply:
 
     def _render(self, as_html: bool) -> str:
         chunks = []
-        for part in self.parts:
+        for i, part in enumerate(self.parts):
             if isinstance(part, tuple):
                 table = tabulate(part[1], headers=part[0], tablefmt="simple", disable_numparse=True)
                 chunks.append(f"<pre>{html.escape(table)}</pre>" if as_html else table)
+                if self.dropped.get(i):
+                    more = R.MORE_ROWS.format(count=self.dropped[i])
+                    chunks.append(html.escape(more, quote=False) if as_html else more)
             else:
                 chunks.append(html.escape(part, quote=False) if as_html else part)
         return "\n".join(chunks)

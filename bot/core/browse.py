@@ -31,8 +31,7 @@ from parsing.schema import (
 from storage import browse, export
 from storage.queries import AgencyCandidate, MatchKind, find_agencies
 
-# Table 3 is seven numbers wide: short headers keep it readable on a phone.
-T3_SHORT_COLUMNS = ("自然人", "商企", "科研", "公益", "法律", "其他", "总计")
+T3_SHORT_COLUMNS = R.REPORT_T3_SHORT_COLUMNS
 assert len(T3_SHORT_COLUMNS) == len(T3_COLUMNS)
 
 
@@ -121,7 +120,7 @@ def report_tables(services: Services, agency: str, year: int | None) -> BrowseRe
         year = year or (max(held) if held else None)
         view = browse.current_report(session, found.agency_id, year) if year else None
     if view is None:
-        years = "、".join(str(y) for y in sorted(set(held))) or "无"
+        years = "、".join(str(y) for y in sorted(set(held))) or R.NO_YEARS_HELD
         return BrowseResult(
             BrowseOutcome.NO_REPORT,
             R.BROWSE_NO_REPORT.format(agency=_esc(found.name), year=year or "", years=years),
@@ -142,7 +141,7 @@ def render_report(view: browse.ReportView) -> str:
     cells = view.cells
     t2 = T2_2019 if template == TEMPLATE_2019 else T2_2021
     parts.append(
-        R.REPORT_T2 + "\n" + _pre([[label, _fmt(cells.get(k))] for k, label in t2.items()], ["项目", "数值"])
+        R.REPORT_T2 + "\n" + _pre([[label, _fmt(cells.get(k))] for k, label in t2.items()], R.REPORT_T2_HEADERS)
     )
     t3_headers = ["", *T3_SHORT_COLUMNS]
     t3 = [

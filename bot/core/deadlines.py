@@ -17,6 +17,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from bot.core.replies import reminders as say
+
 
 class Category(StrEnum):
     DEPARTMENT = "department"  # 县级以上人民政府部门
@@ -24,11 +26,7 @@ class Category(StrEnum):
     TOWNSHIP = "township"  # 乡镇人民政府、街道办事处
 
 
-CATEGORY_LABELS = {
-    Category.DEPARTMENT: "部门",
-    Category.GOVERNMENT: "本级政府",
-    Category.TOWNSHIP: "乡镇（街道）",
-}
+CATEGORY_LABELS = {category: say.CATEGORY_LABELS[category.value] for category in Category}
 
 # What people type in a CSV "level" column -> the stored level (see storage.models.Agency.level).
 LEVELS = {
@@ -98,17 +96,17 @@ def region_match_depth(region: str, name: str, query: str) -> int:
 
 def statutory(category: Category, year: int) -> Deadline:
     if category is Category.GOVERNMENT:
-        return Deadline(date(year + 1, 3, 31), "《政府信息公开条例》第四十九条（本级政府3月31日前）")
+        return Deadline(date(year + 1, 3, 31), say.DEADLINE_STATUTORY_GOVERNMENT)
     if category is Category.TOWNSHIP:
-        return Deadline(date(year + 1, 1, 31), "乡镇（街道）未设地区规定，参照部门的1月31日")
-    return Deadline(date(year + 1, 1, 31), "《政府信息公开条例》第四十九条（部门1月31日前）")
+        return Deadline(date(year + 1, 1, 31), say.DEADLINE_TOWNSHIP_AS_DEPARTMENT)
+    return Deadline(date(year + 1, 1, 31), say.DEADLINE_STATUTORY_DEPARTMENT)
 
 
 def resolve(agency: AgencyLike, year: int, rules: Sequence[RuleLike]) -> Deadline:
     """The deadline for `agency`'s report on `year` (a date in year + 1)."""
     for rule in rules:
         if rule.agency_id == agency.agency_id:
-            return Deadline(_on(year + 1, rule.month, rule.day), rule.note or "本机构的规定")
+            return Deadline(_on(year + 1, rule.month, rule.day), rule.note or say.DEADLINE_AGENCY_RULE)
     category = category_of(agency.name, agency.level, agency.kind)
     best: tuple[int, int, RuleLike] | None = None
     for rule in rules:
@@ -122,7 +120,7 @@ def resolve(agency: AgencyLike, year: int, rules: Sequence[RuleLike]) -> Deadlin
             best = (*rank, rule)
     if best is not None:
         rule = best[2]
-        return Deadline(_on(year + 1, rule.month, rule.day), rule.note or f"{rule.region or '全局'}规定")
+        return Deadline(_on(year + 1, rule.month, rule.day), rule.note or say.DEADLINE_REGION_RULE.format(region=rule.region or say.DEADLINE_EVERYWHERE))
     return statutory(category, year)
 
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from bot.core.replies import cli as say
 from parsing import ParseOptions
 
 # What the parser accepts at most: a larger file is refused before it is read.
@@ -28,12 +29,12 @@ class NotARegularFile(OSError):
     """A FIFO, a device (/dev/zero), a socket: nothing a report comes in."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(errno.EINVAL, "不是普通文件（管道、设备等）", str(path))
+        super().__init__(errno.EINVAL, say.NOT_A_REGULAR_FILE, str(path))
 
 
 class FileTooLarge(OSError):
     def __init__(self, path: Path, limit: int) -> None:
-        super().__init__(errno.EFBIG, f"文件超过 {limit // (1024 * 1024)} MB 的处理上限", str(path))
+        super().__init__(errno.EFBIG, say.FILE_OVER_LIMIT.format(mb=limit // (1024 * 1024)), str(path))
 
 
 @contextmanager

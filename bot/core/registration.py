@@ -239,8 +239,8 @@ def set_region_deadline(
         if not regions:
             return Result(DeadlineOutcome.NOT_SUPERVISOR, say.DEADLINE_SET_NOT_SUPERVISOR)
         for region in regions:
-            registry.set_region_deadline(session, region, category, month_day, now=now, note=f"{region}规定")
-    label = CATEGORY_LABELS[Category(category)] if category else "各单位"
+            registry.set_region_deadline(session, region, category, month_day, now=now, note=say.DEADLINE_REGION_RULE.format(region=region))
+    label = CATEGORY_LABELS[Category(category)] if category else say.ALL_CATEGORIES
     return Result(
         DeadlineOutcome.SET,
         say.DEADLINE_SET.format(

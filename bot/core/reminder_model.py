@@ -14,6 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
+from bot.core.replies import reminders as say
 from storage import send_log
 from storage.models import DeadlineRule
 from storage.registry import ReceivedReport, Reporter
@@ -160,4 +161,4 @@ def may_send(snap: Snapshot, key: SendKey, now: datetime) -> bool:
 
 def local_time(moment: datetime, tz: ZoneInfo) -> str:
     local = moment.astimezone(tz)
-    return f"{local.month}月{local.day}日 {local:%H:%M}"
+    return say.LOCAL_TIME.format(month=local.month, day=local.day, hhmm=f"{local:%H:%M}")

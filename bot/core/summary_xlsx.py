@@ -173,7 +173,7 @@ def _detail(ws: Worksheet, s: RegionSummary) -> None:
     reports = list(s.reports)
     ws.append([say.DETAIL_KEY, say.DETAIL_LABEL, say.DETAIL_TOTAL] + [neutral_text(r.agency) for r in reports])
     ws.append([say.DETAIL_REPORT_ID, None, None] + [r.report_id for r in reports])
-    ws.append([say.DETAIL_FILE, None, None] + [neutral_text(f"{r.filename}（第{r.version}版）") for r in reports])
+    ws.append([say.DETAIL_FILE, None, None] + [neutral_text(say.DETAIL_FILE_VERSION.format(filename=r.filename, version=r.version)) for r in reports])
     for key in s.keys:
         ws.append([key, cell_label(key), s.totals.get(key)] + [_number(r.cells.get(key)) for r in reports])
     ws.column_dimensions["B"].width = 40

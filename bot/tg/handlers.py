@@ -24,7 +24,7 @@ from bot.core.replies.charts import USAGE as CHART_USAGE
 from bot.tg import charts, drafts, fix, summary, uploads
 from bot.tg.links import on_link
 from bot.tg.sending import split_message
-from bot.tg.state import BotContext, ChoiceKind, PendingChoice
+from bot.tg.state import BotContext, ChoiceKind, PendingChoice, pressed
 
 log = logging.getLogger(__name__)
 
@@ -131,17 +131,15 @@ def _now(context: BotContext) -> datetime:
 
 async def on_choice(update: Update, context: BotContext) -> None:
     """A button under an ambiguous question or /report, /history: redo it with that agency."""
-    query = update.callback_query
-    if query is None or query.data is None or not isinstance(query.message, Message):
+    if (button := pressed(update)) is None:
         return
-    _, token, index = query.data.split(":")
-    choice = context.state.choices.get(token)
+    choice = context.state.choices.get(button.token)
     if choice is None:
-        await query.answer(R.CHOICE_EXPIRED, show_alert=True)
+        await button.query.answer(R.CHOICE_EXPIRED, show_alert=True)
         return
-    await query.answer()
-    option = choice.options[int(index)]
-    message = query.message
+    await button.query.answer()
+    option = choice.options[button.index]
+    message = button.message
     if choice.kind is ChoiceKind.QUESTION:
         answer = await context.state.run_query(answer_question, context.services, option, now=_now(context))
         await send_html(message, answer.text, html=answer.html)
@@ -216,12 +214,7 @@ async def cmd_agencies(update: Update, context: BotContext) -> None:
 
 
 async def cmd_export(update: Update, context: BotContext) -> None:
-    message = update.effective_message
-    user = update.effective_user
-    if message is None:
-        return
-    if not context.state.access.may_upload(user.id if user else None, message.chat_id):
-        await message.reply_text(R.EXPORT_NOT_ALLOWED)
+    if (message := await summary.export_message(update, context)) is None:
         return
     if wait := _allowed(context, update):
         await message.reply_text(R.RATE_LIMITED.format(seconds=max(1, round(wait))))

@@ -7,7 +7,6 @@ while the bot was down is announced when it is back.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -29,7 +28,7 @@ async def announce(context: BotContext) -> None:
         return
     state.ensure_workers(start=False)
     try:
-        found = await asyncio.to_thread(core_jobs.finished, state.services)
+        found = await state.run_write(core_jobs.finished, state.services)
     except Exception:
         log.exception("could not read finished uploads")
         return

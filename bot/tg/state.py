@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
@@ -127,9 +128,14 @@ class BotState:
     draft_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="draft")
     )
-    # Questions and job submits; parsing and storing run in worker processes (bot.core.workers).
+    # Questions and reads; parsing and storing run in worker processes (bot.core.workers).
     query_pool: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=8, thread_name_prefix="query")
+    )
+    # Upload submits and the finished-upload poll: writes, which on SQLite wait for the workers'
+    # write lock. Apart from the query pool, so no answer ever queues behind one (issue 14).
+    write_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=2, thread_name_prefix="write")
     )
     # Charts render in a process of their own (run_chart).
     chart_pool: ProcessPoolExecutor | None = None
@@ -147,6 +153,10 @@ class BotState:
     async def run_query(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.query_pool, functools.partial(fn, *args, **kwargs))
+
+    async def run_write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.write_pool, functools.partial(fn, *args, **kwargs))
 
     async def run_draft(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -191,6 +201,7 @@ class BotState:
             self.workers = None
         self.draft_pool.shutdown(wait=False, cancel_futures=True)
         self.query_pool.shutdown(wait=False, cancel_futures=True)
+        self.write_pool.shutdown(wait=False, cancel_futures=True)
         if self.chart_pool is not None:
             self.chart_pool.shutdown(wait=False, cancel_futures=True)
             self.chart_pool = None
@@ -218,3 +229,21 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], B
     @property
     def settings(self) -> Settings:
         return self.bot_data.settings
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """A pressed button whose data is "prefix:token:index", under a message the bot can edit."""
+
+    query: CallbackQuery
+    message: Message
+    token: str
+    index: int
+
+
+def pressed(update: Update) -> Pressed | None:
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return None
+    _, token, index = query.data.split(":")
+    return Pressed(query, query.message, token, int(index))

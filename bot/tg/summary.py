@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from telegram import InputFile, Update
+from telegram import InputFile, Message, Update
 
 from bot.core.replies import bot as R
 from bot.core.replies import summary as say
@@ -20,14 +20,23 @@ def _build(services: Services, region: str, year: int, now: datetime) -> tuple[S
     return result, result.xlsx() if result.outcome is SummaryOutcome.OK else None
 
 
-async def cmd_summary(update: Update, context: BotContext) -> None:
+async def export_message(update: Update, context: BotContext) -> Message | None:
+    """The command's message when its sender may export (/export, /summary): those who may
+    upload may take the data out; anyone else is told so, and gets None."""
     message = update.effective_message
     user = update.effective_user
     if message is None:
-        return
+        return None
     if not context.state.access.may_upload(user.id if user else None, message.chat_id):
         await message.reply_text(R.EXPORT_NOT_ALLOWED)
+        return None
+    return message
+
+
+async def cmd_summary(update: Update, context: BotContext) -> None:
+    if (message := await export_message(update, context)) is None:
         return
+    user = update.effective_user
     now = datetime.now(context.settings.tz)
     args = parse_summary_args(context.args or [], now=now)
     if args is None:

@@ -19,7 +19,7 @@ from bot.core import jobs as core_jobs
 from bot.core.replies import bot as R
 from bot.tg.errors import report_failure
 from bot.tg.sending import split_message
-from bot.tg.state import BotContext, PendingUpload
+from bot.tg.state import BotContext, PendingUpload, pressed
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,7 @@ async def queue_request(
     """Hand the upload to a worker process; bot.tg.results edits `status` when the job ends."""
     await _edit(status, R.PARSING.format(name=request.filename))
     meta = core_jobs.Upload(message_id=status.message_id, file_id=file_id)
-    await context.state.run_query(core_jobs.submit, context.services, request, meta)
+    await context.state.run_write(core_jobs.submit, context.services, request, meta)
     context.state.ensure_workers()
 
 
@@ -208,22 +208,21 @@ async def ask_agency(
 
 
 async def on_agency_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    if query is None or query.data is None or not isinstance(query.message, Message):
+    if (button := pressed(update)) is None:
         return
-    _, token, index = query.data.split(":")
-    pending = context.state.uploads.get(token)
+    query = button.query
+    pending = context.state.uploads.get(button.token)
     if pending is None:
         await query.answer(R.PENDING_EXPIRED, show_alert=True)
         return
     if query.from_user.id != pending.user_id:
         await query.answer(R.ONLY_UPLOADER)
         return
-    context.state.uploads.pop(token)
+    context.state.uploads.pop(button.token)
     await query.answer()
-    agency = pending.choices[int(index)]
-    await _edit(query.message, R.AGENCY_CHOSEN.format(agency=agency, name=pending.filename))
-    await ingest_upload(update, context, query.message, pending, agency=agency)
+    agency = pending.choices[button.index]
+    await _edit(button.message, R.AGENCY_CHOSEN.format(agency=agency, name=pending.filename))
+    await ingest_upload(update, context, button.message, pending, agency=agency)
 
 
 def pending_for_text(context: BotContext, message: Message) -> tuple[str, PendingUpload] | None:

@@ -25,7 +25,7 @@ from parsing.errors import CorruptFile, EmptyFile, EncryptedFile, NoTextLayer, T
 from parsing.extract.base import Document
 from parsing.extract.layout import Line, Page, Table, align_continuations, assemble
 from parsing.extract.pdf_borderless import borderless_tables
-from parsing.extract.pdf_tables import ruled_tables
+from parsing.extract.pdf_tables import open_page, ruled_tables
 from parsing.options import ParseOptions
 from parsing.vocabulary.tables import PAGE_TABLE_LABELS
 
@@ -94,21 +94,10 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 def _read_page(pdf: pdfium.PdfDocument, number: int) -> tuple[str, list[Line], list[Table]]:
     """The page's text, its lines, and — when it shows table labels — its ruled tables."""
-    try:
-        page = pdf[number]
-    except pdfium.PdfiumError as exc:
-        raise CorruptFile() from exc
-    try:
-        height = page.get_height()
-        textpage = page.get_textpage()
-        try:
-            text = textpage.get_text_range()
-            lines = _lines(textpage, text, height)
-            tables = ruled_tables(page, textpage) if page_has_table(text) else []
-        finally:
-            textpage.close()
-    finally:
-        page.close()
+    with open_page(pdf, number) as (page, textpage):
+        text = textpage.get_text_range()
+        lines = _lines(textpage, text, page.get_height())
+        tables = ruled_tables(page, textpage) if page_has_table(text) else []
     return text, lines, tables
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from parsing.errors import CorruptFile
 from parsing.extract.base import Row
 from parsing.extract.layout import Table
 
@@ -136,3 +140,20 @@ def _tables_from(found: list[Any]) -> list[Table]:
         columns = tuple(sorted({cell[0] for cell in table.cells}))
         out.append(Table(top, bottom, x0, x1, grid, columns if len(columns) == len(grid[0]) else ()))
     return sorted(out, key=lambda t: t.top)
+
+
+@contextmanager
+def open_page(pdf: pdfium.PdfDocument, number: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]:
+    """A page and its text layer, both closed after use; a page pdfium cannot load is corrupt."""
+    try:
+        page = pdf[number]
+    except pdfium.PdfiumError as exc:
+        raise CorruptFile() from exc
+    try:
+        textpage = page.get_textpage()
+        try:
+            yield page, textpage
+        finally:
+            textpage.close()
+    finally:
+        page.close()

@@ -22,6 +22,8 @@ _CARRIED_CHANNEL = re.compile(
 )
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+# A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
+_TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
@@ -41,6 +43,8 @@ def fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
 
 def channels(text: str) -> tuple[set[str], str | None]:
     """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
+    for descriptor in W.CHANNEL_DESCRIPTORS:  # “两微一条” describes channels: keep it as words
+        text = re.sub(rf"[“\"「]({descriptor})[”\"」]", r"\1", text)
     original = text
     untitled = TITLES.sub("", text)
     titled = untitled != text
@@ -68,26 +72,31 @@ def channels(text: str) -> tuple[set[str], str | None]:
     return kinds, (media.group() if media is not None else None)
 
 
-def carried_channels(earlier: list[str]) -> set[str]:
-    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened."""
+def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
+    """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened;
+    with the account's name when the subject names one ("“平安灯都”南方+于…开通，…发布信息125条")."""
     kinds: set[str] = set()
+    name: str | None = None
     for index, text in enumerate(earlier):
         if quantities(text):
-            kinds = set()
+            kinds, name = set(), None
             continue
         if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
             verb = _PUBLISH.search(text)
-            kinds |= channels(text[: verb.start()] if verb is not None else text)[0]
+            subject = text[: verb.start()] if verb is not None else text
+            found, media = channels(subject)
+            kinds |= found
+            name = channel_name(subject) if media is not None else name
         match = _CARRIED_CHANNEL.search(text)
         if match is not None:
             kinds |= channels(text[match.start() :])[0]
-    return kinds
+    return kinds, name
 
 
 def _subject_index(earlier: list[str]) -> int:
     """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
     for index, text in enumerate(earlier):
-        if text.strip() not in W.CONNECTIVES:
+        if text.strip() not in W.CONNECTIVES and not _TIME_ONLY.fullmatch(text.strip()):
             return index
     return -1
 

@@ -71,6 +71,7 @@ _COLUMN = re.compile(r"(?<!等)栏目")
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_LIST_ENDING = re.compile(alternation(W.CHANNEL_LIST_ENDINGS))
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
@@ -108,7 +109,10 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         if clause.after_semicolon:
             part_of_before = False
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
-        carried = carried_channels([c.text for c in parts[:i] if not c.aside])
+        # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
+        member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
+        since_opening = any(w in c.text for c in parts[member : i + 1] for w in W.SINCE_OPENING)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -126,7 +130,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             read = _read(
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
-            read = [c for c in read if not (adopted and c.key in _PROACTIVE)]
+            read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             read = [c for c in read if not (loose and c.key == "proactive.total")]
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
                 own = clause.text[start : quantity.start]
@@ -162,7 +166,7 @@ def _read(
     quantity: Quantity,
     own_start: int,
     after: str,
-    carried: set[str],
+    carried: tuple[set[str], str | None],
     part: bool,
     year: int | None,
     listed: bool = False,
@@ -204,7 +208,7 @@ def _match(
     quantity: Quantity,
     before: str,
     after: str,
-    carried: set[str],
+    carried: tuple[set[str], str | None],
     part: bool,
     named: str | None = None,
 ) -> Candidate | None:
@@ -223,7 +227,11 @@ def _match(
     )
     if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
-    if any(w in before for w in words.excluding):
+    checked = before
+    if words.objects and verb is not None and W.OBJECT_LIST_END in before[verb.end() :]:
+        # "…推送部门文件、政策解读、通知公告等各类信息773条": the kinds a list names exclude nothing
+        checked = before[: verb.end()] + before[verb.end() :].rsplit(W.OBJECT_LIST_END, 1)[1]
+    if any(w in checked for w in words.excluding):
         return None
     channel: str | None = None
     if words.part_of is not None:
@@ -234,7 +242,10 @@ def _match(
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
-        kinds = kinds or carried
+        if not kinds:
+            kinds, channel = carried
+        elif _LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
+            kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:
@@ -329,11 +340,12 @@ def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
 
 
 def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
-    """ "…，官方微博211条": a channel and its figure listed after a clause with the verb."""
+    """ "…，官方微博211条" / "…；微信、微博信息2102条": a channel and its figure (and at most what it
+    counts) listed after a clause with the verb."""
     if quantity.unit not in words.units:
         return None
     rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip()
-    if rest:
+    if rest and rest not in words.objects:
         return None
     kinds, channel = channels(own)
     if not fits_channel(words, kinds, False):

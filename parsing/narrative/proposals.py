@@ -37,8 +37,8 @@ _NONE = re.compile(
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 # "人大建议和政协提案办理共计11件": both kinds named, then the verb and one figure for both.
 _BOTH_THEN_HANDLED = re.compile(
-    rf"(?:人大)?(?:代表)?建议[和及与、](?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
-    rf"(?:{alternation(W.SUM_WORDS + W.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
+    rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
+    rf"(?:数量|总数|数)?为?(?:{alternation(W.SUM_WORDS + W.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
 )
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))

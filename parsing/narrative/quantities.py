@@ -32,6 +32,7 @@ _QUANTITY = re.compile(
     rf"(?P<unit>{alternation(W.FACT_UNITS)})(?P<left>左右)?"
 )
 _NOT_A_COUNT = re.compile(alternation(W.NOT_A_COUNT_AFTER))
+_DESCRIPTOR = re.compile(alternation(W.CHANNEL_DESCRIPTORS))
 # "政务微信公开政府信息数170，", "…主动公开政府信息260余": a count whose unit the page lost, read
 # only right after what it counts and at the end of its clause; it stands for 条.
 _UNITLESS = re.compile(
@@ -52,8 +53,10 @@ class Quantity:
 def quantities(text: str) -> list[Quantity]:
     """Every count in `text`, in order."""
     out: list[Quantity] = []
+    # "两微一条" names channels: its "一条" is no count
+    names = [m.span() for m in _DESCRIPTOR.finditer(text)]
     for match in _QUANTITY.finditer(text):
-        if _NOT_A_COUNT.match(text, match.end()):
+        if _NOT_A_COUNT.match(text, match.end()) or any(a <= match.start() < b for a, b in names):
             continue
         value = _value(match.group("num"), bool(match.group("wan")))
         if value is None:

@@ -39,7 +39,7 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "客户端", "APP", "App", "app",
+    "快手", "视频号", "南方号", "南方+", "两微", "客户端", "APP", "App", "app",
 )
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
@@ -48,6 +48,8 @@ CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等
 # A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
 # is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
 TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
+# Quoted words that describe channels rather than name an account ("“两微一端”"): read as words.
+CHANNEL_DESCRIPTORS = ("两微一端", "两微一抖", "两微一条", "两微")
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
@@ -67,6 +69,8 @@ NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "�
 # Words making a figure a total.
 TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
+# A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
+SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
 # Words pointing at another year than the report's.
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转")
 # Qualifiers of a number: before it (约100条) and after it (100余条).
@@ -92,7 +96,7 @@ TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "政务动态信息", "事项")
 MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
-    "工作", "政府工作",
+    "工作", "政府工作", "动态信息",
 )
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (

@@ -22,6 +22,30 @@ def test_a_long_table_is_cut_to_fit_with_a_note() -> None:
     assert "行未显示" in text
 
 
+def test_a_year_of_rows_is_laid_out_a_few_times_and_says_once_how_many_are_left_out(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14: the thousand failing reports of a year at 100 000 were tabulated over and over while
+    the table shrank by a quarter at a time (400 ms a question), each shrink adding its own note."""
+    import bot.core.answer_format as fmt
+
+    calls = []
+    real = fmt.tabulate
+
+    def counting(rows, **kw):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
+        return real(rows, **kw)
+
+    monkeypatch.setattr(fmt, "tabulate", counting)
+    rows = [[f"测试省第{i}号单位信息公开办公室", "表三 收支平衡"] for i in range(5000)]
+    reply = Reply().line("标题")
+    reply.table(["单位", "未通过的勾稽关系"], rows)
+    text, _ = reply.render()
+    assert len(text) <= BUDGET
+    assert max(calls) < 200 and len(calls) <= 5
+    shown = text.count("号单位信息公开办公室")
+    assert text.count("行未显示") == 1
+    assert f"另有{5000 - shown}行未显示" in text
+
+
 def test_html_is_escaped_and_plain_strips_it() -> None:
     reply = Reply().line("a<b & c")
     reply.table(["x"], [["<i>"]])

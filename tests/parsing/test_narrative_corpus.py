@@ -18,6 +18,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
+    "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
+    "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
     "https://www.ynyx.gov.cn/info/1025/61695.htm": {"proactive.total"},
@@ -73,6 +75,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
         "applications.received"
     },
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
+    "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
+        "normative.issued"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -94,6 +100,11 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {
+        "proactive.total",
+        "review.count",
+    },
+    "https://www.zjc.gov.cn/info/11972/976112.htm": {"proactive.total", "proactive.website"},
 }
 
 

@@ -214,3 +214,56 @@ def test_both_kinds_of_proposals_then_the_verb() -> None:
     assert _facts(text, 2022) == {"proposals.count": 11}
     text = "全年网站发布信息3659条,其中政府重要会议19条,人大代表建议、政协提案办理32条。"
     assert _facts(text, 2022) == {"proactive.website": 3659}
+
+
+# --- corpus round 7 dev ---------------------------------------------------------------------
+
+
+def test_a_sentence_member_after_a_semicolon_has_its_own_account() -> None:
+    text = (
+        "“平安灯都”微信公众号目前粉丝数83035,年内发布微信推文760篇,阅读量达40万余次;"
+        "“平安灯都”南方+于2020年5月19日开通,目前订阅数9152,年内共发布信息125条。"
+    )
+    assert _facts(text, 2023) == {"proactive.new_media": 885}
+
+
+def test_a_figure_counted_since_the_account_opened_is_not_the_years() -> None:
+    text = "“建瓯应急管理”微信公众号开通至今,粉丝累计5693人,累计发布508条图文信息。"
+    assert _facts(text) == {}
+
+
+# --- corpus round 8 dev ---------------------------------------------------------------------
+
+
+def test_quoted_words_that_describe_channels() -> None:
+    text = "2021年城市管理局网站、“两微一条”共发布信息1000余条,累计阅读量60余万人次。"
+    assert _facts(text, 2021) == {"proactive.total": 1000}
+
+
+def test_a_public_account_counts_its_news_and_proposals_handled() -> None:
+    text = "全年主办、协办建议提案办结数量27件;通过铜陵城管微信公众号发布动态信息288条。"
+    assert _facts(text, 2020) == {"proposals.count": 27, "proactive.new_media": 288}
+
+
+# --- corpus round 9 dev ---------------------------------------------------------------------
+
+
+def test_a_list_of_platforms_across_clauses_states_a_total() -> None:
+    text = (
+        "2023年,我委在政务公开门户网站、“武威民宗”微信公众号,“数字民族”APP等平台共推送部门文件、"
+        "政策解读、通知公告等各类信息773条。"
+    )
+    assert _facts(text, 2023) == {"proactive.total": 773}
+
+
+def test_a_listed_channel_may_name_what_it_counts() -> None:
+    text = "公开政府信息5838条。调整维护概况类信息更新量98条;政务信息3612条;微信、微博信息2102条。"
+    assert _facts(text) == {"proactive.total": 5838, "proactive.new_media": 2102}
+
+
+# --- corpus round 10 dev --------------------------------------------------------------------
+
+
+def test_a_clause_that_only_says_when_is_no_subject() -> None:
+    text = "2024年,“金塔司法”微信公众号订阅1900余人次,发布876篇信息,其中原创343篇。"
+    assert _facts(text) == {"proactive.new_media": 876}

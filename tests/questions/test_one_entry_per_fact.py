@@ -5,6 +5,8 @@ bot.core.metrics or elsewhere is touched."""
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,6 +14,8 @@ import pytest
 
 from bot.core import metrics
 from bot.core.questions import QueryKind, parse_question
+from bot.core.replies.ingest import key_figures
+from parsing.model import Fact, Report
 from parsing.vocabulary import facts, unit_of
 from parsing.vocabulary import questions as Q
 from tests.questions.test_parse_question import _lexicon
@@ -74,6 +78,9 @@ def test_a_new_channel_of_a_fact_is_a_part_of_it(monkeypatch: pytest.MonkeyPatch
     )
     total = metrics.resolve(metrics.table().by_id["proactive.total"])
     assert "proactive.billboard" in total.parts
+    # The upload summary names it among the channels when the report states no total.
+    report = Report("某局", 2021, "2021", None, facts=(Fact("proactive.billboard", 12, "条", "公开栏公开12条"),))
+    assert dict(key_figures(report))["主动公开"] == "公开栏12条，报告未给出合计"
 
 
 def test_a_new_synonym_of_a_fact_is_one_word_in_its_entry(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,3 +112,34 @@ def test_the_derived_table_keeps_every_fact_metric() -> None:
     assert table.by_id["documents.issued"].axis == "part"
     assert table.refines["proactive.website"] == "proactive.total"
     assert table.metrics == metrics.METRICS
+
+
+_FRESH_PROCESS = """
+import parsing.vocabulary as V
+from parsing.vocabulary import facts as F
+
+# As if the entry were written in parsing/vocabulary/facts.py: added before any reader loads.
+entry = F.FactWords(
+    "complaints.count", "收到投诉举报", "件", ("件", "起"),
+    verbs=("收到", "受理"), required=(("投诉", "举报"),), asked_as=("投诉举报",),
+)
+F.FACT_WORDS = V.FACT_WORDS = (*F.FACT_WORDS, entry)
+F.FACT_WORDS_BY_KEY[entry.key] = entry
+F.FACTS[entry.key] = (entry.label, entry.unit)
+
+from parsing.extract.base import TextBlock
+from parsing.narrative import extract_facts
+from bot.core.questions import parse_question
+
+facts = extract_facts([TextBlock(text="2021年，本机关共收到投诉举报5件，均已办结。", index=0)], year=2021)
+print([(f.key, f.value, f.unit) for f in facts])
+query = parse_question("2021年投诉举报多少件")
+print(query.metric.id, query.metric.label, query.metric.unit)
+"""
+
+
+def test_a_new_fact_key_is_read_from_prose_and_asked_in_a_fresh_process() -> None:
+    """The prose reader (parsing.narrative) reads a plain new entry with no change of its own."""
+    done = subprocess.run([sys.executable, "-c", _FRESH_PROCESS], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[('complaints.count', 5, '件')]", "complaints.count 收到投诉举报 件"]

@@ -153,3 +153,30 @@ async def test_a_format_nobody_reads_is_refused_before_get_file(tmp_path: Path, 
     assert sent[0] == UnsupportedFormat().message
     assert sent[1] == R.RECEIVED.format(name="年报.docx")  # a known ending: its bytes decide
     assert request_log.endpoints().count("getFile") == 1
+
+
+@pytest.mark.parametrize("command", ["/export", "/summary 文登区 2021"])
+async def test_export_and_summary_refused_to_who_may_not_upload(
+    tmp_path: Path, request_log: RecordingRequest, command: str
+) -> None:
+    settings = make_settings(tmp_path, f"sqlite:///{tmp_path / 'db.sqlite3'}", admins=[9999])
+    settings = settings.model_copy(update={"telegram_bot_token": "123:TEST"})
+    application = build_application(settings, lambda _: None, request=request_log)  # type: ignore[arg-type,return-value]
+    await application.initialize()
+    try:
+        chat = {"id": USER, "type": "private", "first_name": "用户"}
+        entity = {"type": "bot_command", "offset": 0, "length": len(command.split()[0])}
+        message = {
+            "message_id": 10,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": {"id": USER, "is_bot": False, "first_name": "用户"},
+            "text": command,
+            "entities": [entity],
+        }
+        await application.process_update(Update.de_json({"update_id": 1, "message": message}, application.bot))
+    finally:
+        await application.shutdown()
+    sent = [params["text"] for endpoint, params in request_log.calls if endpoint == "sendMessage"]
+    assert sent == [R.EXPORT_NOT_ALLOWED]
+    assert "sendDocument" not in request_log.endpoints()

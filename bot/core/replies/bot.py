@@ -143,6 +143,10 @@ REPORT_TITLE = "<b>{agency}</b> {year}年政府信息公开工作年度报告"
 REPORT_META = "格式：{template}版　第{version}版　文件：{filename}{published}"
 REPORT_PUBLISHED = "　发布日期：{date}"
 REPORT_T2 = "<b>表二 主动公开政府信息情况</b>"
+REPORT_T2_HEADERS = ("项目", "数值")
+# Table 3 is seven numbers wide: short headers keep it readable on a phone.
+REPORT_T3_SHORT_COLUMNS = ("自然人", "商企", "科研", "公益", "法律", "其他", "总计")
+NO_YEARS_HELD = "无"
 REPORT_T3 = "<b>表三 收到和处理政府信息公开申请情况</b>"
 REPORT_T4 = "<b>表四 政府信息公开行政复议、行政诉讼情况</b>"
 REPORT_FACTS = "<b>正文中的数字</b>"

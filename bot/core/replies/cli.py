@@ -22,6 +22,13 @@ CONFIG_REASONS = {
     "list_type": "应为逗号分隔的列表",
 }
 CONFIG_REASON_OTHER = "格式不对"
+# What a setting's own check says is wrong with its value (bot.config's validators).
+CONFIG_NOT_A_NETWORK = "不是网络地址 / not a network: {network}"
+CONFIG_CLOCK_TIME = "提醒时间应写成 HH:MM，例如 09:00"
+CONFIG_PROXY_SCHEME = "代理地址应以 http://、https://、socks5:// 或 socks5h:// 开头"
+CONFIG_PROXY_HOST = "代理地址缺少主机名，例如 socks5://127.0.0.1:1080"
+CONFIG_LOG_LEVEL = "日志级别应为 DEBUG、INFO、WARNING 或 ERROR"
+CONFIG_TIMEZONE = "未知时区，应为 Asia/Shanghai 这样的 IANA 时区名"
 CONFIG_LIST_ITEM = "应为逗号分隔的整数（Telegram 用户或聊天 id，例如 123456789,-1001234567890）"
 
 # --- database and data directory ---------------------------------------------------------------
@@ -79,3 +86,8 @@ DB_UPGRADE_FAILED = "数据库升级失败：{error}"
 DB_ALREADY_HEAD = "数据库已是最新结构（版本 {after}）。"
 DB_UPGRADED = "数据库已从版本 {before} 升级到 {after}（最新 {head}）。"
 DB_NO_VERSION = "空"
+
+# --- a local file that is no report file (bot.core.local_files: the OSError's strerror) ------------
+
+NOT_A_REGULAR_FILE = "不是普通文件（管道、设备等）"
+FILE_OVER_LIMIT = "文件超过 {mb} MB 的处理上限"

@@ -14,6 +14,7 @@ from bot.core.replies import crossyear
 from parsing import error_wording, formats
 from parsing.model import CheckStatus, Report
 from parsing.schema import TEMPLATE_2019, TEMPLATE_2021, cell_label
+from parsing.vocabulary import facts
 from parsing.wording import warning_text
 from storage.reports import PUBLISHED_ON, ValueChange
 
@@ -120,12 +121,11 @@ def key_figures(report: Report) -> list[tuple[str, str]]:
     if total is not None:
         proactive = _n(total.value, total.unit)
     else:
-        parts = [f for f in (report.fact("proactive.website"), report.fact("proactive.new_media")) if f]
+        # The channels of 主动公开 are the vocabulary's (FactWords.refines), named by their part_label.
+        channels = [w for w in facts.FACT_WORDS if w.refines == "proactive.total"]
+        parts = [(w.part_label, f) for w in channels if (f := report.fact(w.key)) is not None]
         proactive = (
-            "、".join(
-                f"{'网站' if f.key.endswith('website') else '新媒体'}{_n(f.value, f.unit)}" for f in parts
-            )
-            + "，报告未给出合计"
+            "、".join(f"{label}{_n(f.value, f.unit)}" for label, f in parts) + "，报告未给出合计"
             if parts
             else NOT_STATED
         )

@@ -151,3 +151,16 @@ LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "tow
 CSV_COLUMN_NAME = "机构名称"
 CSV_COLUMN_REGION = "地区"
 DEADLINE_NOTE_CSV = "名录规定"  # why a deadline came from the CSV (shown beside the date)
+
+# --- deadlines: which category, and why this date (Deadline.source) --------------------------------
+
+CATEGORY_LABELS = {"department": "部门", "government": "本级政府", "township": "乡镇（街道）"}
+ALL_CATEGORIES = "各单位"
+DEADLINE_STATUTORY_GOVERNMENT = "《政府信息公开条例》第四十九条（本级政府3月31日前）"
+DEADLINE_STATUTORY_DEPARTMENT = "《政府信息公开条例》第四十九条（部门1月31日前）"
+DEADLINE_TOWNSHIP_AS_DEPARTMENT = "乡镇（街道）未设地区规定，参照部门的1月31日"
+DEADLINE_AGENCY_RULE = "本机构的规定"
+DEADLINE_REGION_RULE = "{region}规定"
+DEADLINE_EVERYWHERE = "全局"
+# A moment in the reminder texts: "1月24日 09:00".
+LOCAL_TIME = "{month}月{day}日 {hhmm}"

@@ -17,6 +17,7 @@ DETAIL_LABEL = "表/行/列"
 DETAIL_TOTAL = "合计"
 DETAIL_REPORT_ID = "报告编号"
 DETAIL_FILE = "文件（版本）"
+DETAIL_FILE_VERSION = "{filename}（第{version}版）"
 
 USAGE = "用法：/summary 地区 年份，例如 /summary 文登区 2021（汇总该地区已报送单位的表二至表四，Excel 文件）"
 UNKNOWN_REGION = "没有找到“{region}”的单位。地区写法如：威海市、文登区、山东省/威海市。"
