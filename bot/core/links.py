@@ -1,7 +1,8 @@
 """A link to a report page -> IngestRequest: the page itself, or the report file it attaches.
 
 Government sites publish a report as an article page (the report in the page) or as a page
-that links the report as a PDF/DOC/DOCX/WPS attachment. The page is fetched under
+that links the report as an attachment (PDF, DOC, DOCX, WPS: the formats parsing.formats
+marks `attached`). The page is fetched under
 bot.core.fetch's rules; an attachment whose link names a report (年度报告, 年报, 信息公开) is
 fetched the same way, else the only attachment, else the page itself is the report. The
 stored original is what was read; its source is the page address the user sent.

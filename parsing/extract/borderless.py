@@ -176,14 +176,7 @@ def _label_starts(rows: list[GlyphLine], starts: list[float], tolerance: float) 
     if len(starts) < 2:
         return starts[:1]
     values_from = starts[1] - tolerance
-    edges = sorted(w.x0 for line in rows for w in line.words if w.x0 < values_from)
-    clusters: list[list[float]] = []
-    for x in edges:
-        if clusters and x - clusters[-1][-1] <= tolerance:
-            clusters[-1].append(x)
-        else:
-            clusters.append([x])
-    found = [min(c) for c in clusters if len(c) >= 2]
+    found = _shared_edges([w.x0 for line in rows for w in line.words if w.x0 < values_from], tolerance)
     return found if found and found[0] <= starts[0] + tolerance else [starts[0], *found]
 
 
@@ -193,9 +186,13 @@ def _has_figures(words: list[Word]) -> bool:
 
 def _column_starts(lines: list[GlyphLine], tolerance: float) -> list[float]:
     """Left edges shared by words of at least two multi-word lines: the columns' starts."""
-    edges = sorted(w.x0 for line in lines if len(line.words) >= 2 for w in line.words)
+    return _shared_edges([w.x0 for line in lines if len(line.words) >= 2 for w in line.words], tolerance)
+
+
+def _shared_edges(edges: list[float], tolerance: float) -> list[float]:
+    """The left edges that at least two words share (within `tolerance`), left to right."""
     clusters: list[list[float]] = []
-    for x in edges:
+    for x in sorted(edges):
         if clusters and x - clusters[-1][-1] <= tolerance:
             clusters[-1].append(x)
         else:

@@ -62,24 +62,23 @@ def raw_rows(tables: Iterable[TableBlock]) -> list[RawRow]:
 # --- which table a row belongs to -------------------------------------------------------
 
 
+# Words that name a table, tried in this order (as the readers always have: 表四, 表三, 表二).
+_STRONG = {"t4": V.T4_STRONG, "t3": V.T3_STRONG, "t2": V.T2_STRONG}
+_WEAK = {"t4": V.T4_WEAK, "t3": V.T3_WEAK, "t2": V.T2_WEAK}
+
+
+def _named_table(text: str, markers: dict[str, tuple[str, ...]]) -> str | None:
+    return next((kind for kind, words in markers.items() if any(m in text for m in words)), None)
+
+
 def _strong_kind(text: str) -> str | None:
-    if any(m in text for m in V.T4_STRONG) or all(m in text for m in V.T4_BOTH_GROUPS):
+    if all(m in text for m in V.T4_BOTH_GROUPS):
         return "t4"
-    if any(m in text for m in V.T3_STRONG):
-        return "t3"
-    if any(m in text for m in V.T2_STRONG):
-        return "t2"
-    return None
+    return _named_table(text, _STRONG)
 
 
 def _weak_kind(text: str) -> str | None:
-    if any(m in text for m in V.T4_WEAK):
-        return "t4"
-    if any(m in text for m in V.T3_WEAK):
-        return "t3"
-    if any(m in text for m in V.T2_WEAK):
-        return "t2"
-    return None
+    return _named_table(text, _WEAK)
 
 
 def split_by_table(rows: Sequence[RawRow]) -> dict[str, list[RawRow]]:
