@@ -63,6 +63,25 @@ def test_scanned_pdf_rotated_with_noise_reads_table_4_exactly() -> None:
     assert next(c for c in report.checks if c.rule == "t4.sums").status == "pass"
 
 
+def test_fine_scan_reads_a_header_stacked_one_character_a_line() -> None:
+    """A whole page at 300 dpi was shrunk to 2600 px and the detector took table 4's narrow
+    header cells ("结/果/维/持", one character a line) for tall boxes across the columns: the
+    table was lost. Text is now found on the page at a fixed working size and read at full size."""
+    page = render_pages((SAMPLES / "generated" / "000.pdf").read_bytes(), 300, [3])[0]
+    report = parse_report(images_to_pdf([page], 300), "scan.pdf", caption=CAPTION)
+    assert {k: report.cells[k] for k in T4} == T4
+    assert next(c for c in report.checks if c.rule == "t4.sums").status == "pass"
+
+
+def test_a_thin_strip_is_padded_for_the_detector_not_enlarged() -> None:
+    from parsing.ocr.engine import _padded
+
+    strip = np.full((100, 2500, 3), 255, np.uint8)
+    assert _padded(strip).shape == (736, 2500, 3)
+    small = np.full((300, 400, 3), 255, np.uint8)
+    assert _padded(small) is small  # enlarged by the detector: 736 x 981 stays within the working size
+
+
 def test_photo_with_perspective_and_uneven_light_reads_table_4() -> None:
     report = _photographed()
     assert report.ocr is not None
