@@ -7,7 +7,7 @@ job at start (under a stable name) can neither duplicate nor lose a reminder.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -87,41 +87,40 @@ async def _may_manage(update: Update, context: BotContext) -> bool:
     return member.status in (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 
 
-async def cmd_register(update: Update, context: BotContext) -> None:
+async def _reply_to_manager(
+    update: Update, context: BotContext, action: Callable[..., registration.Result], **extra: Any
+) -> None:
+    """Run a registration action for this chat and its sender, and reply with what it says."""
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
     user = update.effective_user
     result = await context.state.run_query(
-        registration.register,
+        action,
         context.services,
         chat_id=chat.id,
         chat_title=chat.title or "",
-        is_group=chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
         allowed=await _may_manage(update, context),
-        args=list(context.args or []),
         user_id=user.id if user else None,
         now=_now(context),
+        **extra,
     )
     await send_html(message, result.text, html=False)
+
+
+async def cmd_register(update: Update, context: BotContext) -> None:
+    chat = update.effective_chat
+    await _reply_to_manager(
+        update,
+        context,
+        registration.register,
+        is_group=chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP),
+        args=list(context.args or []),
+    )
 
 
 async def cmd_supervise(update: Update, context: BotContext) -> None:
-    message, chat = update.effective_message, update.effective_chat
-    if message is None or chat is None:
-        return
-    user = update.effective_user
-    result = await context.state.run_query(
-        registration.supervise,
-        context.services,
-        chat_id=chat.id,
-        chat_title=chat.title or "",
-        allowed=await _may_manage(update, context),
-        region="".join(context.args or []),
-        user_id=user.id if user else None,
-        now=_now(context),
-    )
-    await send_html(message, result.text, html=False)
+    await _reply_to_manager(update, context, registration.supervise, region="".join(context.args or []))
 
 
 async def cmd_deadline(update: Update, context: BotContext) -> None:
