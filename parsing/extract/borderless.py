@@ -115,7 +115,7 @@ def borderless_tables(
             rows, line_pitch, size = region
             tolerance = size * 0.3
             if carried and _continues(rows, carried, tolerance):
-                starts = _label_starts(rows, carried, tolerance) + carried[1:]
+                starts = _continued_starts(rows, carried, tolerance)
             elif len(_multi_word(rows)) >= 3:
                 starts = _column_starts(rows, tolerance=tolerance)
             else:
@@ -151,33 +151,51 @@ def _multi_word(lines: list[GlyphLine]) -> list[GlyphLine]:
     return [line for line in lines if len(line.words) >= 2]
 
 
+def _label_words(line: GlyphLine) -> list[Word]:
+    """The words before the line's first figure: its row label."""
+    label: list[Word] = []
+    for word in line.words:
+        if _NUMERIC.match(word.text):
+            break
+        label.append(word)
+    return label
+
+
+def _first_value_column(rows: list[GlyphLine], starts: list[float], tolerance: float) -> int:
+    """Index of the first carried column right of every row label of the continuation."""
+    right = max((w.x0 for line in rows for w in _label_words(line)), default=starts[0])
+    return next((i for i, x in enumerate(starts) if i >= 1 and x > right + tolerance), len(starts))
+
+
 def _continues(rows: list[GlyphLine], starts: list[float], tolerance: float) -> bool:
-    """Headerless rows with figures, every word right of the label column standing at one
-    of the column starts. The label column may hold words anywhere: a continuation often
-    prints its row labels in sub-columns of their own (table 3's "（三）不予公开 | 1.属于国家秘密"),
-    which the part before, showing only the top rows, never had."""
+    """Headerless rows with figures, every word from a row's first figure on standing at one
+    of the value columns' starts. Row labels may stand anywhere left of the value columns: a
+    continuation often prints them in sub-columns of its own (table 3's "（三）不予公开 |
+    1.属于国家秘密"), which the part before, showing only the top rows, never had, and a
+    skewed scan puts them a little off the first part's label columns."""
     multi = _multi_word(rows)
-    values_from = starts[1] - tolerance if len(starts) >= 2 else starts[0]
+    values = starts[_first_value_column(rows, starts, tolerance) :]
     return (
         bool(multi)
+        and bool(values)
         and _has_figures(rows[0].words[1:])
         and all(
-            any(abs(w.x0 - x) <= tolerance for x in starts)
+            any(abs(w.x0 - x) <= tolerance for x in values)
             for line in multi
-            for w in line.words
-            if w.x0 >= values_from
+            for w in line.words[len(_label_words(line)) :]
         )
     )
 
 
-def _label_starts(rows: list[GlyphLine], starts: list[float], tolerance: float) -> list[float]:
-    """Column starts of a continuation's label sub-columns, left of the carried value columns
-    (the carried label column's start when the labels stand in one column)."""
-    if len(starts) < 2:
-        return starts[:1]
-    values_from = starts[1] - tolerance
-    found = _shared_edges([w.x0 for line in rows for w in line.words if w.x0 < values_from], tolerance)
-    return found if found and found[0] <= starts[0] + tolerance else [starts[0], *found]
+def _continued_starts(rows: list[GlyphLine], starts: list[float], tolerance: float) -> list[float]:
+    """A continuation's columns: its own label sub-columns where its labels share some, else
+    the carried label columns; then the carried value columns."""
+    first = _first_value_column(rows, starts, tolerance)
+    found = _shared_edges([w.x0 for line in rows for w in _label_words(line)], tolerance)
+    if not found:
+        return starts
+    labels = found if found[0] <= starts[0] + tolerance else [starts[0], *found]
+    return labels + starts[first:]
 
 
 def _has_figures(words: list[Word]) -> bool:

@@ -90,8 +90,17 @@ def clean_figure(text: str) -> str:
     return cleaned or text
 
 
+# A cell holding only a speck or a stop ("。" for a faint 0) was not read: left blank, it is
+# flagged as a blank among figures, and the row's other figures keep their columns.
+_ONLY_SPECKS = re.compile(r"^[°·'`‘’:：、。.,，\s]+$")
+
+
+def _clean_cell(text: str) -> str:
+    return "" if _ONLY_SPECKS.match(text) else clean_figure(text)
+
+
 def _clean_cells(table: Table) -> Table:
-    rows = tuple(tuple(clean_figure(c) if c else c for c in row) for row in table.rows)
+    rows = tuple(tuple(_clean_cell(c) if c else c for c in row) for row in table.rows)
     return dataclasses.replace(table, rows=rows)
 
 

@@ -170,6 +170,16 @@ def test_sandbox_allows_the_ocr_time_limit_once_ocr_starts() -> None:
         sandbox.close()
 
 
+def test_a_cell_of_specks_is_unread_and_keeps_the_rows_other_figures_in_place() -> None:
+    """A faint 0 read as "。": the cell is left blank (flagged among figures), not taken for a
+    label that would push the row's figures out of their columns."""
+    from parsing.extract.layout import Table
+    from parsing.ocr.document import _clean_cells
+
+    table = Table(0, 10, 0, 100, (("3.补正后申请内容仍不明确", "0", "。", "0", "o"),), (0, 40, 60, 80, 90))
+    assert _clean_cells(table).rows == (("3.补正后申请内容仍不明确", "0", "", "0", "0"),)
+
+
 @pytest.mark.parametrize(
     ("read", "figure"),
     [("o", "0"), ("O", "0"), ("0°", "0"), (".0", "0"), ("0.", "0"), ("0：", "0"), ("12", "12"), ("0.0375", "0.0375"), ("2021年", "2021年")],

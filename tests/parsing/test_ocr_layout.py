@@ -38,3 +38,22 @@ def test_continuation_with_label_sub_columns_keeps_the_figures_under_their_colum
     ]
     assert after.columns[-width + 1 :] == before.columns[1:]
     assert ["1.属于国家秘密" in row for row in after.rows] == [False, True, False, False]
+
+
+def test_continuation_label_a_little_off_the_first_parts_label_column_still_continues() -> None:
+    """A scan turned 2°: overleaf, "（七）总计" stands 7 points right of the first part's
+    sub-label column; its figures still stand under the value columns and must stay there."""
+    first = [
+        *_line(86, (88, "申请人情况"), *zip(_COLUMNS[1:], "自商科社法其总", strict=True)),
+        *_line(100, *zip(_COLUMNS[1:], "然业研会律他计", strict=True)),
+        *_line(120, (88, "三、本年"), (138, "（一）予以公开"), *((x, "1") for x in _COLUMNS[1:])),
+        *_line(140, (138, "（二）部分公开"), *((x, "2") for x in _COLUMNS[1:])),
+    ]
+    overleaf = [
+        *_line(100, (145, "（七）总计"), *((x + 1, "3") for x in _COLUMNS[1:])),
+        *_line(120, (88, "四、结转下年度继续办理"), *((x - 1, "4") for x in _COLUMNS[2:])),
+    ]
+    tables = borderless_tables({0: glyph_lines(first), 1: glyph_lines(overleaf)})
+    before, after = tables[0][-1], tables[1][0]
+    assert after.columns == before.columns
+    assert [row[-7:] for row in after.rows] == [("3",) * 7, ("", *("4",) * 6)]
