@@ -85,12 +85,13 @@ def _ocr_summary(
     rows: dict[str, list[str]] = {}
     for key in cells:
         rows.setdefault(key.rsplit(".", 1)[0], []).append(key)
+    # A row of two (table 2's 采购项目数量 | 采购总金额) needs its other figure, a longer row two.
     blank = [
         key
         for members in rows.values()
-        if _filled(members, cells) >= 2
+        if _filled(members, cells) >= max(1, min(2, len(members) - 1))
         for key in members
-        if cells[key] is None and key.startswith(("t3.", "t4."))
+        if cells[key] is None and key.startswith(("t2.", "t3.", "t4."))
     ]
     warnings = []
     if unsure:

@@ -113,6 +113,28 @@ def test_low_confidence_and_unread_cells_are_typed_warnings() -> None:
     assert report.to_json_dict()["ocr"]["low_confidence"] == ["t4.review.upheld", "t4.suit_direct.other"]
 
 
+def test_a_blank_beside_figures_in_table_2_is_flagged() -> None:
+    """Table 2's rows are short (采购项目数量 | 采购总金额): one figure beside a blank is enough to
+    suspect a missed one; table 3's long rows still need two."""
+    from parsing.extract.base import OcrStats
+    from parsing.model import Number
+    from parsing.report import _ocr_summary
+
+    cells: dict[str, Number | None] = {
+        "t2.procurement.items": 3,
+        "t2.procurement.amount": None,
+        "t2.normative.made": 1,
+        "t2.normative.repealed": None,
+        "t2.normative.in_force": 4,
+        "t2.licence.decided": None,
+        "t3.granted.natural_person": 2,
+        "t3.granted.commercial": None,
+        "t3.granted.research": None,
+    }
+    summary, _warnings = _ocr_summary(OcrStats("test", 1, 0.1, 0.6), cells, {}, [])
+    assert summary.low_confidence == ("t2.procurement.amount", "t2.normative.repealed")
+
+
 def _png(size: tuple[int, int] = (200, 100), fmt: str = "PNG") -> bytes:
     buffer = io.BytesIO()
     Image.new("L", size, 255).save(buffer, format=fmt)
