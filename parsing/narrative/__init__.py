@@ -17,8 +17,9 @@ from enum import StrEnum
 
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
+from parsing.narrative.candidate import Candidate
 from parsing.narrative.context import applications_from_context, website_from_context
-from parsing.narrative.matching import Candidate, sentence_candidates
+from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
