@@ -15,6 +15,7 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
+_OWNER = re.compile(f"^{alternation(W.OBJECT_OWNERS)}")
 
 
 def fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
@@ -30,7 +31,7 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
         # "教育新闻和各类信息": the last of several kinds says "all kinds"
         general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
-    counted = _FILLERS.sub("", counted)
+    counted = _OWNER.sub("", _FILLERS.sub("", counted))
     if counted:
         # "信息图文": made of the key's objects only
         return not re.sub(alternation(words.objects), "", counted)
