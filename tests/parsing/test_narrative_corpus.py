@@ -79,6 +79,35 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
+    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
+        "proactive.total"
+    },
+    "https://www.ankang.gov.cn/Content-2788923.html": {"proactive.new_media", "proactive.website"},
+    "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
+        "documents.published"
+    },
+    "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
+    "https://www.nanjing.gov.cn/zzb/zfxxgk/zfxxgknb/gqzf_72697/gcqrmzf/202302/t20230220_3830939.html": {
+        "proactive.website"
+    },
+    "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
+    "https://fgw.my.gov.cn/mysfgw/c100294/202401/92c4b76e80014566b8e42c5ae1131396.shtml": {
+        "applications.received",
+        "proactive.total",
+    },
+    "https://nr.gd.gov.cn/gkmlpt/content/2/2877/post_2877736.html": {
+        "applications.received",
+        "proactive.website",
+    },
+    "http://www.fcgs.gov.cn/zfxxgk/zfxxgkndbg/2023gknb/t18028213.shtml": {"proactive.website"},
+    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.website"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
+    "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
+        "proactive.total"
+    },
+    "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
+        "applications.received"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -105,6 +134,21 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "review.count",
     },
     "https://www.zjc.gov.cn/info/11972/976112.htm": {"proactive.total", "proactive.website"},
+    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
+        "proactive.website"
+    },
+    "http://www.tianmen.gov.cn/zwgk/zfxxgkgz/zfxxgknb/zfnbhz/hsz/202001/t20200114_2007762.shtml": {
+        "proactive.total"
+    },
+    "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {"proactive.total"},
+    "https://nr.gd.gov.cn/gkmlpt/content/2/2877/post_2877736.html": {"proactive.total"},
+    "http://www.ejnq.gov.cn/art/2022/1/24/art_5444_413853.html": {"proactive.total"},
+    "http://www.fcgs.gov.cn/zfxxgk/zfxxgkndbg/2023gknb/t18028213.shtml": {"proactive.total"},
+    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.total"},
+    "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020": {
+        "proposals.count"
+    },
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
 }
 
 
