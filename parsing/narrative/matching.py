@@ -14,6 +14,7 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import (
     CHANNEL_WORD,
+    LIST_ENDING,
     OTHER,
     WEBSITE,
     WEBSITE_NAME,
@@ -21,6 +22,7 @@ from parsing.narrative.channels import (
     channel_name,
     channels,
     fits_channel,
+    several_channels,
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
@@ -43,11 +45,11 @@ _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
 # website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
-_COLUMN = re.compile(r"(?<!等)栏目")
+_COLUMN = re.compile("(?<!等)" + alternation(W.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
-_LIST_ENDING = re.compile(alternation(W.CHANNEL_LIST_ENDINGS))
+_CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
@@ -107,11 +109,22 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             read = [c for c in read if not (loose and c.key == "proactive.total")]
-            if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
-                own = clause.text[start : quantity.start]
+            own = clause.text[start : quantity.start]
+            # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
+            dated = bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
-            read_here.extend(c for c in read if not clause.aside or c.score > 1)
+            # …or as the channels' figures of the whole before it ("…1261条(其中:网站390条、微信公众号871条)").
+            # (not when the whole is a channel's: "新媒体发布236条(其中:微博发布112条…)")
+            breakdown = (
+                clause.aside
+                and bool(_PART.match(clause.text.strip()))
+                and not any(c.key in _CHANNEL_KEYS and not c.partial for c in out)
+            )
+            read_here.extend(
+                c for c in read if not clause.aside or c.score > 1 or (breakdown and c.key in _CHANNEL_KEYS)
+            )
         out.extend(read_here)
         if counts and not clause.aside:
             out.extend(closing_sum(clause.text, counts, out))
@@ -219,17 +232,19 @@ def _match(
             channel = channel_name(subject)
         if not kinds:
             kinds, channel = carried
-        elif _LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
+        elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:
+            if not several_channels(subject):
+                return None  # "通过平台发布信息1110条": one other channel's figure, no total
             channel = OTHER  # notice boards only: the total, unless the paragraph states another
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
-        if not fits_object(words, counted, after, verb_text):
+        if not fits_object(words, counted, after, verb_text, quantity.unit):
             if words.sums_channels:
                 return Candidate(
                     words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True

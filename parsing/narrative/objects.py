@@ -15,16 +15,18 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
+_FIELDS = re.compile(f"^.*?(?<!{alternation(W.KIND_OF_FIELD)}){alternation(W.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
 _OWNER = re.compile(f"^{alternation(W.OBJECT_OWNERS)}")
 
 
-def fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
+def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:
     """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
     named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
     counted = counted.strip()
     for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
         counted = counted[: other.start] + counted[other.end :]
-    if W.OBJECT_LIST_END in counted:
+    listed = W.OBJECT_LIST_END in counted
+    if listed:
         counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
     else:
         conjuncts = _CONJUNCTION.split(counted)
@@ -32,11 +34,13 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
         general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
     counted = _OWNER.sub("", _FILLERS.sub("", counted))
+    if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
+        counted = _FIELDS.sub("", counted)
     if counted:
         # "信息图文": made of the key's objects only
         return not re.sub(alternation(words.objects), "", counted)
-    if words.channels:
-        return True  # "门户网站公开39条"
+    if words.channels:  # (a channel's 件 with nothing named are documents)
+        return unit != "件"  # "门户网站公开39条"
     return named_after or verb == "主动公开"
 
 
@@ -63,7 +67,7 @@ def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate 
     counts) listed after a clause with the verb."""
     if quantity.unit not in words.units:
         return None
-    rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip()
+    rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip(" ：:")
     if rest and rest not in words.objects:
         return None
     kinds, channel = channels(own)

@@ -12,6 +12,7 @@ from parsing.vocabulary import facts as W
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _SUM = re.compile(alternation(W.SUM_WORDS))
+_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
 
 
 def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -42,9 +43,14 @@ def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
 
 def closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
     """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
-    if len(counts) != 1 or not _SUM.match(text.strip()):
+    stripped = text.strip()
+    opening = _SUM.match(stripped)
+    if len(counts) != 1 or opening is None:
         return []
     count = counts[0]
+    # "共计办结774件" states another figure (办结), no sum of the list
+    if _FILLERS.sub("", stripped[opening.end() : stripped.find(count.raw)]).strip():
+        return []
     keys = {c.key for c in earlier if c.unit == count.unit and not c.partial}
     return [
         Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
