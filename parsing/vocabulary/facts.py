@@ -66,6 +66,8 @@ ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
 # Words stating there were none.
 NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾")
+# "…依申请公开政府信息的数量：无": none stated after the subject, as an item of a list.
+NONE_AFTER = ("：无", ":无", "为零", "为无")
 # Words making a figure a total.
 TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
@@ -103,6 +105,8 @@ OBJECT_FILLERS = (
     "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
+# The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
+OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
 OBJECT_LIST_END = "等"
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
@@ -292,6 +296,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "没有依申请公开",
             "无政府信息公开申请",
             "无依法申请公开",
+            *(f"依申请公开…{n}" for n in NONE_AFTER),
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
             *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
@@ -326,7 +331,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
             *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
-            *(f"不收取…{what}" for what in FEE_WORDS),  # "依申请公开政府信息不收取任何费用"
+            *(f"不收取…{what}" for what in FEE_WORDS),
+            *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),
         negative_excluding=("行政事业性",),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),
@@ -340,7 +346,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         CASE_UNITS,
         required=(REVIEW_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS,
-        negative=tuple(f"{n}…行政复议" for n in NONE_WORDS),
+        negative=(*(f"{n}…行政复议" for n in NONE_WORDS), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
     FactWords(
@@ -350,7 +356,10 @@ FACT_WORDS: tuple[FactWords, ...] = (
         CASE_UNITS,
         required=(SUIT_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
-        negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
+        negative=(
+            *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
+            *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),
+        ),
         negative_excluding=CASE_EXCLUDING,
     ),
     # Asked as a qualifier of documents.issued ("公文…公开发布"), not by words of its own.
