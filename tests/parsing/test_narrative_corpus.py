@@ -95,6 +95,22 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
     },
+    "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
+    "http://hrbfz.gov.cn/fzx/c111797/202401/c01_961750.shtml": {"proactive.new_media"},
+    "https://www.wancheng.gov.cn/2026/01-08/1371083.html": {"normative.issued"},
+    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {"proactive.website"},
+    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
+        "applications.received"
+    },
+    "http://nxyjglt.nx.gov.cn/xxgk/xxgknb/202401/t20240129_4435939.html": {"applications.received"},
+    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {
+        "applications.received",
+        "proactive.new_media",
+    },
+    "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
+    "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
+        "proposals.count"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -123,6 +139,10 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proposals.count"
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
+    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
+        "proactive.total"
+    },
+    "http://sfj.xianning.gov.cn/xxgk/xxgkbg/202101/t20210127_2264264.shtml": {"review.count"},
 }
 
 
