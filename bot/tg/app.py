@@ -24,6 +24,7 @@ from bot.tg import errors, handlers, reminders, results
 from bot.tg.connect import proxy_of
 from bot.tg.sending import RetryingLimiter
 from bot.tg.state import BotContext, BotState
+from bot.tg.transport import make_app_request
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +104,12 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        # httpcore checks every pooled connection on every request: a larger pool costs the event
-        # loop more than it gains, Telegram takes about 30 messages a second anyway (issue 14).
-        builder = builder.connection_pool_size(16).read_timeout(30).write_timeout(60).media_write_timeout(120)
-        if proxy := proxy_of(settings):  # the Bot API, file downloads and getUpdates alike
-            builder = builder.proxy(proxy).get_updates_proxy(proxy)
+        # aiohttp, not PTB's httpx: see bot.tg.transport. The proxy serves the Bot API, file
+        # downloads and getUpdates alike.
+        proxy = proxy_of(settings)
+        builder = builder.request(
+            make_app_request(proxy, pool_size=32, read_timeout=30, write_timeout=60, media_write_timeout=120)
+        ).get_updates_request(make_app_request(proxy, pool_size=1))
     application: BotApplication = builder.build()
     handlers.register(application)
     reminders.register(application)

@@ -11,6 +11,12 @@ its dev part then drove the next rules, its test part is a fresh held-out batch.
 more, 15 dev / 8 test), round 5 (14, 7 / 7), round 6 (11, 7 / 4) and round 7 (6, 4 / 2)
 round 8 (7, 6 / 1), round 9 (5, 3 / 2), round 10 (9, 5 / 4) and round 11 (7, 4 / 3, read right on dev
 with no change) likewise, each annotated before the rules of the round before ran on it.
+Round 12 (38 reports, 26 dev / 12 test: 部门 17, 街道 8, 乡镇 7, 委员会 4, 政府本级 2; 2019-2025;
+22 provinces) was collected from new pages by a separate helper and annotated by hand before
+the reader ran on it; the reports it does not yet read as annotated are listed in the test's
+known lists. Round 13 (37 reports, 26 dev / 11 test: 部门 23, 乡镇 11, 政府本级 2, 街道 1;
+2019-2025; bureaus of statistics, civil affairs, transport, justice, health, emergency
+management; Ningxia, Heilongjiang, Xinjiang, Inner Mongolia among 19 provinces) likewise.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
