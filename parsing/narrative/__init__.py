@@ -17,8 +17,10 @@ from enum import StrEnum
 
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
+from parsing.narrative.candidate import Candidate
 from parsing.narrative.context import applications_from_context, website_from_context
-from parsing.narrative.matching import Candidate, sentence_candidates
+from parsing.narrative.headings import heading_key, opens_section, under_heading
+from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
@@ -62,9 +64,13 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     extra: dict[str, Fact] = {}
     from_context: Fact | None = None
     received: Fact | None = None
+    heading: str | None = None  # the channel key the current section's heading names alone
     for passage in sentences(blocks):
         for i, sentence in enumerate(passage):
-            for candidate in _first_total(sentence_candidates(sentence.text, year)):
+            if opens_section(passage, i):
+                heading = heading_key(sentence.text)
+            read = under_heading(sentence_candidates(sentence.text, year), heading, sentence.text)
+            for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None
             if "proposals.count" not in extra or extra["proposals.count"].value == 0:

@@ -15,7 +15,11 @@ OTHER = "other"  # notice boards, newspapers …: a figure across these and the 
 
 WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
-_OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS))
+# ("政务公开栏目" is a column, no 公开栏)
+_OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS) + "(?!目)")
+# A platform that is neither the website nor new media ("“三务公开”平台", "通过平台发布"): another channel.
+LIST_ENDING = re.compile(rf"等[^，,、；;。]{{0,6}}?{alternation(W.CHANNEL_LIST_NOUNS)}")
+_PLATFORM = re.compile(f"(?<!{alternation(W.ALL_PLATFORMS_BEFORE)})" + alternation(W.OTHER_PLATFORM_WORDS))
 CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
 _CARRIED_CHANNEL = re.compile(
     rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
@@ -27,6 +31,11 @@ _TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今�
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
+# "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
+# across channels, not the named one's (a list "网站、公众号等平台" names its channels).
+_ONE_THEN_OTHERS = re.compile(
+    rf"(?:^|{alternation(W.CHANNEL_PREPOSITIONS)})[^、，,；;和及与]*等[^、，,；;和及与]{{0,6}}?{alternation(W.CHANNEL_LIST_NOUNS)}"
+)
 
 
 def channel_name(subject: str) -> str:
@@ -56,7 +65,9 @@ def channels(text: str) -> tuple[set[str], str | None]:
     media = last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if _OTHER_CHANNEL.search(text):
+    if _OTHER_CHANNEL.search(text) or (kinds and _ONE_THEN_OTHERS.search(text)):
+        kinds.add(OTHER)
+    if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
     if (
         not kinds
@@ -70,6 +81,11 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
     return kinds, (media.group() if media is not None else None)
+
+
+def several_channels(text: str) -> bool:
+    """Other channels named as a list ("公示栏、电子显示屏", "公告栏等公开渠道"), not one alone."""
+    return bool(LIST_ENDING.search(text)) or len(_OTHER_CHANNEL.findall(text)) > 1
 
 
 def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:

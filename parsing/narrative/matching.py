@@ -10,72 +10,49 @@ from a "其中" part of a sentence stating the other's figure before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import (
     CHANNEL_WORD,
+    LIST_ENDING,
     OTHER,
-    TITLES,
     WEBSITE,
     WEBSITE_NAME,
     carried_channels,
     channel_name,
     channels,
     fits_channel,
+    several_channels,
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
-from parsing.narrative.quantities import Number, Quantity, quantities
+from parsing.narrative.objects import bare, fits_object, listed_channel, opens_part
+from parsing.narrative.quantities import Quantity, quantities
+from parsing.narrative.sums import closing_sum, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
-
-
-@dataclass(frozen=True)
-class Candidate:
-    key: str
-    value: Number
-    unit: str
-    qualifier: str | None
-    score: int
-    channel: str | None  # the channel a figure names (for keys that add channels up)
-    raw: str
-    # A figure of the key's channel that counts one kind of thing only ("推文30篇"): the
-    # channels of its paragraph cannot be added up.
-    partial: bool = False
-    # Read after "其中": a part of a figure of the same key stated before it, if there is one.
-    in_part: bool = False
-    # Stated as a total ("共…", "累计…").
-    totalled: bool = False
-    # Read without a verb ("依申请公开7件").
-    bare: bool = False
-
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
-_LISTED_PREFIXES = re.compile(alternation(W.LISTED_CHANNEL_PREFIXES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
-_SUM = re.compile(alternation(W.SUM_WORDS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(W.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _PART = re.compile(alternation(W.PART_WORDS))
-_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
-_CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
 # website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
-_COLUMN = re.compile(r"(?<!等)栏目")
+_COLUMN = re.compile("(?<!等)" + alternation(W.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
-_LIST_ENDING = re.compile(alternation(W.CHANNEL_LIST_ENDINGS))
+_CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
-_TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
 # A required word followed by this is part of another word ("印发文件" names no 发文).
 _REQUIRED = {
     f.key: [
@@ -132,14 +109,25 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             read = [c for c in read if not (loose and c.key == "proactive.total")]
-            if not read and not clause.aside and quantity.unit in _TOTAL_UNITS:
-                own = clause.text[start : quantity.start]
+            own = clause.text[start : quantity.start]
+            # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
+            dated = bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
-            read_here.extend(c for c in read if not clause.aside or c.score > 1)
+            # …or as the channels' figures of the whole before it ("…1261条(其中:网站390条、微信公众号871条)").
+            # (not when the whole is a channel's: "新媒体发布236条(其中:微博发布112条…)")
+            breakdown = (
+                clause.aside
+                and bool(_PART.match(clause.text.strip()))
+                and not any(c.key in _CHANNEL_KEYS and not c.partial for c in out)
+            )
+            read_here.extend(
+                c for c in read if not clause.aside or c.score > 1 or (breakdown and c.key in _CHANNEL_KEYS)
+            )
         out.extend(read_here)
         if counts and not clause.aside:
-            out.extend(_closing_sum(clause.text, counts, out))
+            out.extend(closing_sum(clause.text, counts, out))
         if not clause.aside:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
@@ -152,7 +140,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     stated = {c.key for c in out if not c.in_part}
     out = [c for c in out if not (c.in_part and c.key in stated)]
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
-    out = _respectively(sentence, out)
+    out = respectively(sentence, out)
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c
@@ -187,7 +175,7 @@ def _read(
         named = (own if text is own else "") if own_start else None
         if words.channels and own_start and text is before and CHANNEL_WORD.search(own):
             # "微信公众号推送300余条、微博300余条": the later count names its own channel
-            candidate = _listed_channel(words, quantity, own)
+            candidate = listed_channel(words, quantity, own)
         else:
             candidate = _match(words, quantity, text, after, carried, part, named)
         if (
@@ -197,7 +185,7 @@ def _read(
             and verbs is not None
             and not verb_in(verbs, before)
         ):
-            candidate = _listed_channel(words, quantity, own)
+            candidate = listed_channel(words, quantity, own)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -215,7 +203,7 @@ def _match(
     if quantity.unit not in words.units:
         return None
     verb = verb_in(_VERBS[words.key], before) if words.key in _VERBS else None
-    if words.verbs and verb is None and not _bare(words, before):
+    if words.verbs and verb is None and not bare(words, before):
         return None
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
     following = _LIST_ITEM_END.split(after, maxsplit=1)[0]
@@ -235,7 +223,7 @@ def _match(
         return None
     channel: str | None = None
     if words.part_of is not None:
-        if not part or verb is None or not _opens_part(words, before, verb):
+        if not part or verb is None or not opens_part(words, before, verb):
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
@@ -244,17 +232,19 @@ def _match(
             channel = channel_name(subject)
         if not kinds:
             kinds, channel = carried
-        elif _LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
+        elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
             return None
         if not words.channels and kinds == {OTHER}:
+            if not several_channels(subject):
+                return None  # "通过平台发布信息1110条": one other channel's figure, no total
             channel = OTHER  # notice boards only: the total, unless the paragraph states another
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
         verb_text = verb.group() if verb is not None else ""
-        if not _fits_object(words, counted, after, verb_text):
+        if not fits_object(words, counted, after, verb_text, quantity.unit):
             if words.sums_channels:
                 return Candidate(
                     words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True
@@ -280,99 +270,6 @@ def _match(
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
     )
-
-
-def _respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
-    """ "通过官方微博“…”、微信公众号“…”分别发布各类信息92条、306条": one figure per channel
-    named, added up (for keys that add channels up)."""
-    if W.RESPECTIVELY not in sentence:
-        return out
-    summed: list[Candidate] = []
-    for words in _KEYS:
-        same = [c for c in out if c.key == words.key and not c.partial]
-        if not words.sums_channels or len(same) < 2 or len({c.channel for c in same}) != 1:
-            continue
-        values = [c.value for c in same]
-        first = same[0]
-        total = Candidate(
-            first.key,
-            sum(values),
-            first.unit,
-            first.qualifier,
-            first.score,
-            None,
-            "+".join(c.raw for c in same),
-        )
-        out = [c for c in out if c not in same]
-        summed.append(total)
-    return out + summed
-
-
-def _closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
-    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
-    if len(counts) != 1 or not _SUM.match(text.strip()):
-        return []
-    count = counts[0]
-    keys = {c.key for c in earlier if c.unit == count.unit and not c.partial}
-    return [
-        Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
-        for key in keys
-        if key not in ("proactive.total", "proactive.website", "proactive.new_media") and key not in _PART_OF
-    ]
-
-
-def _bare(words: FactWords, before: str) -> bool:
-    """ "依申请公开3次": a subject of the key right before the count stands for its verb (never
-    in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
-    subject = _TRAILING_FILLERS.sub("", before)
-    handled = any(
-        v in before for v in (*W.HANDLE_VERBS, "处理")
-    )  # "办理…申请7件" counts no requests received
-    return not handled and any(subject.endswith(b) for b in words.bare)
-
-
-def _opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
-    """ "其中公开发布27件": only 其中 before the verb (no channel, no other kind), only the whole's
-    objects or nothing between the verb and the count."""
-    opening = _PART.sub("", before[: verb.start()]).strip(" ：:")
-    counted = _FILLERS.sub("", before[verb.end() :]).strip()
-    return not opening and (not counted or counted in words.objects)
-
-
-def _listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
-    """ "…，官方微博211条" / "…；微信、微博信息2102条": a channel and its figure (and at most what it
-    counts) listed after a clause with the verb."""
-    if quantity.unit not in words.units:
-        return None
-    rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip()
-    if rest and rest not in words.objects:
-        return None
-    kinds, channel = channels(own)
-    if not fits_channel(words, kinds, False):
-        return None
-    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)
-
-
-def _fits_object(words: FactWords, counted: str, after: str, verb: str) -> bool:
-    """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
-    named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
-    counted = counted.strip()
-    for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
-        counted = counted[: other.start] + counted[other.end :]
-    if W.OBJECT_LIST_END in counted:
-        counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
-    else:
-        conjuncts = _CONJUNCTION.split(counted)
-        # "教育新闻和各类信息": the last of several kinds says "all kinds"
-        general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
-        counted = conjuncts[-1] if general else conjuncts[0]
-    counted = _FILLERS.sub("", counted)
-    if counted:
-        # "信息图文": made of the key's objects only
-        return not re.sub(alternation(words.objects), "", counted)
-    if words.channels:
-        return True  # "门户网站公开39条"
-    return named_after or verb == "主动公开"
 
 
 def _other_year(before: str, year: int | None) -> bool:

@@ -66,7 +66,7 @@ def passages(blocks: Iterable[Block]) -> Iterator[Passage]:
             run = []
             continue
         if run and (
-            _ENDS_SENTENCE.search(run[-1].text) or _is_item_start(block.text) or _is_heading(run[-1].text)
+            _ENDS_SENTENCE.search(run[-1].text) or is_item_start(block.text) or is_heading(run[-1].text)
         ):
             yield _joined(run)
             run = []
@@ -91,18 +91,18 @@ def sentences(blocks: Iterable[Block]) -> list[list[Sentence]]:
     return out
 
 
-def _is_item_start(text: str) -> bool:
+def is_item_start(text: str) -> bool:
     return bool(_STARTS_ITEM.match(text))
 
 
-def _is_heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
     """A heading or title line ("（一）主动公开", "政务公开工作创新情况"): never run into the next.
 
     A numbered line without a full stop, or an unnumbered one without any punctuation that is
     short or ends like a heading. A sentence cut after its first few words is missed (as before).
     """
     text = text.strip()
-    if _is_item_start(text):
+    if is_item_start(text):
         return not _SENTENCE_PUNCT.search(text)
     if _ANY_PUNCT.search(text):
         return False

@@ -43,8 +43,14 @@ NEW_MEDIA_WORDS = (
 )
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
+# Named alone (no website or new-media word beside it), a platform is another channel.
+# ("全平台", "各平台", "多平台" name all of them.)
+OTHER_PLATFORM_WORDS = ("平台",)
+ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个")
 # "…等平台": a list of channels ends here; which ones the list names decides.
 CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
+# …with a few words between ("公告栏等公开渠道", "等多种渠道"); the nouns after 等.
+CHANNEL_LIST_NOUNS = tuple(e.removeprefix("等") for e in CHANNEL_LIST_ENDINGS)
 # A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
 # is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
 TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
@@ -63,16 +69,22 @@ CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时",
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
 ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
-CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "以", "在")
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "以", "在")
+# One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
+# ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
+COLUMN_WORDS = ("栏目", "专栏")
 # Words stating there were none.
 NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾")
+# "…依申请公开政府信息的数量：无": none stated after the subject, as an item of a list.
+NONE_AFTER = ("：无", ":无", "为零", "为无")
 # Words making a figure a total.
 TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
 # A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
 SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
 # Words pointing at another year than the report's.
-OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转")
+# … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
+OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
 # Qualifiers of a number: before it (约100条) and after it (100余条).
 APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
@@ -89,7 +101,7 @@ NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "�
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文")
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增")
 # Keeping a channel up to date is no total of what was published ("更新政府信息23条").
 TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
@@ -103,7 +115,12 @@ OBJECT_FILLERS = (
     "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
+# The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
+OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
 OBJECT_LIST_END = "等"
+# After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
+FIELD_WORDS = ("领域",)
+KIND_OF_FIELD = ("重点",)
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
@@ -198,7 +215,8 @@ class FactWords:
     bare: tuple[str, ...] = ()
 
 
-_CHANNEL_UNITS = ("条", "篇", "条次", "则")
+# 件 only with what was counted named ("网站…主动公开信息63件"; "网站公开39件" may be documents).
+_CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 _PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
@@ -292,6 +310,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "没有依申请公开",
             "无政府信息公开申请",
             "无依法申请公开",
+            *(f"依申请公开…{n}" for n in NONE_AFTER),
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
             *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
@@ -326,7 +345,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
             *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
-            *(f"不收取…{what}" for what in FEE_WORDS),  # "依申请公开政府信息不收取任何费用"
+            *(f"不收取…{what}" for what in FEE_WORDS),
+            *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),
         negative_excluding=("行政事业性",),
         asked_as=("收取信息处理费", "信息处理费", "处理费"),
@@ -340,7 +360,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         CASE_UNITS,
         required=(REVIEW_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS,
-        negative=tuple(f"{n}…行政复议" for n in NONE_WORDS),
+        negative=(*(f"{n}…行政复议" for n in NONE_WORDS), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
     FactWords(
@@ -350,7 +370,10 @@ FACT_WORDS: tuple[FactWords, ...] = (
         CASE_UNITS,
         required=(SUIT_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
-        negative=tuple(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
+        negative=(
+            *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
+            *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),
+        ),
         negative_excluding=CASE_EXCLUDING,
     ),
     # Asked as a qualifier of documents.issued ("公文…公开发布"), not by words of its own.

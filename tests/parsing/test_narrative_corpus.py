@@ -14,15 +14,33 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
-        "proactive.website"
-    },
     "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
+    "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
+        "documents.published"
+    },
+    "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
+    "https://www.nanjing.gov.cn/zzb/zfxxgk/zfxxgknb/gqzf_72697/gcqrmzf/202302/t20230220_3830939.html": {
+        "proactive.website"
+    },
+    "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
+    "https://fgw.my.gov.cn/mysfgw/c100294/202401/92c4b76e80014566b8e42c5ae1131396.shtml": {
+        "applications.received"
+    },
+    "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
+    "http://hrbfz.gov.cn/fzx/c111797/202401/c01_961750.shtml": {"proactive.new_media"},
+    "https://www.wancheng.gov.cn/2026/01-08/1371083.html": {"normative.issued"},
+    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {"proactive.website"},
+    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
+        "applications.received"
+    },
+    "http://nxyjglt.nx.gov.cn/xxgk/xxgknb/202401/t20240129_4435939.html": {"applications.received"},
+    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {
+        "applications.received",
+        "proactive.new_media",
+    },
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
-    "https://www.gangcha.gov.cn/html/5845/322280.html": {"proactive.total"},
-    "https://www.ynyx.gov.cn/info/1025/61695.htm": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
     },
@@ -38,6 +56,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
+    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
+        "proactive.website"
+    },
     "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
         "applications.received"
     },
@@ -67,7 +88,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
     "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
-    "https://www.shengsi.gov.cn/art/2023/1/19/art_1229670702_71226.html": {"proactive.website"},
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
         "applications.received"
     },
@@ -79,27 +99,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
-    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
-        "proactive.total"
-    },
-    "https://www.ankang.gov.cn/Content-2788923.html": {"proactive.new_media", "proactive.website"},
-    "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
-        "documents.published"
-    },
-    "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
-    "https://www.nanjing.gov.cn/zzb/zfxxgk/zfxxgknb/gqzf_72697/gcqrmzf/202302/t20230220_3830939.html": {
-        "proactive.website"
-    },
-    "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
-    "https://fgw.my.gov.cn/mysfgw/c100294/202401/92c4b76e80014566b8e42c5ae1131396.shtml": {
-        "applications.received",
-        "proactive.total",
-    },
-    "https://nr.gd.gov.cn/gkmlpt/content/2/2877/post_2877736.html": {
-        "applications.received",
-        "proactive.website",
-    },
-    "http://www.fcgs.gov.cn/zfxxgk/zfxxgkndbg/2023gknb/t18028213.shtml": {"proactive.website"},
     "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.website"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
     "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
@@ -108,14 +107,21 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
     },
+    "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
+    "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
+        "proposals.count"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
-    "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
-    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
+    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
         "proactive.total"
     },
+    "http://sfj.xianning.gov.cn/xxgk/xxgkbg/202101/t20210127_2264264.shtml": {"review.count"},
+    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {"proactive.total"},
+    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
+    "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
+    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.website"
     },
@@ -133,17 +139,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total",
         "review.count",
     },
-    "https://www.zjc.gov.cn/info/11972/976112.htm": {"proactive.total", "proactive.website"},
-    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
-        "proactive.website"
-    },
-    "http://www.tianmen.gov.cn/zwgk/zfxxgkgz/zfxxgknb/zfnbhz/hsz/202001/t20200114_2007762.shtml": {
-        "proactive.total"
-    },
-    "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {"proactive.total"},
-    "https://nr.gd.gov.cn/gkmlpt/content/2/2877/post_2877736.html": {"proactive.total"},
-    "http://www.ejnq.gov.cn/art/2022/1/24/art_5444_413853.html": {"proactive.total"},
-    "http://www.fcgs.gov.cn/zfxxgk/zfxxgkndbg/2023gknb/t18028213.shtml": {"proactive.total"},
     "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.total"},
     "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020": {
         "proposals.count"

@@ -1,0 +1,27 @@
+"""A candidate fact: one count read for one key in a sentence, before the best are chosen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsing.narrative.quantities import Number
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    value: Number
+    unit: str
+    qualifier: str | None
+    score: int
+    channel: str | None  # the channel a figure names (for keys that add channels up)
+    raw: str
+    # A figure of the key's channel that counts one kind of thing only ("推文30篇"): the
+    # channels of its paragraph cannot be added up.
+    partial: bool = False
+    # Read after "其中": a part of a figure of the same key stated before it, if there is one.
+    in_part: bool = False
+    # Stated as a total ("共…", "累计…").
+    totalled: bool = False
+    # Read without a verb ("依申请公开7件").
+    bare: bool = False

@@ -1,0 +1,76 @@
+"""What a count counts: the object after the verb, a bare subject, a listed channel, a 其中 part."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.narrative.candidate import Candidate
+from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_channel
+from parsing.narrative.quantities import Quantity, quantities
+from parsing.vocabulary import FactWords, alternation
+from parsing.vocabulary import facts as W
+
+_LISTED_PREFIXES = re.compile(alternation(W.LISTED_CHANNEL_PREFIXES))
+_PART = re.compile(alternation(W.PART_WORDS))
+_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
+_CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
+_FIELDS = re.compile(f"^.*?(?<!{alternation(W.KIND_OF_FIELD)}){alternation(W.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
+_OWNER = re.compile(f"^{alternation(W.OBJECT_OWNERS)}")
+
+
+def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:
+    """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
+    named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
+    counted = counted.strip()
+    for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
+        counted = counted[: other.start] + counted[other.end :]
+    listed = W.OBJECT_LIST_END in counted
+    if listed:
+        counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
+    else:
+        conjuncts = _CONJUNCTION.split(counted)
+        # "教育新闻和各类信息": the last of several kinds says "all kinds"
+        general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
+        counted = conjuncts[-1] if general else conjuncts[0]
+    counted = _OWNER.sub("", _FILLERS.sub("", counted))
+    if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
+        counted = _FIELDS.sub("", counted)
+    if counted:
+        # "信息图文": made of the key's objects only
+        return not re.sub(alternation(words.objects), "", counted)
+    if words.channels:  # (a channel's 件 with nothing named are documents)
+        return unit != "件"  # "门户网站公开39条"
+    return named_after or verb == "主动公开"
+
+
+def bare(words: FactWords, before: str) -> bool:
+    """ "依申请公开3次": a subject of the key right before the count stands for its verb (never
+    in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
+    subject = _TRAILING_FILLERS.sub("", before)
+    handled = any(
+        v in before for v in (*W.HANDLE_VERBS, "处理")
+    )  # "办理…申请7件" counts no requests received
+    return not handled and any(subject.endswith(b) for b in words.bare)
+
+
+def opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
+    """ "其中公开发布27件": only 其中 before the verb (no channel, no other kind), only the whole's
+    objects or nothing between the verb and the count."""
+    opening = _PART.sub("", before[: verb.start()]).strip(" ：:")
+    counted = _FILLERS.sub("", before[verb.end() :]).strip()
+    return not opening and (not counted or counted in words.objects)
+
+
+def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
+    """ "…，官方微博211条" / "…；微信、微博信息2102条": a channel and its figure (and at most what it
+    counts) listed after a clause with the verb."""
+    if quantity.unit not in words.units:
+        return None
+    rest = _LISTED_PREFIXES.sub("", CHANNEL_WORD.sub("", TITLES.sub("", own))).strip(" ：:")
+    if rest and rest not in words.objects:
+        return None
+    kinds, channel = channels(own)
+    if not fits_channel(words, kinds, False):
+        return None
+    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)

@@ -1,0 +1,59 @@
+"""Figures added up or closing a list: one per channel named with 分别, a 合计 after a list."""
+
+from __future__ import annotations
+
+import re
+
+from parsing.narrative.candidate import Candidate
+from parsing.narrative.quantities import Quantity
+from parsing.vocabulary import FACT_WORDS, alternation
+from parsing.vocabulary import facts as W
+
+_KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
+_PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
+_SUM = re.compile(alternation(W.SUM_WORDS))
+_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
+
+
+def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "通过官方微博“…”、微信公众号“…”分别发布各类信息92条、306条": one figure per channel
+    named, added up (for keys that add channels up)."""
+    if W.RESPECTIVELY not in sentence:
+        return out
+    summed: list[Candidate] = []
+    for words in _KEYS:
+        same = [c for c in out if c.key == words.key and not c.partial]
+        if not words.sums_channels or len(same) < 2 or len({c.channel for c in same}) != 1:
+            continue
+        values = [c.value for c in same]
+        first = same[0]
+        total = Candidate(
+            first.key,
+            sum(values),
+            first.unit,
+            first.qualifier,
+            first.score,
+            None,
+            "+".join(c.raw for c in same),
+        )
+        out = [c for c in out if c not in same]
+        summed.append(total)
+    return out + summed
+
+
+def closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
+    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
+    stripped = text.strip()
+    opening = _SUM.match(stripped)
+    if len(counts) != 1 or opening is None:
+        return []
+    count = counts[0]
+    # "共计办结774件" states another figure (办结), no sum of the list
+    if _FILLERS.sub("", stripped[opening.end() : stripped.find(count.raw)]).strip():
+        return []
+    keys = {c.key for c in earlier if c.unit == count.unit and not c.partial}
+    return [
+        Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
+        for key in keys
+        if key not in ("proactive.total", "proactive.website", "proactive.new_media") and key not in _PART_OF
+    ]

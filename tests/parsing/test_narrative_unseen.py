@@ -1,0 +1,104 @@
+"""Shapes from real reports the reader was not tuned on (issue 12): unseen pages read by hand, one test each."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int = 2023) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_the_publisher_naming_its_own_information_counts_information() -> None:
+    text = "2023年，本街道在政府官网上主动公开街道信息423条，其中工作总结1条，组织机构信息3条。"
+    assert _facts(text) == {"proactive.website": 423}
+    # a kind stays a kind whoever publishes it
+    assert _facts("2023年，本街道在政府官网上主动公开街道动态信息42条。") == {}
+
+
+def test_none_stated_after_the_subject_as_a_list_item() -> None:
+    text = (
+        "一、总体情况 1、主动公开政府信息的情况：40条。 2、行政机关依申请公开政府信息的数量：无。 "
+        "3、不予以公开政府信息的数量：无。 4、政府信息公开的收费及减免情况：无。 "
+        "5、因政府信息公开申请行政复议、提起行政诉讼的情况：无。"
+    )
+    assert _facts(text, 2021) == {
+        "proactive.total": 40,
+        "applications.received": 0,
+        "fees.collected": 0,
+        "review.count": 0,
+        "suit.count": 0,
+    }
+
+
+def test_a_heading_naming_one_channel_is_the_subject_of_the_figures_under_it() -> None:
+    text = (
+        "（二）行政机关主动公开政府信息情况\n1.网站信息公开情况\n"
+        "2022年我局主动公开信息共计126条：其中，工作动态类信息11条、法润武昌专栏信息101条。\n"
+        "2.多角度、多手段、多渠道信息公开\n2022年，我局在各媒体上发表的宣传信息稿件176篇。"
+    )
+    assert _facts(text, 2022) == {"proactive.website": 126}
+    # a heading on the platforms' upkeep names no channel; one naming a channel leaves others' figures alone
+    assert _facts("（四）政府信息公开平台建设情况\n全年主动公开政府信息80条。", 2022) == {"proactive.total": 80}
+    text = "（三）政务新媒体\n“某某发布”微信公众号发布信息30条，门户网站发布信息12条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 30, "proactive.website": 12}
+
+
+def test_one_channel_then_others_unnamed_is_a_figure_across_channels() -> None:
+    text = "全年通过新区官网政务信息平台等渠道共发布各类信息四十余条。"
+    assert _facts(text) == {"proactive.total": 40}
+    text = "全年通过电子屏幕，公告栏等公开渠道主动发布政府信息共计49条（不同渠道发布的同一信息计为1条）。"
+    assert _facts(text) == {"proactive.total": 49}
+
+
+def test_one_other_platform_alone_is_no_total() -> None:
+    assert _facts("重点领域信息公开力度持续加大，全年通过平台发布信息1110条。", 2019) == {}
+    text = (
+        "2021年，全苏木累计通过额济纳旗人民政府网公开信息23条；通过额济纳旗“三务公开”平台公开信息154条；"
+        "通过苏木微信公众平台“魅力侨乡”公开信息1375条。"
+    )
+    assert _facts(text, 2021) == {"proactive.website": 23, "proactive.new_media": 1375}
+    # all platforms are no one platform
+    assert _facts("全平台发布各类政务信息合计932条，其中网站发布自主信息98条。", 2021) == {
+        "proactive.total": 932,
+        "proactive.website": 98,
+    }
+
+
+def test_a_column_is_no_notice_board_and_a_channel_counts_information_in_pieces() -> None:
+    text = "2023年在防城港市教育局网站政务公开栏目主动公开单位机构设置、人事信息、财政信息等主动公开信息63件。"
+    assert _facts(text) == {"proactive.website": 63}
+    assert _facts("2023年在局门户网站公开39件。") == {}  # 件 with nothing named may be documents
+    assert _facts("同时，在镇(场)工作专栏公布信息135。", 2019) == {}
+
+
+def test_newly_added_on_a_channel_is_published() -> None:
+    assert _facts("2019 年，厅门户网站新增信息14129条，其中，工作动态类信息3455条。", 2019) == {
+        "proactive.website": 14129
+    }
+
+
+def test_a_count_since_some_start_is_not_the_years() -> None:
+    text = "对业务工作和政务动态进行实时更新，截至目前共发布592条信息，2019年公开政府信息60条，其中，概况信息2篇。"
+    assert _facts(text, 2019) == {"proactive.total": 60}
+
+
+def test_a_sum_word_before_another_verb_closes_no_list() -> None:
+    text = "全年新收到政府信息公开申请779 件，上年结转政府信息公开申请数量37件，共计办结774件，结转下年办理42件。"
+    assert _facts(text, 2019) == {"applications.received": 779}
+    assert _facts("收到网上申请105件，快递17件，合计122件。")["applications.received"] == 122
+
+
+def test_the_fields_a_list_names_count_information() -> None:
+    text = "通过门户网站、微信公众号等形式，公开重大项目、经济运行、价格管理等多领域信息2000余条。"
+    assert _facts(text) == {"proactive.total": 2000}
+    assert _facts("公开财政预决算、征地补偿等重点领域信息50条。") == {}
+
+
+def test_channels_in_brackets_after_a_total_are_its_channels() -> None:
+    text = "以局门户网站、微信公众号为载体，及时公开综合监管执法等工作信息1261条(其中:网站390条、微信公众号871条)。"
+    assert _facts(text, 2024) == {"proactive.total": 1261, "proactive.website": 390, "proactive.new_media": 871}
+    # …but those of one channel's figure are its parts
+    text = "通过门户网站主动公开发布各类信息611条，移动新媒体发布各类信息236条(其中:微博发布信息112条,微信发布信息124条)。"
+    assert _facts(text, 2019) == {"proactive.website": 611, "proactive.new_media": 236}
