@@ -50,6 +50,7 @@ _COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
@@ -178,7 +179,8 @@ def _read(
             # "微信公众号推送300余条、微博300余条": the later count names its own channel
             candidate = listed_channel(words, quantity, own)
         else:
-            candidate = _match(words, quantity, text, after, carried, part, named)
+            item = own if own_start and text is before else None
+            candidate = _match(words, quantity, text, after, carried, part, named, item)
         if (
             candidate is None
             and listed
@@ -200,6 +202,7 @@ def _match(
     carried: tuple[set[str], str | None],
     part: bool,
     named: str | None = None,
+    item: str | None = None,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
@@ -248,6 +251,9 @@ def _match(
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
+        if item is not None and item.strip(_ITEM_SEPARATORS):
+            # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
+            counted = item.strip(_ITEM_SEPARATORS)
         verb_text = verb.group() if verb is not None else ""
         if not fits_object(words, counted, after, verb_text, quantity.unit):
             if words.sums_channels:

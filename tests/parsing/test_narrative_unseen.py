@@ -134,3 +134,16 @@ def test_a_channel_listed_after_including_and_information_about_something() -> N
     assert _facts(text, 2022) == {"proactive.total": 382, "proactive.website": 35, "proactive.new_media": 2443}
     text = "今年我镇主动利用微信公众号等新媒体公开群众广泛关注的政府信息共59条。"
     assert _facts(text) == {"proactive.new_media": 59}
+
+
+def test_a_later_item_of_a_clause_counts_what_it_names() -> None:
+    text = "全年在门户网站编发政务信息220条、解答电话咨询200多次、在线留言咨询1条，牢牢把握主动权。"
+    assert _facts(text, 2020) == {"proactive.website": 220}
+    text = "“某某发布”微信公众号发布信息300条、阅读量5万次、群众留言20条。"
+    assert _facts(text, 2020).get("proactive.new_media") in (None, 300)  # never 20, never 320
+    assert _facts("全年发布信息294期1014条。", 2020) == {"proactive.total": 1014}
+
+
+def test_the_agencys_own_page_of_a_website_is_the_website() -> None:
+    text = "二是通过局专属页面主动公开政府信息218条，定期发布月度经济指标和政务（工作）动态类信息。"
+    assert _facts(text, 2021) == {"proactive.website": 218}
