@@ -89,6 +89,27 @@ def several_channels(text: str) -> bool:
     return bool(LIST_ENDING.search(text)) or len(_OTHER_CHANNEL.findall(text)) > 1
 
 
+ALL_MEDIA = "all media"
+
+
+def platform(channel: str | None) -> str | None:
+    """The new-media platform a channel's name names (微信 for “××发布”微信公众号 and 公众号 alike),
+    ALL_MEDIA for new media as a whole, the name itself for anything else."""
+    if channel is None:
+        return None
+    for words in W.MEDIA_PLATFORMS:
+        if any(w in channel for w in words):
+            return words[0]
+    whole = any(w in channel for w in W.ALL_MEDIA_WORDS) and not any(w in channel for w in W.ANOTHER_WORDS)
+    return ALL_MEDIA if whole else channel
+
+
+def account(channel: str | None) -> str | None:
+    """The account's own name in quotes ("“铜梁城管执法”官方微信公众号"), None for a bare channel word."""
+    titles = TITLES.findall(channel or "")
+    return titles[0] if titles else None
+
+
 def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
     """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened;
     with the account's name when the subject names one ("“平安灯都”南方+于…开通，…发布信息125条")."""

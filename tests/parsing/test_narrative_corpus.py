@@ -52,6 +52,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count",
         "suit.count",
     },
+    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
     "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
         "proactive.new_media",
@@ -104,7 +105,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
-    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
     },

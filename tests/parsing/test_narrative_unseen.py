@@ -147,3 +147,24 @@ def test_a_later_item_of_a_clause_counts_what_it_names() -> None:
 def test_the_agencys_own_page_of_a_website_is_the_website() -> None:
     text = "二是通过局专属页面主动公开政府信息218条，定期发布月度经济指标和政务（工作）动态类信息。"
     assert _facts(text, 2021) == {"proactive.website": 218}
+
+
+def test_new_media_as_a_whole_is_not_added_to_its_platforms() -> None:
+    # the whole, then its platforms: the whole
+    assert _facts("2023年，通过政务新媒体发布信息500条，其中微信公众号300条，微博200条。") == {"proactive.new_media": 500}
+    text = "2023年，通过微信公众号发布信息300条，通过微博发布信息200条，两微共发布500条。"
+    assert _facts(text) == {"proactive.new_media": 500}
+    # "other new media" is more media, not all of it
+    text = "通过微信公众号“深圳司法”发布信息540条；通过微博账号发布信息725条；通过其他新媒体平台发布信息568条。"
+    assert _facts(text) == {"proactive.new_media": 1833}
+
+
+def test_one_platform_twice_is_one_account_unless_each_is_named() -> None:
+    text = "2023年，“某某发布”微信公众号发布信息300条。全年，公众号共推送信息300条，阅读量10万次。"
+    assert _facts(text) == {"proactive.new_media": 300}
+    text = "2023年，“甲”微信公众号发文256篇，“乙”微信公众号发文310篇，官方微博发布信息100条。"
+    assert _facts(text) == {"proactive.new_media": 666}
+    assert "proactive.new_media" not in _facts("2023年，“甲”微信公众号发文256篇，微信公众号发文310篇。")
+    # 今日头条公众号 is 头条's, not WeChat's
+    text = "累计公开政府信息1930条，其中政务外网公开1387条，包头市场监管微信公众号公开364条，包头市场监管今日头条公众号公开179条。"
+    assert _facts(text, 2019)["proactive.new_media"] == 543
