@@ -8,7 +8,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow, SourceFile
+from storage.cells import cell_values
+from storage.models import Agency, CheckRow, FactRow, ReportRow, SourceFile
 from storage.reports import ValueChange
 
 
@@ -116,12 +117,7 @@ def current_report(session: Session, agency_id: int, year: int) -> ReportView | 
     if row is None:
         return None
     report, agency, filename = row
-    cells: dict[str, float | None] = {
-        key: value
-        for key, value in session.execute(
-            select(CellRow.key, CellRow.value).where(CellRow.report_id == report.id)
-        )
-    }
+    cells = cell_values(session, report.id)
     facts = tuple(
         FactView(f.key, f.value, f.unit, f.source)
         for f in session.scalars(select(FactRow).where(FactRow.report_id == report.id).order_by(FactRow.id))

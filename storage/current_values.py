@@ -9,49 +9,50 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, text
+from sqlalchemy import Connection, delete, select, text
 from sqlalchemy.orm import Session
 
+from storage.cells import cell_values
 from storage.insert import bulk_insert
-from storage.models import CurrentValue
+from storage.models import CurrentValue, FactRow, ReportRow
 
 COLUMNS = ("agency_id", "year", "key", "value")
 TABLE = CurrentValue.__tablename__
 
-# The current report's cells, then the first fact of each key no cell holds (as answers read them).
-_FROM_CURRENT = f"""
-INSERT INTO {TABLE} (agency_id, year, key, value)
-SELECT r.agency_id, r.year, c.key, c.value
-FROM reports r JOIN report_cells c ON c.report_id = r.id
-WHERE r.agency_id = :agency_id AND r.year = :year AND r.is_current
-UNION ALL
-SELECT r.agency_id, r.year, f.key, f.value
-FROM reports r JOIN report_facts f ON f.report_id = r.id
-WHERE r.agency_id = :agency_id AND r.year = :year AND r.is_current
-  AND f.id = (SELECT min(f2.id) FROM report_facts f2 WHERE f2.report_id = f.report_id AND f2.key = f.key)
-  AND NOT EXISTS (SELECT 1 FROM report_cells c2 WHERE c2.report_id = r.id AND c2.key = f.key)
-"""
+# Every current report at once: the benchmarks that write rows directly. A report's cells are one
+# JSON object (storage.cells), so each dialect spells "its members" its own way.
+_CELLS = {
+    "postgresql": "CROSS JOIN LATERAL json_each(c.cells) e",
+    "sqlite": "JOIN json_each(c.cells) e",
+}
+_CELL_VALUE = {"postgresql": "CAST(e.value #>> '{}' AS double precision)", "sqlite": "e.value"}
+# JSON null (a blank cell) is a member too: only a key the object lacks is "no cell holds it".
+_NO_CELL = {
+    "postgresql": "(c.cells -> f.key) IS NULL",
+    "sqlite": "json_type(c.cells, '$.\"' || f.key || '\"') IS NULL",
+}
 
 
-# Every current report at once: the migration's backfill, and benchmarks that write rows directly.
-REBUILD = (
-    f"""INSERT INTO {TABLE} (agency_id, year, key, value)
-SELECT r.agency_id, r.year, c.key, c.value
-FROM reports r JOIN report_cells c ON c.report_id = r.id
-WHERE r.is_current""",
-    f"""INSERT INTO {TABLE} (agency_id, year, key, value)
+def rebuild_sql(dialect: str, where: str = "TRUE") -> tuple[str, str]:
+    """The two INSERTs that fill the table from every current report matching `where` (on r)."""
+    return (
+        f"""INSERT INTO {TABLE} (agency_id, year, key, value)
+SELECT r.agency_id, r.year, e.key, {_CELL_VALUE[dialect]}
+FROM reports r JOIN report_cells c ON c.report_id = r.id {_CELLS[dialect]}
+WHERE r.is_current AND {where}""",
+        f"""INSERT INTO {TABLE} (agency_id, year, key, value)
 SELECT r.agency_id, r.year, f.key, f.value
-FROM reports r JOIN report_facts f ON f.report_id = r.id
-WHERE r.is_current
+FROM reports r JOIN report_facts f ON f.report_id = r.id LEFT JOIN report_cells c ON c.report_id = r.id
+WHERE r.is_current AND {where}
   AND f.id = (SELECT min(f2.id) FROM report_facts f2 WHERE f2.report_id = f.report_id AND f2.key = f.key)
-  AND NOT EXISTS (SELECT 1 FROM report_cells c WHERE c.report_id = r.id AND c.key = f.key)""",
-)
+  AND (c.cells IS NULL OR {_NO_CELL[dialect]})""",
+    )
 
 
 def rebuild(connection: Connection) -> None:
     """Refill the table from every current report (after rows were written without the ingest)."""
     connection.execute(delete(CurrentValue))
-    for sql in REBUILD:
+    for sql in rebuild_sql(connection.dialect.name):
         connection.execute(text(sql))
 
 
@@ -83,4 +84,15 @@ def resync(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
     connection = session.connection()
     for agency_id, year in dict.fromkeys(pairs):
         _clear(connection, agency_id, year)
-        connection.execute(text(_FROM_CURRENT), {"agency_id": agency_id, "year": year})
+        report_id = session.scalar(
+            select(ReportRow.id).where(
+                ReportRow.agency_id == agency_id, ReportRow.year == year, ReportRow.is_current.is_(True)
+            )
+        )
+        if report_id is None:
+            continue
+        facts = session.execute(
+            select(FactRow.key, FactRow.value).where(FactRow.report_id == report_id).order_by(FactRow.id)
+        )
+        rows = value_rows(cell_values(session, report_id).items(), ((k, v) for k, v in facts))
+        bulk_insert(connection, TABLE, COLUMNS, [(agency_id, year, key, value) for key, value in rows])

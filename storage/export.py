@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parsing.schema import FACTS, all_cell_keys, cell_label
-from storage.models import Agency, CellRow, FactRow, ReportRow
+from storage.cells import cells_values
+from storage.models import Agency, FactRow, ReportRow
 
 # Columns before the figures; their headers (the figures' come from parsing.vocabulary via cell_label).
 HEAD_COLUMNS = ["agency", "year", "template", "published_on"]
@@ -78,11 +79,7 @@ def export_rows(session: Session) -> Iterator[list[Any]]:
     for start in range(0, len(reports), 500):
         chunk = reports[start : start + 500]
         ids = [r.id for r in chunk]
-        values: dict[int, dict[str, float | None]] = {i: {} for i in ids}
-        for report_id, key, value in session.execute(
-            select(CellRow.report_id, CellRow.key, CellRow.value).where(CellRow.report_id.in_(ids))
-        ):
-            values[report_id][key] = value
+        values = cells_values(session, ids)
         for report_id, key, value in session.execute(
             select(FactRow.report_id, FactRow.key, FactRow.value)
             .where(FactRow.report_id.in_(ids))
@@ -97,9 +94,9 @@ def export_rows(session: Session) -> Iterator[list[Any]]:
                 r.template,
                 r.published_on.isoformat() if r.published_on else None,
             ]
-            for key, value in values[r.id].items():
+            for key, figure in values[r.id].items():
                 if key in index:
-                    row[index[key]] = _number(value)
+                    row[index[key]] = _number(figure)
             yield row
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow, SourceFile
+from storage.cells import cell_values
+from storage.models import Agency, CheckRow, FactRow, ReportRow, SourceFile
 
 CROSS_PREFIX = "cross."
 
@@ -42,7 +43,7 @@ def stored_years(session: Session, agency_id: int, years: Iterable[int]) -> dict
     ).all()
     found: dict[int, StoredYear] = {}
     for report, name, filename in rows:
-        cells = {k: v for k, v in session.execute(select(CellRow.key, CellRow.value).where(CellRow.report_id == report.id))}
+        cells = cell_values(session, report.id)
         facts = {k: v for k, v in session.execute(select(FactRow.key, FactRow.value).where(FactRow.report_id == report.id))}
         found[report.year] = StoredYear(
             report.id, agency_id, name, report.year, report.version, filename, report.template, cells, facts

@@ -149,28 +149,24 @@ class ReportRow(Base):
 
     agency: Mapped[Agency] = relationship(back_populates="reports")
     source_file: Mapped[SourceFile] = relationship()
-    cells: Mapped[list[CellRow]] = relationship(back_populates="report", cascade="all, delete-orphan")
+    cell_set: Mapped[CellRow | None] = relationship(back_populates="report", cascade="all, delete-orphan")
     facts: Mapped[list[FactRow]] = relationship(back_populates="report", cascade="all, delete-orphan")
     checks: Mapped[list[CheckRow]] = relationship(back_populates="report", cascade="all, delete-orphan")
 
 
 class CellRow(Base):
+    """The table cells of a report as one row (issue 14): {key: value} in printed order (None =
+    blank) and where each was read, {key: [raw, page, table, row, col]}. A row per cell was ~200 rows
+    and index entries a report, most of the store time and half the disk at a million reports;
+    nothing queries one cell across reports (current_values does that), so nothing is lost."""
+
     __tablename__ = "report_cells"
-    # Clustered by (report_id, key) on SQLite: one B-tree instead of a rowid table plus the key index.
-    # No (key, value) index: it made every insert scatter writes (3x slower), and ranking queries
-    # reach cells through the year's current reports and this primary key instead.
-    __table_args__ = ({"sqlite_with_rowid": False},)
 
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    value: Mapped[float | None] = mapped_column(Float, nullable=True)  # None = blank cell
-    raw: Mapped[str | None] = mapped_column(Text, nullable=True)
-    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    table_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    row_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    col_index: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    cells: Mapped[dict[str, float | None]] = mapped_column(JSON)
+    sources: Mapped[dict[str, list[Any]]] = mapped_column(JSON)
 
-    report: Mapped[ReportRow] = relationship(back_populates="cells")
+    report: Mapped[ReportRow] = relationship(back_populates="cell_set")
 
 
 class FactRow(Base):
@@ -214,15 +210,25 @@ class CheckRow(Base):
 class CurrentValue(Base):
     """A figure of the current report of (agency, year): its cells (None = blank) and the first fact
     of each key. Kept by storage.current_values in the transaction that changes the current report;
-    year-wide sums and rankings read one (year, key) range of the index (issue 14)."""
+    year-wide sums and rankings read one (year, key) range of the index (issue 14).
+
+    No primary key index: rows are only ever replaced as a whole (agency, year), found through
+    ix_current_values_agency_year, whose ~250 equal entries a report PostgreSQL stores as one
+    deduplicated posting list -- a tenth of the (agency, year, key) key's size at a million reports."""
 
     __tablename__ = "current_values"
-    __table_args__ = (Index("ix_current_values_year_key_value", "year", "key", "value", "agency_id"),)
+    __table_args__ = (
+        Index("ix_current_values_year_key_value", "year", "key", "value", "agency_id"),
+        Index("ix_current_values_agency_year", "agency_id", "year"),
+    )
 
-    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True)
-    year: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(60))
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+    # The ORM needs an identity; the database needs no index for it.
+    __mapper_args__ = {"primary_key": [agency_id, year, key]}  # noqa: RUF012
 
 
 # --- Reminders (H6): who reports where, which deadlines apply, what was sent --------------------

@@ -1,7 +1,7 @@
 """Read-only queries behind the question answering. Plain functions taking a Session.
 
 Every function filters on indexed columns (reports: uq_reports_current / ix_reports_year_current;
-cells: primary key (report_id, key); facts and checks: report_id), so each stays in the low
+cells: one row a report; facts and checks: report_id), so each stays in the low
 milliseconds with 10 000 stored reports. Agency lookup lives in storage.agency_lookup, queries
 over a whole year in storage.year_queries, the registry question in storage.expected; their
 names are re-exported here.
@@ -28,8 +28,9 @@ from storage.agency_lookup import (
     find_agencies,
     place_names,
 )
+from storage.cells import Cell, cells_of
 from storage.expected import RegistryYear, registry_year
-from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow
+from storage.models import Agency, CheckRow, FactRow, ReportRow
 from storage.year_queries import (
     FailedReport,
     YearSummary,
@@ -203,10 +204,8 @@ class StoredValue:
     col: int | None = None
 
 
-def _cell_value(c: CellRow) -> StoredValue:
-    return StoredValue(
-        key=c.key, kind=ValueKind.CELL, value=c.value, raw=c.raw, page=c.page, row=c.row_index, col=c.col_index
-    )
+def _cell_value(c: Cell) -> StoredValue:
+    return StoredValue(key=c.key, kind=ValueKind.CELL, value=c.value, raw=c.raw, page=c.page, row=c.row, col=c.col)
 
 
 def _fact_value(f: FactRow) -> StoredValue:
@@ -215,36 +214,19 @@ def _fact_value(f: FactRow) -> StoredValue:
 
 def report_values(session: Session, report_id: int, keys: Sequence[str]) -> dict[str, StoredValue]:
     """The cells and facts of one report among `keys` (first fact wins when a key repeats)."""
-    keys = list(dict.fromkeys(keys))
-    if not keys:
-        return {}
-    out: dict[str, StoredValue] = {}
-    cells = session.execute(
-        select(CellRow).where(CellRow.report_id == report_id, CellRow.key.in_(keys))
-    ).scalars()
-    for c in cells:
-        out[c.key] = _cell_value(c)
-    facts = session.execute(
-        select(FactRow).where(FactRow.report_id == report_id, FactRow.key.in_(keys)).order_by(FactRow.id)
-    ).scalars()
-    for f in facts:
-        out.setdefault(f.key, _fact_value(f))
-    return out
+    return reports_values(session, [report_id], keys)[report_id]
 
 
 def reports_values(
     session: Session, report_ids: Sequence[int], keys: Sequence[str]
 ) -> dict[int, dict[str, StoredValue]]:
-    """report_values for several reports in two queries (cells, facts)."""
+    """The cells and facts among `keys` of several reports in two queries (cells, facts)."""
     keys = list(dict.fromkeys(keys))
     out: dict[int, dict[str, StoredValue]] = {r: {} for r in report_ids}
     if not keys or not report_ids:
         return out
-    cells = session.execute(
-        select(CellRow).where(CellRow.report_id.in_(list(report_ids)), CellRow.key.in_(keys))
-    ).scalars()
-    for c in cells:
-        out[c.report_id][c.key] = _cell_value(c)
+    for report_id, cells in cells_of(session, report_ids, keys).items():
+        out[report_id] = {key: _cell_value(c) for key, c in cells.items()}
     facts = session.execute(
         select(FactRow)
         .where(FactRow.report_id.in_(list(report_ids)), FactRow.key.in_(keys))

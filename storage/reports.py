@@ -20,7 +20,7 @@ from parsing import PARSER_VERSION
 from parsing.model import Number, Report
 from storage import current_values
 from storage.agencies import find_or_create_agency
-from storage.insert import bulk_insert
+from storage.cells import cell_values, payload
 from storage.models import CellRow, CheckRow, FactRow, ReportRow, SourceFile
 
 
@@ -237,12 +237,7 @@ def store_report(
     )
     changes: list[ValueChange] = []
     if current is not None:
-        old_cells = {
-            key: value
-            for key, value in session.execute(
-                select(CellRow.key, CellRow.value).where(CellRow.report_id == current.id)
-            )
-        }
+        old_cells = cell_values(session, current.id)
         old_facts = {
             key: value
             for key, value in session.execute(
@@ -298,33 +293,12 @@ def store_report(
     )
 
 
-_CELL_COLUMNS = ("report_id", "key", "value", "raw", "page", "table_index", "row_index", "col_index")
-
-
 def _insert_children(session: Session, report_id: int, report: Report) -> None:
-    """Cells (COPY on PostgreSQL), facts and checks as executemany inserts, no ORM objects.
-
-    The ~250 cells of a report go straight to the driver's executemany: SQLAlchemy's per-row
-    parameter processing was most of the cost of an ingest.
-    """
+    """Cells (one row), facts and checks as executemany inserts, no ORM objects: SQLAlchemy's
+    per-row parameter processing was most of the cost of an ingest."""
     connection = session.connection()
-    cells = []
-    for key, value in report.cells.items():
-        prov = report.cell_sources.get(key)
-        cells.append(
-            (
-                report_id,
-                key,
-                storable(value),
-                prov.raw if prov else None,
-                prov.page if prov else None,
-                prov.table if prov else None,
-                prov.row if prov else None,
-                prov.col if prov else None,
-            )
-        )
-    # PostgreSQL: one COPY for the report's cells, inside the ingest's transaction (issue 14).
-    bulk_insert(connection, CellRow.__tablename__, _CELL_COLUMNS, cells)
+    cells, sources = payload({k: storable(v) for k, v in report.cells.items()}, report.cell_sources)
+    connection.execute(insert(CellRow), [{"report_id": report_id, "cells": cells, "sources": sources}])
     facts = [
         {
             "report_id": report_id,

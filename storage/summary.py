@@ -9,7 +9,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Agency, CellRow, ReportRow, SourceFile
+from storage.cells import cells_values
+from storage.models import Agency, ReportRow, SourceFile
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,7 @@ def current_reports(session: Session, agency_ids: Sequence[int], year: int) -> l
             .join(SourceFile, SourceFile.id == ReportRow.source_file_id)
             .where(ReportRow.agency_id.in_(chunk), ReportRow.year == year, ReportRow.is_current.is_(True))
         ).all()
-        cells: dict[int, dict[str, float | None]] = {r.id: {} for r, _, _ in rows}
-        for report_id, key, value in session.execute(
-            select(CellRow.report_id, CellRow.key, CellRow.value).where(CellRow.report_id.in_(list(cells)))
-        ):
-            cells[report_id][key] = value
+        cells = cells_values(session, [r.id for r, _, _ in rows])
         found += [
             SummedReport(
                 r.id, r.agency_id, name, r.year, r.version, r.template, filename, r.received_at,

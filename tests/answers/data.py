@@ -214,11 +214,9 @@ def add_report(session: Session, spec: Spec, *, file_no: int) -> ReportRow:
     session.add(report)
     session.flush()
     blank = set(spec.blank)
-    for key in cell_keys(spec.template):
-        value = None if key in blank else float(spec.cells.get(key, 0) or 0)
-        session.add(
-            CellRow(report_id=report.id, key=key, value=value, raw=None if value is None else str(value))
-        )
+    values = {k: None if k in blank else float(spec.cells.get(k, 0) or 0) for k in cell_keys(spec.template)}
+    raw = {k: [None if v is None else str(v), None, None, None, None] for k, v in values.items()}
+    session.add(CellRow(report_id=report.id, cells=values, sources=raw))
     for key, value, unit, sentence in spec.facts:
         session.add(FactRow(report_id=report.id, key=key, value=float(value), unit=unit, source=sentence))
     for rule in CHECK_RULES:

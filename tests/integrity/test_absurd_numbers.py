@@ -22,8 +22,9 @@ from parsing import parse_report
 from parsing.numbers import CellProblem, chinese_to_int, parse_int_token, read_cell
 from parsing.warnings import WarningCode
 from parsing.wording import warning_text
+from storage.cells import cell_values
 from storage.db import make_engine
-from storage.models import CellRow, FactRow, ReportRow
+from storage.models import FactRow, ReportRow
 from storage.reports import SourceInfo, StoreOutcome, store_report
 from tests.factories import make_report
 
@@ -108,13 +109,8 @@ def test_storage_never_overflows(services: Services) -> None:
         again = store_report(session, report=second, source=_source("b"), agency_name="某局")
     assert again.outcome is StoreOutcome.NEW_VERSION
     with services.sessions() as session:
-        values = dict(
-            session.execute(
-                select(CellRow.key, CellRow.value).where(
-                    CellRow.report_id == stored.report_id, CellRow.key.in_(["t3.new.total", "t3.carried_in.total"])
-                )
-            ).all()
-        )
+        stored_cells = cell_values(session, stored.report_id)
+        values = {k: stored_cells[k] for k in ("t3.new.total", "t3.carried_in.total")}
         assert values == {"t3.new.total": None, "t3.carried_in.total": None}
         assert session.scalars(select(FactRow).where(FactRow.report_id == stored.report_id)).all() == []
 

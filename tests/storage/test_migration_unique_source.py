@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import column, insert, select, table
 
 from storage.db import make_engine
 from storage.migrate import upgrade
 from storage.models import Agency, CellRow, ReportRow, SourceFile
+
+# report_cells as it was at revision 0003 (a row per cell).
+OLD_CELLS = table("report_cells", column("report_id"), column("key"), column("value"))
 
 
 def test_twins_of_one_file_are_merged_and_the_chain_spliced(db_url: str) -> None:
@@ -30,7 +33,7 @@ def test_twins_of_one_file_are_merged_and_the_chain_spliced(db_url: str) -> None
                         id=rid, source_file_id=sf, version=version, supersedes_id=supersedes, is_current=current, **common
                     )
                 )
-                conn.execute(insert(CellRow).values(report_id=rid, key="t3.new.total", value=1.0))
+                conn.execute(insert(OLD_CELLS).values(report_id=rid, key="t3.new.total", value=1.0))
         upgrade(engine)
         with engine.connect() as conn:
             rows = conn.execute(select(ReportRow.id, ReportRow.supersedes_id, ReportRow.is_current).order_by(ReportRow.id)).all()

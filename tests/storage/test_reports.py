@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from bot.core.services import Services
+from storage.cells import cell_values, cells_of
 from storage.models import Agency, CellRow, CheckRow, FactRow, ReportRow, SourceFile
 from storage.reports import PUBLISHED_ON, SourceInfo, StoreOutcome, ValueChange, diff_values, store_report
 from tests.factories import make_report
@@ -35,11 +36,11 @@ def test_new_report_stores_cells_facts_checks_with_provenance(services: Services
         assert row is not None and row.is_current and row.template == "2021"
         assert row.published_on == date(2022, 1, 27) and row.received_at.tzinfo is not None
         assert row.agency.name == "威海市文登区科学技术局" and row.agency.region == "威海市/文登区"
-        cells = {c.key: c for c in row.cells}
+        cells = cells_of(session, [row.id], ["t3.new.total", "t2.fees.amount", "t3.new.legal"])[row.id]
         assert cells["t3.new.total"].value == 3 and cells["t3.new.total"].raw == "3"
         assert cells["t2.fees.amount"].value == 0.0375  # 万元 amounts are not rounded
         assert cells["t3.new.legal"].value is None  # blank stays blank, not 0
-        assert cells["t3.new.total"].page == 1 and cells["t3.new.total"].table_index == 1
+        assert cells["t3.new.total"].page == 1 and cells["t3.new.total"].table == 1
         assert [(f.key, f.value, f.unit) for f in row.facts] == [("proactive.total", 253, "条")]
         assert [(c.rule, c.status) for c in row.checks] == [("t3.balance", "pass")]
         assert row.checks_ok
@@ -73,10 +74,7 @@ def test_different_file_becomes_current_and_keeps_history(services: Services) ->
         assert new.changes == ["t3.new.natural_person 0 -> 2", "t3.new.total 0 -> 2", "proactive.total 253 -> 260"]
         assert [ValueChange.from_stored(c) for c in new.changes] == list(second.changes)
         # The old version keeps its own values.
-        old_total = session.scalar(
-            select(CellRow.value).where(CellRow.report_id == old.id, CellRow.key == "t3.new.total")
-        )
-        assert old_total == 0
+        assert cell_values(session, old.id)["t3.new.total"] == 0
     third = _store(services, "c")
     assert third.version == 3 and third.changes[-1] == ValueChange("proactive.total", 260, 253)
     with services.sessions() as session:
