@@ -24,7 +24,7 @@ from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
-from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -129,7 +129,7 @@ def _stated_as_total(top: list[_Found]) -> list[_Found]:
     marked = [
         item
         for item in top
-        if item.candidate.totalled and not item.sentence.text.startswith(W.ADDITION_WORDS)
+        if item.candidate.totalled and not item.sentence.text.startswith(P.ADDITION_WORDS)
     ]
     return marked if len({item.candidate.value for item in marked}) == 1 else []
 

@@ -25,21 +25,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
-    "https://fgw.my.gov.cn/mysfgw/c100294/202401/92c4b76e80014566b8e42c5ae1131396.shtml": {
-        "applications.received"
-    },
     "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
-    "http://hrbfz.gov.cn/fzx/c111797/202401/c01_961750.shtml": {"proactive.new_media"},
-    "https://www.wancheng.gov.cn/2026/01-08/1371083.html": {"normative.issued"},
-    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {"proactive.website"},
-    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
-        "applications.received"
-    },
-    "http://nxyjglt.nx.gov.cn/xxgk/xxgknb/202401/t20240129_4435939.html": {"applications.received"},
-    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {
-        "applications.received",
-        "proactive.new_media",
-    },
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -59,9 +45,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
         "proactive.website"
     },
-    "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
-        "applications.received"
-    },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.total"
     },
@@ -75,7 +58,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "http://www.wushan.gov.cn/info/17122/1839562.htm": {"normative.issued"},
     "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.total"
@@ -130,11 +112,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
-        "proactive.total"
-    },
-    "http://sfj.xianning.gov.cn/xxgk/xxgkbg/202101/t20210127_2264264.shtml": {"review.count"},
-    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
