@@ -94,6 +94,22 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
         "proposals.count"
     },
+    "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
+        "documents.issued",
+        "documents.published",
+    },
+    "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
+        "proactive.new_media"
+    },
+    "http://xianning.gov.cn/xxgk/xxgknb/2024/xsq/202501/t20250120_3885364.shtml": {"applications.received"},
+    "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
+    "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -121,6 +137,15 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proposals.count"
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {
+        "proactive.website"
+    },
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2023nb/dcqzf2023/202403/t20240305_3580286.html": {
+        "applications.received"
+    },
+    "http://www.qdn.gov.cn/zwgk_5871642/zfxxgk_5871649/zfxxgknb_5871697/2022n_5932848/202304/t20230417_79085442.html": {
+        "proactive.total"
+    },
 }
 
 
