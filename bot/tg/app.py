@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -71,6 +72,10 @@ async def _post_init(application: BotApplication) -> None:
     # Found once at start: without a CJK font every chart's Chinese would be boxes; say so now.
     # In the chart process, started now so the first chart does not wait for matplotlib to load.
     await state.run_chart(check_font)
+    # Everything loaded at start stays: out of the collector's way, so a full collection under load
+    # walks only what answering allocates (one took 131 ms of the bot's loop, issue 14).
+    gc.collect()
+    gc.freeze()
     log.info("bot @%s ready", application.bot.username)
 
 

@@ -12,7 +12,7 @@ import multiprocessing
 import secrets
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -23,6 +23,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.core.charts import lower_priority
 from bot.core.services import Services
 from bot.tg.access import AccessPolicy, TokenBuckets
 
@@ -75,6 +76,30 @@ class ExpiringStore(Generic[V]):
         now = time.monotonic()
         for token in [t for t, (deadline, _) in self._items.items() if deadline < now]:
             del self._items[token]
+
+
+class SentCharts:
+    """Telegram's file_id of each chart already sent, by what it shows (its ChartData; issue 14):
+    the same ranking asked again is sent by id, with no render and no upload. Oldest forgotten first."""
+
+    def __init__(self, max_items: int = 256) -> None:
+        self._max = max_items
+        self._ids: OrderedDict[Hashable, str] = OrderedDict()
+
+    def get(self, chart: Hashable) -> str | None:
+        file_id = self._ids.get(chart)
+        if file_id is not None:
+            self._ids.move_to_end(chart)
+        return file_id
+
+    def put(self, chart: Hashable, file_id: str) -> None:
+        self._ids[chart] = file_id
+        self._ids.move_to_end(chart)
+        while len(self._ids) > self._max:
+            self._ids.popitem(last=False)
+
+    def forget(self, chart: Hashable) -> None:
+        self._ids.pop(chart, None)
 
 
 @dataclass(frozen=True)
@@ -139,6 +164,7 @@ class BotState:
     )
     # Charts render in a process of their own (run_chart).
     chart_pool: ProcessPoolExecutor | None = None
+    sent_charts: SentCharts = field(default_factory=SentCharts)
 
     def __post_init__(self) -> None:
         self.access = AccessPolicy.from_settings(self.settings)
@@ -186,7 +212,9 @@ class BotState:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             if self.chart_pool is None:
-                self.chart_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self.chart_pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=lower_priority
+                )
             try:
                 return await loop.run_in_executor(self.chart_pool, functools.partial(fn, *args))
             except BrokenProcessPool:

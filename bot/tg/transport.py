@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import getproxies, proxy_bypass
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -49,6 +51,7 @@ class AiohttpRequest(BaseRequest):
         self._media_write_timeout = media_write_timeout
         self._proxy = proxy
         self._session: aiohttp.ClientSession | None = None
+        self._env_proxies: dict[tuple[str, str], str | None] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -57,10 +60,7 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._pool_size, ttl_dns_cache=300)
-            # trust_env: without an explicit proxy, HTTPS_PROXY applies as it did with httpx.
-            self._session = aiohttp.ClientSession(
-                connector=connector, trust_env=self._proxy is None, headers={"User-Agent": self.USER_AGENT}
-            )
+            self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
 
     async def shutdown(self) -> None:
         if self._session is not None and not self._session.closed:
@@ -95,9 +95,10 @@ class AiohttpRequest(BaseRequest):
             sock_read=None if read is None else read + (write or 0.0),
         )
         body = _body(request_data) if request_data else None
+        proxy = self._proxy if self._proxy is not None else self._env_proxy(url)
         try:
             async with self._session.request(
-                method, url, data=body, timeout=timeout, proxy=self._proxy
+                method, url, data=body, timeout=timeout, proxy=proxy
             ) as response:
                 return response.status, await response.read()
         except aiohttp.ConnectionTimeoutError as err:
@@ -107,6 +108,17 @@ class AiohttpRequest(BaseRequest):
         except aiohttp.ClientError as err:
             # Not str(err): aiohttp's messages carry the URL, and the URL carries the token.
             raise NetworkError(f"aiohttp.{type(err).__name__}") from err
+
+
+    def _env_proxy(self, url: str) -> str | None:
+        """Without NIANBAO_PROXY_URL, HTTPS_PROXY / NO_PROXY apply as they did with httpx. Read once
+        per host: aiohttp's trust_env reads the whole environment again for every request."""
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.hostname or "")
+        if key not in self._env_proxies:
+            found = getproxies().get(parts.scheme) or getproxies().get("all")
+            self._env_proxies[key] = None if not found or proxy_bypass(key[1]) else found
+        return self._env_proxies[key]
 
 
 def _body(request_data: RequestData) -> aiohttp.FormData | dict[str, str]:

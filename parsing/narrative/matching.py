@@ -31,24 +31,26 @@ from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
-_CHANGE = re.compile(alternation(W.CHANGE_WORDS))
-_OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
+_CHANGE = re.compile(alternation(P.CHANGE_WORDS))
+_OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _PART = re.compile(alternation(W.PART_WORDS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
 # website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
-_COLUMN = re.compile("(?<!等)" + alternation(W.COLUMN_WORDS))
+_COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
@@ -89,7 +91,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
-        since_opening = any(w in c.text for c in parts[member : i + 1] for w in W.SINCE_OPENING)
+        since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -177,7 +179,8 @@ def _read(
             # "微信公众号推送300余条、微博300余条": the later count names its own channel
             candidate = listed_channel(words, quantity, own)
         else:
-            candidate = _match(words, quantity, text, after, carried, part, named)
+            item = own if own_start and text is before else None
+            candidate = _match(words, quantity, text, after, carried, part, named, item)
         if (
             candidate is None
             and listed
@@ -199,6 +202,7 @@ def _match(
     carried: tuple[set[str], str | None],
     part: bool,
     named: str | None = None,
+    item: str | None = None,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
@@ -215,10 +219,14 @@ def _match(
     )
     if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
+    if words.required and not words.objects and _listed_kind(words, before if named is None else named):
+        return None  # "发布政府公报、行政规范性文件等政府信息11000余条" counts the list's whole
     checked = before
-    if words.objects and verb is not None and W.OBJECT_LIST_END in before[verb.end() :]:
+    if words.objects and verb is not None and P.OBJECT_LIST_END in before[verb.end() :]:
         # "…推送部门文件、政策解读、通知公告等各类信息773条": the kinds a list names exclude nothing
-        checked = before[: verb.end()] + before[verb.end() :].rsplit(W.OBJECT_LIST_END, 1)[1]
+        checked = before[: verb.end()] + before[verb.end() :].rsplit(P.OBJECT_LIST_END, 1)[1]
+    for phrase in words.excluding_except:
+        checked = checked.replace(phrase, "")
     if any(w in checked for w in words.excluding):
         return None
     channel: str | None = None
@@ -243,6 +251,9 @@ def _match(
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
+        if item is not None and item.strip(_ITEM_SEPARATORS):
+            # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
+            counted = item.strip(_ITEM_SEPARATORS)
         verb_text = verb.group() if verb is not None else ""
         if not fits_object(words, counted, after, verb_text, quantity.unit):
             if words.sums_channels:
@@ -257,7 +268,7 @@ def _match(
             return None
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
-    totalled = any(w in before for w in W.TOTAL_WORDS)
+    totalled = any(w in before for w in P.TOTAL_WORDS)
     return Candidate(
         words.key,
         quantity.value,
@@ -270,6 +281,12 @@ def _match(
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
     )
+
+
+def _listed_kind(words: FactWords, before: str) -> bool:
+    """The required word is one item of a list closed by 等 before the count: the count is the whole's."""
+    ends = [m.end() for pattern in _REQUIRED[words.key] for m in pattern.finditer(before)]
+    return bool(ends) and P.OBJECT_LIST_END in before[max(ends) :]
 
 
 def _other_year(before: str, year: int | None) -> bool:

@@ -9,14 +9,17 @@ from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_chan
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import FactWords, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
-_LISTED_PREFIXES = re.compile(alternation(W.LISTED_CHANNEL_PREFIXES))
+_LISTED_PREFIXES = re.compile(alternation(P.LISTED_CHANNEL_PREFIXES))
 _PART = re.compile(alternation(W.PART_WORDS))
-_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
-_CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
-_TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
-_FIELDS = re.compile(f"^.*?(?<!{alternation(W.KIND_OF_FIELD)}){alternation(W.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
-_OWNER = re.compile(f"^{alternation(W.OBJECT_OWNERS)}")
+_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_CONJUNCTION = re.compile(alternation(P.OBJECT_CONJUNCTIONS))
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
+_FIELDS = re.compile(f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
+# "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
+_MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
+_OWNER = re.compile(f"^{alternation(P.OBJECT_OWNERS)}")
 
 
 def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:
@@ -25,13 +28,16 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
     counted = counted.strip()
     for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
         counted = counted[: other.start] + counted[other.end :]
-    listed = W.OBJECT_LIST_END in counted
+    modified = _MODIFIED.match(_TRAILING_FILLERS.sub("", counted))
+    if modified is not None:  # "群众广泛关注的政府信息": what it is about, not a kind of it
+        counted = modified.group("head")
+    listed = P.OBJECT_LIST_END in counted
     if listed:
-        counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
+        counted = counted.rsplit(P.OBJECT_LIST_END, 1)[1]
     else:
         conjuncts = _CONJUNCTION.split(counted)
         # "教育新闻和各类信息": the last of several kinds says "all kinds"
-        general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
+        general = len(conjuncts) > 1 and conjuncts[-1].startswith(P.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
     counted = _OWNER.sub("", _FILLERS.sub("", counted))
     if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them

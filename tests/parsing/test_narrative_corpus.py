@@ -25,21 +25,16 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
-    "https://fgw.my.gov.cn/mysfgw/c100294/202401/92c4b76e80014566b8e42c5ae1131396.shtml": {
-        "applications.received"
-    },
     "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
-    "http://hrbfz.gov.cn/fzx/c111797/202401/c01_961750.shtml": {"proactive.new_media"},
-    "https://www.wancheng.gov.cn/2026/01-08/1371083.html": {"normative.issued"},
-    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {"proactive.website"},
-    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
-        "applications.received"
+    "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
+        "documents.issued",
+        "documents.published",
     },
-    "http://nxyjglt.nx.gov.cn/xxgk/xxgknb/202401/t20240129_4435939.html": {"applications.received"},
-    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {
-        "applications.received",
-        "proactive.new_media",
+    "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
+        "proactive.new_media"
     },
+    "http://xianning.gov.cn/xxgk/xxgknb/2024/xsq/202501/t20250120_3885364.shtml": {"applications.received"},
+    "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -59,9 +54,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
         "proactive.website"
     },
-    "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
-        "applications.received"
-    },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.total"
     },
@@ -69,13 +61,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count",
         "suit.count",
     },
+    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
     "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
         "proactive.new_media",
         "proactive.website",
     },
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "http://www.wushan.gov.cn/info/17122/1839562.htm": {"normative.issued"},
     "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.total"
@@ -111,14 +103,24 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
         "proposals.count"
     },
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
+    "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
+    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
+    "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
+        "proactive.new_media"
+    },
+    "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
+        "proactive.total"
+    },
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
-        "proactive.total"
-    },
-    "http://sfj.xianning.gov.cn/xxgk/xxgkbg/202101/t20210127_2264264.shtml": {"review.count"},
-    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
@@ -127,7 +129,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
-    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
     },
@@ -144,6 +145,18 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proposals.count"
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {
+        "proactive.website"
+    },
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2023nb/dcqzf2023/202403/t20240305_3580286.html": {
+        "applications.received"
+    },
+    "http://www.qdn.gov.cn/zwgk_5871642/zfxxgk_5871649/zfxxgknb_5871697/2022n_5932848/202304/t20230417_79085442.html": {
+        "proactive.total"
+    },
+    "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2020n/202101/t20210128_66591486.html": {"normative.issued"},
+    "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
 }
 
 

@@ -107,3 +107,13 @@ def test_socks_proxy_keeps_httpx() -> None:
     assert isinstance(make_app_request("socks5://127.0.0.1:1080", pool_size=4), HTTPXRequest)
     assert isinstance(make_app_request("http://127.0.0.1:7890", pool_size=4), AiohttpRequest)
     assert isinstance(make_app_request(None, pool_size=4), AiohttpRequest)
+
+
+def test_environment_proxy_is_read_once_per_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:7890")
+    monkeypatch.setenv("NO_PROXY", "localhost")
+    request = AiohttpRequest()
+    assert request._env_proxy("https://api.telegram.org/botX/getMe") == "http://127.0.0.1:7890"
+    assert request._env_proxy("http://localhost:8081/botX/getMe") is None
+    monkeypatch.delenv("HTTPS_PROXY")
+    assert request._env_proxy("https://api.telegram.org/botX/sendMessage") == "http://127.0.0.1:7890"
