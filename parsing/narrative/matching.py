@@ -16,6 +16,7 @@ from parsing.narrative.channels import (
     CHANNEL_WORD,
     LIST_ENDING,
     OTHER,
+    TIME_ONLY,
     WEBSITE,
     WEBSITE_NAME,
     carried_channels,
@@ -50,6 +51,11 @@ _COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+# The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
+_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
+_ADDED = re.compile(
+    rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
+)
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
@@ -92,6 +98,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
+        # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
+        when = [c.text for c in parts[member:i] if not c.aside and TIME_ONLY.fullmatch(c.text.strip())]
+        other_time = bool(when) and _other_year(when[-1], year)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -110,10 +119,13 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
+            then = other_time and not _YEAR.search(clause.text[: quantity.start])
+            if then:
+                read = []
             read = [c for c in read if not (loose and c.key == "proactive.total")]
             own = clause.text[start : quantity.start]
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
-            dated = bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
@@ -143,6 +155,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.in_part and c.key in stated)]
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
+    out = _new_this_year(sentence, out)
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c
@@ -281,6 +294,17 @@ def _match(
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
     )
+
+
+def _new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "截至年底累计主动公开政府信息5000条，其中本年度新增500条": the year's total is what was added."""
+    added = _ADDED.search(sentence)
+    cumulative = [c for c in out if c.key == "proactive.total" and c.totalled and _CUMULATIVE.search(sentence)]
+    if added is None or not cumulative:
+        return out
+    count = quantities(added.group())[-1]
+    new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
+    return [c for c in out if c.key != "proactive.total"] + [new]
 
 
 def _listed_kind(words: FactWords, before: str) -> bool:

@@ -50,6 +50,10 @@ MEDIA_PLATFORMS = (
 )
 ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
+# The press: articles placed there are publicity, not disclosure — a figure through the press alone
+# is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
+PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "学习强国", "电台", "电视台")
+NOT_PRESS_BEFORE = ("新", "自")
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
 # Named alone (no website or new-media word beside it), a platform is another channel.
@@ -254,7 +258,13 @@ FACT_WORDS: tuple[FactWords, ...] = (
         parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         excluding_except=(
-            *(f"{v}{w}" for v in RECEIVE_VERBS for w in ("答复", "并答复", "办结", "并办结")),
+            *(
+                f"{v}{a}{m}{w}"
+                for v in RECEIVE_VERBS
+                for a in ("", "并")
+                for m in ("", "按时", "及时", "依法")
+                for w in ("答复", "办结")
+            ),
             "申请公开信件",
             "申请信件",
         ),

@@ -33,7 +33,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
         "proactive.new_media"
     },
-    "http://xianning.gov.cn/xxgk/xxgknb/2024/xsq/202501/t20250120_3885364.shtml": {"applications.received"},
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
@@ -74,8 +73,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
-        "proactive.new_media",
-        "proactive.total",
+        "proactive.total"
     },
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
@@ -124,7 +122,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
     },
-    "https://www.sx.gov.cn/art/2023/1/17/art_1229425785_70119.html": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },

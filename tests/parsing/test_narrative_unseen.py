@@ -168,3 +168,25 @@ def test_one_platform_twice_is_one_account_unless_each_is_named() -> None:
     # 今日头条公众号 is 头条's, not WeChat's
     text = "累计公开政府信息1930条，其中政务外网公开1387条，包头市场监管微信公众号公开364条，包头市场监管今日头条公众号公开179条。"
     assert _facts(text, 2019)["proactive.new_media"] == 543
+
+
+def test_each_member_of_a_two_year_sentence_has_its_own_year() -> None:
+    text = "2022年，我局主动公开政府信息400条；2023年，我局主动公开政府信息500条。"
+    assert _facts(text) == {"proactive.total": 500}
+    text = "2023年，我局主动公开政府信息500条；2022年，主动公开政府信息400条。"
+    assert _facts(text) == {"proactive.total": 500}
+
+
+def test_the_press_is_publicity_not_a_channel_of_disclosure() -> None:
+    assert _facts("2023年，在人民网、新华网等媒体发布信息50条。") == {}
+    assert _facts("2023年，我镇通过各级新闻媒体发布信息80条。") == {}
+    assert _facts("2023年，通过政务新媒体发布信息40条。") == {"proactive.new_media": 40}
+    text = "2023年，通过门户网站、新闻媒体等渠道主动公开政府信息400条。"
+    assert _facts(text) == {"proactive.total": 400}
+
+
+def test_a_running_total_beside_what_the_year_added() -> None:
+    assert _facts("截至2023年底，累计主动公开政府信息5000条，其中本年度新增500条。") == {"proactive.total": 500}
+    text = "截至2023年12月31日，我局累计主动公开政府信息5000条，2023年新增主动公开政府信息500条。"
+    assert _facts(text) == {"proactive.total": 500}
+    assert _facts("截至2023年12月31日，我局累计主动公开政府信息500条。") == {"proactive.total": 500}
