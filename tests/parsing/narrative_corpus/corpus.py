@@ -18,7 +18,8 @@ known lists. Round 13 (37 reports, 26 dev / 11 test: 部门 23, 乡镇 11, 政�
 2019-2025; bureaus of statistics, civil affairs, transport, justice, health, emergency
 management; Ningxia, Heilongjiang, Xinjiang, Inner Mongolia among 19 provinces) likewise.
 Round 14 (32 reports, 17 dev / 15 test: 街道 10, 部门 7, 政府本级 7, 委员会 7, 乡镇 1; 2019-2025;
-Beijing, Shanghai, Tianjin, Tibet and 10 more provinces) likewise.
+Beijing, Shanghai, Tianjin, Tibet and 10 more provinces) likewise. Round 15 (30 reports, 16 dev /
+14 test: 部门 20, 乡镇 6, 委员会 2, 街道 1, 政府本级 1; 2020-2025; Qinghai among 17 provinces) likewise.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
