@@ -34,6 +34,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
+    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
+    "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
+        "proactive.new_media"
+    },
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -108,10 +112,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
-    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
-    "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
-        "proactive.new_media"
-    },
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
     },
@@ -119,6 +119,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2020n/202101/t20210128_66591486.html": {"normative.issued"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
@@ -151,7 +152,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.qdn.gov.cn/zwgk_5871642/zfxxgk_5871649/zfxxgknb_5871697/2022n_5932848/202304/t20230417_79085442.html": {
         "proactive.total"
     },
-    "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2020n/202101/t20210128_66591486.html": {"normative.issued"},
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
 }
