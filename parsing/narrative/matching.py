@@ -56,6 +56,7 @@ _CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
 _ADDED = re.compile(
     rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
 )
+_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
@@ -308,9 +309,15 @@ def _new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
 
 
 def _listed_kind(words: FactWords, before: str) -> bool:
-    """The required word is one item of a list closed by 等 before the count: the count is the whole's."""
+    """The required word is one item of a list closed by 等 before the count: the count is the whole's
+    (or, for a key whose required word is what is counted, anything but fillers and verbs follows it)."""
     ends = [m.end() for pattern in _REQUIRED[words.key] for m in pattern.finditer(before)]
-    return bool(ends) and P.OBJECT_LIST_END in before[max(ends) :]
+    if not ends:
+        return False
+    rest = before[max(ends) :]
+    if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
+        return True
+    return P.OBJECT_LIST_END in rest
 
 
 def _other_year(before: str, year: int | None) -> bool:

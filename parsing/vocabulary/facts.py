@@ -149,6 +149,9 @@ class FactWords:
     # Phrases in which an excluding word names no other figure ("受理答复…申请28件": received and
     # answered; "依申请公开信件": the requests themselves).
     excluding_except: tuple[str, ...] = ()
+    # The required word is what is counted: only fillers and the key's verbs between it and the
+    # number ("制定规范性文件4份", not "规范性文件相关信息发布13条").
+    required_counted: bool = False
     negative: tuple[str, ...] = ()
     # A word after a negative form's start that makes it about something else
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
@@ -229,6 +232,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         ("件", "份", "个", "篇", "部", "条"),
         verbs=ISSUE_VERBS,
+        required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
         negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),

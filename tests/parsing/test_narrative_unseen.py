@@ -190,3 +190,9 @@ def test_a_running_total_beside_what_the_year_added() -> None:
     text = "截至2023年12月31日，我局累计主动公开政府信息5000条，2023年新增主动公开政府信息500条。"
     assert _facts(text) == {"proactive.total": 500}
     assert _facts("截至2023年12月31日，我局累计主动公开政府信息500条。") == {"proactive.total": 500}
+
+
+def test_what_is_counted_after_the_documents_word_is_what_counts() -> None:
+    text = "1.行政法规、规章和规范性文件相关信息发布13条，公开现行规范性文件41个；2.机关职能发布596条。"
+    assert "normative.issued" not in _facts(text, 2020)
+    assert _facts("2020年制定规范性文件共计4件。", 2020) == {"normative.issued": 4}
