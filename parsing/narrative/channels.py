@@ -121,7 +121,9 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
     kinds: set[str] = set()
     name: str | None = None
     for index, text in enumerate(earlier):
-        if any(not CHANNEL_WORD.match(text, q.end) for q in quantities(text)):  # ("现有一个公众号" counts channels)
+        # a figure of what was published ends the subject's reach; "开设专栏5个", "访问量120万次",
+        # "现有一个公众号" count other things
+        if any(q.unit in W.PUBLISHED_UNITS and not CHANNEL_WORD.match(text, q.end) for q in quantities(text)):
             kinds, name = set(), None
             continue
         if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"

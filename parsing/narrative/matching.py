@@ -57,6 +57,7 @@ _ADDED = re.compile(
     rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
 )
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
@@ -249,6 +250,8 @@ def _match(
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
+        if _SUBORDINATE.search(subject):
+            return None
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)

@@ -173,6 +173,14 @@ class FactWords:
 
 
 # 件 only with what was counted named ("网站…主动公开信息63件"; "网站公开39件" may be documents).
+# Lower levels as the subject ("各村（社区）共公开信息500条", "…和镇（街道）共公开…"): their figures, not
+# the agency's own (a government's 各部门 may be the government as a whole: not listed).
+SUBORDINATE_WORDS = (
+    "各村", "各社区", "村（社区）", "村(社区)", "各乡镇", "各镇", "各街道", "和镇", "及镇", "和乡镇", "及乡镇",
+    "下属", "所属单位",
+)
+# Units of what was published (a count in another unit is of something else: 专栏5个, 访问量120万次).
+PUBLISHED_UNITS = ("条", "篇", "条次", "则", "件", "项", "期")
 _CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")

@@ -80,6 +80,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
+    "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
     "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {

@@ -196,3 +196,13 @@ def test_what_is_counted_after_the_documents_word_is_what_counts() -> None:
     text = "1.行政法规、规章和规范性文件相关信息发布13条，公开现行规范性文件41个；2.机关职能发布596条。"
     assert "normative.issued" not in _facts(text, 2020)
     assert _facts("2020年制定规范性文件共计4件。", 2020) == {"normative.issued": 4}
+
+
+def test_a_count_of_other_things_does_not_end_the_subjects_channel() -> None:
+    assert _facts("2023年，门户网站开设专栏5个，发布信息200条。") == {"proactive.website": 200}
+    assert _facts("2023年，网站累计访问量120万次，发布信息1200条。") == {"proactive.website": 1200}
+
+
+def test_lower_levels_figures_are_not_the_agencys() -> None:
+    assert _facts("2023年，各村（社区）共公开信息500条。") == {}
+    assert _facts("2023年，县政府部门和镇（街道）共公开各类政府信息14542条。") == {}
