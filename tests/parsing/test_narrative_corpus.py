@@ -117,6 +117,14 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
+    "https://www.ptxy.gov.cn/zfxxgkzl/bmzfxxgk/xyqajj_27539/xxgkndbg/202501/t20250107_1968028.htm": {
+        "proactive.total"
+    },
+    "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://www.luqiao.gov.cn/art/2025/1/17/art_1229460353_97841.html": {"proactive.new_media"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -154,6 +162,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
+    "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
+        "proactive.website"
+    },
 }
 
 
