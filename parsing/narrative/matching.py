@@ -49,6 +49,7 @@ _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
 _COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
+_DIRECT = re.compile(rf"{alternation(W.WEBSITE_WORDS)}[上中内]?{alternation(W.PUBLISH_VERBS)}[^，,；;]*$")
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
 # The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
@@ -90,6 +91,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     parts = clauses(sentence)
     part_of_before = False
     columns = False  # a figure of one column is stated in the sentence
+    direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
@@ -125,6 +127,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             if then:
                 read = []
             read = [c for c in read if not (loose and c.key == "proactive.total")]
+            if _DIRECT.search(clause.text[: quantity.start]):
+                direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
             dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
@@ -148,8 +152,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
             out.extend(c for c in _negatives(tail) if all(r.key != c.key for r in read_here))
-    if columns:
-        out = [c for c in out if c.key not in ("proactive.total", "proactive.website")]
+    if columns:  # (but "在市党政外网公开信息580余条" beside "…栏目完成信息公开90余条" is the website's)
+        out = [c for c in out if c.key not in ("proactive.total", "proactive.website") or id(c) in direct]
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure,
     # but "制发公文68件，其中…依申请公开21件" counts documents: a part without a verb needs the
     # sentence's verb to be its key's.

@@ -38,13 +38,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "https://www.ptxy.gov.cn/zfxxgkzl/bmzfxxgk/xyqajj_27539/xxgkndbg/202501/t20250107_1968028.htm": {
-        "proactive.total"
-    },
-    "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {
-        "proactive.new_media",
-        "proactive.website",
-    },
+    "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.new_media"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"

@@ -206,3 +206,15 @@ def test_a_count_of_other_things_does_not_end_the_subjects_channel() -> None:
 def test_lower_levels_figures_are_not_the_agencys() -> None:
     assert _facts("2023年，各村（社区）共公开信息500条。") == {}
     assert _facts("2023年，县政府部门和镇（街道）共公开各类政府信息14542条。") == {}
+
+
+def test_a_column_beside_a_figure_of_the_website_itself() -> None:
+    text = "结合实际，在市党政外网公开信息580余条，牵头生态环境栏目完成信息公开90余条，编发简报43期。"
+    assert _facts(text, 2020) == {"proactive.website": 580}
+    text = "2024年，区教育局在政府门户网站部门动态发布信息32条，校园风采栏目发布信息21条。"
+    assert _facts(text, 2024) == {}
+
+
+def test_when_is_no_part_of_what_was_counted() -> None:
+    text = "我局按要求定期主动公开政府信息2024年全年共计6条，历年累计978条。"
+    assert _facts(text, 2024) == {"proactive.total": 6}
