@@ -118,6 +118,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
+    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
+    "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
+    "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
+    "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
+        "review.count",
+        "suit.count",
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -158,6 +165,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
 }
 
 
