@@ -246,7 +246,7 @@ def _match(
         checked = before[: verb.end()] + before[verb.end() :].rsplit(P.OBJECT_LIST_END, 1)[1]
     for phrase in words.excluding_except:
         checked = checked.replace(phrase, "")
-    if any(w in checked for w in words.excluding):
+    if any(w in checked for w in words.excluding) or (not words.objects and _SUBORDINATE.search(before)):
         return None
     channel: str | None = None
     if words.part_of is not None:

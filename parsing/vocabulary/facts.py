@@ -125,6 +125,9 @@ OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
+# The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
+# business, not cases against it (a respondent 收到 or 办理 its own).
+CASE_BODY_WORDS = ("受理", "审理", "复议机关")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
 OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
@@ -339,8 +342,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(REVIEW_WORDS,),
-        # (受理/办理行政复议: the agency as the review body, not the respondent)
-        excluding=CASE_EXCLUDING + PART_WORDS + ("受理", "审理", "办理"),
+        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS,
         negative=(*(f"{n}…行政复议" for n in NONE_WORDS), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
@@ -350,7 +352,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(SUIT_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS,
         negative=(
             *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
             *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),

@@ -218,3 +218,11 @@ def test_a_column_beside_a_figure_of_the_website_itself() -> None:
 def test_when_is_no_part_of_what_was_counted() -> None:
     text = "我局按要求定期主动公开政府信息2024年全年共计6条，历年累计978条。"
     assert _facts(text, 2024) == {"proactive.total": 6}
+
+
+def test_the_review_body_and_lower_levels_state_no_figure_of_the_agency() -> None:
+    assert _facts("2023年，各镇（街道）共收到政府信息公开申请80件。") == {}
+    assert _facts("2023年，本机关作为复议机关共收到行政复议申请120件，其中政府信息公开类30件。") == {}
+    # a respondent receives and handles its own cases
+    text = "2023年度本机关收到涉政府信息公开的行政复议案4件、办理行政诉讼0件。"
+    assert _facts(text) == {"review.count": 4, "suit.count": 0}
