@@ -125,6 +125,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count",
         "suit.count",
     },
+    "http://drc.gd.gov.cn/gkmlpt/content/4/4662/post_4662348.html?jump=true": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "fees.collected"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -166,6 +170,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "proactive.new_media"
+    },
 }
 
 
