@@ -16,6 +16,7 @@ from parsing.narrative.channels import (
     CHANNEL_WORD,
     LIST_ENDING,
     OTHER,
+    TIME_ONLY,
     WEBSITE,
     WEBSITE_NAME,
     carried_channels,
@@ -48,8 +49,16 @@ _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
 _COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
+_DIRECT = re.compile(rf"{alternation(W.WEBSITE_WORDS)}[上中内]?{alternation(W.PUBLISH_VERBS)}[^，,；;]*$")
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+# The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
+_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
+_ADDED = re.compile(
+    rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
+)
+_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
@@ -82,6 +91,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     parts = clauses(sentence)
     part_of_before = False
     columns = False  # a figure of one column is stated in the sentence
+    direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
@@ -92,6 +102,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
+        # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
+        when = [c.text for c in parts[member:i] if not c.aside and TIME_ONLY.fullmatch(c.text.strip())]
+        other_time = bool(when) and _other_year(when[-1], year)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -110,10 +123,15 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
+            then = other_time and not _YEAR.search(clause.text[: quantity.start])
+            if then:
+                read = []
             read = [c for c in read if not (loose and c.key == "proactive.total")]
+            if _DIRECT.search(clause.text[: quantity.start]):
+                direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
-            dated = bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
@@ -134,8 +152,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
             out.extend(c for c in _negatives(tail) if all(r.key != c.key for r in read_here))
-    if columns:
-        out = [c for c in out if c.key not in ("proactive.total", "proactive.website")]
+    if columns:  # (but "在市党政外网公开信息580余条" beside "…栏目完成信息公开90余条" is the website's)
+        out = [c for c in out if c.key not in ("proactive.total", "proactive.website") or id(c) in direct]
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure,
     # but "制发公文68件，其中…依申请公开21件" counts documents: a part without a verb needs the
     # sentence's verb to be its key's.
@@ -143,6 +161,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.in_part and c.key in stated)]
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
+    out = _new_this_year(sentence, out)
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c
@@ -227,7 +246,7 @@ def _match(
         checked = before[: verb.end()] + before[verb.end() :].rsplit(P.OBJECT_LIST_END, 1)[1]
     for phrase in words.excluding_except:
         checked = checked.replace(phrase, "")
-    if any(w in checked for w in words.excluding):
+    if any(w in checked for w in words.excluding) or (not words.objects and _SUBORDINATE.search(before)):
         return None
     channel: str | None = None
     if words.part_of is not None:
@@ -235,6 +254,8 @@ def _match(
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
+        if _SUBORDINATE.search(subject):
+            return None
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
@@ -283,10 +304,27 @@ def _match(
     )
 
 
+def _new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "截至年底累计主动公开政府信息5000条，其中本年度新增500条": the year's total is what was added."""
+    added = _ADDED.search(sentence)
+    cumulative = [c for c in out if c.key == "proactive.total" and c.totalled and _CUMULATIVE.search(sentence)]
+    if added is None or not cumulative:
+        return out
+    count = quantities(added.group())[-1]
+    new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
+    return [c for c in out if c.key != "proactive.total"] + [new]
+
+
 def _listed_kind(words: FactWords, before: str) -> bool:
-    """The required word is one item of a list closed by 等 before the count: the count is the whole's."""
+    """The required word is one item of a list closed by 等 before the count: the count is the whole's
+    (or, for a key whose required word is what is counted, anything but fillers and verbs follows it)."""
     ends = [m.end() for pattern in _REQUIRED[words.key] for m in pattern.finditer(before)]
-    return bool(ends) and P.OBJECT_LIST_END in before[max(ends) :]
+    if not ends:
+        return False
+    rest = before[max(ends) :]
+    if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
+        return True
+    return P.OBJECT_LIST_END in rest
 
 
 def _other_year(before: str, year: int | None) -> bool:

@@ -19,6 +19,8 @@ _TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
 _FIELDS = re.compile(f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
 # "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
 _MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
+# When is no what ("主动公开政府信息2024年全年共计6条").
+_WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
 _OWNER = re.compile(f"^{alternation(P.OBJECT_OWNERS)}")
 
 
@@ -39,7 +41,7 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
         # "教育新闻和各类信息": the last of several kinds says "all kinds"
         general = len(conjuncts) > 1 and conjuncts[-1].startswith(P.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
-    counted = _OWNER.sub("", _FILLERS.sub("", counted))
+    counted = _OWNER.sub("", _FILLERS.sub("", _WHEN.sub("", counted)))
     if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
         counted = _FIELDS.sub("", counted)
     if counted:

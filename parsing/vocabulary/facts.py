@@ -50,6 +50,10 @@ MEDIA_PLATFORMS = (
 )
 ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
+# The press: articles placed there are publicity, not disclosure — a figure through the press alone
+# is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
+PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "学习强国", "电台", "电视台")
+NOT_PRESS_BEFORE = ("新", "自")
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
 # Named alone (no website or new-media word beside it), a platform is another channel.
@@ -121,6 +125,9 @@ OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
+# The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
+# business, not cases against it (a respondent 收到 or 办理 its own).
+CASE_BODY_WORDS = ("受理", "审理", "复议机关")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
 OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
@@ -145,6 +152,9 @@ class FactWords:
     # Phrases in which an excluding word names no other figure ("受理答复…申请28件": received and
     # answered; "依申请公开信件": the requests themselves).
     excluding_except: tuple[str, ...] = ()
+    # The required word is what is counted: only fillers and the key's verbs between it and the
+    # number ("制定规范性文件4份", not "规范性文件相关信息发布13条").
+    required_counted: bool = False
     negative: tuple[str, ...] = ()
     # A word after a negative form's start that makes it about something else
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
@@ -166,6 +176,14 @@ class FactWords:
 
 
 # 件 only with what was counted named ("网站…主动公开信息63件"; "网站公开39件" may be documents).
+# Lower levels as the subject ("各村（社区）共公开信息500条", "…和镇（街道）共公开…"): their figures, not
+# the agency's own (a government's 各部门 may be the government as a whole: not listed).
+SUBORDINATE_WORDS = (
+    "各村", "各社区", "村（社区）", "村(社区)", "各乡镇", "各镇", "各街道", "和镇", "及镇", "和乡镇", "及乡镇",
+    "下属", "所属单位",
+)
+# Units of what was published (a count in another unit is of something else: 专栏5个, 访问量120万次).
+PUBLISHED_UNITS = ("条", "篇", "条次", "则", "件", "项", "期")
 _CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
@@ -225,6 +243,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         ("件", "份", "个", "篇", "部", "条"),
         verbs=ISSUE_VERBS,
+        required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
         negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
@@ -254,7 +273,13 @@ FACT_WORDS: tuple[FactWords, ...] = (
         parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         excluding_except=(
-            *(f"{v}{w}" for v in RECEIVE_VERBS for w in ("答复", "并答复", "办结", "并办结")),
+            *(
+                f"{v}{a}{m}{w}"
+                for v in RECEIVE_VERBS
+                for a in ("", "并")
+                for m in ("", "按时", "及时", "依法")
+                for w in ("答复", "办结")
+            ),
             "申请公开信件",
             "申请信件",
         ),
@@ -317,8 +342,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(REVIEW_WORDS,),
-        # (受理/办理行政复议: the agency as the review body, not the respondent)
-        excluding=CASE_EXCLUDING + PART_WORDS + ("受理", "审理", "办理"),
+        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS,
         negative=(*(f"{n}…行政复议" for n in NONE_WORDS), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
@@ -328,7 +352,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(SUIT_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS,
         negative=(
             *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
             *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),

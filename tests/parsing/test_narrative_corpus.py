@@ -33,8 +33,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
         "proactive.new_media"
     },
-    "http://xianning.gov.cn/xxgk/xxgknb/2024/xsq/202501/t20250120_3885364.shtml": {"applications.received"},
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
+    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
+    "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
+        "proactive.new_media"
+    },
+    "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.new_media"},
+    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -74,10 +79,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
-        "proactive.new_media",
-        "proactive.total",
+        "proactive.total"
     },
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
+    "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
     "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
@@ -110,14 +115,20 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
-    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
-    "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
-        "proactive.new_media"
-    },
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
     },
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
+    "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
+    "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
+    "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
+        "review.count",
+        "suit.count",
+    },
+    "http://drc.gd.gov.cn/gkmlpt/content/4/4662/post_4662348.html?jump=true": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "fees.collected"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -132,7 +143,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
     },
-    "https://www.sx.gov.cn/art/2023/1/17/art_1229425785_70119.html": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
@@ -154,9 +164,15 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.qdn.gov.cn/zwgk_5871642/zfxxgk_5871649/zfxxgknb_5871697/2022n_5932848/202304/t20230417_79085442.html": {
         "proactive.total"
     },
-    "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2020n/202101/t20210128_66591486.html": {"normative.issued"},
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
+    "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
+        "proactive.website"
+    },
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "proactive.new_media"
+    },
 }
 
 

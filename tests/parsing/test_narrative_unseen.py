@@ -168,3 +168,61 @@ def test_one_platform_twice_is_one_account_unless_each_is_named() -> None:
     # 今日头条公众号 is 头条's, not WeChat's
     text = "累计公开政府信息1930条，其中政务外网公开1387条，包头市场监管微信公众号公开364条，包头市场监管今日头条公众号公开179条。"
     assert _facts(text, 2019)["proactive.new_media"] == 543
+
+
+def test_each_member_of_a_two_year_sentence_has_its_own_year() -> None:
+    text = "2022年，我局主动公开政府信息400条；2023年，我局主动公开政府信息500条。"
+    assert _facts(text) == {"proactive.total": 500}
+    text = "2023年，我局主动公开政府信息500条；2022年，主动公开政府信息400条。"
+    assert _facts(text) == {"proactive.total": 500}
+
+
+def test_the_press_is_publicity_not_a_channel_of_disclosure() -> None:
+    assert _facts("2023年，在人民网、新华网等媒体发布信息50条。") == {}
+    assert _facts("2023年，我镇通过各级新闻媒体发布信息80条。") == {}
+    assert _facts("2023年，通过政务新媒体发布信息40条。") == {"proactive.new_media": 40}
+    text = "2023年，通过门户网站、新闻媒体等渠道主动公开政府信息400条。"
+    assert _facts(text) == {"proactive.total": 400}
+
+
+def test_a_running_total_beside_what_the_year_added() -> None:
+    assert _facts("截至2023年底，累计主动公开政府信息5000条，其中本年度新增500条。") == {"proactive.total": 500}
+    text = "截至2023年12月31日，我局累计主动公开政府信息5000条，2023年新增主动公开政府信息500条。"
+    assert _facts(text) == {"proactive.total": 500}
+    assert _facts("截至2023年12月31日，我局累计主动公开政府信息500条。") == {"proactive.total": 500}
+
+
+def test_what_is_counted_after_the_documents_word_is_what_counts() -> None:
+    text = "1.行政法规、规章和规范性文件相关信息发布13条，公开现行规范性文件41个；2.机关职能发布596条。"
+    assert "normative.issued" not in _facts(text, 2020)
+    assert _facts("2020年制定规范性文件共计4件。", 2020) == {"normative.issued": 4}
+
+
+def test_a_count_of_other_things_does_not_end_the_subjects_channel() -> None:
+    assert _facts("2023年，门户网站开设专栏5个，发布信息200条。") == {"proactive.website": 200}
+    assert _facts("2023年，网站累计访问量120万次，发布信息1200条。") == {"proactive.website": 1200}
+
+
+def test_lower_levels_figures_are_not_the_agencys() -> None:
+    assert _facts("2023年，各村（社区）共公开信息500条。") == {}
+    assert _facts("2023年，县政府部门和镇（街道）共公开各类政府信息14542条。") == {}
+
+
+def test_a_column_beside_a_figure_of_the_website_itself() -> None:
+    text = "结合实际，在市党政外网公开信息580余条，牵头生态环境栏目完成信息公开90余条，编发简报43期。"
+    assert _facts(text, 2020) == {"proactive.website": 580}
+    text = "2024年，区教育局在政府门户网站部门动态发布信息32条，校园风采栏目发布信息21条。"
+    assert _facts(text, 2024) == {}
+
+
+def test_when_is_no_part_of_what_was_counted() -> None:
+    text = "我局按要求定期主动公开政府信息2024年全年共计6条，历年累计978条。"
+    assert _facts(text, 2024) == {"proactive.total": 6}
+
+
+def test_the_review_body_and_lower_levels_state_no_figure_of_the_agency() -> None:
+    assert _facts("2023年，各镇（街道）共收到政府信息公开申请80件。") == {}
+    assert _facts("2023年，本机关作为复议机关共收到行政复议申请120件，其中政府信息公开类30件。") == {}
+    # a respondent receives and handles its own cases
+    text = "2023年度本机关收到涉政府信息公开的行政复议案4件、办理行政诉讼0件。"
+    assert _facts(text) == {"review.count": 4, "suit.count": 0}
