@@ -15,6 +15,7 @@ from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import (
     CHANNEL_WORD,
     LIST_ENDING,
+    MEDIA,
     OTHER,
     TIME_ONLY,
     WEBSITE,
@@ -27,7 +28,7 @@ from parsing.narrative.channels import (
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
-from parsing.narrative.objects import bare, fits_object, listed_channel, opens_part
+from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
@@ -58,6 +59,7 @@ _ADDED = re.compile(
     rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
 )
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_MEDIA_ONLY = re.compile(f"(?:{alternation(W.NEW_MEDIA_WORDS)}|[、和及与])+")
 _SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
@@ -208,6 +210,8 @@ def _read(
             and not verb_in(verbs, before)
         ):
             candidate = listed_channel(words, quantity, own)
+        if candidate is None and words.channels and not part:
+            candidate = channel_noun(words, quantity, own)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -261,6 +265,8 @@ def _match(
             channel = channel_name(subject)
         if not kinds:
             kinds, channel = carried
+        if not kinds and verb is not None and _MEDIA_ONLY.fullmatch(before[verb.end() :].strip()):
+            kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):

@@ -226,3 +226,15 @@ def test_the_review_body_and_lower_levels_state_no_figure_of_the_agency() -> Non
     # a respondent receives and handles its own cases
     text = "2023年度本机关收到涉政府信息公开的行政复议案4件、办理行政诉讼0件。"
     assert _facts(text) == {"review.count": 4, "suit.count": 0}
+
+
+def test_a_channels_information_and_its_count_need_no_verb() -> None:
+    text = "累计公开政府信息1687条。泸州市水务局政务网站信息796条；泸州水务发布微信信息398条；泸州水务微博信息162条。"
+    assert _facts(text, 2022) == {"proactive.total": 1687, "proactive.website": 796, "proactive.new_media": 560}
+    text = "2021年，区统计局通过区政府网站、爱渭滨APP、省市统计网站公开信息91条。"
+    assert _facts(text, 2021) == {"proactive.total": 91}
+
+
+def test_media_posts_as_what_was_published() -> None:
+    text = "在市党政外网公开信息580余条，编发简报43期，发布微信、微博590余条次。"
+    assert _facts(text, 2020) == {"proactive.website": 580, "proactive.new_media": 590}
