@@ -164,6 +164,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
     out = _new_this_year(sentence, out)
+    if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
+        out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c

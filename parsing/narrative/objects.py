@@ -104,4 +104,4 @@ def channel_noun(words: FactWords, quantity: Quantity, own: str) -> Candidate | 
     if not fits_channel(words, channels(own)[0], False) or _PUBLISH_AFTER.match(own.strip(), match.end("channel")):
         return None
     channel = match.group("channel")
-    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)
+    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw, noun=True)

@@ -238,3 +238,5 @@ def test_a_channels_information_and_its_count_need_no_verb() -> None:
 def test_media_posts_as_what_was_published() -> None:
     text = "在市党政外网公开信息580余条，编发简报43期，发布微信、微博590余条次。"
     assert _facts(text, 2020) == {"proactive.website": 580, "proactive.new_media": 590}
+    # a channel's noun alone lists nothing
+    assert _facts("2023年，网站留言20条，微信信息100条。") == {}
