@@ -127,6 +127,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
+    "http://www.cngy.gov.cn/govop/show/20240112101138-33430-00-000.html": {"proactive.new_media"},
+    "http://anhua.gov.cn/488/494/2552/content_1891841.html": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -171,6 +173,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
+    "http://www.cngy.gov.cn/govop/show/20240112101138-33430-00-000.html": {"proactive.total"},
 }
 
 
