@@ -38,6 +38,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
+    "http://www.cngy.gov.cn/govop/show/20240112101138-33430-00-000.html": {"proactive.new_media"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -127,11 +128,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
-    "http://www.cngy.gov.cn/govop/show/20240112101138-33430-00-000.html": {"proactive.new_media"},
     "http://anhua.gov.cn/488/494/2552/content_1891841.html": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "http://www.cngy.gov.cn/govop/show/20240112101138-33430-00-000.html": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
@@ -173,7 +174,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
-    "http://www.cngy.gov.cn/govop/show/20240112101138-33430-00-000.html": {"proactive.total"},
 }
 
 
