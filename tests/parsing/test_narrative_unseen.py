@@ -240,3 +240,8 @@ def test_media_posts_as_what_was_published() -> None:
     assert _facts(text, 2020) == {"proactive.website": 580, "proactive.new_media": 590}
     # a channel's noun alone lists nothing
     assert _facts("2023年，网站留言20条，微信信息100条。") == {}
+
+
+def test_an_account_run_in_the_clause_before_is_the_channel_of_the_count() -> None:
+    text = "用好载体，自主运营“广元商务”微信公众号，2023年发布信息500余条。"
+    assert _facts(text) == {"proactive.new_media": 500}
