@@ -43,6 +43,10 @@ _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_PART_OF_YEAR = re.compile(
+    r"(?:截至|截止|至|到)\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*(?:[1-9]|1[01])\s*月|[1１]\s*[-—－~～]\s*(?:[1-9]|1[01])\s*月"
+    rf"|{alternation(P.PART_OF_YEAR_WORDS)}"
+)
 _PART = re.compile(alternation(W.PART_WORDS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
@@ -107,6 +111,10 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
         when = [c.text for c in parts[member:i] if not c.aside and TIME_ONLY.fullmatch(c.text.strip())]
         other_time = bool(when) and _other_year(when[-1], year)
+        # "截至11月底，受理…", "2023年1-10月，…": a time clause of part of the year
+        other_time = other_time or any(
+            _PART_OF_YEAR.search(c.text) and not quantities(c.text) for c in parts[member:i] if not c.aside
+        )
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -336,7 +344,8 @@ def _listed_kind(words: FactWords, before: str) -> bool:
 
 
 def _other_year(before: str, year: int | None) -> bool:
-    if _OTHER_YEAR.search(before):
+    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年")."""
+    if _OTHER_YEAR.search(before) or _PART_OF_YEAR.search(before):
         return True
     if year is None:
         return False

@@ -69,3 +69,5 @@ OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 # "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
 CUMULATIVE_WORDS = ("截至", "截止", "到")
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
+# Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
+PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")

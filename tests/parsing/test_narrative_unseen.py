@@ -245,3 +245,11 @@ def test_media_posts_as_what_was_published() -> None:
 def test_an_account_run_in_the_clause_before_is_the_channel_of_the_count() -> None:
     text = "用好载体，自主运营“广元商务”微信公众号，2023年发布信息500余条。"
     assert _facts(text) == {"proactive.new_media": 500}
+
+
+def test_part_of_the_year_is_not_the_years_figure() -> None:
+    assert _facts("截至11月底，受理行政复议申请56件。") == {}
+    assert _facts("2023年1-10月，主动公开政府信息300条。") == {}
+    assert _facts("上半年，主动公开政府信息150条。") == {}
+    assert _facts("截至2023年12月31日，主动公开政府信息300条。") == {"proactive.total": 300}
+    assert _facts("2023年1月至12月，共收到政府信息公开申请5件。") == {"applications.received": 5}
