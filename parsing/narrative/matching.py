@@ -43,6 +43,10 @@ _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+# A clause that only dates what follows ("截至2018年12月31日，我局新增…266条" in a 2019 report).
+_DATE_CLAUSE = re.compile(
+    r"(?:截至|截止到?|到|至)?\s*(?:19|20)[0-9]{2}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?\s*(?:底|末|止)?"
+)
 _PART_OF_YEAR = re.compile(
     r"(?:截至|截止|至|到)\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*(?:[1-9]|1[01])\s*月|[1１]\s*[-—－~～]\s*(?:[1-9]|1[01])\s*月"
     rf"|{alternation(P.PART_OF_YEAR_WORDS)}"
@@ -109,7 +113,11 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
         # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
-        when = [c.text for c in parts[member:i] if not c.aside and TIME_ONLY.fullmatch(c.text.strip())]
+        when = [
+            c.text
+            for c in parts[member:i]
+            if not c.aside and (TIME_ONLY.fullmatch(c.text.strip()) or _DATE_CLAUSE.fullmatch(c.text.strip()))
+        ]
         other_time = bool(when) and _other_year(when[-1], year)
         # "截至11月底，受理…", "2023年1-10月，…": a time clause of part of the year
         other_time = other_time or any(

@@ -253,3 +253,8 @@ def test_part_of_the_year_is_not_the_years_figure() -> None:
     assert _facts("上半年，主动公开政府信息150条。") == {}
     assert _facts("截至2023年12月31日，主动公开政府信息300条。") == {"proactive.total": 300}
     assert _facts("2023年1月至12月，共收到政府信息公开申请5件。") == {"applications.received": 5}
+
+
+def test_a_date_clause_of_another_year_dates_the_count_after_it() -> None:
+    assert _facts("截至2018年12月31日，我局新增主动公开政府信息266条，其中，公告公示类信息24条。", 2019) == {}
+    assert _facts("截至2019年12月31日，我局新增主动公开政府信息266条。", 2019) == {"proactive.total": 266}
