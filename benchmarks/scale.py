@@ -3,7 +3,7 @@
     nice -n 10 .venv/bin/python benchmarks/scale.py \\
         --admin-url postgresql+psycopg://postgres@127.0.0.1:5432/postgres --sizes 100000,200000,300000
 
-Resumable: the database `nianbao_bench` is kept between runs (--drop removes it at the end, --fresh
+Resumable: the database `nianbao_scale_bench` is kept between runs (--drop removes it at the end, --fresh
 starts over), so a run continues from the size the last one reached and the curve can be grown
 stepwise. Each step grows it with server-side SQL (generate_series; ~200 cells, 4 facts and 6 checks
 a report, 5 years per agency; the first 2 000 agencies are benchmarks/ask.py's names with aliases),
@@ -26,26 +26,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, and_, text
 from sqlalchemy.engine import make_url
 
 from benchmarks.ask import RULES, YEARS, agencies, bench
 from benchmarks.storage import synthetic_report
 from bot.core.services import Services
 from parsing.schema import cell_keys
+from storage import current_values
 from storage.db import make_engine, make_sessionmaker, normalise_url
+from storage.derived import combined_insert
 from storage.migrate import upgrade
+from storage.models import CurrentValue
 from storage.reports import SourceInfo, store_report
 from tests.conftest import make_settings
 
-DB = "nianbao_bench"
+DB = "nianbao_scale_bench"
+
+
+VERBOSE = bool(os.environ.get("SCALE_VERBOSE"))
 
 
 def _exec(engine: Engine, sql: str, **params: object) -> float:
     t0 = time.perf_counter()
     with engine.begin() as conn:
         conn.execute(text(sql), params)
-    return time.perf_counter() - t0
+    seconds = time.perf_counter() - t0
+    if VERBOSE:
+        print(f"    {seconds:6.1f} s  {' '.join(sql.split())[:90]}", flush=True)
+    return seconds
 
 
 def _setup(engine: Engine) -> None:
@@ -53,10 +62,11 @@ def _setup(engine: Engine) -> None:
     now = datetime.now(UTC)
     names = agencies()
     with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE bench_keys (template varchar(4), key varchar(60))"))
+        conn.execute(text("CREATE TABLE bench_keys (template varchar(4), key varchar(60), pos integer)"))
         for template in ("2019", "2021"):
             conn.execute(
-                text("INSERT INTO bench_keys VALUES (:t, :k)"), [{"t": template, "k": k} for k in cell_keys(template)]
+                text("INSERT INTO bench_keys VALUES (:t, :k, :p)"),
+                [{"t": template, "k": k, "p": p} for p, k in enumerate(cell_keys(template))],
             )
         conn.execute(
             text("INSERT INTO agencies (id, name, region, level, kind, created_at) VALUES (:i, :n, '', '', '', :now)"),
@@ -66,6 +76,30 @@ def _setup(engine: Engine) -> None:
             text("INSERT INTO agency_aliases (agency_id, alias, source) VALUES (:i, :a, 'generated')"),
             [{"i": i, "a": a} for i, (_, al) in enumerate(names, 1) for a in al],
         )
+
+
+def _value_index(engine: Engine) -> float:
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(text("SET LOCAL maintenance_work_mem = '1GB'"))
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_current_values_year_key_value "
+                "ON current_values (year, key, value, agency_id)"
+            )
+        )
+    return time.perf_counter() - t0
+
+
+def _combined(engine: Engine, a0: int, a1: int) -> float:
+    """The figures questions combine (storage.derived) of agencies (a0, a1], as the ingest keeps them."""
+    t0 = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(combined_insert(and_(CurrentValue.agency_id > a0, CurrentValue.agency_id <= a1)))
+    seconds = time.perf_counter() - t0
+    if VERBOSE:
+        print(f"    {seconds:6.1f} s  combined figures (storage.derived)", flush=True)
+    return seconds
 
 
 def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
@@ -95,11 +129,15 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "ELSE '2021' END, g, 'bench', true, 1, '[]', random() > 0.05, now() FROM generate_series(:r0 + 1, :r1) g",
         ny=ny, y0=y0, r0=a0 * ny, r1=a1 * ny,
     )
+    # One row a report, cells and where each was read, as storage.cells writes them.
     seconds += _exec(
         engine,
-        "INSERT INTO report_cells (report_id, key, value) "
-        "SELECT r.id, k.key, CASE WHEN random() < 0.03 THEN NULL ELSE floor(random() * 41) END "
-        "FROM reports r JOIN bench_keys k ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1",
+        "INSERT INTO report_cells (report_id, cells, sources) "
+        "SELECT v.id, json_object_agg(v.key, v.value ORDER BY v.pos), coalesce(json_object_agg(v.key, "
+        "json_build_array(CAST(v.value AS bigint)::text, 3, 1, v.pos, 7) ORDER BY v.pos) "
+        "FILTER (WHERE v.value IS NOT NULL), '{}') FROM (SELECT r.id, k.key, k.pos, CASE WHEN random() < 0.03 "
+        "THEN NULL ELSE floor(random() * 41) END AS value FROM reports r JOIN bench_keys k "
+        "ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1) v GROUP BY v.id",
         r0=a0 * ny, r1=a1 * ny,
     )
     seconds += _exec(
@@ -112,20 +150,13 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         r0=a0 * ny, r1=a1 * ny,
     )
     # The ingest keeps current_values with every report it stores; generated rows get theirs here,
-    # the (year, key) index rebuilt afterwards (kept up row by row it took 20 minutes a step).
+    # by the same SQL that rebuilds the table. The (year, key, value) index is rebuilt afterwards:
+    # kept up row by row it took 70 s per 10 000 reports (random leaf pages, ~200 a report).
     seconds += _exec(engine, "DROP INDEX IF EXISTS ix_current_values_year_key_value")
-    seconds += _exec(
-        engine,
-        "INSERT INTO current_values (agency_id, year, key, value) "
-        "SELECT r.agency_id, r.year, c.key, c.value FROM reports r JOIN report_cells c ON c.report_id = r.id "
-        "WHERE r.id > :r0 AND r.id <= :r1 "
-        "UNION ALL SELECT r.agency_id, r.year, f.key, f.value FROM reports r JOIN report_facts f "
-        "ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1",
-        r0=a0 * ny, r1=a1 * ny,
-    )
-    seconds += _exec(
-        engine, "CREATE INDEX ix_current_values_year_key_value ON current_values (year, key, value, agency_id)"
-    )
+    for sql in current_values.rebuild_sql("postgresql", "r.id > :r0 AND r.id <= :r1"):
+        seconds += _exec(engine, sql, r0=a0 * ny, r1=a1 * ny)
+    seconds += _combined(engine, a0, a1)
+    seconds += _value_index(engine)
     seconds += _exec(
         engine,
         "INSERT INTO report_checks (report_id, rule, status, detail) "
@@ -178,9 +209,11 @@ def grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> fl
         rng = {"r0": r0, "r1": r1}
         conn.execute(
             text(
-                "INSERT INTO report_cells (report_id, key, value) SELECT r.id, k.key, CASE WHEN "
-                f"{rand} < 30 THEN NULL ELSE abs(random()) % 41 END FROM reports r JOIN bench_keys k "
-                "ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1"
+                "INSERT INTO report_cells (report_id, cells, sources) SELECT v.id, json_group_object(v.key, "
+                "v.value), coalesce(json_group_object(v.key, json_array(CAST(v.value AS text), 3, 1, v.pos, 7)) "
+                "FILTER (WHERE v.value IS NOT NULL), '{}') FROM (SELECT r.id, k.key, k.pos, CASE WHEN "
+                f"{rand} < 30 THEN NULL ELSE abs(random()) % 41 END AS value FROM reports r JOIN bench_keys k "
+                "ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1 ORDER BY r.id, k.pos) v GROUP BY v.id"
             ),
             rng,
         )
@@ -194,15 +227,9 @@ def grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> fl
             ),
             rng,
         )
-        conn.execute(
-            text(
-                "INSERT INTO current_values (agency_id, year, key, value) SELECT r.agency_id, r.year, c.key, "
-                "c.value FROM reports r JOIN report_cells c ON c.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1 "
-                "UNION ALL SELECT r.agency_id, r.year, f.key, f.value FROM reports r JOIN report_facts f "
-                "ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1"
-            ),
-            rng,
-        )
+        for sql in current_values.rebuild_sql("sqlite", "r.id > :r0 AND r.id <= :r1"):
+            conn.execute(text(sql), rng)
+        conn.execute(combined_insert(and_(CurrentValue.agency_id > a0, CurrentValue.agency_id <= a1)))
         rules = " UNION ALL ".join(f"SELECT '{rule}' AS rule" for rule in RULES)
         conn.execute(
             text(
@@ -300,12 +327,8 @@ def main() -> int:
                 ).scalar_one()
                 have = done // len(YEARS)
             _forget_stored(engine, max(have, len(agencies())), have * len(YEARS))
-            # A step cut short between dropping and rebuilding it.
-            _exec(
-                engine,
-                "CREATE INDEX IF NOT EXISTS ix_current_values_year_key_value "
-                "ON current_values (year, key, value, agency_id)",
-            )
+            if not sqlite:
+                _value_index(engine)  # a step cut short between dropping and rebuilding it
         else:
             _setup(engine)
         for size in (int(s) for s in args.sizes.split(",")):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, delete, select, text, true
 from sqlalchemy.orm import Session
 
 from storage.cells import cell_values
+from storage.derived import combined_insert, combined_rows
 from storage.insert import bulk_insert
 from storage.models import CurrentValue, FactRow, ReportRow
 
@@ -54,17 +55,19 @@ def rebuild(connection: Connection) -> None:
     connection.execute(delete(CurrentValue))
     for sql in rebuild_sql(connection.dialect.name):
         connection.execute(text(sql))
+    connection.execute(combined_insert(true()))
 
 
 def value_rows(
     cells: Iterable[tuple[str, float | None]], facts: Iterable[tuple[str, float | None]]
 ) -> list[tuple[str, float | None]]:
-    """(key, value) of a report: every cell, then the first fact with a number of each other key."""
+    """(key, value) of a report: every cell, then the first fact with a number of each other key,
+    then the combinations questions ask (storage.derived)."""
     rows = dict(cells)
     for key, value in facts:
         if value is not None and key not in rows:
             rows[key] = value
-    return list(rows.items())
+    return list(rows.items()) + combined_rows(rows)
 
 
 def _clear(connection: Connection, agency_id: int, year: int) -> None:

@@ -18,13 +18,14 @@ from enum import StrEnum
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
 from parsing.narrative.candidate import Candidate
+from parsing.narrative.channels import ALL_MEDIA, account, platform
 from parsing.narrative.context import applications_from_context, website_from_context
 from parsing.narrative.headings import heading_key, opens_section, under_heading
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
-from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -129,7 +130,7 @@ def _stated_as_total(top: list[_Found]) -> list[_Found]:
     marked = [
         item
         for item in top
-        if item.candidate.totalled and not item.sentence.text.startswith(W.ADDITION_WORDS)
+        if item.candidate.totalled and not item.sentence.text.startswith(P.ADDITION_WORDS)
     ]
     return marked if len({item.candidate.value for item in marked}) == 1 else []
 
@@ -188,8 +189,20 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         by_passage.setdefault(item.sentence.passage, []).append(item)
     out: list[_Found] = []
     for group in by_passage.values():
-        channels = [item.candidate.channel for item in group]
-        if len(group) == 1 or None in channels or len(set(channels)) < len(channels):
+        platforms = [platform(item.candidate.channel) for item in group]
+        if ALL_MEDIA in platforms and None not in platforms:
+            # "政务新媒体发布500条，其中微信公众号300条，微博200条": the whole, not whole + parts
+            group = [item for item, p in zip(group, platforms, strict=True) if p == ALL_MEDIA]
+            platforms = [ALL_MEDIA] * len(group)
+        # one platform stated twice with one figure ("“××”微信公众号…300条。…公众号共推送300条") is one figure;
+        # two accounts of one platform, each named ("“××”微信公众号…，“△△”微信公众号…"), are two
+        unique = {(p, item.candidate.value): item for item, p in zip(group, platforms, strict=True)}
+        group = list(unique.values())
+        accounts = [(p, account(item.candidate.channel)) for (p, _), item in unique.items()]
+        platforms = [p for p, _ in accounts]
+        shared = [(p, a) for p, a in accounts if platforms.count(p) > 1]
+        named_apart = all(a is not None for _, a in shared) and len(set(shared)) == len(shared)
+        if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
             out.extend(group)
             continue
         first = group[0]

@@ -7,34 +7,37 @@ import re
 from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FactWords, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 WEBSITE = "website"
 MEDIA = "media"
 NAMED = "named"  # an account named by its title only ("“濂溪区人民政府发布”发布信息459条")
-OTHER = "other"  # notice boards, newspapers …: a figure across these and the web is a total
+OTHER = "other"
+PRESS = "press"  # newspapers, news media: publicity, not disclosure  # notice boards, newspapers …: a figure across these and the web is a total
 
-WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(W.NOT_A_CHANNEL_AFTER)})")
+WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(P.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
 # ("政务公开栏目" is a column, no 公开栏)
 _OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS) + "(?!目)")
 # A platform that is neither the website nor new media ("“三务公开”平台", "通过平台发布"): another channel.
-LIST_ENDING = re.compile(rf"等[^，,、；;。]{{0,6}}?{alternation(W.CHANNEL_LIST_NOUNS)}")
-_PLATFORM = re.compile(f"(?<!{alternation(W.ALL_PLATFORMS_BEFORE)})" + alternation(W.OTHER_PLATFORM_WORDS))
+LIST_ENDING = re.compile(rf"等[^，,、；;。]{{0,6}}?{alternation(P.CHANNEL_LIST_NOUNS)}")
+_PRESS = re.compile(f"(?<!{alternation(W.NOT_PRESS_BEFORE)})" + alternation(W.PRESS_WORDS))
+_PLATFORM = re.compile(f"(?<!{alternation(P.ALL_PLATFORMS_BEFORE)})" + alternation(W.OTHER_PLATFORM_WORDS))
 CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
 _CARRIED_CHANNEL = re.compile(
-    rf"{alternation(W.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
+    rf"{alternation(P.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
 )
-TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in W.TITLE_QUOTES))
+TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 # A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
-_TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
+TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
 # "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
 # across channels, not the named one's (a list "网站、公众号等平台" names its channels).
 _ONE_THEN_OTHERS = re.compile(
-    rf"(?:^|{alternation(W.CHANNEL_PREPOSITIONS)})[^、，,；;和及与]*等[^、，,；;和及与]{{0,6}}?{alternation(W.CHANNEL_LIST_NOUNS)}"
+    rf"(?:^|{alternation(P.CHANNEL_PREPOSITIONS)})[^、，,；;和及与]*等[^、，,；;和及与]{{0,6}}?{alternation(P.CHANNEL_LIST_NOUNS)}"
 )
 
 
@@ -45,14 +48,15 @@ def channel_name(subject: str) -> str:
 
 def fits_channel(words: FactWords, kinds: set[str], part: bool) -> bool:
     if not words.channels:  # the total: no single web channel named, and not a part of another figure
-        return not part and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
+        press_only = PRESS in kinds and kinds <= {PRESS, OTHER}
+        return not part and not press_only and kinds not in ({WEBSITE}, {MEDIA}, {NAMED})
     wanted = WEBSITE if words.channels == W.WEBSITE_WORDS else MEDIA
     return kinds == {wanted}
 
 
 def channels(text: str) -> tuple[set[str], str | None]:
     """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
-    for descriptor in W.CHANNEL_DESCRIPTORS:  # “两微一条” describes channels: keep it as words
+    for descriptor in P.CHANNEL_DESCRIPTORS:  # “两微一条” describes channels: keep it as words
         text = re.sub(rf"[“\"「]({descriptor})[”\"」]", r"\1", text)
     original = text
     untitled = TITLES.sub("", text)
@@ -69,6 +73,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
+    if _PRESS.search(text):
+        kinds.add(PRESS)
     if (
         not kinds
         and titled
@@ -88,13 +94,36 @@ def several_channels(text: str) -> bool:
     return bool(LIST_ENDING.search(text)) or len(_OTHER_CHANNEL.findall(text)) > 1
 
 
+ALL_MEDIA = "all media"
+
+
+def platform(channel: str | None) -> str | None:
+    """The new-media platform a channel's name names (微信 for “××发布”微信公众号 and 公众号 alike),
+    ALL_MEDIA for new media as a whole, the name itself for anything else."""
+    if channel is None:
+        return None
+    for words in W.MEDIA_PLATFORMS:
+        if any(w in channel for w in words):
+            return words[0]
+    whole = any(w in channel for w in W.ALL_MEDIA_WORDS) and not any(w in channel for w in W.ANOTHER_WORDS)
+    return ALL_MEDIA if whole else channel
+
+
+def account(channel: str | None) -> str | None:
+    """The account's own name in quotes ("“铜梁城管执法”官方微信公众号"), None for a bare channel word."""
+    titles = TITLES.findall(channel or "")
+    return titles[0] if titles else None
+
+
 def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
     """Channels introduced in earlier clauses ("依托…网站，…，主动公开…"), none once a count intervened;
     with the account's name when the subject names one ("“平安灯都”南方+于…开通，…发布信息125条")."""
     kinds: set[str] = set()
     name: str | None = None
     for index, text in enumerate(earlier):
-        if quantities(text):
+        # a figure of what was published ends the subject's reach; "开设专栏5个", "访问量120万次",
+        # "现有一个公众号" count other things
+        if any(q.unit in W.PUBLISHED_UNITS and not CHANNEL_WORD.match(text, q.end) for q in quantities(text)):
             kinds, name = set(), None
             continue
         if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
@@ -112,7 +141,7 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
 def _subject_index(earlier: list[str]) -> int:
     """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
     for index, text in enumerate(earlier):
-        if text.strip() not in W.CONNECTIVES and not _TIME_ONLY.fullmatch(text.strip()):
+        if text.strip() not in P.CONNECTIVES and not TIME_ONLY.fullmatch(text.strip()):
             return index
     return -1
 

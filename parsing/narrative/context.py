@@ -11,17 +11,18 @@ from parsing.narrative.quantities import GAP, NUM
 from parsing.numbers import parse_int_token
 from parsing.vocabulary import FACTS, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 _CHANNEL = alternation(W.WEBSITE_WORDS)
 _MEDIA = alternation(W.NEW_MEDIA_WORDS)
 _NONE_BEFORE_CHANNEL = re.compile(rf"{alternation(W.NONE_WORDS)}{GAP}{{0,4}}?{_CHANNEL}")
 
 _NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?{alternation(W.PUBLISH_VERBS)}")
-_OTHER_CHANNELS = re.compile(rf"{_MEDIA}|{alternation(W.OTHER_CHANNEL_WORDS + W.CHANNEL_LIST_ENDINGS)}")
+_OTHER_CHANNELS = re.compile(rf"{_MEDIA}|{alternation(W.OTHER_CHANNEL_WORDS + P.CHANNEL_LIST_ENDINGS)}")
 _HAS_COUNT = re.compile(rf"{NUM}(?:条|篇)")
 _COUNT_OPENS = re.compile(rf"^(?P<what>{GAP}{{0,16}}?信息){GAP}{{0,4}}?{NUM}(?:条|篇)")
 # A count sentence that says 主动公开 or names a total is no channel's figure.
-_TOTAL_WORD = re.compile(alternation((*W.TOTAL_NOUNS, "主动公开")))
+_TOTAL_WORD = re.compile(alternation((*P.TOTAL_NOUNS, "主动公开")))
 
 
 def website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact | None:
@@ -43,7 +44,7 @@ def website_from_context(block: TextBlock, previous: str, sentence: str) -> Fact
 
 
 _RECEIVED_BARE = re.compile(
-    rf"(?:{alternation(W.RECEIVE_VERBS)})了?(?:{alternation(W.OBJECT_FILLERS)})*{NUM}(?P<unit>{alternation(W.APPLICATION_UNITS)})"
+    rf"(?:{alternation(W.RECEIVE_VERBS)})了?(?:{alternation(P.OBJECT_FILLERS)})*{NUM}(?P<unit>{alternation(W.APPLICATION_UNITS)})"
 )
 _NAMES_APPLICATIONS = re.compile(r"依申请公开|政府信息公开申请|信息公开申请")
 # What else a sentence may count as received (办结/答复 of the same requests are no other kind).

@@ -15,7 +15,9 @@ from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import (
     CHANNEL_WORD,
     LIST_ENDING,
+    MEDIA,
     OTHER,
+    TIME_ONLY,
     WEBSITE,
     WEBSITE_NAME,
     carried_channels,
@@ -26,29 +28,44 @@ from parsing.narrative.channels import (
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
-from parsing.narrative.objects import bare, fits_object, listed_channel, opens_part
+from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
-_CHANGE = re.compile(alternation(W.CHANGE_WORDS))
-_OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
+_CHANGE = re.compile(alternation(P.CHANGE_WORDS))
+_OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_PART_OF_YEAR = re.compile(
+    r"(?:截至|截止|至|到)\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*(?:[1-9]|1[01])\s*月|[1１]\s*[-—－~～]\s*(?:[1-9]|1[01])\s*月"
+    rf"|{alternation(P.PART_OF_YEAR_WORDS)}"
+)
 _PART = re.compile(alternation(W.PART_WORDS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
 # website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
-_COLUMN = re.compile("(?<!等)" + alternation(W.COLUMN_WORDS))
+_COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 # "发布信息51篇，被《硚口信息》采用4篇": articles submitted to others, not published.
+_DIRECT = re.compile(rf"{alternation(W.WEBSITE_WORDS)}[上中内]?{alternation(W.PUBLISH_VERBS)}[^，,；;]*$")
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+# The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
+_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
+_ADDED = re.compile(
+    rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
+)
+_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_MEDIA_ONLY = re.compile(f"(?:{alternation(W.NEW_MEDIA_WORDS)}|[、和及与])+")
+_SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
+_ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
@@ -80,6 +97,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     parts = clauses(sentence)
     part_of_before = False
     columns = False  # a figure of one column is stated in the sentence
+    direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
@@ -89,7 +107,14 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
-        since_opening = any(w in c.text for c in parts[member : i + 1] for w in W.SINCE_OPENING)
+        since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
+        # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
+        when = [c.text for c in parts[member:i] if not c.aside and TIME_ONLY.fullmatch(c.text.strip())]
+        other_time = bool(when) and _other_year(when[-1], year)
+        # "截至11月底，受理…", "2023年1-10月，…": a time clause of part of the year
+        other_time = other_time or any(
+            _PART_OF_YEAR.search(c.text) and not quantities(c.text) for c in parts[member:i] if not c.aside
+        )
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -108,10 +133,15 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
+            then = other_time and not _YEAR.search(clause.text[: quantity.start])
+            if then:
+                read = []
             read = [c for c in read if not (loose and c.key == "proactive.total")]
+            if _DIRECT.search(clause.text[: quantity.start]):
+                direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
-            dated = bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
@@ -132,8 +162,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
             out.extend(c for c in _negatives(tail) if all(r.key != c.key for r in read_here))
-    if columns:
-        out = [c for c in out if c.key not in ("proactive.total", "proactive.website")]
+    if columns:  # (but "在市党政外网公开信息580余条" beside "…栏目完成信息公开90余条" is the website's)
+        out = [c for c in out if c.key not in ("proactive.total", "proactive.website") or id(c) in direct]
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure,
     # but "制发公文68件，其中…依申请公开21件" counts documents: a part without a verb needs the
     # sentence's verb to be its key's.
@@ -141,6 +171,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.in_part and c.key in stated)]
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
+    out = _new_this_year(sentence, out)
+    if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
+        out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c
@@ -177,7 +210,8 @@ def _read(
             # "微信公众号推送300余条、微博300余条": the later count names its own channel
             candidate = listed_channel(words, quantity, own)
         else:
-            candidate = _match(words, quantity, text, after, carried, part, named)
+            item = own if own_start and text is before else None
+            candidate = _match(words, quantity, text, after, carried, part, named, item)
         if (
             candidate is None
             and listed
@@ -186,6 +220,8 @@ def _read(
             and not verb_in(verbs, before)
         ):
             candidate = listed_channel(words, quantity, own)
+        if candidate is None and words.channels and not part:
+            candidate = channel_noun(words, quantity, own)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -199,6 +235,7 @@ def _match(
     carried: tuple[set[str], str | None],
     part: bool,
     named: str | None = None,
+    item: str | None = None,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
@@ -215,11 +252,15 @@ def _match(
     )
     if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
+    if words.required and not words.objects and _listed_kind(words, before if named is None else named):
+        return None  # "发布政府公报、行政规范性文件等政府信息11000余条" counts the list's whole
     checked = before
-    if words.objects and verb is not None and W.OBJECT_LIST_END in before[verb.end() :]:
+    if words.objects and verb is not None and P.OBJECT_LIST_END in before[verb.end() :]:
         # "…推送部门文件、政策解读、通知公告等各类信息773条": the kinds a list names exclude nothing
-        checked = before[: verb.end()] + before[verb.end() :].rsplit(W.OBJECT_LIST_END, 1)[1]
-    if any(w in checked for w in words.excluding):
+        checked = before[: verb.end()] + before[verb.end() :].rsplit(P.OBJECT_LIST_END, 1)[1]
+    for phrase in words.excluding_except:
+        checked = checked.replace(phrase, "")
+    if any(w in checked for w in words.excluding) or (not words.objects and _SUBORDINATE.search(before)):
         return None
     channel: str | None = None
     if words.part_of is not None:
@@ -227,11 +268,15 @@ def _match(
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
+        if _SUBORDINATE.search(subject):
+            return None
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
         if not kinds:
             kinds, channel = carried
+        if not kinds and verb is not None and _MEDIA_ONLY.fullmatch(before[verb.end() :].strip()):
+            kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
@@ -243,6 +288,9 @@ def _match(
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
+        if item is not None and item.strip(_ITEM_SEPARATORS):
+            # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
+            counted = item.strip(_ITEM_SEPARATORS)
         verb_text = verb.group() if verb is not None else ""
         if not fits_object(words, counted, after, verb_text, quantity.unit):
             if words.sums_channels:
@@ -257,7 +305,7 @@ def _match(
             return None
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
-    totalled = any(w in before for w in W.TOTAL_WORDS)
+    totalled = any(w in before for w in P.TOTAL_WORDS)
     return Candidate(
         words.key,
         quantity.value,
@@ -272,8 +320,32 @@ def _match(
     )
 
 
+def _new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "截至年底累计主动公开政府信息5000条，其中本年度新增500条": the year's total is what was added."""
+    added = _ADDED.search(sentence)
+    cumulative = [c for c in out if c.key == "proactive.total" and c.totalled and _CUMULATIVE.search(sentence)]
+    if added is None or not cumulative:
+        return out
+    count = quantities(added.group())[-1]
+    new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
+    return [c for c in out if c.key != "proactive.total"] + [new]
+
+
+def _listed_kind(words: FactWords, before: str) -> bool:
+    """The required word is one item of a list closed by 等 before the count: the count is the whole's
+    (or, for a key whose required word is what is counted, anything but fillers and verbs follows it)."""
+    ends = [m.end() for pattern in _REQUIRED[words.key] for m in pattern.finditer(before)]
+    if not ends:
+        return False
+    rest = before[max(ends) :]
+    if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
+        return True
+    return P.OBJECT_LIST_END in rest
+
+
 def _other_year(before: str, year: int | None) -> bool:
-    if _OTHER_YEAR.search(before):
+    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年")."""
+    if _OTHER_YEAR.search(before) or _PART_OF_YEAR.search(before):
         return True
     if year is None:
         return False

@@ -7,16 +7,21 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_channel
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.vocabulary import FactWords, alternation
+from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
-_LISTED_PREFIXES = re.compile(alternation(W.LISTED_CHANNEL_PREFIXES))
+_LISTED_PREFIXES = re.compile(alternation(P.LISTED_CHANNEL_PREFIXES))
 _PART = re.compile(alternation(W.PART_WORDS))
-_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
-_CONJUNCTION = re.compile(alternation(W.OBJECT_CONJUNCTIONS))
-_TRAILING_FILLERS = re.compile(f"(?:{alternation(W.OBJECT_FILLERS)}|\\s)+$")
-_FIELDS = re.compile(f"^.*?(?<!{alternation(W.KIND_OF_FIELD)}){alternation(W.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
-_OWNER = re.compile(f"^{alternation(W.OBJECT_OWNERS)}")
+_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_CONJUNCTION = re.compile(alternation(P.OBJECT_CONJUNCTIONS))
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
+_FIELDS = re.compile(f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
+# "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
+_MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
+# When is no what ("主动公开政府信息2024年全年共计6条").
+_WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
+_OWNER = re.compile(f"^{alternation(P.OBJECT_OWNERS)}")
 
 
 def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:
@@ -25,15 +30,18 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
     counted = counted.strip()
     for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
         counted = counted[: other.start] + counted[other.end :]
-    listed = W.OBJECT_LIST_END in counted
+    modified = _MODIFIED.match(_TRAILING_FILLERS.sub("", counted))
+    if modified is not None:  # "群众广泛关注的政府信息": what it is about, not a kind of it
+        counted = modified.group("head")
+    listed = P.OBJECT_LIST_END in counted
     if listed:
-        counted = counted.rsplit(W.OBJECT_LIST_END, 1)[1]
+        counted = counted.rsplit(P.OBJECT_LIST_END, 1)[1]
     else:
         conjuncts = _CONJUNCTION.split(counted)
         # "教育新闻和各类信息": the last of several kinds says "all kinds"
-        general = len(conjuncts) > 1 and conjuncts[-1].startswith(W.GENERAL_KINDS)
+        general = len(conjuncts) > 1 and conjuncts[-1].startswith(P.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
-    counted = _OWNER.sub("", _FILLERS.sub("", counted))
+    counted = _OWNER.sub("", _FILLERS.sub("", _WHEN.sub("", counted)))
     if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
         counted = _FIELDS.sub("", counted)
     if counted:
@@ -74,3 +82,26 @@ def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate 
     if not fits_channel(words, kinds, False):
         return None
     return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)
+
+
+_PUBLISH_AFTER = re.compile(alternation(W.PUBLISH_VERBS))
+_CHANNEL_NOUN = {
+    f.key: re.compile(
+        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})(?:{alternation(P.OBJECT_FILLERS)})*$"
+    )
+    for f in FACT_WORDS
+    if f.channels
+}
+
+
+def channel_noun(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
+    """ "泸州市水务局政务网站信息796条；…微博信息162条": a channel's information and its count, with no
+    verb needed — the channel word right before what it counts."""
+    match = _CHANNEL_NOUN[words.key].search(own.strip())
+    if quantity.unit not in words.units or match is None:
+        return None
+    # (only that channel named in the item, and no verb after it: "…网站公开信息91条" is no noun)
+    if not fits_channel(words, channels(own)[0], False) or _PUBLISH_AFTER.match(own.strip(), match.end("channel")):
+        return None
+    channel = match.group("channel")
+    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw, noun=True)

@@ -10,6 +10,7 @@ from parsing.narrative.quantities import GAP, NUM, quantities
 from parsing.numbers import parse_int_token
 from parsing.vocabulary import FACTS, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 # proposals.count = 人大代表建议 + 政协提案 handled this year. Counted only after a verb of
 # handling ("办理人大代表建议3件、政协提案2件"), or when the sentence says all were handled
@@ -19,7 +20,7 @@ _RECEIVED = re.compile(alternation(W.PROPOSAL_RECEIVE_VERBS) + "了?")
 _ALL_HANDLED = re.compile(
     alternation(W.ALL_HANDLED_WORDS) + alternation(W.ON_TIME_WORDS) + "?" + alternation(W.ALL_HANDLED_VERBS)
 )
-_OTHER_YEAR = re.compile(alternation(W.OTHER_YEAR_WORDS))
+_OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
 _COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
 _FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
@@ -38,7 +39,7 @@ _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 # "人大建议和政协提案办理共计11件": both kinds named, then the verb and one figure for both.
 _BOTH_THEN_HANDLED = re.compile(
     rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
-    rf"(?:数量|总数|数)?为?(?:{alternation(W.SUM_WORDS + W.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
+    rf"(?:数量|总数|数)?为?(?:{alternation(P.SUM_WORDS + P.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
 )
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))

@@ -2,7 +2,7 @@
 
 A count needs its unit right after the number (条/件/篇 …), so years, dates, percentages,
 phone numbers and document numbers (第107号, 〔2021〕33号) are never read. 万 multiplies
-("近1.7万条" is 17000, qualified 近); 约/近/超过 before and 余/多 after the number are kept as
+("近1.7万条" is 17000, qualified 近; "20余万条" 200000, qualified 余); 约/近/超过 before and 余/多 after the number are kept as
 the figure's qualifier; "20个工作日" is a time, not a count.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from parsing.numbers import CHINESE_NUMERAL_CHARS, parse_int_token, too_long
 from parsing.vocabulary import alternation
-from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 Number = int | float
 
@@ -25,18 +25,18 @@ NUM = rf"(?<![{_NUM_CHARS}.,，])(?P<num>[0-9０-９][0-9０-９,，]*|[{CHINESE
 # A gap inside one clause.
 GAP = r"[^，,。；;！？!?\n]"
 _QUANTITY = re.compile(
-    rf"(?P<pre>{alternation(W.APPROX_BEFORE)})?"
+    rf"(?P<pre>{alternation(P.APPROX_BEFORE)})?"
     rf"(?<![{_DIGITS}{CHINESE_NUMERAL_CHARS}.．,，第])"
     rf"(?P<num>[{_DIGITS}][{_DIGITS},，]*(?:[.．][{_DIGITS}]+)?|[{CHINESE_NUMERAL_CHARS}]+)"
-    rf"\s*(?P<wan>万)?\s*(?P<post>{alternation(W.APPROX_AFTER)})?\s*"
-    rf"(?P<unit>{alternation(W.FACT_UNITS)})(?P<left>左右)?"
+    rf"\s*(?P<wan>万)?\s*(?P<post>{alternation(P.APPROX_AFTER)})?\s*(?P<wan2>万)?\s*"
+    rf"(?P<unit>{alternation(P.FACT_UNITS)})(?P<left>左右)?"
 )
-_NOT_A_COUNT = re.compile(alternation(W.NOT_A_COUNT_AFTER))
-_DESCRIPTOR = re.compile(alternation(W.CHANNEL_DESCRIPTORS))
+_NOT_A_COUNT = re.compile(alternation(P.NOT_A_COUNT_AFTER))
+_DESCRIPTOR = re.compile(alternation(P.CHANNEL_DESCRIPTORS))
 # "政务微信公开政府信息数170，", "…主动公开政府信息260余": a count whose unit the page lost, read
 # only right after what it counts and at the end of its clause; it stands for 条.
 _UNITLESS = re.compile(
-    rf"(?:{alternation(W.UNITLESS_AFTER)})(?P<count>(?P<num>[0-9０-９]+)\s*(?P<post>{alternation(W.APPROX_AFTER)})?)\s*$"
+    rf"(?:{alternation(P.UNITLESS_AFTER)})(?P<count>(?P<num>[0-9０-９]+)\s*(?P<post>{alternation(P.APPROX_AFTER)})?)\s*$"
 )
 
 
@@ -58,7 +58,9 @@ def quantities(text: str) -> list[Quantity]:
     for match in _QUANTITY.finditer(text):
         if _NOT_A_COUNT.match(text, match.end()) or any(a <= match.start() < b for a, b in names):
             continue
-        value = _value(match.group("num"), bool(match.group("wan")))
+        if not match.group("num").strip("万亿"):
+            continue  # "20余万条": 万 alone is no number
+        value = _value(match.group("num"), bool(match.group("wan") or match.group("wan2")))
         if value is None:
             continue
         qualifier = match.group("pre") or match.group("post") or match.group("left")
@@ -68,7 +70,7 @@ def quantities(text: str) -> list[Quantity]:
         value = _value(bare.group("num"), False)
         if value is not None:
             start, end = bare.span("count")
-            out.append(Quantity(value, W.UNITLESS_UNIT, start, end, bare.group("post"), bare.group("count")))
+            out.append(Quantity(value, P.UNITLESS_UNIT, start, end, bare.group("post"), bare.group("count")))
     return out
 
 

@@ -7,18 +7,18 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.quantities import Quantity
 from parsing.vocabulary import FACT_WORDS, alternation
-from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
-_SUM = re.compile(alternation(W.SUM_WORDS))
-_FILLERS = re.compile(alternation(W.OBJECT_FILLERS))
+_SUM = re.compile(alternation(P.SUM_WORDS))
+_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 
 
 def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """ "通过官方微博“…”、微信公众号“…”分别发布各类信息92条、306条": one figure per channel
     named, added up (for keys that add channels up)."""
-    if W.RESPECTIVELY not in sentence:
+    if P.RESPECTIVELY not in sentence:
         return out
     summed: list[Candidate] = []
     for words in _KEYS:

@@ -34,70 +34,37 @@ from dataclasses import dataclass
 
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
-    "网站", "门户网", "信息网", "政务网", "政府网", "外网", "公开网", "公开网站",
-    "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道",
+    "网站", "门户网", "信息网", "政务网", "政府网", "政府网站", "门户网站", "政务网站", "外网", "公开网", "公开网站",
+    "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道", "页面",
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
     "快手", "视频号", "南方号", "南方+", "两微", "客户端", "APP", "App", "app",
 )
+# New media by platform: two figures of one platform are one account's (or a conflict), never added;
+# a figure of new media as a whole (政务新媒体, 两微) is the whole its platforms' figures are parts of.
+# (the most specific first: 今日头条公众号 is 头条's)
+MEDIA_PLATFORMS = (
+    ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("APP", "App", "app", "客户端"),
+    ("微信", "公众号", "公众平台", "订阅号", "服务号"),
+)
+ALL_MEDIA_WORDS = ("新媒体", "两微")
+ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
+# The press: articles placed there are publicity, not disclosure — a figure through the press alone
+# is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
+PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "学习强国", "电台", "电视台")
+NOT_PRESS_BEFORE = ("新", "自")
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
 # Named alone (no website or new-media word beside it), a platform is another channel.
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)
-ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个")
-# "…等平台": a list of channels ends here; which ones the list names decides.
-CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
-# …with a few words between ("公告栏等公开渠道", "等多种渠道"); the nouns after 等.
-CHANNEL_LIST_NOUNS = tuple(e.removeprefix("等") for e in CHANNEL_LIST_ENDINGS)
-# A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
-# is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
-TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
-# Quoted words that describe channels rather than name an account ("“两微一端”"): read as words.
-CHANNEL_DESCRIPTORS = ("两微一端", "两微一抖", "两微一条", "两微")
-# A channel word followed by these names the platform's upkeep, not the channel of a figure
-# ("政府信息公开平台建设中…公开60条").
-NOT_A_CHANNEL_AFTER = ("建设",)
-# "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
-SUM_WORDS = ("合计", "共计", "总计")
-# A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
-# after a clause with the verb: the channel word, with at most these words before it.
-LISTED_CHANNEL_PREFIXES = ("其中", "官方", "政务", "、")
-# Clauses that only link sentences; the subject is in the clause after them.
-CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
-# A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
-ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
-# A channel named in an earlier clause of the sentence counts only when introduced so.
-CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "以", "在")
-# One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
-# ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
-COLUMN_WORDS = ("栏目", "专栏")
 # Words stating there were none.
 NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾")
 # "…依申请公开政府信息的数量：无": none stated after the subject, as an item of a list.
 NONE_AFTER = ("：无", ":无", "为零", "为无")
-# Words making a figure a total.
-TOTAL_WORDS = ("共", "累计", "总计", "合计")
-TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
-# A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
-SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
-# Words pointing at another year than the report's.
-# … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
-OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
-# Qualifiers of a number: before it (约100条) and after it (100余条).
-APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
-APPROX_AFTER = ("余", "多")
-# A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
-CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # A figure that is part of one stated before ("其中…").
 PART_WORDS = ("其中",)
-# Units read after a number; other words after a number make it no count ("20个工作日").
-FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
-# A number with no unit at the end of its clause counts only right after these ("信息数170，").
-UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
-UNITLESS_UNIT = "条"
-NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
@@ -110,22 +77,6 @@ MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
     "工作", "政府工作", "动态信息",
 )
-# Words removed from the counted object before it is compared with the objects above.
-OBJECT_FILLERS = (
-    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
-    "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
-)
-# The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
-OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
-OBJECT_LIST_END = "等"
-# After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
-FIELD_WORDS = ("领域",)
-KIND_OF_FIELD = ("重点",)
-# "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
-GENERAL_KINDS = ("各类", "各种", "其他", "其它")
-# "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
-RESPECTIVELY = "分别"
-OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 
 # --- 依申请公开 ---------------------------------------------------------------------------
 
@@ -174,6 +125,9 @@ OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
 SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
+# The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
+# business, not cases against it (a respondent 收到 or 办理 its own).
+CASE_BODY_WORDS = ("受理", "审理", "复议机关")
 CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
 OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
 FEE_VERBS = ("收取", "收")
@@ -195,6 +149,12 @@ class FactWords:
     objects: tuple[str, ...] = ()
     helpful: tuple[str, ...] = ()
     excluding: tuple[str, ...] = ()
+    # Phrases in which an excluding word names no other figure ("受理答复…申请28件": received and
+    # answered; "依申请公开信件": the requests themselves).
+    excluding_except: tuple[str, ...] = ()
+    # The required word is what is counted: only fillers and the key's verbs between it and the
+    # number ("制定规范性文件4份", not "规范性文件相关信息发布13条").
+    required_counted: bool = False
     negative: tuple[str, ...] = ()
     # A word after a negative form's start that makes it about something else
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
@@ -216,10 +176,19 @@ class FactWords:
 
 
 # 件 only with what was counted named ("网站…主动公开信息63件"; "网站公开39件" may be documents).
+# Lower levels as the subject ("各村（社区）共公开信息500条", "…和镇（街道）共公开…"): their figures, not
+# the agency's own (a government's 各部门 may be the government as a whole: not listed).
+SUBORDINATE_WORDS = (
+    "各村", "各社区", "村（社区）", "村(社区)", "各乡镇", "各镇", "各街道", "和镇", "及镇", "和乡镇", "及乡镇",
+    "下属", "所属单位",
+)
+# Units of what was published (a count in another unit is of something else: 专栏5个, 访问量120万次).
+PUBLISHED_UNITS = ("条", "篇", "条次", "则", "件", "项", "期")
 _CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
-_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "转载", "解读", "申请", "不予")
+# (被转载: others reposting; "发布转载信息225条" published reposts)
+_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
     FactWords(
@@ -272,8 +241,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "normative.issued",
         "本年制发行政规范性文件",
         "件",
-        ("件", "份", "个", "篇", "部"),
+        ("件", "份", "个", "篇", "部", "条"),
         verbs=ISSUE_VERBS,
+        required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
         negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
@@ -302,6 +272,17 @@ FACT_WORDS: tuple[FactWords, ...] = (
         bare=APPLICATION_BARE,
         parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
+        excluding_except=(
+            *(
+                f"{v}{a}{m}{w}"
+                for v in RECEIVE_VERBS
+                for a in ("", "并")
+                for m in ("", "按时", "及时", "依法")
+                for w in ("答复", "办结")
+            ),
+            "申请公开信件",
+            "申请信件",
+        ),
         negative=(
             *(f"{n}{v}…申请" for n in NONE_WORDS for v in RECEIVE_VERBS),
             *(f"{n}{v}…依申请公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
@@ -310,6 +291,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
             "没有依申请公开",
             "无政府信息公开申请",
             "无依法申请公开",
+            "无申请公开",
+            "没有申请公开",
             *(f"依申请公开…{n}" for n in NONE_AFTER),
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
             *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
@@ -359,7 +342,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(REVIEW_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS,
+        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS,
         negative=(*(f"{n}…行政复议" for n in NONE_WORDS), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
@@ -369,7 +352,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(SUIT_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS,
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS,
         negative=(
             *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
             *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),

@@ -14,7 +14,6 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
@@ -25,21 +24,20 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
-    "https://fgw.my.gov.cn/mysfgw/c100294/202401/92c4b76e80014566b8e42c5ae1131396.shtml": {
-        "applications.received"
-    },
     "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
-    "http://hrbfz.gov.cn/fzx/c111797/202401/c01_961750.shtml": {"proactive.new_media"},
-    "https://www.wancheng.gov.cn/2026/01-08/1371083.html": {"normative.issued"},
-    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {"proactive.website"},
-    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
-        "applications.received"
+    "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
+        "documents.issued",
+        "documents.published",
     },
-    "http://nxyjglt.nx.gov.cn/xxgk/xxgknb/202401/t20240129_4435939.html": {"applications.received"},
-    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {
-        "applications.received",
-        "proactive.new_media",
+    "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
+        "proactive.new_media"
     },
+    "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
+    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
+    "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
+        "proactive.new_media"
+    },
+    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -59,9 +57,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
         "proactive.website"
     },
-    "https://yinchuan.gov.cn/xxgk/bmxxgkml/sswj/xxgknb_2256/202201/t20220127_3307306.html": {
-        "applications.received"
-    },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.total"
     },
@@ -69,23 +64,23 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count",
         "suit.count",
     },
+    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
     "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
         "proactive.new_media",
         "proactive.website",
     },
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "http://www.wushan.gov.cn/info/17122/1839562.htm": {"normative.issued"},
     "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.total"
     },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
-        "proactive.new_media",
-        "proactive.total",
+        "proactive.total"
     },
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
+    "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
     "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
@@ -111,14 +106,31 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
         "proposals.count"
     },
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
+    "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
+    "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
+        "proactive.total"
+    },
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
+    "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
+    "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
+    "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
+        "review.count",
+        "suit.count",
+    },
+    "http://drc.gd.gov.cn/gkmlpt/content/4/4662/post_4662348.html?jump=true": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "fees.collected"
+    },
+    "http://anhua.gov.cn/488/494/2552/content_1891841.html": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "http://www.yinchuan.gov.cn/xxgk/bmxxgkml/szfbgt/xxgknb_1840/202301/t20230128_3929475.html": {
-        "proactive.total"
-    },
-    "http://sfj.xianning.gov.cn/xxgk/xxgkbg/202101/t20210127_2264264.shtml": {"review.count"},
-    "http://kyzq.gov.cn/kyzq/2024-01/18/article_2024051603403675258.html": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.website"},
     "https://www.xuanzhou.gov.cn/XxgkAnnualReport/show/5326.html": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
@@ -127,11 +139,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
-    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
     },
-    "https://www.sx.gov.cn/art/2023/1/17/art_1229425785_70119.html": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
@@ -144,6 +154,24 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proposals.count"
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {
+        "proactive.website"
+    },
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2023nb/dcqzf2023/202403/t20240305_3580286.html": {
+        "applications.received"
+    },
+    "http://www.qdn.gov.cn/zwgk_5871642/zfxxgk_5871649/zfxxgknb_5871697/2022n_5932848/202304/t20230417_79085442.html": {
+        "proactive.total"
+    },
+    "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
+    "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
+        "proactive.website"
+    },
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "proactive.new_media"
+    },
 }
 
 

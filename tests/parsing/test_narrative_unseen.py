@@ -102,3 +102,154 @@ def test_channels_in_brackets_after_a_total_are_its_channels() -> None:
     # …but those of one channel's figure are its parts
     text = "通过门户网站主动公开发布各类信息611条，移动新媒体发布各类信息236条(其中:微博发布信息112条,微信发布信息124条)。"
     assert _facts(text, 2019) == {"proactive.website": 611, "proactive.new_media": 236}
+
+
+def test_wan_after_a_qualifier_multiplies_and_wan_alone_is_no_number() -> None:
+    text = "通过政府网站和政务新媒体以及报纸、宣传栏等媒介，主动公开政府信息20余万条。"
+    facts = read_narrative(document_from_text(text).blocks, year=2022).facts
+    assert [(f.key, f.value, f.qualifier) for f in facts] == [("proactive.total", 200000, "余")]
+
+
+def test_a_count_of_channels_is_no_figure_between_the_channel_and_its_count() -> None:
+    text = "我镇现有一个公众号，账号为吐列毛杜镇人民政府，2023年共发布623条内容。"
+    assert _facts(text) == {"proactive.new_media": 623}
+
+
+def test_an_excluding_word_inside_the_phrase_that_names_the_key() -> None:
+    assert _facts("受理答复政府信息公开申请28件，其中，行政复议1件。", 2022)["applications.received"] == 28
+    assert _facts("2023年我厅共收到依申请公开信件2件，均为网络申请。") == {"applications.received": 2}
+    assert _facts("2023年度我镇无申请公开政务信息情况。") == {"applications.received": 0}
+    # the agency as the review body: no case against it
+    assert _facts("截至11月底，受理行政复议申请56件，目前已办结38件。", 2020) == {}
+
+
+def test_a_required_word_listed_before_another_whole_is_not_what_was_counted() -> None:
+    text = "依托区政府门户网站集中发布政府公报、区政府行政规范性文件、政府会议信息等政府信息 11000余条。"
+    assert "normative.issued" not in _facts(text, 2024)
+    assert _facts("全年新制定并公开规范性文件1条。", 2025) == {"normative.issued": 1}
+
+
+def test_a_channel_listed_after_including_and_information_about_something() -> None:
+    text = "全年主动公开政务信息382条，包括政府网站35条，“临洮县新添镇”微信公众号2443条。"
+    assert _facts(text, 2022) == {"proactive.total": 382, "proactive.website": 35, "proactive.new_media": 2443}
+    text = "今年我镇主动利用微信公众号等新媒体公开群众广泛关注的政府信息共59条。"
+    assert _facts(text) == {"proactive.new_media": 59}
+
+
+def test_a_later_item_of_a_clause_counts_what_it_names() -> None:
+    text = "全年在门户网站编发政务信息220条、解答电话咨询200多次、在线留言咨询1条，牢牢把握主动权。"
+    assert _facts(text, 2020) == {"proactive.website": 220}
+    text = "“某某发布”微信公众号发布信息300条、阅读量5万次、群众留言20条。"
+    assert _facts(text, 2020).get("proactive.new_media") in (None, 300)  # never 20, never 320
+    assert _facts("全年发布信息294期1014条。", 2020) == {"proactive.total": 1014}
+
+
+def test_the_agencys_own_page_of_a_website_is_the_website() -> None:
+    text = "二是通过局专属页面主动公开政府信息218条，定期发布月度经济指标和政务（工作）动态类信息。"
+    assert _facts(text, 2021) == {"proactive.website": 218}
+
+
+def test_new_media_as_a_whole_is_not_added_to_its_platforms() -> None:
+    # the whole, then its platforms: the whole
+    assert _facts("2023年，通过政务新媒体发布信息500条，其中微信公众号300条，微博200条。") == {"proactive.new_media": 500}
+    text = "2023年，通过微信公众号发布信息300条，通过微博发布信息200条，两微共发布500条。"
+    assert _facts(text) == {"proactive.new_media": 500}
+    # "other new media" is more media, not all of it
+    text = "通过微信公众号“深圳司法”发布信息540条；通过微博账号发布信息725条；通过其他新媒体平台发布信息568条。"
+    assert _facts(text) == {"proactive.new_media": 1833}
+
+
+def test_one_platform_twice_is_one_account_unless_each_is_named() -> None:
+    text = "2023年，“某某发布”微信公众号发布信息300条。全年，公众号共推送信息300条，阅读量10万次。"
+    assert _facts(text) == {"proactive.new_media": 300}
+    text = "2023年，“甲”微信公众号发文256篇，“乙”微信公众号发文310篇，官方微博发布信息100条。"
+    assert _facts(text) == {"proactive.new_media": 666}
+    assert "proactive.new_media" not in _facts("2023年，“甲”微信公众号发文256篇，微信公众号发文310篇。")
+    # 今日头条公众号 is 头条's, not WeChat's
+    text = "累计公开政府信息1930条，其中政务外网公开1387条，包头市场监管微信公众号公开364条，包头市场监管今日头条公众号公开179条。"
+    assert _facts(text, 2019)["proactive.new_media"] == 543
+
+
+def test_each_member_of_a_two_year_sentence_has_its_own_year() -> None:
+    text = "2022年，我局主动公开政府信息400条；2023年，我局主动公开政府信息500条。"
+    assert _facts(text) == {"proactive.total": 500}
+    text = "2023年，我局主动公开政府信息500条；2022年，主动公开政府信息400条。"
+    assert _facts(text) == {"proactive.total": 500}
+
+
+def test_the_press_is_publicity_not_a_channel_of_disclosure() -> None:
+    assert _facts("2023年，在人民网、新华网等媒体发布信息50条。") == {}
+    assert _facts("2023年，我镇通过各级新闻媒体发布信息80条。") == {}
+    assert _facts("2023年，通过政务新媒体发布信息40条。") == {"proactive.new_media": 40}
+    text = "2023年，通过门户网站、新闻媒体等渠道主动公开政府信息400条。"
+    assert _facts(text) == {"proactive.total": 400}
+
+
+def test_a_running_total_beside_what_the_year_added() -> None:
+    assert _facts("截至2023年底，累计主动公开政府信息5000条，其中本年度新增500条。") == {"proactive.total": 500}
+    text = "截至2023年12月31日，我局累计主动公开政府信息5000条，2023年新增主动公开政府信息500条。"
+    assert _facts(text) == {"proactive.total": 500}
+    assert _facts("截至2023年12月31日，我局累计主动公开政府信息500条。") == {"proactive.total": 500}
+
+
+def test_what_is_counted_after_the_documents_word_is_what_counts() -> None:
+    text = "1.行政法规、规章和规范性文件相关信息发布13条，公开现行规范性文件41个；2.机关职能发布596条。"
+    assert "normative.issued" not in _facts(text, 2020)
+    assert _facts("2020年制定规范性文件共计4件。", 2020) == {"normative.issued": 4}
+
+
+def test_a_count_of_other_things_does_not_end_the_subjects_channel() -> None:
+    assert _facts("2023年，门户网站开设专栏5个，发布信息200条。") == {"proactive.website": 200}
+    assert _facts("2023年，网站累计访问量120万次，发布信息1200条。") == {"proactive.website": 1200}
+
+
+def test_lower_levels_figures_are_not_the_agencys() -> None:
+    assert _facts("2023年，各村（社区）共公开信息500条。") == {}
+    assert _facts("2023年，县政府部门和镇（街道）共公开各类政府信息14542条。") == {}
+
+
+def test_a_column_beside_a_figure_of_the_website_itself() -> None:
+    text = "结合实际，在市党政外网公开信息580余条，牵头生态环境栏目完成信息公开90余条，编发简报43期。"
+    assert _facts(text, 2020) == {"proactive.website": 580}
+    text = "2024年，区教育局在政府门户网站部门动态发布信息32条，校园风采栏目发布信息21条。"
+    assert _facts(text, 2024) == {}
+
+
+def test_when_is_no_part_of_what_was_counted() -> None:
+    text = "我局按要求定期主动公开政府信息2024年全年共计6条，历年累计978条。"
+    assert _facts(text, 2024) == {"proactive.total": 6}
+
+
+def test_the_review_body_and_lower_levels_state_no_figure_of_the_agency() -> None:
+    assert _facts("2023年，各镇（街道）共收到政府信息公开申请80件。") == {}
+    assert _facts("2023年，本机关作为复议机关共收到行政复议申请120件，其中政府信息公开类30件。") == {}
+    # a respondent receives and handles its own cases
+    text = "2023年度本机关收到涉政府信息公开的行政复议案4件、办理行政诉讼0件。"
+    assert _facts(text) == {"review.count": 4, "suit.count": 0}
+
+
+def test_a_channels_information_and_its_count_need_no_verb() -> None:
+    text = "累计公开政府信息1687条。泸州市水务局政务网站信息796条；泸州水务发布微信信息398条；泸州水务微博信息162条。"
+    assert _facts(text, 2022) == {"proactive.total": 1687, "proactive.website": 796, "proactive.new_media": 560}
+    text = "2021年，区统计局通过区政府网站、爱渭滨APP、省市统计网站公开信息91条。"
+    assert _facts(text, 2021) == {"proactive.total": 91}
+
+
+def test_media_posts_as_what_was_published() -> None:
+    text = "在市党政外网公开信息580余条，编发简报43期，发布微信、微博590余条次。"
+    assert _facts(text, 2020) == {"proactive.website": 580, "proactive.new_media": 590}
+    # a channel's noun alone lists nothing
+    assert _facts("2023年，网站留言20条，微信信息100条。") == {}
+
+
+def test_an_account_run_in_the_clause_before_is_the_channel_of_the_count() -> None:
+    text = "用好载体，自主运营“广元商务”微信公众号，2023年发布信息500余条。"
+    assert _facts(text) == {"proactive.new_media": 500}
+
+
+def test_part_of_the_year_is_not_the_years_figure() -> None:
+    assert _facts("截至11月底，受理行政复议申请56件。") == {}
+    assert _facts("2023年1-10月，主动公开政府信息300条。") == {}
+    assert _facts("上半年，主动公开政府信息150条。") == {}
+    assert _facts("截至2023年12月31日，主动公开政府信息300条。") == {"proactive.total": 300}
+    assert _facts("2023年1月至12月，共收到政府信息公开申请5件。") == {"applications.received": 5}

@@ -1,0 +1,73 @@
+"""How prose states a figure, beside the per-key cue words (parsing.vocabulary.facts): qualifiers
+(约/余, 较上年, 其中, another year), totals and sums, lists and their endings, channel titles, the
+fillers around what was counted. Read by the prose reader (parsing.narrative) only."""
+
+from __future__ import annotations
+
+ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个")
+# "…等平台": a list of channels ends here; which ones the list names decides.
+CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
+# …with a few words between ("公告栏等公开渠道", "等多种渠道"); the nouns after 等.
+CHANNEL_LIST_NOUNS = tuple(e.removeprefix("等") for e in CHANNEL_LIST_ENDINGS)
+# A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
+# is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
+TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
+# Quoted words that describe channels rather than name an account ("“两微一端”"): read as words.
+CHANNEL_DESCRIPTORS = ("两微一端", "两微一抖", "两微一条", "两微")
+# A channel word followed by these names the platform's upkeep, not the channel of a figure
+# ("政府信息公开平台建设中…公开60条").
+NOT_A_CHANNEL_AFTER = ("建设",)
+# "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
+SUM_WORDS = ("合计", "共计", "总计")
+# A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
+# after a clause with the verb: the channel word, with at most these words before it.
+LISTED_CHANNEL_PREFIXES = ("其中", "包括", "官方", "政务", "、")
+# Clauses that only link sentences; the subject is in the clause after them.
+CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
+# A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
+ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
+# A channel named in an earlier clause of the sentence counts only when introduced so.
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在")
+# One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
+# ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
+COLUMN_WORDS = ("栏目", "专栏")
+# Words making a figure a total.
+TOTAL_WORDS = ("共", "累计", "总计", "合计")
+TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
+# A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
+SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
+# Words pointing at another year than the report's.
+# … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
+OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
+# Qualifiers of a number: before it (约100条) and after it (100余条).
+APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
+APPROX_AFTER = ("余", "多")
+# A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
+CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
+# Units read after a number; other words after a number make it no count ("20个工作日").
+FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+# A number with no unit at the end of its clause counts only right after these ("信息数170，").
+UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
+UNITLESS_UNIT = "条"
+NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
+# Words removed from the counted object before it is compared with the objects above.
+OBJECT_FILLERS = (
+    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
+    "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
+)
+# The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
+OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
+OBJECT_LIST_END = "等"
+# After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
+FIELD_WORDS = ("领域",)
+KIND_OF_FIELD = ("重点",)
+# "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
+GENERAL_KINDS = ("各类", "各种", "其他", "其它")
+# "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
+RESPECTIVELY = "分别"
+OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
+# "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
+CUMULATIVE_WORDS = ("截至", "截止", "到")
+THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
+# Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
+PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")
