@@ -144,7 +144,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             then = other_time and not _YEAR.search(clause.text[: quantity.start])
             if then:
                 read = []
-            read = [c for c in read if not (loose and c.key == "proactive.total")]
+            # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
+            stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
+            read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
             if _DIRECT.search(clause.text[: quantity.start]):
                 direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]

@@ -47,7 +47,7 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较
 # Units read after a number; other words after a number make it no count ("20个工作日").
 FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
 # A number with no unit at the end of its clause counts only right after these ("信息数170，").
-UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
+UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数", "信息数为")
 UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 # Words removed from the counted object before it is compared with the objects above.

@@ -258,3 +258,12 @@ def test_part_of_the_year_is_not_the_years_figure() -> None:
 def test_a_date_clause_of_another_year_dates_the_count_after_it() -> None:
     assert _facts("截至2018年12月31日，我局新增主动公开政府信息266条，其中，公告公示类信息24条。", 2019) == {}
     assert _facts("截至2019年12月31日，我局新增主动公开政府信息266条。", 2019) == {"proactive.total": 266}
+
+
+def test_a_figure_stated_as_a_total_is_no_item_of_a_list_before_it() -> None:
+    text = "2020年，主动公开规范性文件数量2件，主动公开政府信息总数150条。"
+    assert _facts(text, 2020) == {"proactive.total": 150}
+    assert _facts("2020年，主动公开政府信息数为120，依申请公开0件。", 2020) == {
+        "proactive.total": 120,
+        "applications.received": 0,
+    }
