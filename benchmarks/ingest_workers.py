@@ -1,13 +1,20 @@
 """Bulk ingest throughput with 1 and 2 local workers (issue 14), and the scaling between them.
 
-    .venv/bin/python benchmarks/ingest_workers.py [--files 120]
+    .venv/bin/python benchmarks/ingest_workers.py [--files 120] [--postgres URL] [--queue]
 
 Builds an archive of distinct files (the generated PDF/HTML fixtures and the seed texts, each copy
 padded so its bytes differ), then times `nianbao ingest DIR --recursive --jobs N` for N = 1 and 2,
 each into a fresh SQLite database. Prints files/s, the ratio (target >= 1.7x) and the load average, since
 the machine may be shared; and the CPU time the run used (per file, and as CPUs over the wall time):
 equal CPU a file with 1 and 2 workers means no per-file work is duplicated, and two workers using no
-more CPUs than one means the machine, not the code, held the run back.
+more CPUs than one means the machine, not the code, held the run back. It also prints the steady
+rate (first to last file stored, from the jobs' finish times), which leaves out the start-up of the
+processes and the wait for the last file.
+
+--postgres URL (a server URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) runs each
+measurement in a fresh database of its own on that server (created and dropped here). --queue
+starts N `nianbao worker` processes first and hands them the files with `nianbao ingest --queue`
+(PostgreSQL: through procrastinate), instead of `--jobs N`.
 """
 
 from __future__ import annotations
@@ -15,10 +22,12 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,21 +48,76 @@ def archive(root: Path, n_files: int) -> None:
         (folder / f"{i}-{src.name}").write_bytes(src.read_bytes() + pads[src.suffix] * (i + 1))
 
 
-def run(jobs: int, files: Path, tmp: Path) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of the ingest command and every process under it)."""
+def run(jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds of the ingest command and every process under it, steady files/s)."""
     data = tmp / f"data-{jobs}"
     data.mkdir()
-    url = f"sqlite:///{data / 'nianbao.sqlite3'}"
+    url = f"sqlite:///{data / 'nianbao.sqlite3'}" if postgres is None else _fresh_database(postgres, jobs)
     env = {**os.environ, "NIANBAO_DATA_DIR": str(data), "NIANBAO_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], env=env, check=True, cwd=tmp)
+    env.pop("NIANBAO_WORKERS", None)
+    env["NIANBAO_LOG_LEVEL"] = "WARNING"
+    bot = [sys.executable, "-m", "bot"]
+    subprocess.run([*bot, "db", "upgrade"], env=env, check=True, cwd=tmp, stdout=subprocess.DEVNULL)
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
+    workers = []
+    if queue:  # the workers run already, as on the machines of a deployment
+        workers = [subprocess.Popen([*bot, "worker"], env=env, cwd=tmp) for _ in range(jobs)]
+    how = ["--queue"] if queue else ["--jobs", str(jobs)]
     subprocess.run(
-        [sys.executable, "-m", "bot", "ingest", str(files), "--recursive", "--jobs", str(jobs),
-         "--failures", str(tmp / f"failures-{jobs}.csv")],
+        [*bot, "ingest", str(files), "--recursive", *how, "--failures", str(tmp / f"failures-{jobs}.csv")],
         env=env, cwd=tmp, check=False, stdout=subprocess.DEVNULL,
     )
-    return time.perf_counter() - t0, _children_cpu() - cpu0
+    seconds = time.perf_counter() - t0
+    for worker in workers:
+        worker.send_signal(signal.SIGTERM)
+    for worker in workers:
+        worker.wait(60)
+    steady = _steady_rate(url)
+    if postgres is not None:
+        _drop_database(postgres, url)
+    return seconds, _children_cpu() - cpu0, steady
+
+
+def _steady_rate(url: str) -> float:
+    """Files stored a second between the first and the last job to finish."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        done = sorted(
+            _utc(t) for (t,) in connection.execute(text("SELECT finished_at FROM ingest_jobs WHERE finished_at IS NOT NULL"))
+        )
+    engine.dispose()
+    span = done[-1] - done[0] if len(done) > 1 else 0.0
+    return (len(done) - 1) / span if span > 0 else 0.0
+
+
+def _utc(value: datetime | str) -> float:
+    return (value if isinstance(value, datetime) else datetime.fromisoformat(value)).timestamp()
+
+
+def _fresh_database(server: str, jobs: int) -> str:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"nianbao_ingest_bench_{jobs}_{os.getpid()}"
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(server: str, url: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    engine.dispose()
 
 
 def _children_cpu() -> float:
@@ -64,22 +128,28 @@ def _children_cpu() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=120)
+    parser.add_argument("--postgres", metavar="URL", help="measure on this PostgreSQL server (fresh databases)")
+    parser.add_argument("--queue", action="store_true", help="running `nianbao worker`s and `ingest --queue`")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nianbao-bulk-") as name:
         tmp = Path(name)
         archive(tmp / "archive", args.files)
-        print(f"{args.files} files, load average before: {os.getloadavg()[0]:.1f}; cpus: {os.cpu_count()}")
+        where = "PostgreSQL" if args.postgres else "SQLite"
+        print(f"{args.files} files, {where}, {'--queue' if args.queue else '--jobs N'}, "
+              f"load average before: {os.getloadavg()[0]:.1f}; cpus: {os.cpu_count()}")
         rates = {}
+        steady = {}
         for jobs in (1, 2):
-            seconds, cpu = run(jobs, tmp / "archive", tmp)
+            seconds, cpu, steady[jobs] = run(jobs, tmp / "archive", tmp, postgres=args.postgres, queue=args.queue)
             rates[jobs] = args.files / seconds
             # CPU got / wall time: about 1 with one worker and 2 with two on an idle 2-core machine.
             # When two workers get no more CPU than one, the machine is the limit, not the code.
-            print(f"  --jobs {jobs}: {seconds:.1f} s, {rates[jobs]:.1f} files/s, "
-                  f"{cpu / args.files * 1000:.0f} ms CPU a file, {cpu / seconds:.2f} CPUs used "
+            print(f"  {'workers' if args.queue else '--jobs'} {jobs}: {seconds:.1f} s, {rates[jobs]:.1f} files/s, "
+                  f"steady {steady[jobs]:.1f} files/s, {cpu / args.files * 1000:.0f} ms CPU a file, {cpu / seconds:.2f} CPUs used "
                   f"(load average now {os.getloadavg()[0]:.1f})", flush=True)
         ratio = rates[2] / rates[1]
-        print(f"scaling 1 -> 2 workers: {ratio:.2f}x ({'target met' if ratio >= 1.7 else 'TARGET MISSED'})")
+        print(f"scaling 1 -> 2 workers: {ratio:.2f}x ({'target met' if ratio >= 1.7 else 'TARGET MISSED'}); "
+              f"steady rates {steady[2] / steady[1] if steady[1] else 0:.2f}x")
     return 0
 
 

@@ -228,6 +228,19 @@ class Sandbox:
         # One duplex-looking pair: send on one pipe, receive on the other.
         return _Worker(process=process, conn=_PipePair(to_parent_r, to_child_w))
 
+    def warm(self) -> None:
+        """Start a worker now, in the background of whatever the caller does next (a worker
+        process importing its own modules): the first parse then finds it ready."""
+        with self._lock:
+            if self._closed or self._idle:
+                return
+        worker = self._start_worker()
+        with self._lock:
+            if not self._closed:
+                self._idle.append(worker)
+                return
+        worker.stop(kill=True)
+
     def _checkout(self) -> _Worker:
         with self._lock:
             if self._closed:

@@ -14,6 +14,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.sqlite_lock import file_write_lock
+
 
 def normalise_url(url: str) -> str:
     """postgres:// and postgresql:// (what people paste) -> the psycopg 3 driver."""
@@ -98,7 +100,7 @@ def write_lock(engine: Engine) -> Iterator[None]:
     if engine.dialect.name != "sqlite":
         yield
         return
-    with _SQLITE_WRITE_LOCK:
+    with _SQLITE_WRITE_LOCK, file_write_lock(engine):
         yield
 
 

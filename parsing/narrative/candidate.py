@@ -25,3 +25,5 @@ class Candidate:
     totalled: bool = False
     # Read without a verb ("依申请公开7件").
     bare: bool = False
+    # Read as a channel's noun with no verb ("…网站信息796条；…微信信息398条"): only in such a list.
+    noun: bool = False

@@ -15,6 +15,7 @@ from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import (
     CHANNEL_WORD,
     LIST_ENDING,
+    MEDIA,
     OTHER,
     TIME_ONLY,
     WEBSITE,
@@ -27,7 +28,7 @@ from parsing.narrative.channels import (
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
-from parsing.narrative.objects import bare, fits_object, listed_channel, opens_part
+from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
@@ -42,6 +43,14 @@ _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+# A clause that only dates what follows ("截至2018年12月31日，我局新增…266条" in a 2019 report).
+_DATE_CLAUSE = re.compile(
+    r"(?:截至|截止到?|到|至)?\s*(?:19|20)[0-9]{2}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?\s*(?:底|末|止)?"
+)
+_PART_OF_YEAR = re.compile(
+    r"(?:截至|截止|至|到)\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*(?:[1-9]|1[01])\s*月|[1１]\s*[-—－~～]\s*(?:[1-9]|1[01])\s*月"
+    rf"|{alternation(P.PART_OF_YEAR_WORDS)}"
+)
 _PART = re.compile(alternation(W.PART_WORDS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
@@ -58,6 +67,7 @@ _ADDED = re.compile(
     rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
 )
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_MEDIA_ONLY = re.compile(f"(?:{alternation(W.NEW_MEDIA_WORDS)}|[、和及与])+")
 _SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
@@ -103,8 +113,16 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
         # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
-        when = [c.text for c in parts[member:i] if not c.aside and TIME_ONLY.fullmatch(c.text.strip())]
+        when = [
+            c.text
+            for c in parts[member:i]
+            if not c.aside and (TIME_ONLY.fullmatch(c.text.strip()) or _DATE_CLAUSE.fullmatch(c.text.strip()))
+        ]
         other_time = bool(when) and _other_year(when[-1], year)
+        # "截至11月底，受理…", "2023年1-10月，…": a time clause of part of the year
+        other_time = other_time or any(
+            _PART_OF_YEAR.search(c.text) and not quantities(c.text) for c in parts[member:i] if not c.aside
+        )
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -126,7 +144,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             then = other_time and not _YEAR.search(clause.text[: quantity.start])
             if then:
                 read = []
-            read = [c for c in read if not (loose and c.key == "proactive.total")]
+            # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
+            stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
+            read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
             if _DIRECT.search(clause.text[: quantity.start]):
                 direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
@@ -162,6 +182,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
     out = _new_this_year(sentence, out)
+    if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
+        out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
         c
@@ -208,6 +230,8 @@ def _read(
             and not verb_in(verbs, before)
         ):
             candidate = listed_channel(words, quantity, own)
+        if candidate is None and words.channels and not part:
+            candidate = channel_noun(words, quantity, own)
         if candidate is not None:
             out.append(candidate)
     return out
@@ -261,6 +285,8 @@ def _match(
             channel = channel_name(subject)
         if not kinds:
             kinds, channel = carried
+        if not kinds and verb is not None and _MEDIA_ONLY.fullmatch(before[verb.end() :].strip()):
+            kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
@@ -328,7 +354,8 @@ def _listed_kind(words: FactWords, before: str) -> bool:
 
 
 def _other_year(before: str, year: int | None) -> bool:
-    if _OTHER_YEAR.search(before):
+    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年")."""
+    if _OTHER_YEAR.search(before) or _PART_OF_YEAR.search(before):
         return True
     if year is None:
         return False

@@ -7,7 +7,7 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_channel
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.vocabulary import FactWords, alternation
+from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 
@@ -82,3 +82,26 @@ def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate 
     if not fits_channel(words, kinds, False):
         return None
     return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw)
+
+
+_PUBLISH_AFTER = re.compile(alternation(W.PUBLISH_VERBS))
+_CHANNEL_NOUN = {
+    f.key: re.compile(
+        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})(?:{alternation(P.OBJECT_FILLERS)})*$"
+    )
+    for f in FACT_WORDS
+    if f.channels
+}
+
+
+def channel_noun(words: FactWords, quantity: Quantity, own: str) -> Candidate | None:
+    """ "泸州市水务局政务网站信息796条；…微博信息162条": a channel's information and its count, with no
+    verb needed — the channel word right before what it counts."""
+    match = _CHANNEL_NOUN[words.key].search(own.strip())
+    if quantity.unit not in words.units or match is None:
+        return None
+    # (only that channel named in the item, and no verb after it: "…网站公开信息91条" is no noun)
+    if not fits_channel(words, channels(own)[0], False) or _PUBLISH_AFTER.match(own.strip(), match.end("channel")):
+        return None
+    channel = match.group("channel")
+    return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, channel, quantity.raw, noun=True)

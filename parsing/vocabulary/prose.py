@@ -27,7 +27,7 @@ CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时",
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
 ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
-CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "以", "在")
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在")
 # One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
 # ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
 COLUMN_WORDS = ("栏目", "专栏")
@@ -47,7 +47,7 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较
 # Units read after a number; other words after a number make it no count ("20个工作日").
 FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
 # A number with no unit at the end of its clause counts only right after these ("信息数170，").
-UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数")
+UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数", "信息数为")
 UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 # Words removed from the counted object before it is compared with the objects above.
@@ -69,3 +69,5 @@ OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 # "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
 CUMULATIVE_WORDS = ("截至", "截止", "到")
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
+# Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
+PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")

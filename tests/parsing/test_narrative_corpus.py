@@ -14,7 +14,6 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "https://slj.luzhou.gov.cn/zwgk/xxgkndbg/content_851036": {"proactive.new_media", "proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
@@ -38,7 +37,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.new_media"},
     "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {

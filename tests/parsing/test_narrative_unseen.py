@@ -226,3 +226,44 @@ def test_the_review_body_and_lower_levels_state_no_figure_of_the_agency() -> Non
     # a respondent receives and handles its own cases
     text = "2023年度本机关收到涉政府信息公开的行政复议案4件、办理行政诉讼0件。"
     assert _facts(text) == {"review.count": 4, "suit.count": 0}
+
+
+def test_a_channels_information_and_its_count_need_no_verb() -> None:
+    text = "累计公开政府信息1687条。泸州市水务局政务网站信息796条；泸州水务发布微信信息398条；泸州水务微博信息162条。"
+    assert _facts(text, 2022) == {"proactive.total": 1687, "proactive.website": 796, "proactive.new_media": 560}
+    text = "2021年，区统计局通过区政府网站、爱渭滨APP、省市统计网站公开信息91条。"
+    assert _facts(text, 2021) == {"proactive.total": 91}
+
+
+def test_media_posts_as_what_was_published() -> None:
+    text = "在市党政外网公开信息580余条，编发简报43期，发布微信、微博590余条次。"
+    assert _facts(text, 2020) == {"proactive.website": 580, "proactive.new_media": 590}
+    # a channel's noun alone lists nothing
+    assert _facts("2023年，网站留言20条，微信信息100条。") == {}
+
+
+def test_an_account_run_in_the_clause_before_is_the_channel_of_the_count() -> None:
+    text = "用好载体，自主运营“广元商务”微信公众号，2023年发布信息500余条。"
+    assert _facts(text) == {"proactive.new_media": 500}
+
+
+def test_part_of_the_year_is_not_the_years_figure() -> None:
+    assert _facts("截至11月底，受理行政复议申请56件。") == {}
+    assert _facts("2023年1-10月，主动公开政府信息300条。") == {}
+    assert _facts("上半年，主动公开政府信息150条。") == {}
+    assert _facts("截至2023年12月31日，主动公开政府信息300条。") == {"proactive.total": 300}
+    assert _facts("2023年1月至12月，共收到政府信息公开申请5件。") == {"applications.received": 5}
+
+
+def test_a_date_clause_of_another_year_dates_the_count_after_it() -> None:
+    assert _facts("截至2018年12月31日，我局新增主动公开政府信息266条，其中，公告公示类信息24条。", 2019) == {}
+    assert _facts("截至2019年12月31日，我局新增主动公开政府信息266条。", 2019) == {"proactive.total": 266}
+
+
+def test_a_figure_stated_as_a_total_is_no_item_of_a_list_before_it() -> None:
+    text = "2020年，主动公开规范性文件数量2件，主动公开政府信息总数150条。"
+    assert _facts(text, 2020) == {"proactive.total": 150}
+    assert _facts("2020年，主动公开政府信息数为120，依申请公开0件。", 2020) == {
+        "proactive.total": 120,
+        "applications.received": 0,
+    }

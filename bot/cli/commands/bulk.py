@@ -80,7 +80,7 @@ def _follow(services: Services, batch: str, workers: LocalWorkers | None) -> tup
     shown = 0
     restarts = 0
     while done < total:
-        time.sleep(0.5)
+        time.sleep(0.1)  # one COUNT on an index; the run ends within 0.1 s of its last file
         done, total = bulk.progress(services, batch)
         if bar is not None:
             bar.update(done - shown)  # type: ignore[attr-defined]

@@ -24,6 +24,8 @@ Round 16 (25 reports, 15 dev / 10 test: 部门 17, 政府本级 3, 委员会 2, 
 veterans', emergency and forestry bureaus of 14 provinces) likewise. Round 17 (18 reports, 9 dev /
 9 test: 乡镇 6, 部门 4, 政府本级 4, 街道 3, 委员会 1; 2019-2025; 9 provinces) likewise. Round 18
 (10 reports, 6 dev / 4 test: 街道 5, 委员会 3, 部门 2; 2020-2025; two-year sentences) likewise.
+Round 19 (16 reports, 12 dev / 4 test: 部门 11, 乡镇 5; 2021-2025; commerce and audit bureaus,
+Hunan towns) likewise.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
