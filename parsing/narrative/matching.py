@@ -208,6 +208,13 @@ def _read(
     if _CHANGE.search(own) or _other_year(before, year):
         return []
     part = part or bool(_PART.search(before))
+    own_verb = _PUBLISH.search(own)
+    if own_verb is not None and own_start and not own[: own_verb.start()].strip(_ITEM_SEPARATORS):
+        # "“××”微信公众号全年共推送156期、发布信息512条": a later item with a verb of its own and no
+        # channel of its own shares the clause's subject
+        opening = channels(clause.text[:own_start])
+        if opening[0]:
+            carried = opening
     out: list[Candidate] = []
     for words in _KEYS:
         verbs = _VERBS.get(words.key)

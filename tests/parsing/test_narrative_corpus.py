@@ -67,8 +67,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
     "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
     "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
-        "proactive.new_media",
-        "proactive.website",
+        "proactive.website"
     },
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
     "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
@@ -123,7 +122,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count",
         "suit.count",
     },
-    "http://drc.gd.gov.cn/gkmlpt/content/4/4662/post_4662348.html?jump=true": {"proactive.new_media"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },

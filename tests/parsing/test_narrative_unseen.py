@@ -267,3 +267,10 @@ def test_a_figure_stated_as_a_total_is_no_item_of_a_list_before_it() -> None:
         "proactive.total": 120,
         "applications.received": 0,
     }
+
+
+def test_a_later_item_with_its_own_verb_shares_the_clauses_channel() -> None:
+    text = "2023年，“某某发布”微信公众号全年共推送156期、发布信息512条。"
+    assert _facts(text) == {"proactive.new_media": 512}
+    assert _facts("全年网站共发布工作动态215条、通知公告47条、政策法规7条、预算决算公开13条。") == {}
+    assert _facts("2023年，政务微博发布博文320条。") == {"proactive.new_media": 320}
