@@ -34,8 +34,10 @@ def split_of(url: str) -> str:
 def _sentence(text: str, value: object, drafted: str | None) -> str:
     if drafted:
         return drafted
+    # The figure as a whole number: 34 is not the 34 inside 12345.
+    figure = re.compile(rf"(?<![\d.]){re.escape(str(value))}(?![\d.])")
     for sentence in _SENTENCES.findall(text):
-        if str(value) in sentence:
+        if figure.search(sentence):
             return sentence.strip()
     return ""
 
