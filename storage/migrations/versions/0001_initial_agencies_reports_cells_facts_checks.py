@@ -19,7 +19,7 @@ down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# storage.models.UTCDateTime stores aware UTC datetimes in this column type.
+# storage.column_types.UTCDateTime stores aware UTC datetimes in this column type.
 AwareDateTime = sa.DateTime(timezone=True)
 
 

@@ -17,7 +17,7 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# storage.models.UTCDateTime stores aware UTC datetimes in this column type.
+# storage.column_types.UTCDateTime stores aware UTC datetimes in this column type.
 AwareDateTime = sa.DateTime(timezone=True)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from storage.models import UTCDateTime
+from storage.column_types import UTCDateTime
 
 revision: str = "0005_ingest_jobs"
 down_revision: str | None = "0004_reports_source_file_unique"

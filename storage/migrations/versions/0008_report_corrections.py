@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("by_user", sa.BigInteger(), nullable=True),
         sa.Column("by_name", sa.String(length=200), nullable=False),
         sa.Column("via", sa.String(length=20), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),  # storage.models.UTCDateTime
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),  # storage.column_types.UTCDateTime
         sa.Column("note", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["report_id"], ["reports.id"], name=op.f("fk_report_corrections_report_id_reports"), ondelete="CASCADE"
