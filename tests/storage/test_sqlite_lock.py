@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
+
+from storage import sqlite_lock
 from storage.db import make_engine, write_lock
 
 _TRY = """
@@ -43,4 +47,34 @@ def test_in_memory_database_needs_no_lock_file(tmp_path: Path) -> None:
     with write_lock(engine):
         pass
     assert not list(tmp_path.iterdir())
+    engine.dispose()
+
+
+_HOLD = """
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(8)  # longer than the assertion below allows: without the bounded wait this fails
+"""
+
+
+def test_a_writer_stuck_on_the_lock_gives_up_after_the_wait(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another process that never lets go must not hang this one: past the wait, SQLite's busy handler decides.
+    monkeypatch.setattr(sqlite_lock, "WAIT_SECONDS", 0.05)
+    engine = make_engine(f"sqlite:///{tmp_path / 'n.sqlite3'}")
+    lock_file = tmp_path / "n.sqlite3-writelock"
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(lock_file)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        with write_lock(engine):
+            pass
+        assert time.monotonic() - started < 5
+    finally:
+        holder.kill()
+        holder.wait()
+    with write_lock(engine):  # free again: taken, and released after
+        assert not _other_process_can_lock(lock_file)
+    assert _other_process_can_lock(lock_file)
     engine.dispose()
