@@ -125,6 +125,17 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
+    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
+    "https://www.jyg.gov.cn/ybj/zwxxgk/zfxxgknb/art/2024/art_98ab1669126f45df877ecda00c3585ee.html": {
+        "fees.collected"
+    },
+    "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
+        "proactive.total"
+    },
+    "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
+    "https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html": {"proactive.new_media"},
+    "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
+    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -169,6 +180,12 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
+    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.total"},
+    "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html": {
+        "proactive.total"
+    },
+    "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
+    "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
 }
 
 
