@@ -136,6 +136,19 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html": {"proactive.new_media"},
     "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
     "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
+    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
+        "applications.received",
+        "proactive.total",
+    },
+    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/qzfxxgknb/content_1069": {"review.count", "suit.count"},
+    "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
+    "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
+        "proactive.total"
+    },
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"applications.received"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"proactive.total"},
+    "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -186,6 +199,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
+    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {"proactive.website"},
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
 }
 
 

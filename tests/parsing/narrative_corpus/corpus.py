@@ -27,7 +27,9 @@ veterans', emergency and forestry bureaus of 14 provinces) likewise. Round 17 (1
 Round 19 (16 reports, 12 dev / 4 test: 部门 11, 乡镇 5; 2021-2025; commerce and audit bureaus,
 Hunan towns) likewise. Round 20 (24 reports, 19 dev / 5 test: 部门 17, 乡镇 3, 街道 2, 政府本级 2;
 2019-2025; healthcare-security, natural-resources, market-regulation and police bureaus of 14
-provinces) likewise.
+provinces) likewise. Round 21 (33 reports, 24 dev / 9 test: 部门 16, 乡镇 9, 政府本级 5, 街道 2,
+委员会 1; 2021-2025; Xinjiang, Yunnan, Hebei, Jiangxi towns and bureaus, culture and
+environment bureaus of 15 provinces) likewise.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
