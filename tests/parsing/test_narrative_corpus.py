@@ -149,6 +149,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
     "http://www.sayibak.gov.cn/info/2956/34000.htm": {"proactive.total"},
     "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
+    "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
+        "proactive.new_media"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -202,6 +205,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {"proactive.website"},
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
+    "http://www.jiaokou.gov.cn/zwgk/zfxxgk/xxgknb/xinxinianbao/202403/t20240308_1847723.shtml": {
+        "proactive.website"
+    },
 }
 
 

@@ -29,7 +29,9 @@ Hunan towns) likewise. Round 20 (24 reports, 19 dev / 5 test: 部门 17, 乡镇 
 2019-2025; healthcare-security, natural-resources, market-regulation and police bureaus of 14
 provinces) likewise. Round 21 (33 reports, 24 dev / 9 test: 部门 16, 乡镇 9, 政府本级 5, 街道 2,
 委员会 1; 2021-2025; Xinjiang, Yunnan, Hebei, Jiangxi towns and bureaus, culture and
-environment bureaus of 15 provinces) likewise.
+environment bureaus of 15 provinces) likewise. Round 22 (17 reports, 9 dev / 8 test: 部门 14, 政府本级 2,
+委员会 1; 2022-2025; transport, emergency-management and statistics bureaus, Shanxi and
+Heilongjiang) likewise.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
