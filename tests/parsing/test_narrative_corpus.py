@@ -152,6 +152,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
     },
+    "http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true": {
+        "proactive.website"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -208,6 +211,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jiaokou.gov.cn/zwgk/zfxxgk/xxgknb/xinxinianbao/202403/t20240308_1847723.shtml": {
         "proactive.website"
     },
+    "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
 }
 
 
