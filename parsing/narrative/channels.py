@@ -89,6 +89,29 @@ def channels(text: str) -> tuple[set[str], str | None]:
     return kinds, (media.group() if media is not None else None)
 
 
+_MEANS = re.compile(
+    "".join(f"(?<!{re.escape(w)})" for w in P.NOT_MEANS_BEFORE)
+    + f"{alternation(P.MEANS_PREPOSITIONS)}(?!{alternation(P.NOT_MEANS_AFTER)})"
+)
+_AFTER_MEANS = re.compile(f"(?:{alternation(P.AFTER_MEANS)})+$")
+
+
+def means_not_all(subject: str) -> bool:
+    """The subject publishes through one thing that is no known channel ("在政务公开法定主动公开目录共
+    发布…", "通过《××公报》公开…") or through the rest of the channels ("通过其他方式公开…"): the
+    figure is that one's, no total (known channels, and means in general, are read by `channels`)."""
+    found = last(_MEANS, subject)
+    if found is None:
+        return False
+    means = subject[found.end() :]
+    if any(w in means for w in P.RESIDUAL_WORDS):
+        return True
+    means = _AFTER_MEANS.sub("", means.strip())
+    if not means or channels(means)[0] or any(w in means for w in P.GENERAL_MEANS + P.NOT_MEANS):
+        return False
+    return not re.search("[，,、和及与]", means)
+
+
 def several_channels(text: str) -> bool:
     """Other channels named as a list ("公示栏、电子显示屏", "公告栏等公开渠道"), not one alone."""
     return bool(LIST_ENDING.search(text)) or len(_OTHER_CHANNEL.findall(text)) > 1

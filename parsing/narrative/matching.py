@@ -24,6 +24,7 @@ from parsing.narrative.channels import (
     channel_name,
     channels,
     fits_channel,
+    means_not_all,
     several_channels,
     verb_in,
 )
@@ -297,6 +298,8 @@ def _match(
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
+            return None
+        if not words.channels and means_not_all(subject):
             return None
         if not words.channels and kinds == {OTHER}:
             if not several_channels(subject):

@@ -146,7 +146,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total",
         "review.count",
     },
-    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.total"},
     "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020": {
         "proposals.count"
     },

@@ -274,3 +274,20 @@ def test_a_later_item_with_its_own_verb_shares_the_clauses_channel() -> None:
     assert _facts(text) == {"proactive.new_media": 512}
     assert _facts("全年网站共发布工作动态215条、通知公告47条、政策法规7条、预算决算公开13条。") == {}
     assert _facts("2023年，政务微博发布博文320条。") == {"proactive.new_media": 320}
+
+
+def test_one_means_that_is_no_known_channel_or_the_rest_of_them_is_no_total() -> None:
+    # https://cgj.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=12370900MB2812715W&fbtime=2021
+    assert _facts("在政务公开法定主动公开目录共发布信息290条;承办建议提案48件。", 2021) == {
+        "proposals.count": 48
+    }
+    # https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html
+    text = "2023年,州公安局通过政府网站公开政府信息754条,通过政务新媒体公开政府信息2808条,通过其他方式公开政府信息54条。"
+    assert _facts(text) == {"proactive.website": 754, "proactive.new_media": 2808}
+    # means in general stay a total
+    assert _facts("2023年,我局通过不同渠道和不同方式主动公开政府信息共计1271条。") == {
+        "proactive.total": 1271
+    }
+    assert _facts(
+        "我局主动公开主要聚焦于稳岗就业、社会保障两大模块，本年度共在这两个模块发布391条信息。"
+    ) == {"proactive.total": 391}
