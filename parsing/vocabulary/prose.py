@@ -17,6 +17,9 @@ CHANNEL_DESCRIPTORS = ("两微一端", "两微一抖", "两微一条", "两微")
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
+# "…网" names a site ("杭州教育网") except in these words (内网, 互联网, 挂网, 管网, 网格, 网上 …).
+NOT_SITE_BEFORE = ("内", "挂", "联", "电", "管", "路", "水", "光", "上", "特", "局域")
+NOT_SITE_AFTER = ("站", "络", "上", "页", "格", "点", "民", "友", "购", "群", "信", "评", "办", "签", "店", "红")
 # "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
 SUM_WORDS = ("合计", "共计", "总计")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),

@@ -291,3 +291,37 @@ def test_one_means_that_is_no_known_channel_or_the_rest_of_them_is_no_total() ->
     assert _facts(
         "我局主动公开主要聚焦于稳岗就业、社会保障两大模块，本年度共在这两个模块发布391条信息。"
     ) == {"proactive.total": 391}
+
+
+def test_a_site_named_by_its_own_name_is_a_website() -> None:
+    # http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html
+    text = "本年度杭州教育网和中国杭州同步主动公开信息1525条;官方微博发布信息1200余条;官方微信发布1400余条图文信息。"
+    assert _facts(text, 2020)["proactive.website"] == 1525
+    assert "proactive.total" not in _facts(text, 2020)
+    # the press's sites stay the press's (and 政务网 a website)
+    text = (
+        "2023年通过“幸福东坪”微信公众号、安化新闻网、安化政务网、益阳日报、红网、新湖南、人民网等平台,"
+        "东坪镇人民政府主动公开政府信息526条。"
+    )
+    assert _facts(text) == {"proactive.total": 526}
+
+
+def test_a_figure_after_a_channels_figure_not_stated_as_a_total_is_another_channels() -> None:
+    # http://cgj.lyg.gov.cn/lygcsglj/zfxxgknb/content/f323fa90-5f0e-4b6b-90ab-90cc8edb0cea.html
+    text = "政府门户网站公开信息990条，政府信息公开目录主动公开政府信息69条，包含规范性文件类信息。"
+    assert _facts(text, 2022) == {"proactive.website": 990}
+
+
+def test_the_figure_stated_as_the_total_is_no_smaller_than_the_others() -> None:
+    # http://www.kaiyang.gov.cn/zwgk/zfxxgk/xxgknb_5784164/2024n/202501/t20250123_86672992.html
+    text = (
+        "2024年累计公开信息85条。其中政策文件4条，工作动态37条，履职依据0条，权责清单1条。"
+        "主动公开政府信息47条，其中乡镇建设与管理12条，乡镇动态35条。"
+    )
+    assert _facts(text, 2024) == {"proactive.total": 85}
+
+
+def test_a_sentence_that_adds_to_what_was_stated_states_no_total() -> None:
+    # http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml
+    text = "此外，我乡还通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式，公开各类政府信息42条。"
+    assert _facts(text, 2024) == {}
