@@ -124,6 +124,35 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
+    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
+    "https://www.jyg.gov.cn/ybj/zwxxgk/zfxxgknb/art/2024/art_98ab1669126f45df877ecda00c3585ee.html": {
+        "fees.collected"
+    },
+    "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
+        "proactive.total"
+    },
+    "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
+    "https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html": {"proactive.new_media"},
+    "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
+    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
+        "applications.received",
+        "proactive.total",
+    },
+    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/qzfxxgknb/content_1069": {"review.count", "suit.count"},
+    "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
+    "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
+        "proactive.total"
+    },
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"applications.received"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"proactive.total"},
+    "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
+    "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
+        "proactive.new_media"
+    },
+    "http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true": {
+        "proactive.website"
+    },
     "https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370": {"proactive.website"},
 }
 # url -> keys read with a value the report does not state for them.
@@ -162,6 +191,15 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
+    "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
+    "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
+    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {"proactive.website"},
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
+    "http://www.jiaokou.gov.cn/zwgk/zfxxgk/xxgknb/xinxinianbao/202403/t20240308_1847723.shtml": {
+        "proactive.website"
+    },
+    "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
 }
 
 

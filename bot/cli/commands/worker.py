@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 
 from bot.config import Settings
+from bot.core.local_workers import GO
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +22,9 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.services import Services
     from bot.core.workers import work, worker_name
 
-    services = Services.open(settings, args.db)
+    if args.wait_for_go and sys.stdin.buffer.readline() != GO:
+        return 0  # the run stopped before it queued anything
+    services = Services.open(settings, args.db, migrate=not args.wait_for_go)
     log.info("worker %s started (%s)", worker_name(), services.engine.dialect.name)
     try:
         work(
