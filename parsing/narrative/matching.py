@@ -24,6 +24,7 @@ from parsing.narrative.channels import (
     channel_name,
     channels,
     fits_channel,
+    means_not_all,
     several_channels,
     verb_in,
 )
@@ -182,6 +183,17 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
     out = _new_this_year(sentence, out)
+    if sentence.lstrip().startswith(P.ADDITION_WORDS):  # "此外，…公开各类政府信息42条" adds to a whole
+        out = [c for c in out if c.key != "proactive.total"]
+    # "政府门户网站公开信息990条，政府信息公开目录主动公开政府信息69条": after a channel's figure, one
+    # not stated as a total is another channel's, a peer in the list.
+    out = [
+        c
+        for i, c in enumerate(out)
+        if c.key != "proactive.total"
+        or c.totalled
+        or not any(o.key in _CHANNEL_KEYS and not (o.partial or o.in_part) for o in out[:i])
+    ]
     if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
         out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
@@ -297,6 +309,8 @@ def _match(
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
+            return None
+        if not words.channels and means_not_all(subject):
             return None
         if not words.channels and kinds == {OTHER}:
             if not several_channels(subject):

@@ -89,7 +89,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
         "applications.received"
     },
-    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
@@ -115,7 +114,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
     },
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received", "proactive.total"},
     "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
     "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
     "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
@@ -135,7 +134,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
     "https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html": {"proactive.new_media"},
     "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
-    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
         "applications.received",
         "proactive.total",
@@ -155,6 +153,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true": {
         "proactive.website"
     },
+    "https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370": {"proactive.website"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -172,11 +171,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
-    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {
-        "proactive.total",
-        "review.count",
-    },
-    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.total"},
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"review.count"},
     "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020": {
         "proposals.count"
     },
@@ -191,18 +186,11 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media"},
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
-        "proactive.new_media"
-    },
-    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.total"},
-    "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html": {
-        "proactive.total"
-    },
     "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {"proactive.website"},
