@@ -325,3 +325,12 @@ def test_a_sentence_that_adds_to_what_was_stated_states_no_total() -> None:
     # http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml
     text = "此外，我乡还通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式，公开各类政府信息42条。"
     assert _facts(text, 2024) == {}
+
+
+def test_news_of_the_agencys_work_is_one_kind_of_information() -> None:
+    # http://www.jiaokou.gov.cn/zwgk/zfxxgk/xxgknb/xinxinianbao/202403/t20240308_1847723.shtml
+    text = "全年,我县政府门户网站更新政务动态信息1841条,信息公开目录信息2875条,发布政策性文件36件,政策解读36条。"
+    assert _facts(text) == {}
+    # …what an account publishes all the same
+    text = "2020年,全年主办、协办建议提案办结数量27件;通过铜陵城管微信公众号发布动态信息288条。"
+    assert _facts(text, 2020)["proactive.new_media"] == 288
