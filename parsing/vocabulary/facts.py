@@ -60,7 +60,7 @@ OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报�
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)
 # Words stating there were none.
-NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾")
+NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾", "不存在")
 # "…依申请公开政府信息的数量：无": none stated after the subject, as an item of a list.
 NONE_AFTER = ("：无", ":无", "为零", "为无")
 # A figure that is part of one stated before ("其中…").
