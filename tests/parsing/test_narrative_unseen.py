@@ -325,3 +325,30 @@ def test_a_sentence_that_adds_to_what_was_stated_states_no_total() -> None:
     # http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml
     text = "此外，我乡还通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式，公开各类政府信息42条。"
     assert _facts(text, 2024) == {}
+
+
+def test_news_of_the_agencys_work_is_one_kind_of_information() -> None:
+    # http://www.jiaokou.gov.cn/zwgk/zfxxgk/xxgknb/xinxinianbao/202403/t20240308_1847723.shtml
+    text = "全年,我县政府门户网站更新政务动态信息1841条,信息公开目录信息2875条,发布政策性文件36件,政策解读36条。"
+    assert _facts(text) == {}
+    # …what an account publishes all the same
+    text = "2020年,全年主办、协办建议提案办结数量27件;通过铜陵城管微信公众号发布动态信息288条。"
+    assert _facts(text, 2020)["proactive.new_media"] == 288
+
+
+def test_every_piece_of_a_breakdown_in_brackets_is_a_part() -> None:
+    # https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html
+    text = "2023年,我局依托盟行署门户网站、微信公众号等主动公开信息共311条(其中:政府网站6条,微信公众号305条),其中工作动态86条。"
+    assert _facts(text) == {"proactive.total": 311, "proactive.website": 6, "proactive.new_media": 305}
+
+
+def test_no_case_of_either_kind_is_none_of_each() -> None:
+    # http://uhdz.gov.cn/zfxxgk/zfxxgknb/qzfxxgknb/content_1069
+    text = "截至目前,2022年我区公开行政规范性文件2件,行政许可3606件,接收政府信息公开申请13件,产生行政复议及行政诉讼0件。"
+    assert _facts(text, 2022) == {"applications.received": 13, "review.count": 0, "suit.count": 0}
+
+
+def test_none_stated_as_not_existing() -> None:
+    # https://www.jyg.gov.cn/ybj/zwxxgk/zfxxgknb/art/2024/art_98ab1669126f45df877ecda00c3585ee.html
+    text = "2023年未收到政府信息公开申请,未发生因政府信息公开申请行政复议、提起行政诉讼的情况,不存在政府信息公开的收费及减免情况。"
+    assert _facts(text)["fees.collected"] == 0
