@@ -6,6 +6,8 @@ CLI the two commands that start Telegram; each is imported only when it runs.
 
 from __future__ import annotations
 
+import atexit
+import gc
 from collections.abc import Sequence
 
 from bot import cli
@@ -23,8 +25,16 @@ def _remind() -> cli.Handler:
     return remind.main
 
 
+_exit_hook = False
+
 TELEGRAM_COMMANDS: dict[str, cli.Loader] = {"run": _run, "remind": _remind}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global _exit_hook
+    if not _exit_hook:
+        # Registered first, so it runs last: the interpreter's final collections then skip the
+        # objects of every imported module (0.1-0.2 s off each exit; a bulk run waits for three).
+        atexit.register(gc.freeze)
+        _exit_hook = True
     return cli.main(argv, more=TELEGRAM_COMMANDS)

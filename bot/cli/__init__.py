@@ -191,6 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
     p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
     p.add_argument(
+        "--wait-for-go",
+        action="store_true",
+        help="（nianbao ingest 内部使用）先启动，标准输入收到 go 再开始，不做数据库迁移"
+        " / internal: start up, then wait for `go` on stdin; the caller migrated the database",
+    )
+    p.add_argument(
         "--stale-after",
         type=float,
         default=30.0,
@@ -294,7 +300,9 @@ def main(argv: Sequence[str] | None = None, more: Mapping[str, Loader] | None = 
         print(failures.describe_config_error(exc), file=sys.stderr)
         return EXIT_USAGE
     setup_logging(settings, args.command)
-    handler = loaders[args.command]()
+    # A bulk ingest goes straight to its module: it starts its workers before any heavy import.
+    bulk = args.command == "ingest" and (args.recursive or args.jobs or args.queue)
+    handler = _own("bulk")() if bulk else loaders[args.command]()
     try:
         return handler(args, settings)
     except KeyboardInterrupt:

@@ -1,8 +1,9 @@
 """Worker processes: where parsing and storing happen (issue 14).
 
 `nianbao worker` runs `work` on any machine. On SQLite it polls ingest_jobs (`claim_next`);
-on PostgreSQL it is a procrastinate worker (bot.core.taskqueue). `LocalWorkers` starts
-`nianbao worker` child processes for `nianbao run` and `nianbao ingest --jobs N`.
+on PostgreSQL it is a procrastinate worker (bot.core.taskqueue). `LocalWorkers`
+(bot.core.local_workers) starts `nianbao worker` child processes for `nianbao run` and
+`nianbao ingest --jobs N`.
 """
 
 from __future__ import annotations
@@ -12,36 +13,25 @@ import logging
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 
-from bot.config import Settings
 from bot.core.jobs import has_unfinished, run_job
+from bot.core.local_workers import STALE_SECONDS, LocalWorkers, local_worker_count
 from bot.core.services import Services
 from storage import jobs as store
 from storage.db import write_lock
 
 log = logging.getLogger(__name__)
 
+__all__ = ["STALE_SECONDS", "LocalWorkers", "local_worker_count", "poll", "work", "worker_name"]
+
 HEARTBEAT_SECONDS = 5.0
-# A running job whose worker has not beaten for this long is taken over by another worker.
-STALE_SECONDS = 30.0
 IDLE_POLL_SECONDS = 0.3
 
 
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def local_worker_count(settings: Settings) -> int:
-    """NIANBAO_WORKERS, by default one per CPU. With PostgreSQL set it to 0 where `nianbao worker`
-    runs on other machines (deploy/compose.yaml)."""
-    if settings.workers is not None:
-        return settings.workers
-    return os.cpu_count() or 1
 
 
 class _Heartbeat:
@@ -76,8 +66,10 @@ def poll(
     until_empty: bool = False,
     stale_seconds: float = STALE_SECONDS,
     stop: threading.Event | None = None,
+    queued: threading.Event | None = None,
 ) -> int:
-    """Claim and run jobs from ingest_jobs until stopped (or, `until_empty`, none is left)."""
+    """Claim and run jobs from ingest_jobs until stopped (or, `until_empty`, none is left once
+    `queued` is set: everything of the run is queued)."""
     stop = stop or threading.Event()
     beat = _Heartbeat(services, min(HEARTBEAT_SECONDS, stale_seconds / 3))
     done = 0
@@ -95,7 +87,7 @@ def poll(
             if job_id is None:
                 # Until empty means no job left at all: one held by a dead worker is taken over
                 # once its heartbeat is stale.
-                if until_empty and not has_unfinished(services):
+                if until_empty and (queued is None or queued.is_set()) and not has_unfinished(services):
                     return
                 stop.wait(IDLE_POLL_SECONDS)
                 continue
@@ -131,114 +123,23 @@ def work(
     concurrency: int = 1,
     until_empty: bool = False,
     stale_seconds: float = STALE_SECONDS,
+    queued: threading.Event | None = None,
 ) -> int:
     """Run jobs in this process: procrastinate on PostgreSQL, the polling loop on SQLite."""
     if services.engine.dialect.name == "postgresql":
         from bot.core.taskqueue import run_worker
 
         return run_worker(
-            services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds
+            services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds, queued=queued
         )
     stop = threading.Event()
     with contextlib.suppress(ValueError):  # not the main thread (tests)
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
     return poll(
-        services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds, stop=stop
+        services,
+        concurrency=concurrency,
+        until_empty=until_empty,
+        stale_seconds=stale_seconds,
+        stop=stop,
+        queued=queued,
     )
-
-
-def _lower_priority() -> None:
-    # Answers come first: parsing gives way to the bot on a shared machine.
-    with contextlib.suppress(OSError):
-        os.nice(10)
-
-
-class LocalWorkers:
-    """`nianbao worker` child processes on this machine, restarted if one dies."""
-
-    def __init__(
-        self,
-        settings: Settings,
-        db_url: str,
-        count: int,
-        *,
-        until_empty: bool = False,
-        nice: bool = True,
-        stale_seconds: float = STALE_SECONDS,
-    ) -> None:
-        self.settings = settings
-        self.db_url = db_url
-        self.count = count
-        self.until_empty = until_empty
-        self.nice = nice
-        self.stale_seconds = stale_seconds
-        self.processes: list[subprocess.Popen[bytes]] = []
-        self._lock = threading.Lock()
-
-    def _spawn(self) -> subprocess.Popen[bytes]:
-        env = {
-            **os.environ,
-            "NIANBAO_DATA_DIR": str(self.settings.data_dir.resolve()),
-            "NIANBAO_PARSE_TIMEOUT": str(self.settings.parse_timeout),
-            # A bulk run prints its own progress; the bot's workers log like the bot.
-            "NIANBAO_LOG_LEVEL": "WARNING"
-            if self.until_empty and "log_level" not in self.settings.model_fields_set
-            else self.settings.log_level,
-            "NIANBAO_TIMEZONE": self.settings.timezone,
-        }
-        command = [
-            sys.executable,
-            "-m",
-            "bot",
-            "worker",
-            "--db",
-            self.db_url,
-            "--stale-after",
-            str(self.stale_seconds),
-        ]
-        if self.until_empty:
-            command.append("--until-empty")
-        return subprocess.Popen(
-            command, env=env, stdin=subprocess.DEVNULL, preexec_fn=_lower_priority if self.nice else None
-        )
-
-    def start(self) -> None:
-        with self._lock:
-            while len(self.processes) < self.count:
-                self.processes.append(self._spawn())
-
-    def ensure_running(self) -> None:
-        """Start them if not yet, and replace any that died (a crash must not stall the queue)."""
-        with self._lock:
-            for i, process in enumerate(self.processes):
-                if process.poll() is not None and not self.until_empty:
-                    log.warning("local worker %d exited with %s; restarting", process.pid, process.returncode)
-                    self.processes[i] = self._spawn()
-        self.start()
-
-    @property
-    def pids(self) -> list[int]:
-        return [p.pid for p in self.processes]
-
-    def wait(self, timeout: float | None = None) -> bool:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        for process in self.processes:
-            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-            try:
-                process.wait(remaining)
-            except subprocess.TimeoutExpired:
-                return False
-        return True
-
-    def stop(self, grace: float = 10.0) -> None:
-        with self._lock:
-            for process in self.processes:
-                if process.poll() is None:
-                    process.terminate()
-            for process in self.processes:
-                try:
-                    process.wait(grace)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
-            self.processes = []

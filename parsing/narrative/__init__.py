@@ -126,13 +126,16 @@ def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_F
 
 def _stated_as_total(top: list[_Found]) -> list[_Found]:
     """Of two figures, the one stated as a total ("累计公开信息85条" / "主动公开政府信息47条") and
-    not as an addition ("此外，…公开各类政府信息42条")."""
+    not as an addition ("此外，…公开各类政府信息42条"), and no smaller than the others."""
     marked = [
         item
         for item in top
         if item.candidate.totalled and not item.sentence.text.startswith(P.ADDITION_WORDS)
     ]
-    return marked if len({item.candidate.value for item in marked}) == 1 else []
+    if len({item.candidate.value for item in marked}) != 1:
+        return []
+    # (a figure stated as the total and smaller than another is no total of it: a conflict)
+    return marked if all(item.candidate.value <= marked[0].candidate.value for item in top) else []
 
 
 def _decide(

@@ -17,6 +17,10 @@ PRESS = "press"  # newspapers, news media: publicity, not disclosure  # notice b
 
 WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(P.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
+# A site named by its own name ("杭州教育网", "中国杭州网"): a website, unless it is the press's.
+_SITE_NAME = re.compile(
+    "[\u4e00-\u9fff]{2}" + "".join(f"(?<!{w})" for w in P.NOT_SITE_BEFORE) + f"网(?!{alternation(P.NOT_SITE_AFTER)})"
+)
 # ("政务公开栏目" is a column, no 公开栏)
 _OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS) + "(?!目)")
 # A platform that is neither the website nor new media ("“三务公开”平台", "通过平台发布"): another channel.
@@ -64,7 +68,7 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if untitled.strip() or not text.strip():
         text = untitled
     kinds: set[str] = set()
-    if WEBSITE_NAME.search(text):
+    if WEBSITE_NAME.search(text) or (_SITE_NAME.search(text) and not _PRESS.search(text)):
         kinds.add(WEBSITE)
     media = last(_MEDIA, text)
     if media is not None:
@@ -87,6 +91,29 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
     return kinds, (media.group() if media is not None else None)
+
+
+_MEANS = re.compile(
+    "".join(f"(?<!{re.escape(w)})" for w in P.NOT_MEANS_BEFORE)
+    + f"{alternation(P.MEANS_PREPOSITIONS)}(?!{alternation(P.NOT_MEANS_AFTER)})"
+)
+_AFTER_MEANS = re.compile(f"(?:{alternation(P.AFTER_MEANS)})+$")
+
+
+def means_not_all(subject: str) -> bool:
+    """The subject publishes through one thing that is no known channel ("在政务公开法定主动公开目录共
+    发布…", "通过《××公报》公开…") or through the rest of the channels ("通过其他方式公开…"): the
+    figure is that one's, no total (known channels, and means in general, are read by `channels`)."""
+    found = last(_MEANS, subject)
+    if found is None:
+        return False
+    means = subject[found.end() :]
+    if any(w in means for w in P.RESIDUAL_WORDS):
+        return True
+    means = _AFTER_MEANS.sub("", means.strip())
+    if not means or channels(means)[0] or any(w in means for w in P.GENERAL_MEANS + P.NOT_MEANS):
+        return False
+    return not re.search("[，,、和及与]", means)
 
 
 def several_channels(text: str) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsing.vocabulary import facts as W
+
 _OPEN = "（("
 _CLOSE = "）)"
 _CUT = re.compile(r"[，,；;。！？!?]")
@@ -19,6 +21,8 @@ class Clause:
     text: str
     aside: bool = False  # written in brackets
     after_semicolon: bool = False  # a new member of the sentence ("…；行政诉讼案件7宗")
+    # a piece of brackets opened by 其中 ("（其中：政府网站6条，微信公众号305条）"): the whole's parts
+    breakdown: bool = False
 
 
 def clauses(sentence: str) -> list[Clause]:
@@ -45,5 +49,10 @@ def clauses(sentence: str) -> list[Clause]:
         if part.strip():
             semicolon = index > 0 and separators[index - 1] in "；;"
             out.append(Clause(part, after_semicolon=semicolon))
-    out.extend(Clause(part, aside=True) for text in asides for part in _CUT.split(text) if part.strip())
+    out.extend(
+        Clause(part, aside=True, breakdown=text.strip().startswith(W.PART_WORDS))
+        for text in asides
+        for part in _CUT.split(text)
+        if part.strip()
+    )
     return out

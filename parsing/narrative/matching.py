@@ -24,13 +24,14 @@ from parsing.narrative.channels import (
     channel_name,
     channels,
     fits_channel,
+    means_not_all,
     several_channels,
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, opens_part
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.narrative.sums import closing_sum, respectively
+from parsing.narrative.sums import closing_sum, no_peer_totals, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -103,6 +104,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     columns = False  # a figure of one column is stated in the sentence
     direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
+    whole_is_channel: bool | None = None
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
         if clause.after_semicolon:
@@ -133,6 +135,12 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
             )
         read_here: list[Candidate] = []
+        # A figure in brackets is taken only as a more specific statement ("其中本年度新收…"), or as
+        # the channels' figures of the whole before it ("…1261条(其中:网站390条、微信公众号871条)"),
+        # not when the whole is a channel's ("新媒体发布236条(其中:微博发布112条…)").
+        if clause.aside and whole_is_channel is None:  # (the figures before the brackets, once)
+            whole_is_channel = any(c.key in _CHANNEL_KEYS and not c.partial for c in out)
+        breakdown = clause.breakdown and not whole_is_channel
         for q_index, quantity in enumerate(counts):
             end = counts[q_index + 1].start if q_index + 1 < len(counts) else len(clause.text)
             start = counts[q_index - 1].end if q_index else 0
@@ -154,14 +162,6 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
-            # A figure in brackets is taken only as a more specific statement ("其中本年度新收…").
-            # …or as the channels' figures of the whole before it ("…1261条(其中:网站390条、微信公众号871条)").
-            # (not when the whole is a channel's: "新媒体发布236条(其中:微博发布112条…)")
-            breakdown = (
-                clause.aside
-                and bool(_PART.match(clause.text.strip()))
-                and not any(c.key in _CHANNEL_KEYS and not c.partial for c in out)
-            )
             read_here.extend(
                 c for c in read if not clause.aside or c.score > 1 or (breakdown and c.key in _CHANNEL_KEYS)
             )
@@ -182,6 +182,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
     out = _new_this_year(sentence, out)
+    out = no_peer_totals(sentence, out)
     if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
         out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
@@ -298,6 +299,8 @@ def _match(
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
             return None
+        if not words.channels and means_not_all(subject):
+            return None
         if not words.channels and kinds == {OTHER}:
             if not several_channels(subject):
                 return None  # "通过平台发布信息1110条": one other channel's figure, no total
@@ -315,11 +318,15 @@ def _match(
                     words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True
                 )
             return None
-    elif words.key in ("review.count", "suit.count") and all(w in before for w in ("行政复议", "行政诉讼")):
+    elif (
+        words.key in ("review.count", "suit.count")
+        and all(w in before for w in ("行政复议", "行政诉讼"))
+        and quantity.value != 0
+        and not any(w in before[-4:] for w in W.EACH_WORDS)
+    ):
         # one figure for both: each's only when said so ("行政复议、行政诉讼各0件") or none at all
-        each = any(w in before[-4:] for w in W.EACH_WORDS)
-        if not each and not (quantity.value == 0 and any(w in before for w in W.EACH_WORDS)):
-            return None
+        # ("产生行政复议及行政诉讼0件": no case of either)
+        return None
     score = 1 + sum(1 for w in words.helpful if w in before)
     in_part = part and words.parts_excluded and score == 1  # (a more specific figure, 新收, is no part)
     totalled = any(w in before for w in P.TOTAL_WORDS)

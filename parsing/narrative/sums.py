@@ -1,4 +1,5 @@
-"""Figures added up or closing a list: one per channel named with 分别, a 合计 after a list."""
+"""Figures added up or closing a list: one per channel named with 分别, a 合计 after a list; a
+sentence's figures that are peers or additions, not totals."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _SUM = re.compile(alternation(P.SUM_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
+_CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 
 
 def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -56,4 +58,18 @@ def closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> 
         Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
         for key in keys
         if key not in ("proactive.total", "proactive.website", "proactive.new_media") and key not in _PART_OF
+    ]
+
+
+def no_peer_totals(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "此外，…公开各类政府信息42条" adds to a whole; "政府门户网站公开信息990条，政府信息公开目录主动
+    公开政府信息69条": after a channel's figure, one not stated as a total is another channel's, a peer."""
+    if sentence.lstrip().startswith(P.ADDITION_WORDS):
+        return [c for c in out if c.key != "proactive.total"]
+    return [
+        c
+        for i, c in enumerate(out)
+        if c.key != "proactive.total"
+        or c.totalled
+        or not any(o.key in _CHANNEL_KEYS and not (o.partial or o.in_part) for o in out[:i])
     ]

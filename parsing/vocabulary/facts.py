@@ -60,7 +60,7 @@ OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报�
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)
 # Words stating there were none.
-NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾")
+NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾", "不存在")
 # "…依申请公开政府信息的数量：无": none stated after the subject, as an item of a list.
 NONE_AFTER = ("：无", ":无", "为零", "为无")
 # A figure that is part of one stated before ("其中…").
@@ -72,7 +72,7 @@ PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送
 # Keeping a channel up to date is no total of what was published ("更新政府信息23条").
 TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
-INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "政务动态信息", "事项")
+INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "博文", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
     "工作", "政府工作", "动态信息",

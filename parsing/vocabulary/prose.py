@@ -17,11 +17,28 @@ CHANNEL_DESCRIPTORS = ("两微一端", "两微一抖", "两微一条", "两微")
 # A channel word followed by these names the platform's upkeep, not the channel of a figure
 # ("政府信息公开平台建设中…公开60条").
 NOT_A_CHANNEL_AFTER = ("建设",)
+# "…网" names a site ("杭州教育网") except in these words (内网, 互联网, 挂网, 管网, 网格, 网上 …).
+NOT_SITE_BEFORE = ("内", "挂", "联", "电", "管", "路", "水", "光", "上", "特", "局域")
+NOT_SITE_AFTER = ("站", "络", "上", "页", "格", "点", "民", "友", "购", "群", "信", "评", "办", "签", "店", "红")
 # "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
 SUM_WORDS = ("合计", "共计", "总计")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
 # after a clause with the verb: the channel word, with at most these words before it.
 LISTED_CHANNEL_PREFIXES = ("其中", "包括", "官方", "政务", "、")
+# "通过X公开…", "在X上发布…": the means a figure was published through, right before the verb. One
+# thing named there that is no known channel (…目录, 《…公报》, …系统) is still one channel: its
+# figure is no total. Means in general ("多种渠道", "这两个模块", "…等载体") are all channels.
+MEANS_PREPOSITIONS = ("通过", "依托", "利用", "借助", "在")
+# ("存在", "正在", "现在", "所在", "在线" hold 在; "审议通过" 通过): no preposition there.
+NOT_MEANS_BEFORE = ("存", "正", "现", "所", "实", "自", "审议", "会议", "表决")
+NOT_MEANS_AFTER = ("线",)
+GENERAL_MEANS = ("各", "多", "不同", "全", "等", "两", "几", "所有", "一系列", "渠道", "方式", "途径", "形式", "载体")
+# "在…前提下", "在…领导下", "在2023年": when or under what, not through what.
+NOT_MEANS = ("前提", "领导", "指导", "基础上", "过程中", "工作中", "方面", "期间", "要求", "年", "月", "日", "本", "此")
+# What may stand between the means and the verb ("在X上共主动公开…").
+AFTER_MEANS = ("上", "中", "内", "里", "共计", "共", "累计", "全年", "年内", "及时", "主动", "对外", "向社会", "先后", "已", "同步")
+# "通过其他方式公开…54条": the rest of the channels, beside the named ones' figures — a part, never a total.
+RESIDUAL_WORDS = ("其他", "其它")
 # Clauses that only link sentences; the subject is in the clause after them.
 CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.

@@ -20,9 +20,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.published"
     },
     "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
-    "https://www.nanjing.gov.cn/zzb/zfxxgk/zfxxgknb/gqzf_72697/gcqrmzf/202302/t20230220_3830939.html": {
-        "proactive.website"
-    },
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
     "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
     "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
@@ -89,7 +86,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
         "applications.received"
     },
-    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
@@ -115,16 +111,38 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
     },
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received"},
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received", "proactive.total"},
     "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
     "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
-    "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
-        "review.count",
-        "suit.count",
-    },
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
+    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
+    "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
+        "proactive.total"
+    },
+    "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
+    "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
+    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
+        "applications.received",
+        "proactive.total",
+    },
+    "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
+    "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
+        "proactive.total"
+    },
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"applications.received"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"proactive.total"},
+    "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
+    "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
+        "proactive.new_media"
+    },
+    "http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true": {
+        "proactive.website"
+    },
+    "https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370": {"proactive.website"},
+    "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -142,11 +160,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
     },
-    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {
-        "proactive.total",
-        "review.count",
-    },
-    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.total"},
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"review.count"},
     "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020": {
         "proposals.count"
     },
@@ -161,14 +175,17 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media", "proactive.total"},
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media"},
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
-        "proactive.new_media"
-    },
+    "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
+    "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
+    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {"proactive.website"},
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
+    "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
 }
 
 

@@ -274,3 +274,81 @@ def test_a_later_item_with_its_own_verb_shares_the_clauses_channel() -> None:
     assert _facts(text) == {"proactive.new_media": 512}
     assert _facts("全年网站共发布工作动态215条、通知公告47条、政策法规7条、预算决算公开13条。") == {}
     assert _facts("2023年，政务微博发布博文320条。") == {"proactive.new_media": 320}
+
+
+def test_one_means_that_is_no_known_channel_or_the_rest_of_them_is_no_total() -> None:
+    # https://cgj.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=12370900MB2812715W&fbtime=2021
+    assert _facts("在政务公开法定主动公开目录共发布信息290条;承办建议提案48件。", 2021) == {
+        "proposals.count": 48
+    }
+    # https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html
+    text = "2023年,州公安局通过政府网站公开政府信息754条,通过政务新媒体公开政府信息2808条,通过其他方式公开政府信息54条。"
+    assert _facts(text) == {"proactive.website": 754, "proactive.new_media": 2808}
+    # means in general stay a total
+    assert _facts("2023年,我局通过不同渠道和不同方式主动公开政府信息共计1271条。") == {
+        "proactive.total": 1271
+    }
+    assert _facts(
+        "我局主动公开主要聚焦于稳岗就业、社会保障两大模块，本年度共在这两个模块发布391条信息。"
+    ) == {"proactive.total": 391}
+
+
+def test_a_site_named_by_its_own_name_is_a_website() -> None:
+    # http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html
+    text = "本年度杭州教育网和中国杭州同步主动公开信息1525条;官方微博发布信息1200余条;官方微信发布1400余条图文信息。"
+    assert _facts(text, 2020)["proactive.website"] == 1525
+    assert "proactive.total" not in _facts(text, 2020)
+    # the press's sites stay the press's (and 政务网 a website)
+    text = (
+        "2023年通过“幸福东坪”微信公众号、安化新闻网、安化政务网、益阳日报、红网、新湖南、人民网等平台,"
+        "东坪镇人民政府主动公开政府信息526条。"
+    )
+    assert _facts(text) == {"proactive.total": 526}
+
+
+def test_a_figure_after_a_channels_figure_not_stated_as_a_total_is_another_channels() -> None:
+    # http://cgj.lyg.gov.cn/lygcsglj/zfxxgknb/content/f323fa90-5f0e-4b6b-90ab-90cc8edb0cea.html
+    text = "政府门户网站公开信息990条，政府信息公开目录主动公开政府信息69条，包含规范性文件类信息。"
+    assert _facts(text, 2022) == {"proactive.website": 990}
+
+
+def test_the_figure_stated_as_the_total_is_no_smaller_than_the_others() -> None:
+    # http://www.kaiyang.gov.cn/zwgk/zfxxgk/xxgknb_5784164/2024n/202501/t20250123_86672992.html
+    text = (
+        "2024年累计公开信息85条。其中政策文件4条，工作动态37条，履职依据0条，权责清单1条。"
+        "主动公开政府信息47条，其中乡镇建设与管理12条，乡镇动态35条。"
+    )
+    assert _facts(text, 2024) == {"proactive.total": 85}
+
+
+def test_a_sentence_that_adds_to_what_was_stated_states_no_total() -> None:
+    # http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml
+    text = "此外，我乡还通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式，公开各类政府信息42条。"
+    assert _facts(text, 2024) == {}
+
+
+def test_news_of_the_agencys_work_is_one_kind_of_information() -> None:
+    # http://www.jiaokou.gov.cn/zwgk/zfxxgk/xxgknb/xinxinianbao/202403/t20240308_1847723.shtml
+    text = "全年,我县政府门户网站更新政务动态信息1841条,信息公开目录信息2875条,发布政策性文件36件,政策解读36条。"
+    assert _facts(text) == {}
+    # …what an account publishes all the same
+    text = "2020年,全年主办、协办建议提案办结数量27件;通过铜陵城管微信公众号发布动态信息288条。"
+    assert _facts(text, 2020)["proactive.new_media"] == 288
+
+
+def test_every_piece_of_a_breakdown_in_brackets_is_a_part() -> None:
+    # https://xam.gov.cn/xam/2024-01/23/article_2024051604314968001.html
+    text = "2023年,我局依托盟行署门户网站、微信公众号等主动公开信息共311条(其中:政府网站6条,微信公众号305条),其中工作动态86条。"
+    assert _facts(text) == {"proactive.total": 311, "proactive.website": 6, "proactive.new_media": 305}
+
+
+def test_no_case_of_either_kind_is_none_of_each() -> None:
+    # http://uhdz.gov.cn/zfxxgk/zfxxgknb/qzfxxgknb/content_1069
+    text = "截至目前,2022年我区公开行政规范性文件2件,行政许可3606件,接收政府信息公开申请13件,产生行政复议及行政诉讼0件。"
+    assert _facts(text, 2022) == {"applications.received": 13, "review.count": 0, "suit.count": 0}
+
+
+def test_none_stated_as_not_existing() -> None:
+    # https://www.jyg.gov.cn/ybj/zwxxgk/zfxxgknb/art/2024/art_98ab1669126f45df877ecda00c3585ee.html
+    text = "2023年未收到政府信息公开申请,未发生因政府信息公开申请行政复议、提起行政诉讼的情况,不存在政府信息公开的收费及减免情况。"
+    assert _facts(text)["fees.collected"] == 0

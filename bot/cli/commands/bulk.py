@@ -11,12 +11,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.core import bulk
+from bot.core.local_workers import LocalWorkers
 from bot.core.replies import cli_ingest as say
-from bot.core.services import Services
-from bot.core.workers import LocalWorkers
+
+if TYPE_CHECKING:
+    from bot.core.services import Services
 
 
 def _bar(total: int) -> object | None:
@@ -29,13 +31,36 @@ def _bar(total: int) -> object | None:
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    services = Services.open(settings, args.db)
+    if args.year is not None:
+        print(say.YEAR_NOT_BULK, file=sys.stderr)
+        return 2
     started = time.monotonic()
     workers: LocalWorkers | None = None
+    if not args.queue:
+        # Started first, held at their gate until the first files are queued: their imports and
+        # parse sandboxes overlap this process's imports, migration and hashing.
+        url = settings.resolved_database_url(args.db)
+        workers = LocalWorkers(settings, url, max(1, args.jobs or 1), until_empty=True, nice=False, gated=True)
+        workers.start()
+    try:
+        return _run(args, settings, workers, started)
+    finally:
+        if workers is not None:
+            workers.stop()
+
+
+def _run(args: argparse.Namespace, settings: Settings, workers: LocalWorkers | None, started: float) -> int:
+    from bot.core import bulk
+    from bot.core.services import Services
+
+    services = Services.open(settings, args.db)
     try:
         paths = list(bulk.walk((Path(p) for p in args.files), recursive=args.recursive))
-        plan = bulk.plan(services, paths)
-        bulk.submit(services, plan, agency=args.agency, with_bytes=args.queue)
+        for plan in bulk.plan_and_submit(services, paths, agency=args.agency, with_bytes=args.queue):
+            if workers is not None and (plan.queue or plan.adopted):
+                workers.go()  # on the first part; never, when nothing is to be done
+        if workers is not None:
+            workers.all_queued()
         skipped = {skip: sum(1 for _, s, _ in plan.skipped if s is skip) for skip in bulk.Skip}
         print(
             say.PLANNED.format(
@@ -48,17 +73,11 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             ),
             file=sys.stderr,
         )
-        if not args.queue:
-            url = services.engine.url.render_as_string(hide_password=False)
-            workers = LocalWorkers(settings, url, max(1, args.jobs or 1), until_empty=True, nice=False)
-            workers.start()
         done, total = _follow(services, plan.batch, workers)
         if done < total:
             print(say.WORKERS_GONE, file=sys.stderr)
         result = bulk.summary(services, plan)
     finally:
-        if workers is not None:
-            workers.stop()
         services.close()
     seconds = time.monotonic() - started
     print(say.DONE.format(outcomes=say.outcome_counts(result.outcomes), seconds=seconds, rate=done / seconds if seconds else 0.0))
@@ -75,6 +94,8 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
 def _follow(services: Services, batch: str, workers: LocalWorkers | None) -> tuple[int, int]:
     """Wait for the run's jobs, with a progress bar; local workers that quit early are restarted
     once per pass (a killed one leaves its job to be taken over)."""
+    from bot.core import bulk
+
     done, total = bulk.progress(services, batch)
     bar = _bar(total)
     shown = 0

@@ -1,0 +1,179 @@
+"""`nianbao worker` child processes on this machine (`nianbao run`, `nianbao ingest --jobs N`).
+
+Light on purpose (standard library and settings only): `nianbao ingest` starts its workers
+before it imports the database side, so their start-up (about 1.5 s of imports and the parse
+sandbox's) runs while it hashes and queues the archive. Such `gated` workers wait for a `go`
+line on stdin before they touch the database, which the run migrated meanwhile, and take the end
+of their stdin for "everything is queued" (issue 14).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+# A running job whose worker has not beaten for this long is taken over by another worker.
+STALE_SECONDS = 30.0
+GO = b"go\n"
+
+
+def local_worker_count(settings: Settings) -> int:
+    """NIANBAO_WORKERS, by default one per CPU. With PostgreSQL set it to 0 where `nianbao worker`
+    runs on other machines (deploy/compose.yaml)."""
+    if settings.workers is not None:
+        return settings.workers
+    return os.cpu_count() or 1
+
+
+def _lower_priority() -> None:
+    # Answers come first: parsing gives way to the bot on a shared machine.
+    with contextlib.suppress(OSError):
+        os.nice(10)
+
+
+class LocalWorkers:
+    """`nianbao worker` child processes on this machine, restarted if one dies.
+
+    `gated`: they start at once but wait for `go()` before they open the database; `until_empty`
+    holds for them only after `all_queued()` (or once this process is gone: their stdin closes)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        db_url: str,
+        count: int,
+        *,
+        until_empty: bool = False,
+        nice: bool = True,
+        stale_seconds: float = STALE_SECONDS,
+        gated: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.db_url = db_url
+        self.count = count
+        self.until_empty = until_empty
+        self.nice = nice
+        self.stale_seconds = stale_seconds
+        self.gated = gated
+        self.processes: list[subprocess.Popen[bytes]] = []
+        self._released = False
+        self._queued = False
+        self._lock = threading.Lock()
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        env = {
+            **os.environ,
+            "NIANBAO_DATA_DIR": str(self.settings.data_dir.resolve()),
+            "NIANBAO_PARSE_TIMEOUT": str(self.settings.parse_timeout),
+            # A bulk run prints its own progress; the bot's workers log like the bot.
+            "NIANBAO_LOG_LEVEL": "WARNING"
+            if self.until_empty and "log_level" not in self.settings.model_fields_set
+            else self.settings.log_level,
+            "NIANBAO_TIMEZONE": self.settings.timezone,
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "bot",
+            "worker",
+            "--db",
+            self.db_url,
+            "--stale-after",
+            str(self.stale_seconds),
+        ]
+        if self.until_empty:
+            command.append("--until-empty")
+        if self.gated:
+            command.append("--wait-for-go")
+        process = subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.PIPE if self.gated else subprocess.DEVNULL,
+            preexec_fn=_lower_priority if self.nice else None,
+        )
+        if self.gated and self._released:  # a replacement after go() needs no wait
+            self._release(process, close=self._queued)
+        return process
+
+    @staticmethod
+    def _release(process: subprocess.Popen[bytes], *, close: bool) -> None:
+        if process.stdin is None:
+            return
+        with contextlib.suppress(OSError):  # it died meanwhile: ensure_running replaces it
+            process.stdin.write(GO)
+            process.stdin.flush()
+        if close:
+            LocalWorkers._close(process)
+
+    @staticmethod
+    def _close(process: subprocess.Popen[bytes]) -> None:
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
+
+    def go(self) -> None:
+        """Let gated workers open the database and start on the queue (again: no-op)."""
+        with self._lock:
+            if self._released:
+                return
+            self._released = True
+            for process in self.processes:
+                self._release(process, close=False)
+
+    def all_queued(self) -> None:
+        """Tell gated workers that nothing more will be queued: `until_empty` holds from now on."""
+        with self._lock:
+            self._queued = True
+            for process in self.processes:
+                self._close(process)
+
+    def start(self) -> None:
+        with self._lock:
+            while len(self.processes) < self.count:
+                self.processes.append(self._spawn())
+
+    def ensure_running(self) -> None:
+        """Start them if not yet, and replace any that died (a crash must not stall the queue)."""
+        with self._lock:
+            for i, process in enumerate(self.processes):
+                if process.poll() is not None and not self.until_empty:
+                    log.warning("local worker %d exited with %s; restarting", process.pid, process.returncode)
+                    self.processes[i] = self._spawn()
+        self.start()
+
+    @property
+    def pids(self) -> list[int]:
+        return [p.pid for p in self.processes]
+
+    def wait(self, timeout: float | None = None) -> bool:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        for process in self.processes:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                process.wait(remaining)
+            except subprocess.TimeoutExpired:
+                return False
+        return True
+
+    def stop(self, grace: float = 10.0) -> None:
+        with self._lock:
+            for process in self.processes:
+                self._close(process)
+                if process.poll() is None:
+                    process.terminate()
+            for process in self.processes:
+                try:
+                    process.wait(grace)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+            self.processes = []
