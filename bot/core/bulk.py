@@ -58,7 +58,13 @@ class Plan:
 
 def plan(services: Services, paths: Iterable[Path]) -> Plan:
     result = Plan(batch=uuid.uuid4().hex[:16])
-    seen: dict[str, Path] = {}
+    _plan_part(services, result, list(paths), {})
+    return result
+
+
+def _plan_part(services: Services, result: Plan, paths: list[Path], seen: dict[str, Path]) -> list[tuple[Path, str]]:
+    """Hash `paths` into `result` (`seen`: the files of the run hashed so far); their part of the
+    queue is returned too."""
     hashed: list[tuple[Path, str]] = []
     for path in paths:
         try:
@@ -71,14 +77,17 @@ def plan(services: Services, paths: Iterable[Path]) -> Plan:
             continue
         seen[sha] = path
         hashed.append((path, sha))
+    wanted = [sha for _, sha in hashed]
     with services.sessions() as session:
-        stored = store.stored_hashes(session, seen)
-        pending = store.pending_hashes(session, seen)
+        stored = store.stored_hashes(session, wanted)
+        pending = store.pending_hashes(session, wanted)
+    part: list[tuple[Path, str]] = []
     for path, sha in hashed:
         if sha in stored:
             result.skipped.append((path, Skip.STORED, ""))
         elif sha not in pending:
-            result.queue.append((path, sha))
+            part.append((path, sha))
+    result.queue.extend(part)
     if pending:
         # Jobs of an interrupted run: this run follows them instead of queueing the files twice.
         with write_lock(services.engine), services.sessions.begin() as session:
@@ -87,24 +96,49 @@ def plan(services: Services, paths: Iterable[Path]) -> Plan:
                 .where(IngestJob.sha256.in_(list(pending)), IngestJob.state != store.JobState.DONE)
                 .values(batch=result.batch)
             )
-        result.adopted = len(pending)
-    return result
+        result.adopted += len(pending)
+    return part
 
 
 def submit(services: Services, plan: Plan, *, agency: str | None, with_bytes: bool) -> int:
     """Queue the planned files. `with_bytes`: the bytes travel in the database (workers on other
     machines); otherwise workers read the files by path (this machine)."""
+    return _submit(services, plan.batch, plan.queue, agency=agency, with_bytes=with_bytes)
+
+
+def _submit(
+    services: Services, batch: str, queue: list[tuple[Path, str]], *, agency: str | None, with_bytes: bool
+) -> int:
     count = 0
-    for start in range(0, len(plan.queue), _SUBMIT_CHUNK):
-        chunk = plan.queue[start : start + _SUBMIT_CHUNK]
+    for start in range(0, len(queue), _SUBMIT_CHUNK):
+        chunk = queue[start : start + _SUBMIT_CHUNK]
         items = []
         for path, _sha in chunk:
             data = read_regular(path) if with_bytes else b""
-            upload = Upload(batch=plan.batch, path=None if with_bytes else str(path.resolve()))
+            upload = Upload(batch=batch, path=None if with_bytes else str(path.resolve()))
             items.append((IngestRequest(data=data, filename=path.name, fallback_agency=agency), upload))
         submit_many(services, items, hashes=[sha for _, sha in chunk])
         count += len(chunk)
     return count
+
+
+def plan_and_submit(
+    services: Services, paths: Iterable[Path], *, agency: str | None, with_bytes: bool
+) -> Iterator[Plan]:
+    """plan + submit a part of the archive at a time, yielding the plan so far after each part:
+    workers start on the first part while the rest is still being hashed (an archive of
+    thousands of files takes seconds to hash)."""
+    result = Plan(batch=uuid.uuid4().hex[:16])
+    seen: dict[str, Path] = {}
+    part: list[Path] = []
+    for path in paths:
+        part.append(path)
+        if len(part) == _SUBMIT_CHUNK:
+            _submit(services, result.batch, _plan_part(services, result, part, seen), agency=agency, with_bytes=with_bytes)
+            part = []
+            yield result
+    _submit(services, result.batch, _plan_part(services, result, part, seen), agency=agency, with_bytes=with_bytes)
+    yield result
 
 
 def progress(services: Services, batch: str) -> tuple[int, int]:

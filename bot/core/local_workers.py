@@ -3,7 +3,8 @@
 Light on purpose (standard library and settings only): `nianbao ingest` starts its workers
 before it imports the database side, so their start-up (about 1.5 s of imports and the parse
 sandbox's) runs while it hashes and queues the archive. Such `gated` workers wait for a `go`
-line on stdin before they touch the database, which the run migrated meanwhile (issue 14).
+line on stdin before they touch the database, which the run migrated meanwhile, and take the end
+of their stdin for "everything is queued" (issue 14).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def _lower_priority() -> None:
 class LocalWorkers:
     """`nianbao worker` child processes on this machine, restarted if one dies.
 
-    `gated`: they start at once but wait for `go()` before they open the database."""
+    `gated`: they start at once but wait for `go()` before they open the database; `until_empty`
+    holds for them only after `all_queued()` (or once this process is gone: their stdin closes)."""
 
     def __init__(
         self,
@@ -64,6 +66,7 @@ class LocalWorkers:
         self.gated = gated
         self.processes: list[subprocess.Popen[bytes]] = []
         self._released = False
+        self._queued = False
         self._lock = threading.Lock()
 
     def _spawn(self) -> subprocess.Popen[bytes]:
@@ -98,24 +101,40 @@ class LocalWorkers:
             preexec_fn=_lower_priority if self.nice else None,
         )
         if self.gated and self._released:  # a replacement after go() needs no wait
-            self._release(process)
+            self._release(process, close=self._queued)
         return process
 
     @staticmethod
-    def _release(process: subprocess.Popen[bytes]) -> None:
+    def _release(process: subprocess.Popen[bytes], *, close: bool) -> None:
         if process.stdin is None:
             return
         with contextlib.suppress(OSError):  # it died meanwhile: ensure_running replaces it
             process.stdin.write(GO)
-        with contextlib.suppress(OSError):
-            process.stdin.close()
+            process.stdin.flush()
+        if close:
+            LocalWorkers._close(process)
+
+    @staticmethod
+    def _close(process: subprocess.Popen[bytes]) -> None:
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
 
     def go(self) -> None:
-        """Let gated workers open the database and start on the queue."""
+        """Let gated workers open the database and start on the queue (again: no-op)."""
         with self._lock:
+            if self._released:
+                return
             self._released = True
             for process in self.processes:
-                self._release(process)
+                self._release(process, close=False)
+
+    def all_queued(self) -> None:
+        """Tell gated workers that nothing more will be queued: `until_empty` holds from now on."""
+        with self._lock:
+            self._queued = True
+            for process in self.processes:
+                self._close(process)
 
     def start(self) -> None:
         with self._lock:
@@ -148,9 +167,7 @@ class LocalWorkers:
     def stop(self, grace: float = 10.0) -> None:
         with self._lock:
             for process in self.processes:
-                if process.stdin is not None:
-                    with contextlib.suppress(OSError):
-                        process.stdin.close()
+                self._close(process)
                 if process.poll() is None:
                     process.terminate()
             for process in self.processes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 
 from procrastinate import App, PsycopgConnector, RetryStrategy
 
@@ -19,6 +20,8 @@ from bot.core.services import Services
 from storage.jobs import PROCRASTINATE_QUEUE, PROCRASTINATE_TASK
 
 log = logging.getLogger(__name__)
+
+_QUEUEING_POLL = 0.2
 
 
 def conninfo(services: Services) -> str:
@@ -45,7 +48,15 @@ async def _retry_stalled(app: App, stale_seconds: float) -> int:
     return len(stalled)
 
 
-def run_worker(services: Services, *, concurrency: int, until_empty: bool, stale_seconds: float) -> int:
+def run_worker(
+    services: Services,
+    *,
+    concurrency: int,
+    until_empty: bool,
+    stale_seconds: float,
+    queued: threading.Event | None = None,
+) -> int:
+    """`until_empty`: return when no job is left once `queued` is set (everything is queued)."""
     from bot.core.workers import worker_name
 
     heartbeat = max(1.0, min(10.0, stale_seconds / 3))
@@ -74,6 +85,9 @@ def run_worker(services: Services, *, concurrency: int, until_empty: bool, stale
                         install_signal_handlers=True,
                     )
                     # Until empty means no job left: one a dead worker held is retried once stale.
+                    if queued is not None and not queued.is_set():
+                        await asyncio.sleep(_QUEUEING_POLL)  # the run is still hashing its next files
+                        continue
                     if not until_empty or not await asyncio.to_thread(has_unfinished, services):
                         break
                     await asyncio.sleep(heartbeat)

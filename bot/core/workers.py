@@ -66,8 +66,10 @@ def poll(
     until_empty: bool = False,
     stale_seconds: float = STALE_SECONDS,
     stop: threading.Event | None = None,
+    queued: threading.Event | None = None,
 ) -> int:
-    """Claim and run jobs from ingest_jobs until stopped (or, `until_empty`, none is left)."""
+    """Claim and run jobs from ingest_jobs until stopped (or, `until_empty`, none is left once
+    `queued` is set: everything of the run is queued)."""
     stop = stop or threading.Event()
     beat = _Heartbeat(services, min(HEARTBEAT_SECONDS, stale_seconds / 3))
     done = 0
@@ -85,7 +87,7 @@ def poll(
             if job_id is None:
                 # Until empty means no job left at all: one held by a dead worker is taken over
                 # once its heartbeat is stale.
-                if until_empty and not has_unfinished(services):
+                if until_empty and (queued is None or queued.is_set()) and not has_unfinished(services):
                     return
                 stop.wait(IDLE_POLL_SECONDS)
                 continue
@@ -121,17 +123,23 @@ def work(
     concurrency: int = 1,
     until_empty: bool = False,
     stale_seconds: float = STALE_SECONDS,
+    queued: threading.Event | None = None,
 ) -> int:
     """Run jobs in this process: procrastinate on PostgreSQL, the polling loop on SQLite."""
     if services.engine.dialect.name == "postgresql":
         from bot.core.taskqueue import run_worker
 
         return run_worker(
-            services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds
+            services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds, queued=queued
         )
     stop = threading.Event()
     with contextlib.suppress(ValueError):  # not the main thread (tests)
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
     return poll(
-        services, concurrency=concurrency, until_empty=until_empty, stale_seconds=stale_seconds, stop=stop
+        services,
+        concurrency=concurrency,
+        until_empty=until_empty,
+        stale_seconds=stale_seconds,
+        stop=stop,
+        queued=queued,
     )

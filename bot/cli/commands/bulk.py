@@ -37,8 +37,8 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     started = time.monotonic()
     workers: LocalWorkers | None = None
     if not args.queue:
-        # Started first, held at their gate until the files are queued: their imports and parse
-        # sandboxes overlap this process's imports, migration, hashing and queueing.
+        # Started first, held at their gate until the first files are queued: their imports and
+        # parse sandboxes overlap this process's imports, migration and hashing.
         url = settings.resolved_database_url(args.db)
         workers = LocalWorkers(settings, url, max(1, args.jobs or 1), until_empty=True, nice=False, gated=True)
         workers.start()
@@ -56,8 +56,11 @@ def _run(args: argparse.Namespace, settings: Settings, workers: LocalWorkers | N
     services = Services.open(settings, args.db)
     try:
         paths = list(bulk.walk((Path(p) for p in args.files), recursive=args.recursive))
-        plan = bulk.plan(services, paths)
-        bulk.submit(services, plan, agency=args.agency, with_bytes=args.queue)
+        for plan in bulk.plan_and_submit(services, paths, agency=args.agency, with_bytes=args.queue):
+            if workers is not None and (plan.queue or plan.adopted):
+                workers.go()  # on the first part; never, when nothing is to be done
+        if workers is not None:
+            workers.all_queued()
         skipped = {skip: sum(1 for _, s, _ in plan.skipped if s is skip) for skip in bulk.Skip}
         print(
             say.PLANNED.format(
@@ -70,8 +73,6 @@ def _run(args: argparse.Namespace, settings: Settings, workers: LocalWorkers | N
             ),
             file=sys.stderr,
         )
-        if workers is not None and (plan.queue or plan.adopted):
-            workers.go()  # otherwise stop() lets them exit without opening the database
         done, total = _follow(services, plan.batch, workers)
         if done < total:
             print(say.WORKERS_GONE, file=sys.stderr)

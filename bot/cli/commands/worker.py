@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 
 from bot.config import Settings
 from bot.core.local_workers import GO
@@ -22,8 +23,15 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     from bot.core.services import Services
     from bot.core.workers import work, worker_name
 
-    if args.wait_for_go and sys.stdin.buffer.readline() != GO:
-        return 0  # the run stopped before it queued anything
+    queued = threading.Event()
+    if args.wait_for_go:
+        if sys.stdin.buffer.readline() != GO:
+            return 0  # the run stopped before it queued anything
+        # The run closes our stdin (or dies) once everything is queued: until then an empty
+        # queue only means the next files are still being hashed.
+        threading.Thread(target=_set_at_eof, args=(queued,), daemon=True, name="queued").start()
+    else:
+        queued.set()
     services = Services.open(settings, args.db, migrate=not args.wait_for_go)
     log.info("worker %s started (%s)", worker_name(), services.engine.dialect.name)
     try:
@@ -32,7 +40,13 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
             concurrency=max(1, args.concurrency),
             until_empty=args.until_empty,
             stale_seconds=args.stale_after,
+            queued=queued,
         )
     finally:
         services.close()
     return 0
+
+
+def _set_at_eof(event: threading.Event) -> None:
+    sys.stdin.buffer.read()
+    event.set()
