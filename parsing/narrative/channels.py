@@ -68,7 +68,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if untitled.strip() or not text.strip():
         text = untitled
     kinds: set[str] = set()
-    if WEBSITE_NAME.search(text) or (_SITE_NAME.search(text) and not _PRESS.search(text)):
+    unpressed = _PRESS.sub("", text)  # ("新闻网站" is the press's, no website)
+    if WEBSITE_NAME.search(unpressed) or (_SITE_NAME.search(text) and not _PRESS.search(text)):
         kinds.add(WEBSITE)
     media = last(_MEDIA, text)
     if media is not None:

@@ -52,7 +52,7 @@ ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
 # The press: articles placed there are publicity, not disclosure — a figure through the press alone
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
-PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "学习强国", "电台", "电视台")
+PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
 # Channels that are neither the website nor new media (a sentence naming them is not the website's).
 OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
@@ -217,7 +217,6 @@ FACT_WORDS: tuple[FactWords, ...] = (
         verbs=PUBLISH_VERBS,
         channels=WEBSITE_WORDS,
         objects=INFO_OBJECTS,
-        helpful=("主动公开",),
         excluding=_PROACTIVE_EXCLUDING,
         asked_as=("政府网站", "门户网站", "网站发布", "网站公开", "网站上", "网站"),
         refines="proactive.total",

@@ -352,3 +352,22 @@ def test_none_stated_as_not_existing() -> None:
     # https://www.jyg.gov.cn/ybj/zwxxgk/zfxxgknb/art/2024/art_98ab1669126f45df877ecda00c3585ee.html
     text = "2023年未收到政府信息公开申请,未发生因政府信息公开申请行政复议、提起行政诉讼的情况,不存在政府信息公开的收费及减免情况。"
     assert _facts(text)["fees.collected"] == 0
+
+
+def test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict() -> None:
+    # http://www.jiangjin.gov.cn/jz/dszrmzf_69061/zwgk_81486/zfxxgknb_81503/202004/t20200409_7030115.html
+    text = (
+        "2019年,全镇主动在新闻网站发布信息160余条;政府微信公众号更新信息40余条"
+        "政府官方网站主动公开政府信息86条其中更新工作动态56条、通知通告22条、领导分工8条。"
+    )
+    assert _facts(text, 2019) == {"proactive.website": 86, "proactive.new_media": 40}
+    # https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html
+    text = (
+        "2023年,州公安局通过政府网站公开政府信息754条,通过政务新媒体公开政府信息2808条。"
+        "其中,“临夏公安”微信公众号发布信息1205条、微博12984条、今日头条1118条、门户网站1014条、抖音号628条。"
+    )
+    result = read_narrative(document_from_text(text).blocks, year=2023)
+    assert "proactive.website" not in {f.key for f in result.facts}
+    assert [(c.key, set(c.values)) for c in result.conflicts if c.key == "proactive.website"] == [
+        ("proactive.website", {754, 1014})
+    ]
