@@ -291,10 +291,11 @@ def _match(
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
-        if not kinds:
-            kinds, channel = carried
+        # (posts of media name their channel themselves, before any channel of the clauses before)
         if not kinds and verb is not None and _MEDIA_ONLY.fullmatch(before[verb.end() :].strip()):
             kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
+        elif not kinds:
+            kinds, channel = carried
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):

@@ -371,3 +371,15 @@ def test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict() -> 
     assert [(c.key, set(c.values)) for c in result.conflicts if c.key == "proactive.website"] == [
         ("proactive.website", {754, 1014})
     ]
+
+
+def test_a_channel_worked_on_is_not_the_channel_a_figure_was_published_through() -> None:
+    # https://cqfd.gov.cn/bm/jw/zwgk_36090/zfxxgknb_36101/202601/t20260122_15343401.html
+    text = "加强政务新媒体建设,“丰都教育”微信订阅号关注用户达7.58万人,全年发布信息216条,总阅读量超过49万次。"
+    assert _facts(text, 2025) == {"proactive.new_media": 216}
+    # http://hljfy.gov.cn/govinfo/contents/1287/5120.html: posts of an account name it themselves
+    text = (
+        "全面加强生态环境微信公众号建设，实行重要信息第一时间采编、第一时间发布，采取长图、短视频等图文形式，"
+        "推送微信92篇，微信阅读量达6700多次、点赞数2000多次。"
+    )
+    assert _facts(text, 2020) == {"proactive.new_media": 92}
