@@ -168,6 +168,14 @@ class FinishedJob:
     file_id: str | None
 
 
+def has_finished(session: Session) -> bool:
+    """Whether any finished job waits to be announced (a read, without the writers' lock)."""
+    found = session.execute(
+        select(IngestJob.id).where(IngestJob.state == JobState.DONE, IngestJob.notified_at.is_(None)).limit(1)
+    )
+    return found.first() is not None
+
+
 def take_finished(session: Session, *, now: datetime, limit: int = 100) -> list[FinishedJob]:
     """Finished jobs nobody has announced yet, claimed for announcing (each is returned once)."""
     ids = list(

@@ -101,6 +101,14 @@ class ReportRow(Base):
         ),
         # agency_id last: "which agencies have no current report for this year" is then an index probe.
         Index("ix_reports_year_current", "year", "is_current", "agency_id"),
+        # A year's reports that fail a check: counted and listed from this small range (issue 14).
+        Index(
+            "ix_reports_failed_checks",
+            "year",
+            "agency_id",
+            sqlite_where=text("is_current AND NOT checks_ok"),
+            postgresql_where=text("is_current AND NOT checks_ok"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -171,6 +179,13 @@ class CheckRow(Base):
             "report_id",
             sqlite_where=text("status <> 'pass'"),
             postgresql_where=text("status <> 'pass'"),
+        ),
+        Index(
+            "ix_report_checks_unverified",
+            "report_id",
+            "rule",
+            sqlite_where=text("status NOT IN ('pass', 'fail')"),
+            postgresql_where=text("status NOT IN ('pass', 'fail')"),
         ),
     )
 

@@ -9,19 +9,16 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parsing import PARSER_VERSION
 from parsing.model import Number, Report
-from storage import current_values
-from storage.agencies import find_or_create_agency
-from storage.cells import cell_values, payload
-from storage.models import CellRow, CheckRow, FactRow, ReportRow, SourceFile
+from storage.models import ReportRow, SourceFile
 
 
 class StoreOutcome(StrEnum):
@@ -164,23 +161,6 @@ def diff_values(
     return changes
 
 
-def _source_row(session: Session, source: SourceInfo, now: datetime) -> SourceFile:
-    row = SourceFile(
-        sha256=source.sha256,
-        path=source.path,
-        original_name=source.original_name[:300],
-        size=source.size,
-        kind=source.kind[:20],
-        sender_id=source.sender_id,
-        sender_name=source.sender_name[:200] if source.sender_name else None,
-        chat_id=source.chat_id,
-        received_at=source.received_at or now,
-        source_url=source.source_url,
-    )
-    session.add(row)
-    return row
-
-
 def find_duplicate(session: Session, sha256: str) -> ReportRow | None:
     """The report already stored from these exact bytes, if any."""
     return session.scalar(
@@ -201,122 +181,10 @@ def store_report(
     parser_version: str = PARSER_VERSION,
     now: datetime | None = None,
 ) -> StoreResult:
-    """Add the report, its cells, facts and checks. Flushes; the caller commits or rolls back."""
-    now = now or datetime.now(UTC)
-    if session.get_bind().dialect.name == "postgresql":
-        # No fsync wait for this commit (issue 14): a report is announced only after its job's
-        # result commits synchronously, which flushes the WAL up to and including this one; a
-        # crash before that loses both and the job runs again (idempotent by file hash).
-        session.execute(text("SET LOCAL synchronous_commit = off"))
-    duplicate = find_duplicate(session, source.sha256)
-    if duplicate is not None:
-        return StoreResult(
-            outcome=StoreOutcome.DUPLICATE,
-            report_id=duplicate.id,
-            agency_id=duplicate.agency_id,
-            agency_name=duplicate.agency.name,
-            year=duplicate.year,
-            version=duplicate.version,
-            previous_received_at=duplicate.received_at,
-        )
-    if report.year is None:
-        raise StoreError("report has no year")
+    """Add the report, its cells, facts and checks. Flushes; the caller commits or rolls back.
 
-    agency, _created = find_or_create_agency(session, agency_name, now=now)
-    source_row = session.scalar(select(SourceFile).where(SourceFile.sha256 == source.sha256))
-    if source_row is None:
-        source_row = _source_row(session, source, now)
+    A batch of one (storage.report_batch): one path for an upload and a bulk store."""
+    from storage.report_batch import StoreItem, store_reports  # it builds on this module's types
 
-    # FOR UPDATE: two new versions of one report arriving at once must not both become current.
-    current = session.scalar(
-        select(ReportRow)
-        .where(
-            ReportRow.agency_id == agency.id, ReportRow.year == report.year, ReportRow.is_current.is_(True)
-        )
-        .with_for_update()
-    )
-    changes: list[ValueChange] = []
-    if current is not None:
-        old_cells = cell_values(session, current.id)
-        old_facts = {
-            key: value
-            for key, value in session.execute(
-                select(FactRow.key, FactRow.value).where(FactRow.report_id == current.id)
-            )
-        }
-        new_facts = {f.key: f.value for f in report.facts}
-        changes = diff_values(
-            old_cells, dict(report.cells), old_facts, new_facts, current.published_on, report.published_on
-        )
-        current.is_current = False
-        # The partial unique index allows one current row: retire the old one before inserting.
-        session.flush()
-
-    row = ReportRow(
-        agency_id=agency.id,
-        year=report.year,
-        template=report.template,
-        title=report.title[:300] if report.title else None,
-        published_on=report.published_on,
-        source_file=source_row,
-        parser_version=parser_version,
-        is_current=True,
-        version=(current.version + 1) if current is not None else 1,
-        supersedes_id=current.id if current is not None else None,
-        changes=[c.stored() for c in changes] if current is not None else None,
-        warnings=[w.to_json_dict() for w in report.warnings],
-        checks_ok=not report.failed_checks,
-        received_at=source.received_at or now,
-        ocr=ocr_record(report),
-    )
-    session.add(row)
-    session.flush()
-    _insert_children(session, row.id, report)
-    current_values.replace(
-        session,
-        agency.id,
-        report.year,
-        current_values.value_rows(
-            ((k, storable(v)) for k, v in report.cells.items()), ((f.key, storable(f.value)) for f in report.facts)
-        ),
-    )
-    return StoreResult(
-        outcome=StoreOutcome.NEW_VERSION if current is not None else StoreOutcome.NEW,
-        report_id=row.id,
-        agency_id=agency.id,
-        agency_name=agency.name,
-        year=report.year,
-        version=row.version,
-        changes=tuple(changes),
-        previous_report_id=current.id if current is not None else None,
-        previous_received_at=current.received_at if current is not None else None,
-    )
-
-
-def _insert_children(session: Session, report_id: int, report: Report) -> None:
-    """Cells (one row), facts and checks as executemany inserts, no ORM objects: SQLAlchemy's
-    per-row parameter processing was most of the cost of an ingest."""
-    connection = session.connection()
-    cells, sources = payload({k: storable(v) for k, v in report.cells.items()}, report.cell_sources)
-    connection.execute(insert(CellRow), [{"report_id": report_id, "cells": cells, "sources": sources}])
-    facts = [
-        {
-            "report_id": report_id,
-            "key": f.key,
-            "value": storable(f.value),
-            "unit": f.unit[:10],
-            "source": f.source,
-            "page": f.provenance.page if f.provenance else None,
-            "paragraph": f.provenance.paragraph if f.provenance else None,
-        }
-        for f in report.facts
-        if storable(f.value) is not None
-    ]
-    if facts:
-        connection.execute(insert(FactRow), facts)
-    checks = [
-        {"report_id": report_id, "rule": c.rule, "status": c.status, "detail": c.detail}
-        for c in report.checks
-    ]
-    if checks:
-        connection.execute(insert(CheckRow), checks)
+    item = StoreItem(report, source, agency_name)
+    return store_reports(session, [item], parser_version=parser_version, now=now)[0]

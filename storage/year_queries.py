@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, literal, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, false, func, literal, literal_column, or_, select, true
 from sqlalchemy.orm import Session
 
 from parsing.model import CheckStatus
@@ -186,9 +186,26 @@ class FailedReport:
 # ix_report_checks_failed's predicate, written as a literal: SQLite uses a partial index only when
 # the query repeats its WHERE with the same constant (a bound parameter does not count).
 _NOT_PASSED = CheckRow.status != literal_column("'pass'")
+_UNVERIFIED: ColumnElement[bool] = literal_column("report_checks.status NOT IN ('pass', 'fail')")
 
 
-def failed_check_reports(session: Session, year: int, *, agency_id: int | None = None) -> list[FailedReport]:
+# ix_reports_failed_checks's predicate, as literally (see _NOT_PASSED).
+_FAILING = and_(literal_column("reports.is_current"), literal_column("NOT reports.checks_ok"))
+
+
+def failing_reports(session: Session, year: int, *, limit: int) -> tuple[int, list[FailedReport]]:
+    """How many current reports of the year fail a check, and the first `limit` of them (by
+    agency id, then listed by name): a bot reply shows a few, not the 10 000 of a national year."""
+    count = session.scalar(select(func.count()).select_from(ReportRow).where(ReportRow.year == year, _FAILING)) or 0
+    ids = session.scalars(
+        select(ReportRow.id).where(ReportRow.year == year, _FAILING).order_by(ReportRow.agency_id).limit(limit)
+    ).all()
+    return count, failed_check_reports(session, year, report_ids=list(ids)) if ids else []
+
+
+def failed_check_reports(
+    session: Session, year: int, *, agency_id: int | None = None, report_ids: Sequence[int] | None = None
+) -> list[FailedReport]:
     query = (
         select(ReportRow.id, Agency.name, ReportRow.year, CheckRow.rule)
         .join(Agency, Agency.id == ReportRow.agency_id)
@@ -198,6 +215,8 @@ def failed_check_reports(session: Session, year: int, *, agency_id: int | None =
     )
     if agency_id is not None:
         query = query.where(ReportRow.agency_id == agency_id)
+    if report_ids is not None:
+        query = query.where(ReportRow.id.in_(list(report_ids)))
     grouped: dict[int, tuple[str, int, list[str]]] = {}
     for report_id, name, yr, rule in session.execute(query):
         grouped.setdefault(report_id, (name, yr, []))[2].append(rule)
@@ -214,8 +233,7 @@ def unchecked_reports(session: Session, year: int) -> dict[str, int]:
         .where(
             ReportRow.year == year,
             ReportRow.is_current.is_(True),
-            _NOT_PASSED,
-            CheckRow.status.not_in((CheckStatus.PASS, CheckStatus.FAIL)),
+            _UNVERIFIED,
         )
         .group_by(CheckRow.rule)
         .order_by(CheckRow.rule)

@@ -132,22 +132,28 @@ def count(session: Session, query: Query) -> Answer:
     return reply_answer(AnswerOutcome.COUNTED, reply, query)
 
 
+# A reply lists this many agencies at most, then says how many more there are.
+MAX_LISTED = 20
+
+
 def failed(session: Session, query: Query) -> Answer:
     """Reports of a year whose 勾稽关系 fail; 全部通过 only when every rule of every report was
     checked, otherwise the rules that could not be, with how many reports."""
     if isinstance(held := _held_year(session, query), Answer):
         return held
     year, reports, note = held
-    failed_reports = queries.failed_check_reports(session, year)
+    count, failed_reports = queries.failing_reports(session, year, limit=MAX_LISTED)
     unchecked = queries.unchecked_reports(session, year)
     reply = Reply()
     if not failed_reports:
         head = R.FAILED_NONE if not unchecked else R.FAILED_NONE_SOME_UNCHECKED
         reply.line(head.format(year=year, reports=reports))
     else:
-        reply.line(R.FAILED_HEAD.format(year=year, count=len(failed_reports), reports=reports))
+        reply.line(R.FAILED_HEAD.format(year=year, count=count, reports=reports))
         rows = [[f.agency_name, "；".join(R.RULES.get(r, r) for r in f.rules)] for f in failed_reports]
         reply.table([R.HEADER_AGENCY, R.HEADER_RULES], rows)
+        if count > len(failed_reports):
+            reply.line(R.MORE_AGENCIES.format(count=count - len(failed_reports)))
     if unchecked:
         rules = "；".join(
             R.UNCHECKED_RULE.format(rule=R.RULES_NAMED.get(r, r), n=n) for r, n in unchecked.items()
@@ -157,8 +163,6 @@ def failed(session: Session, query: Query) -> Answer:
         reply.line(note)
     return reply_answer(AnswerOutcome.LISTED, reply, query)
 
-
-MAX_LISTED = 20
 
 
 def missing(services: Services, query: Query, now: datetime, agency_ids: frozenset[int] | None) -> Answer:

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import random
 import re
-import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from bot.core.crosscheck import refresh_after_store
 from bot.core.crossyear import CrossCheck
 from bot.core.ingest_result import (
     FIRST_REPORT_YEAR,
@@ -28,15 +25,16 @@ from bot.core.ingest_result import (
     IngestResult,
 )
 from bot.core.services import Services
+from bot.core.store_group import group_store
 from parsing import ParseError, Report, UnsupportedFormat, formats
 from parsing.errors import TooLarge
 from parsing.names import clean_name
 from parsing.sniff import sniff
 from parsing.warnings import WarningCode
 from storage.agencies import candidate_agencies, spelling_choices
-from storage.db import write_session
 from storage.files import StoredFile, sha256_hex, store_original
-from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate, store_report
+from storage.report_batch import StoreItem
+from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate
 from storage.retention import discard_unreferenced_original
 
 __all__ = [
@@ -52,9 +50,6 @@ log = logging.getLogger(__name__)
 
 ParseFn = Callable[..., Report]
 
-
-# Writes lost to a concurrent ingest (unique key taken, deadlock, lock timeout) before giving up.
-STORE_ATTEMPTS = 6
 
 # What agencies.name holds; a longer "name" is a pasted paragraph, refused before the write.
 MAX_AGENCY_NAME = 200
@@ -340,18 +335,5 @@ def _store(
         received_at=received_at,
         source_url=request.source_url,
     )
-    # A concurrent ingest can take a unique key first (the same file, the agency's name, the year's
-    # current report): the retry, after a short random pause, sees its row (duplicate, new version).
-    for attempt in range(1, STORE_ATTEMPTS + 1):
-        try:
-            with write_session(services.sessions) as session:
-                stored = store_report(session, report=report, source=source, agency_name=agency_name)
-                if stored.outcome is StoreOutcome.DUPLICATE:
-                    return stored, []
-                return stored, refresh_after_store(session, stored.agency_id, stored.year)
-        except (IntegrityError, OperationalError):
-            if attempt == STORE_ATTEMPTS:
-                raise
-            log.info("ingest: concurrent write for %s, retry %d", agency_name, attempt)
-            time.sleep(random.uniform(0.01, 0.05) * attempt)
-    raise AssertionError("unreachable")
+    # With the reports other jobs of this process are storing at the same moment (bot.core.store_group).
+    return group_store(services).store(StoreItem(report, source, agency_name))

@@ -225,6 +225,10 @@ def has_unfinished(services: Services) -> bool:
 
 def finished(services: Services) -> list[tuple[FinishedJob, JobReply]]:
     """Finished uploads with a chat waiting, each handed out once (then marked announced)."""
-    with services.sessions.begin() as session:
+    with services.sessions() as session:
+        if not store.has_finished(session):
+            return []  # the bot asks often: no writer's lock for nothing
+    # Marking them announced is a write: on SQLite it queues with the other processes' writers.
+    with write_lock(services.engine), services.sessions.begin() as session:
         found = store.take_finished(session, now=datetime.now(UTC))
     return [(job, JobReply.from_json(job.result)) for job in found]

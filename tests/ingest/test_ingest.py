@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-import storage.reports
+import storage.report_batch
 from bot.core.ingest import FailureReason, IngestOutcome, IngestRequest, ingest
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
@@ -131,13 +131,13 @@ def test_agency_override_beats_the_report(services: Services) -> None:
 def test_failure_mid_write_leaves_nothing_partial(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
     ingest(services, IngestRequest(data=b"v1", filename="a.pdf"), parse=_parser(make_report()))
     before = _counts(services)
-    original = storage.reports._insert_children
+    original = storage.report_batch._insert_children
 
-    def insert_then_fail(session: Any, report_id: int, report: Report) -> None:
-        original(session, report_id, report)  # cells written inside the transaction...
+    def insert_then_fail(session: Any, reports: list[tuple[int, Report]]) -> None:
+        original(session, reports)  # cells written inside the transaction...
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))  # ...then the disk fails
 
-    monkeypatch.setattr(storage.reports, "_insert_children", insert_then_fail)
+    monkeypatch.setattr(storage.report_batch, "_insert_children", insert_then_fail)
     changed = make_report(agency="威海市环翠区科学技术局", cells={"t3.new.total": 5})
     result = ingest(services, IngestRequest(data=b"v2", filename="b.pdf"), parse=_parser(changed))
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.STORAGE
@@ -150,7 +150,7 @@ def test_failure_mid_write_leaves_nothing_partial(services: Services, monkeypatc
     assert failed.outcome is IngestOutcome.FAILED
     with services.sessions() as session:
         assert session.scalars(select(ReportRow.version).where(ReportRow.is_current.is_(True))).all() == [1]
-    monkeypatch.setattr(storage.reports, "_insert_children", original)
+    monkeypatch.setattr(storage.report_batch, "_insert_children", original)
     retried = ingest(services, IngestRequest(data=b"v3", filename="c.pdf"), parse=_parser(version))
     assert retried.outcome is IngestOutcome.NEW_VERSION
 

@@ -116,12 +116,12 @@ def test_storage_never_overflows(services: Services) -> None:
 
 
 def test_a_crash_while_storing_fails_that_file_only(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.core.ingest as core
+    import bot.core.store_group as core
 
     def explode(*_args: object, **_kwargs: object) -> None:
         raise OverflowError("int too large to convert to float")
 
-    monkeypatch.setattr(core, "store_report", explode)
+    monkeypatch.setattr(core, "store_reports", explode)
     result = ingest(services, IngestRequest(data=b"a", filename="a.pdf"), parse=lambda *a, **k: make_report())
     assert result.outcome is IngestOutcome.FAILED and result.reason is FailureReason.INTERNAL
     assert "内部错误" in ingest_reply(result, html=False)

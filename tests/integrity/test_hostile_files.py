@@ -63,9 +63,9 @@ def test_parser_crash_leaves_no_original_but_a_storage_crash_keeps_it(
 
     assert ingest(services, IngestRequest(data=b"x", filename="a.pdf"), parse=crash).reason is FailureReason.INTERNAL
     assert _originals(services.data_dir) == []
-    import bot.core.ingest as core
+    import bot.core.store_group as core
 
-    monkeypatch.setattr(core, "store_report", crash)
+    monkeypatch.setattr(core, "store_reports", crash)
     failed = ingest(services, IngestRequest(data=b"y", filename="b.pdf"), parse=lambda *a, **k: make_report())
     assert failed.reason is FailureReason.INTERNAL
     assert len(_originals(services.data_dir)) == 1  # a report that could not be stored: kept for the retry

@@ -148,3 +148,38 @@ def test_sigkill_a_worker_mid_run_every_file_stored_exactly_once(settings: Setti
             )
         assert sorted(per_file) == sorted(sha for _, sha in plan.queue)
         assert set(per_file.values()) == {1}
+
+
+def test_announcing_finished_jobs_writes_under_the_writers_lock(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+
+    import storage.jobs as store
+
+    with _open(settings) as services:
+        jobs.submit(services, IngestRequest(data=WENDENG.read_bytes(), filename="文登.txt", chat_id=42))
+        assert poll(services, until_empty=True) == 1
+        held: list[bool] = []
+        inside = False
+        real_lock, real_take = jobs.write_lock, store.take_finished
+
+        @contextlib.contextmanager
+        def recording_lock(engine):  # type: ignore[no-untyped-def]
+            nonlocal inside
+            with real_lock(engine):
+                inside = True
+                try:
+                    yield
+                finally:
+                    inside = False
+
+        def take(*args, **kwargs):  # type: ignore[no-untyped-def]
+            held.append(inside)
+            return real_take(*args, **kwargs)
+
+        monkeypatch.setattr(jobs, "write_lock", recording_lock)
+        monkeypatch.setattr(store, "take_finished", take)
+        assert len(jobs.finished(services)) == 1
+        assert held == [True]
+        assert jobs.finished(services) == [] and held == [True]  # nothing waiting: no write at all

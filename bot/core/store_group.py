@@ -1,0 +1,136 @@
+"""Storing parsed reports in batches (issue 14): group commit over storage.report_batch.store_reports.
+
+Every job of a worker process hands its parsed report to `store`. When no store is running, the
+caller stores at once what is waiting (its own report, alone when nothing else is); while one runs,
+reports that arrive wait and go in the next batch, one transaction for all of them. So an upload
+is never held back to fill a batch, and batches grow exactly when storing is what limits a worker
+(several jobs at once, `nianbao worker --concurrency N`, or a database far away).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from bot.core.crosscheck import refresh_after_store
+from bot.core.crossyear import CrossCheck
+from bot.core.services import Services
+from storage.db import write_session
+from storage.report_batch import StoreItem, store_reports
+from storage.reports import StoreOutcome, StoreResult
+
+log = logging.getLogger(__name__)
+
+# Writes lost to a concurrent store (unique key taken, deadlock, lock timeout) before giving up.
+STORE_ATTEMPTS = 6
+MAX_BATCH = 500
+
+Stored = tuple[StoreResult, list[CrossCheck]]
+
+
+def store_batch(services: Services, items: Sequence[StoreItem]) -> list[Stored]:
+    """store_reports in one transaction, with the cross-year checks of each report stored.
+
+    A concurrent store can take a unique key first (the same file, an agency's name, a year's
+    current report): the retry, after a short random pause, sees its row (duplicate, new version)."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            with write_session(services.sessions) as session:
+                results = store_reports(session, items)
+                return [
+                    (
+                        r,
+                        []
+                        if r.outcome is StoreOutcome.DUPLICATE
+                        else refresh_after_store(session, r.agency_id, r.year),
+                    )
+                    for r in results
+                ]
+        except (IntegrityError, OperationalError):
+            if attempt == STORE_ATTEMPTS:
+                raise
+            log.info("store: concurrent write for a batch of %d, retry %d", len(items), attempt)
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+    raise AssertionError("unreachable")
+
+
+@dataclass
+class _Waiting:
+    item: StoreItem
+    done: bool = False
+    result: Stored | None = None
+    error: BaseException | None = None
+    batch: list[_Waiting] = field(default_factory=list)
+
+
+class GroupStore:
+    """One per database per process: see the module's docstring."""
+
+    def __init__(self, services: Services, max_batch: int = MAX_BATCH) -> None:
+        self.services = services
+        self.max_batch = max_batch
+        self._cond = threading.Condition()
+        self._waiting: list[_Waiting] = []
+        self._storing = False
+
+    def store(self, item: StoreItem) -> Stored:
+        me = _Waiting(item)
+        with self._cond:
+            self._waiting.append(me)
+            while self._storing and not me.done:
+                self._cond.wait()
+            if not me.done:
+                self._storing = True
+                batch, self._waiting = self._waiting[: self.max_batch], self._waiting[self.max_batch :]
+        if not me.done:
+            self._run(batch)
+        if me.error is not None:
+            raise me.error
+        assert me.result is not None
+        return me.result
+
+    def _run(self, batch: list[_Waiting]) -> None:
+        try:
+            results = store_batch(self.services, [w.item for w in batch])
+            for waiting, result in zip(batch, results, strict=True):
+                waiting.result = result
+        except BaseException as exc:
+            if len(batch) == 1:
+                batch[0].error = exc
+            else:
+                # One report's values must not fail the others: each alone, as a single upload would.
+                log.warning(
+                    "store: a batch of %d failed (%s); storing one by one", len(batch), type(exc).__name__
+                )
+                for waiting in batch:
+                    try:
+                        waiting.result = store_batch(self.services, [waiting.item])[0]
+                    except BaseException as one:
+                        waiting.error = one
+        finally:
+            with self._cond:
+                for waiting in batch:
+                    waiting.done = True
+                self._storing = False
+                self._cond.notify_all()
+
+
+_groups: weakref.WeakKeyDictionary[Engine, GroupStore] = weakref.WeakKeyDictionary()
+_groups_lock = threading.Lock()
+
+
+def group_store(services: Services) -> GroupStore:
+    """The process's GroupStore for this database."""
+    with _groups_lock:
+        group = _groups.get(services.engine)
+        if group is None:
+            group = _groups[services.engine] = GroupStore(services)
+        return group

@@ -1,0 +1,320 @@
+"""Store many parsed reports in one transaction, set-based (issue 14): what storage.reports.store_report
+does for one, with one statement per step for the whole batch instead of one per report.
+
+The steps and their meaning are store_report's: a file already stored (by hash) is a duplicate; a
+report for an (agency, year) with a current report supersedes it, with the value diff; current_values
+follow the current report. Within a batch, a second item with the same bytes is a duplicate of the
+first, and a later report of the same (agency, year) supersedes the earlier one: the batch is stored
+in rounds, each holding at most one report of an (agency, year), so the one-current-report index and
+the FOR UPDATE of store_report hold as they do for one report at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text, tuple_, update
+from sqlalchemy.orm import Session
+
+from parsing import PARSER_VERSION
+from parsing.model import Report
+from storage import current_values
+from storage.agency_batch import find_or_create_agencies
+from storage.cells import cells_values, payload
+from storage.insert import bulk_insert
+from storage.models import Agency, CurrentValue, FactRow, ReportRow, SourceFile
+from storage.reports import (
+    SourceInfo,
+    StoreError,
+    StoreOutcome,
+    StoreResult,
+    ValueChange,
+    diff_values,
+    ocr_record,
+    storable,
+)
+
+
+@dataclass(frozen=True)
+class StoreItem:
+    report: Report
+    source: SourceInfo
+    agency_name: str
+
+
+def _duplicate_result(row: ReportRow, agency_name: str) -> StoreResult:
+    return StoreResult(
+        outcome=StoreOutcome.DUPLICATE,
+        report_id=row.id,
+        agency_id=row.agency_id,
+        agency_name=agency_name,
+        year=row.year,
+        version=row.version,
+        previous_received_at=row.received_at,
+    )
+
+
+def stored_duplicates(session: Session, hashes: Sequence[str]) -> dict[str, StoreResult]:
+    """sha256 -> the duplicate answer, for the files among `hashes` a report was stored from."""
+    out: dict[str, StoreResult] = {}
+    if not hashes:
+        return out
+    rows = session.execute(
+        select(SourceFile.sha256, ReportRow, Agency.name)
+        .join(ReportRow, ReportRow.source_file_id == SourceFile.id)
+        .join(Agency, Agency.id == ReportRow.agency_id)
+        .where(SourceFile.sha256.in_(list(dict.fromkeys(hashes))))
+        .order_by(ReportRow.id)
+    )
+    for sha, row, name in rows:
+        out.setdefault(sha, _duplicate_result(row, name))
+    return out
+
+
+def _source_ids(session: Session, sources: Sequence[SourceInfo], now: datetime) -> dict[str, int]:
+    """sha256 -> source_files.id, inserting the files not yet there in one statement."""
+    hashes = list(dict.fromkeys(s.sha256 for s in sources))
+    ids = dict(
+        session.execute(select(SourceFile.sha256, SourceFile.id).where(SourceFile.sha256.in_(hashes))).all()
+    )
+    missing = {s.sha256: s for s in sources if s.sha256 not in ids}
+    if missing:
+        rows = [
+            {
+                "sha256": s.sha256,
+                "path": s.path,
+                "original_name": s.original_name[:300],
+                "size": s.size,
+                "kind": s.kind[:20],
+                "sender_id": s.sender_id,
+                "sender_name": s.sender_name[:200] if s.sender_name else None,
+                "chat_id": s.chat_id,
+                "received_at": s.received_at or now,
+                "source_url": s.source_url,
+            }
+            for s in missing.values()
+        ]
+        ids.update(
+            session.execute(insert(SourceFile).returning(SourceFile.sha256, SourceFile.id), rows).all()
+        )
+    return ids
+
+
+@dataclass
+class _New:
+    index: int
+    item: StoreItem
+    agency: Agency
+    year: int
+
+
+def store_reports(
+    session: Session,
+    items: Sequence[StoreItem],
+    *,
+    parser_version: str = PARSER_VERSION,
+    now: datetime | None = None,
+) -> list[StoreResult]:
+    """store_report for each item, in order, in the caller's transaction; one result per item."""
+    now = now or datetime.now(UTC)
+    if session.get_bind().dialect.name == "postgresql":
+        # See store_report: the job's own commit, synchronous, makes this one durable first.
+        session.execute(text("SET LOCAL synchronous_commit = off"))
+    results: list[StoreResult | None] = [None] * len(items)
+    stored = stored_duplicates(session, [i.source.sha256 for i in items])
+    first_of: dict[str, int] = {}  # sha256 -> index of the item of the batch that stores it
+    todo: list[tuple[int, StoreItem]] = []
+    for index, item in enumerate(items):
+        sha = item.source.sha256
+        if sha in stored:
+            results[index] = stored[sha]
+        elif sha not in first_of:
+            if item.report.year is None:
+                raise StoreError("report has no year")
+            first_of[sha] = index
+            todo.append((index, item))
+    if todo:
+        agencies = find_or_create_agencies(session, [i.agency_name for _, i in todo], now)
+        sources = _source_ids(session, [i.source for _, i in todo], now)
+        rounds: list[list[_New]] = []
+        seen: dict[tuple[int, int], int] = {}
+        for index, item in todo:
+            agency = agencies[item.agency_name]
+            year = item.report.year
+            assert year is not None
+            n = seen.get((agency.id, year), 0)
+            seen[(agency.id, year)] = n + 1
+            if n == len(rounds):
+                rounds.append([])
+            rounds[n].append(_New(index, item, agency, year))
+        for batch in rounds:
+            for new, result in zip(
+                batch, _store_round(session, batch, sources, parser_version, now), strict=True
+            ):
+                results[new.index] = result
+    for index, item in enumerate(items):
+        if results[index] is None:  # the same bytes as an earlier item of this batch
+            first = results[first_of[item.source.sha256]]
+            assert first is not None
+            results[index] = StoreResult(
+                outcome=StoreOutcome.DUPLICATE,
+                report_id=first.report_id,
+                agency_id=first.agency_id,
+                agency_name=first.agency_name,
+                year=first.year,
+                version=first.version,
+                previous_received_at=_received(items[first_of[item.source.sha256]], now),
+            )
+    return [r for r in results if r is not None]
+
+
+def _received(item: StoreItem, now: datetime) -> datetime:
+    return item.source.received_at or now
+
+
+def _store_round(
+    session: Session, batch: list[_New], sources: dict[str, int], parser_version: str, now: datetime
+) -> list[StoreResult]:
+    """Reports of distinct (agency, year)s: retire their current reports, insert them and their rows."""
+    pairs = [(n.agency.id, n.year) for n in batch]
+    # FOR UPDATE, in id order: two new versions of one report arriving at once must not both
+    # become current, and two batches lock what they share in the same order.
+    current = {
+        (row.agency_id, row.year): row
+        for row in session.scalars(
+            select(ReportRow)
+            .where(tuple_(ReportRow.agency_id, ReportRow.year).in_(pairs), ReportRow.is_current.is_(True))
+            .order_by(ReportRow.id)
+            .with_for_update()
+        )
+    }
+    old_cells = cells_values(session, [r.id for r in current.values()])
+    old_facts: dict[int, dict[str, Any]] = {r.id: {} for r in current.values()}
+    if current:
+        for report_id, key, value in session.execute(
+            select(FactRow.report_id, FactRow.key, FactRow.value)
+            .where(FactRow.report_id.in_([r.id for r in current.values()]))
+            .order_by(FactRow.id)
+        ):
+            old_facts[report_id][key] = value
+        # The partial unique index allows one current row: retire the old ones before inserting.
+        session.execute(
+            update(ReportRow)
+            .where(ReportRow.id.in_([r.id for r in current.values()]))
+            .values(is_current=False)
+            .execution_options(synchronize_session=False)
+        )
+    changes: list[list[ValueChange]] = []
+    rows = []
+    for new in batch:
+        report, previous = new.item.report, current.get((new.agency.id, new.year))
+        diff: list[ValueChange] = []
+        if previous is not None:
+            diff = diff_values(
+                old_cells[previous.id],
+                dict(report.cells),
+                old_facts[previous.id],
+                {f.key: f.value for f in report.facts},
+                previous.published_on,
+                report.published_on,
+            )
+        changes.append(diff)
+        rows.append(
+            {
+                "agency_id": new.agency.id,
+                "year": new.year,
+                "template": report.template,
+                "title": report.title[:300] if report.title else None,
+                "published_on": report.published_on,
+                "source_file_id": sources[new.item.source.sha256],
+                "parser_version": parser_version,
+                "is_current": True,
+                "version": previous.version + 1 if previous is not None else 1,
+                "supersedes_id": previous.id if previous is not None else None,
+                "changes": [c.stored() for c in diff] if previous is not None else None,
+                "warnings": [w.to_json_dict() for w in report.warnings],
+                "checks_ok": not report.failed_checks,
+                "received_at": _received(new.item, now),
+                "ocr": ocr_record(report),
+            }
+        )
+    ids = {
+        (agency_id, year): report_id
+        for report_id, agency_id, year in session.execute(
+            insert(ReportRow).returning(ReportRow.id, ReportRow.agency_id, ReportRow.year), rows
+        )
+    }
+    report_ids = [ids[p] for p in pairs]
+    _insert_children(session, [(rid, n.item.report) for rid, n in zip(report_ids, batch, strict=True)])
+    _replace_values(session, batch)
+    out = []
+    for new, report_id, diff in zip(batch, report_ids, changes, strict=True):
+        previous = current.get((new.agency.id, new.year))
+        out.append(
+            StoreResult(
+                outcome=StoreOutcome.NEW_VERSION if previous is not None else StoreOutcome.NEW,
+                report_id=report_id,
+                agency_id=new.agency.id,
+                agency_name=new.agency.name,
+                year=new.year,
+                version=previous.version + 1 if previous is not None else 1,
+                changes=tuple(diff),
+                previous_report_id=previous.id if previous is not None else None,
+                previous_received_at=previous.received_at if previous is not None else None,
+            )
+        )
+    return out
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value)  # as SQLAlchemy's JSON type writes it
+
+
+def _insert_children(session: Session, reports: list[tuple[int, Report]]) -> None:
+    """Cells (one row a report), facts and checks of every report: one COPY (PostgreSQL) or
+    executemany (SQLite) each, no ORM objects."""
+    connection = session.connection()
+    cells: list[tuple[Any, ...]] = []
+    facts: list[tuple[Any, ...]] = []
+    checks: list[tuple[Any, ...]] = []
+    for report_id, report in reports:
+        values, where = payload({k: storable(v) for k, v in report.cells.items()}, report.cell_sources)
+        cells.append((report_id, _json(values), _json(where)))
+        for f in report.facts:
+            value = storable(f.value)
+            if value is not None:
+                page = f.provenance.page if f.provenance else None
+                paragraph = f.provenance.paragraph if f.provenance else None
+                facts.append((report_id, f.key, value, f.unit[:10], f.source, page, paragraph))
+        checks.extend((report_id, c.rule, str(c.status), c.detail) for c in report.checks)
+    bulk_insert(connection, "report_cells", ("report_id", "cells", "sources"), cells)
+    bulk_insert(
+        connection,
+        "report_facts",
+        ("report_id", "key", "value", "unit", "source", "page", "paragraph"),
+        facts,
+    )
+    bulk_insert(connection, "report_checks", ("report_id", "rule", "status", "detail"), checks)
+
+
+def _replace_values(session: Session, batch: list[_New]) -> None:
+    """current_values of the batch's (agency, year)s are now those of its reports."""
+    connection = session.connection()
+    # Every pair, not only the superseded ones: as current_values.replace, whatever was there goes.
+    pairs = [(n.agency.id, n.year) for n in batch]
+    connection.execute(
+        delete(CurrentValue).where(tuple_(CurrentValue.agency_id, CurrentValue.year).in_(pairs))
+    )
+    rows: list[tuple[Any, ...]] = []
+    for new in batch:
+        report = new.item.report
+        values = current_values.value_rows(
+            ((k, storable(v)) for k, v in report.cells.items()),
+            ((f.key, storable(f.value)) for f in report.facts),
+        )
+        rows.extend((new.agency.id, new.year, key, value) for key, value in values)
+    bulk_insert(connection, current_values.TABLE, current_values.COLUMNS, rows)
