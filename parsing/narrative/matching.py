@@ -75,6 +75,14 @@ _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
+
+
+def _word(text: str) -> str:
+    """`text` as a regex, not where it ends another word ("申请人" holds no 申请)."""
+    after = next((a for w, a in W.REQUIRED_NOT_BEFORE.items() if text.endswith(w)), None)
+    return re.escape(text) + (f"(?!{re.escape(after)})" if after else "")
+
+
 # A required word followed by this is part of another word ("印发文件" names no 发文).
 _REQUIRED = {
     f.key: [
@@ -90,7 +98,7 @@ _REQUIRED = {
     for f in _KEYS
 }
 _NEGATIVE = {
-    f.key: re.compile("|".join(_GAP.join(re.escape(p) for p in form.split("…")) for form in f.negative))
+    f.key: re.compile("|".join(_GAP.join(_word(p) for p in form.split("…")) for form in f.negative))
     for f in _KEYS
     if f.negative
 }

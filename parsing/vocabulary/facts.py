@@ -96,8 +96,9 @@ ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
-# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文.
-REQUIRED_NOT_BEFORE = {"发文": "件"}
+# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
+# "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
+REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
 DOCUMENT_UNITS = ("件", "份", "个")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
@@ -107,6 +108,7 @@ DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 # --- 建议提案 ----------------------------------------------------------------------------
 
 HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
+ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
 ON_TIME_WORDS = ("按时", "按期", "如期", "在规定时间内", "在规定时限内")

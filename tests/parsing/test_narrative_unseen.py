@@ -383,3 +383,13 @@ def test_a_channel_worked_on_is_not_the_channel_a_figure_was_published_through()
         "推送微信92篇，微信阅读量达6700多次、点赞数2000多次。"
     )
     assert _facts(text, 2020) == {"proactive.new_media": 92}
+
+
+def test_an_applicant_is_no_request_and_answers_are_no_requests_received() -> None:
+    # http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml
+    text = "2022年我局共收到信件30封,内容均为要求提供相关统计数据,我局均及时进行了回复,未收到申请人不满意评价。"
+    assert _facts(text, 2022) == {}
+    text = (
+        "2022年我局未直接收受社会民众和单位、团体依申请公开事务,全年配合市审批局回应和回复依申请公开1份。"
+    )
+    assert _facts(text, 2022) == {}
