@@ -89,7 +89,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
-    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.website"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
     "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
         "proactive.total"
@@ -137,9 +136,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
-    },
-    "http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true": {
-        "proactive.website"
     },
     "https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370": {"proactive.website"},
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},

@@ -393,3 +393,8 @@ def test_an_applicant_is_no_request_and_answers_are_no_requests_received() -> No
         "2022年我局未直接收受社会民众和单位、团体依申请公开事务,全年配合市审批局回应和回复依申请公开1份。"
     )
     assert _facts(text, 2022) == {}
+
+
+def test_the_disclosure_system_is_the_disclosure_platform() -> None:
+    # http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true
+    assert _facts("2020年,我委在市政府信息公开系统公开25条。", 2020) == {"proactive.website": 25}
