@@ -21,7 +21,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
-    "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
     "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
         "documents.issued",
         "documents.published",

@@ -398,3 +398,9 @@ def test_an_applicant_is_no_request_and_answers_are_no_requests_received() -> No
 def test_the_disclosure_system_is_the_disclosure_platform() -> None:
     # http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true
     assert _facts("2020年,我委在市政府信息公开系统公开25条。", 2020) == {"proactive.website": 25}
+
+
+def test_reposts_an_account_publishes_are_its_posts() -> None:
+    # http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml
+    text = "2022年我局在“柳州统计”微信公众号发布转载信息225条,网站挂载统计工作动态信息111条、党建信息19条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 225}
