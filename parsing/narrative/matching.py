@@ -345,6 +345,7 @@ def _match(
         in_part=in_part,
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
+        column=words.channels == W.WEBSITE_WORDS and bool(_COLUMN.search(before)),
     )
 
 

@@ -33,7 +33,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -101,10 +100,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
-    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
-        "proactive.new_media",
-        "proactive.website",
-    },
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"

@@ -404,3 +404,10 @@ def test_reposts_an_account_publishes_are_its_posts() -> None:
     # http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml
     text = "2022年我局在“柳州统计”微信公众号发布转载信息225条,网站挂载统计工作动态信息111条、党建信息19条。"
     assert _facts(text, 2022) == {"proactive.new_media": 225}
+
+
+def test_a_columns_figure_is_a_part_of_the_websites() -> None:
+    # http://www.scpc.gov.cn/public/6603141/13584641.html
+    text = "其中,通过政府门户网站发布政府信息47条,政府信息公开专栏发布信息43条,公开工作动态信息38条。"
+    assert _facts(text, 2021) == {"proactive.website": 47}
+    # (two wholes stay a conflict: test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict)
