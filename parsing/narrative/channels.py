@@ -17,7 +17,7 @@ PRESS = "press"  # newspapers, news media: publicity, not disclosure  # notice b
 
 WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(P.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
-# A site named by its own name ("杭州教育网", "中国杭州网"): a website, unless it is the press's.
+# A site named by its own name ("杭州教育网", "大众网"): a channel, but which one is unknown.
 _SITE_NAME = re.compile(
     "[\u4e00-\u9fff]{2}" + "".join(f"(?<!{w})" for w in P.NOT_SITE_BEFORE) + f"网(?!{alternation(P.NOT_SITE_AFTER)})"
 )
@@ -69,8 +69,7 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if untitled.strip() or not text.strip():
         text = untitled
     kinds: set[str] = set()
-    unpressed = _PRESS.sub("", text)  # ("新闻网站" is the press's, no website)
-    if WEBSITE_NAME.search(unpressed) or (_SITE_NAME.search(text) and not _PRESS.search(text)):
+    if WEBSITE_NAME.search(_PRESS.sub("", text)):  # ("新闻网站" is the press's, no website)
         kinds.add(WEBSITE)
     media = last(_MEDIA, text)
     if media is not None:
@@ -92,6 +91,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(WEBSITE)
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
+    if not kinds and _SITE_NAME.search(text):
+        kinds.add(OTHER)  # the agency's own site or another's: a channel, not surely the website
     return kinds, (media.group() if media is not None else None)
 
 

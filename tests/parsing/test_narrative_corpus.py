@@ -132,8 +132,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
     },
-    "https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370": {"proactive.website"},
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
+    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -176,6 +177,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "proactive.new_media",
+    },
 }
 
 
