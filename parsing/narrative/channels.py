@@ -34,6 +34,7 @@ _CARRIED_CHANNEL = re.compile(
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _UPKEEP = re.compile(alternation(P.CHANNEL_UPKEEP))
+_WORK = re.compile(alternation(P.WORK_VERBS))
 # A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
 TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
@@ -166,7 +167,9 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
             kinds |= found
             name = channel_name(subject) if media is not None else name
         match = _CARRIED_CHANNEL.search(text)
-        if match is not None:
+        if match is not None and _WORK.search(text, match.end()):
+            upkept = True  # "在政府官网积极做好…工作": where work was done; a figure after may be its, or all
+        elif match is not None:
             kinds |= channels(text[match.start() :])[0]
     return (kinds or ({OTHER} if upkept else set())), name
 

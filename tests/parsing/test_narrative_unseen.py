@@ -411,3 +411,13 @@ def test_a_columns_figure_is_a_part_of_the_websites() -> None:
     text = "其中,通过政府门户网站发布政府信息47条,政府信息公开专栏发布信息43条,公开工作动态信息38条。"
     assert _facts(text, 2021) == {"proactive.website": 47}
     # (two wholes stay a conflict: test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict)
+
+
+def test_a_channel_where_work_was_done_is_not_the_channel_of_a_figure_after() -> None:
+    # http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml
+    text = (
+        "一是按照市委市政府对政府信息公开工作部署要求,市外办在政府官网积极做好政策法规及相关解读、政务公开、"
+        "机构简介、预决算及三公经费等四个板块的政府信息公开工作完成财政预算、决算信息公开及各类专栏内容的动态更新工作,"
+        "本年度政务公开信息共计10条。"
+    )
+    assert _facts(text) == {}
