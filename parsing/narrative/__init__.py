@@ -138,6 +138,16 @@ def _stated_as_total(top: list[_Found]) -> list[_Found]:
     return marked if all(item.candidate.value <= marked[0].candidate.value for item in top) else []
 
 
+def _whole_website(top: list[_Found]) -> list[_Found]:
+    """ "通过政府门户网站发布政府信息47条，政府信息公开专栏发布信息43条": a column's figure is a part
+    of the website's stated as a whole (never larger than it); two wholes stay a conflict."""
+    whole = [item for item in top if not item.candidate.column]
+    values = {item.candidate.value for item in whole}
+    if len(values) != 1 or not all(item.candidate.value <= min(values) for item in top):
+        return top
+    return whole
+
+
 def _decide(
     key: str, items: list[_Found], channel_figures: list[_Found]
 ) -> tuple[Fact | None, FactConflict | None]:
@@ -178,6 +188,9 @@ def _decide(
     values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1 and key == "proactive.total":
         top = _total_of_parts(top, channel_figures) or _stated_as_total(top) or top
+        values = list(dict.fromkeys(item.candidate.value for item in top))
+    if len(values) > 1 and key == "proactive.website":
+        top = _whole_website(top)
         values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1:
         sources = tuple(dict.fromkeys(item.sentence.text for item in top))

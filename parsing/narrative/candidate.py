@@ -27,3 +27,6 @@ class Candidate:
     bare: bool = False
     # Read as a channel's noun with no verb ("…网站信息796条；…微信信息398条"): only in such a list.
     noun: bool = False
+    # The website's figure read through one of its columns ("政府信息公开专栏发布信息43条"): a part of
+    # the figure the website as a whole is stated with.
+    column: bool = False

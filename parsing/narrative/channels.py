@@ -17,7 +17,7 @@ PRESS = "press"  # newspapers, news media: publicity, not disclosure  # notice b
 
 WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(P.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
-# A site named by its own name ("杭州教育网", "中国杭州网"): a website, unless it is the press's.
+# A site named by its own name ("杭州教育网", "大众网"): a channel, but which one is unknown.
 _SITE_NAME = re.compile(
     "[\u4e00-\u9fff]{2}" + "".join(f"(?<!{w})" for w in P.NOT_SITE_BEFORE) + f"网(?!{alternation(P.NOT_SITE_AFTER)})"
 )
@@ -33,6 +33,8 @@ _CARRIED_CHANNEL = re.compile(
 )
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+_UPKEEP = re.compile(alternation(P.CHANNEL_UPKEEP))
+_WORK = re.compile(alternation(P.WORK_VERBS))
 # A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
 TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
@@ -68,8 +70,7 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if untitled.strip() or not text.strip():
         text = untitled
     kinds: set[str] = set()
-    unpressed = _PRESS.sub("", text)  # ("新闻网站" is the press's, no website)
-    if WEBSITE_NAME.search(unpressed) or (_SITE_NAME.search(text) and not _PRESS.search(text)):
+    if WEBSITE_NAME.search(_PRESS.sub("", text)):  # ("新闻网站" is the press's, no website)
         kinds.add(WEBSITE)
     media = last(_MEDIA, text)
     if media is not None:
@@ -91,6 +92,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(WEBSITE)
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
+    if not kinds and _SITE_NAME.search(text):
+        kinds.add(OTHER)  # the agency's own site or another's: a channel, not surely the website
     return kinds, (media.group() if media is not None else None)
 
 
@@ -148,12 +151,15 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
     with the account's name when the subject names one ("“平安灯都”南方+于…开通，…发布信息125条")."""
     kinds: set[str] = set()
     name: str | None = None
+    upkept = False  # a channel worked on ("加强政务新媒体建设"): the figure may be its, or a total
     for index, text in enumerate(earlier):
         # a figure of what was published ends the subject's reach; "开设专栏5个", "访问量120万次",
         # "现有一个公众号" count other things
         if any(q.unit in W.PUBLISHED_UNITS and not CHANNEL_WORD.match(text, q.end) for q in quantities(text)):
-            kinds, name = set(), None
+            kinds, name, upkept = set(), None, False
             continue
+        if _UPKEEP.search(text) and not _PUBLISH.search(text):
+            upkept = upkept or bool(channels(text)[0] & {WEBSITE, MEDIA})
         if index == _subject_index(earlier):  # the sentence's subject: "××公众号公开内容…，…，发布信息331篇"
             verb = _PUBLISH.search(text)
             subject = text[: verb.start()] if verb is not None else text
@@ -161,15 +167,20 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
             kinds |= found
             name = channel_name(subject) if media is not None else name
         match = _CARRIED_CHANNEL.search(text)
-        if match is not None:
+        if match is not None and _WORK.search(text, match.end()):
+            upkept = True  # "在政府官网积极做好…工作": where work was done; a figure after may be its, or all
+        elif match is not None:
             kinds |= channels(text[match.start() :])[0]
-    return kinds, name
+    return (kinds or ({OTHER} if upkept else set())), name
 
 
 def _subject_index(earlier: list[str]) -> int:
-    """The first clause that is more than a connective ("同时，“活力安镇”公众号…")."""
+    """The first clause that is more than a connective ("同时，“活力安镇”公众号…") or a clause on a
+    channel's upkeep with no verb of publishing ("加强政务新媒体建设，“丰都教育”微信订阅号…", "按照网站
+    管理要求，…"): a channel named there is what was worked on, not what published the figure."""
     for index, text in enumerate(earlier):
-        if text.strip() not in P.CONNECTIVES and not TIME_ONLY.fullmatch(text.strip()):
+        upkeep = not _PUBLISH.search(text) and _UPKEEP.search(text)
+        if text.strip() not in P.CONNECTIVES and not TIME_ONLY.fullmatch(text.strip()) and not upkeep:
             return index
     return -1
 

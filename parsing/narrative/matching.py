@@ -31,7 +31,7 @@ from parsing.narrative.channels import (
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, opens_part
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.narrative.sums import closing_sum, no_peer_totals, respectively
+from parsing.narrative.sums import closing_sum, new_this_year, no_peer_totals, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -62,11 +62,6 @@ _COLUMN = re.compile("(?<!等)" + alternation(P.COLUMN_WORDS))
 _DIRECT = re.compile(rf"{alternation(W.WEBSITE_WORDS)}[上中内]?{alternation(W.PUBLISH_VERBS)}[^，,；;]*$")
 _ADOPTED = re.compile(r"^\s*被.{0,20}?(?:采用|录用|刊用|采纳)")
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
-# The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
-_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
-_ADDED = re.compile(
-    rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
-)
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _MEDIA_ONLY = re.compile(f"(?:{alternation(W.NEW_MEDIA_WORDS)}|[、和及与])+")
 _SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
@@ -75,6 +70,14 @@ _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
+
+
+def _word(text: str) -> str:
+    """`text` as a regex, not where it ends another word ("申请人" holds no 申请)."""
+    after = next((a for w, a in W.REQUIRED_NOT_BEFORE.items() if text.endswith(w)), None)
+    return re.escape(text) + (f"(?!{re.escape(after)})" if after else "")
+
+
 # A required word followed by this is part of another word ("印发文件" names no 发文).
 _REQUIRED = {
     f.key: [
@@ -90,7 +93,7 @@ _REQUIRED = {
     for f in _KEYS
 }
 _NEGATIVE = {
-    f.key: re.compile("|".join(_GAP.join(re.escape(p) for p in form.split("…")) for form in f.negative))
+    f.key: re.compile("|".join(_GAP.join(_word(p) for p in form.split("…")) for form in f.negative))
     for f in _KEYS
     if f.negative
 }
@@ -181,7 +184,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = [c for c in out if not (c.in_part and c.key in stated)]
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
     out = respectively(sentence, out)
-    out = _new_this_year(sentence, out)
+    out = new_this_year(sentence, out)
     out = no_peer_totals(sentence, out)
     if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
         out = [c for c in out if not c.noun]
@@ -291,10 +294,11 @@ def _match(
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
             channel = channel_name(subject)
-        if not kinds:
-            kinds, channel = carried
+        # (posts of media name their channel themselves, before any channel of the clauses before)
         if not kinds and verb is not None and _MEDIA_ONLY.fullmatch(before[verb.end() :].strip()):
             kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
+        elif not kinds:
+            kinds, channel = carried
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
@@ -341,18 +345,8 @@ def _match(
         in_part=in_part,
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
+        column=words.channels == W.WEBSITE_WORDS and bool(_COLUMN.search(before)),
     )
-
-
-def _new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
-    """ "截至年底累计主动公开政府信息5000条，其中本年度新增500条": the year's total is what was added."""
-    added = _ADDED.search(sentence)
-    cumulative = [c for c in out if c.key == "proactive.total" and c.totalled and _CUMULATIVE.search(sentence)]
-    if added is None or not cumulative:
-        return out
-    count = quantities(added.group())[-1]
-    new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
-    return [c for c in out if c.key != "proactive.total"] + [new]
 
 
 def _listed_kind(words: FactWords, before: str) -> bool:

@@ -57,8 +57,8 @@ def bare(words: FactWords, before: str) -> bool:
     in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
     subject = _TRAILING_FILLERS.sub("", before)
     handled = any(
-        v in before for v in (*W.HANDLE_VERBS, "处理")
-    )  # "办理…申请7件" counts no requests received
+        v in before for v in (*W.HANDLE_VERBS, *W.ANSWER_VERBS, "处理")
+    )  # "办理…申请7件", "回复依申请公开1份" count no requests received
     return not handled and any(subject.endswith(b) for b in words.bare)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.quantities import Quantity
+from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import prose as P
 
@@ -15,6 +15,11 @@ _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _SUM = re.compile(alternation(P.SUM_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
+# The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
+_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
+_ADDED = re.compile(
+    rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
+)
 
 
 def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -73,3 +78,14 @@ def no_peer_totals(sentence: str, out: list[Candidate]) -> list[Candidate]:
         or c.totalled
         or not any(o.key in _CHANNEL_KEYS and not (o.partial or o.in_part) for o in out[:i])
     ]
+
+
+def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "截至年底累计主动公开政府信息5000条，其中本年度新增500条": the year's total is what was added."""
+    added = _ADDED.search(sentence)
+    cumulative = [c for c in out if c.key == "proactive.total" and c.totalled and _CUMULATIVE.search(sentence)]
+    if added is None or not cumulative:
+        return out
+    count = quantities(added.group())[-1]
+    new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
+    return [c for c in out if c.key != "proactive.total"] + [new]

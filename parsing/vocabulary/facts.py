@@ -35,7 +35,7 @@ from dataclasses import dataclass
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
     "网站", "门户网", "信息网", "政务网", "政府网", "政府网站", "门户网站", "政务网站", "外网", "公开网", "公开网站",
-    "官网", "政府在线", "网页", "信息公开平台", "政务公开平台", "信息公开专栏", "部门频道", "页面",
+    "官网", "政府在线", "网页", "信息公开平台", "信息公开系统", "政务公开平台", "信息公开专栏", "部门频道", "页面",
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
@@ -75,7 +75,7 @@ TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "博文", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
-    "工作", "政府工作", "动态信息",
+    "工作", "政府工作", "动态信息", "转载信息",
 )
 
 # --- 依申请公开 ---------------------------------------------------------------------------
@@ -96,8 +96,9 @@ ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
-# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文.
-REQUIRED_NOT_BEFORE = {"发文": "件"}
+# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
+# "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
+REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
 DOCUMENT_UNITS = ("件", "份", "个")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
@@ -107,6 +108,7 @@ DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 # --- 建议提案 ----------------------------------------------------------------------------
 
 HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
+ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
 ON_TIME_WORDS = ("按时", "按期", "如期", "在规定时间内", "在规定时限内")

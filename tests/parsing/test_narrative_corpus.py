@@ -21,7 +21,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
-    "http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml": {"proactive.new_media"},
     "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
         "documents.issued",
         "documents.published",
@@ -34,7 +33,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -89,7 +87,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
-    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"proactive.website"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
     "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
         "proactive.total"
@@ -103,10 +100,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
-    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
-        "proactive.new_media",
-        "proactive.website",
-    },
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
@@ -138,11 +132,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
     },
-    "http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true": {
-        "proactive.website"
-    },
-    "https://www.hsxzf.gov.cn/xxgk/xxgknb/2024n/hsxzf20231/wyll20231/content_66370": {"proactive.website"},
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
+    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -181,10 +173,12 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
     "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
-    "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {"proactive.website"},
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "proactive.new_media",
+    },
 }
 
 

@@ -293,11 +293,11 @@ def test_one_means_that_is_no_known_channel_or_the_rest_of_them_is_no_total() ->
     ) == {"proactive.total": 391}
 
 
-def test_a_site_named_by_its_own_name_is_a_website() -> None:
-    # http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html
+def test_a_site_named_by_its_own_name_is_a_channel_not_surely_the_website() -> None:
+    # http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html: the agency's own site here,
+    # but "大众网", "中宏网" are the press's — neither a total nor surely the website's figure
     text = "本年度杭州教育网和中国杭州同步主动公开信息1525条;官方微博发布信息1200余条;官方微信发布1400余条图文信息。"
-    assert _facts(text, 2020)["proactive.website"] == 1525
-    assert "proactive.total" not in _facts(text, 2020)
+    assert _facts(text, 2020) == {"proactive.new_media": 2600}
     # the press's sites stay the press's (and 政务网 a website)
     text = (
         "2023年通过“幸福东坪”微信公众号、安化新闻网、安化政务网、益阳日报、红网、新湖南、人民网等平台,"
@@ -371,3 +371,53 @@ def test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict() -> 
     assert [(c.key, set(c.values)) for c in result.conflicts if c.key == "proactive.website"] == [
         ("proactive.website", {754, 1014})
     ]
+
+
+def test_a_channel_worked_on_is_not_the_channel_a_figure_was_published_through() -> None:
+    # https://cqfd.gov.cn/bm/jw/zwgk_36090/zfxxgknb_36101/202601/t20260122_15343401.html
+    text = "加强政务新媒体建设,“丰都教育”微信订阅号关注用户达7.58万人,全年发布信息216条,总阅读量超过49万次。"
+    assert _facts(text, 2025) == {"proactive.new_media": 216}
+    # http://hljfy.gov.cn/govinfo/contents/1287/5120.html: posts of an account name it themselves
+    text = (
+        "全面加强生态环境微信公众号建设，实行重要信息第一时间采编、第一时间发布，采取长图、短视频等图文形式，"
+        "推送微信92篇，微信阅读量达6700多次、点赞数2000多次。"
+    )
+    assert _facts(text, 2020) == {"proactive.new_media": 92}
+
+
+def test_an_applicant_is_no_request_and_answers_are_no_requests_received() -> None:
+    # http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml
+    text = "2022年我局共收到信件30封,内容均为要求提供相关统计数据,我局均及时进行了回复,未收到申请人不满意评价。"
+    assert _facts(text, 2022) == {}
+    text = (
+        "2022年我局未直接收受社会民众和单位、团体依申请公开事务,全年配合市审批局回应和回复依申请公开1份。"
+    )
+    assert _facts(text, 2022) == {}
+
+
+def test_the_disclosure_system_is_the_disclosure_platform() -> None:
+    # http://www.my.gov.cn/public/column/601?type=3&nav=3&sub=0&timeFrame=2020&hasContent=true
+    assert _facts("2020年,我委在市政府信息公开系统公开25条。", 2020) == {"proactive.website": 25}
+
+
+def test_reposts_an_account_publishes_are_its_posts() -> None:
+    # http://lztj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3215525.shtml
+    text = "2022年我局在“柳州统计”微信公众号发布转载信息225条,网站挂载统计工作动态信息111条、党建信息19条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 225}
+
+
+def test_a_columns_figure_is_a_part_of_the_websites() -> None:
+    # http://www.scpc.gov.cn/public/6603141/13584641.html
+    text = "其中,通过政府门户网站发布政府信息47条,政府信息公开专栏发布信息43条,公开工作动态信息38条。"
+    assert _facts(text, 2021) == {"proactive.website": 47}
+    # (two wholes stay a conflict: test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict)
+
+
+def test_a_channel_where_work_was_done_is_not_the_channel_of_a_figure_after() -> None:
+    # http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml
+    text = (
+        "一是按照市委市政府对政府信息公开工作部署要求,市外办在政府官网积极做好政策法规及相关解读、政务公开、"
+        "机构简介、预决算及三公经费等四个板块的政府信息公开工作完成财政预算、决算信息公开及各类专栏内容的动态更新工作,"
+        "本年度政务公开信息共计10条。"
+    )
+    assert _facts(text) == {}
