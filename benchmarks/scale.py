@@ -281,14 +281,15 @@ def _store_some(args: tuple[str, int, int, int, int]) -> float:
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     rng = random.Random(first)
-    usable = agencies_have - len(agencies())
+    named = len(agencies())
+    usable = agencies_have - named
     items = []
     for i in range(first, first + count):
         # Generated agencies after the first len(agencies()) are named by their number.
         name = (
-            f"新增测试{i}号单位"
+            f"测试省新增{i}号单位"
             if i % NEW_AGENCY == 0
-            else f"测试省第{len(agencies()) + 1 + i % usable}号单位信息公开办公室"
+            else f"测试省第{named + 1 + i % usable}号单位信息公开办公室"
         )
         report, sha = synthetic_report(rng, name, STORE_YEAR), f"{i:x}".rjust(64, "f")
         items.append(StoreItem(report, SourceInfo(sha, f"f/{sha}", "n.pdf", 1, "pdf"), name))

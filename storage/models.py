@@ -213,7 +213,9 @@ class CurrentValue(Base):
         Index("ix_current_values_agency_year", "agency_id", "year"),
     )
 
-    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    # No foreign key (migration 0014): checking it for each of ~250 rows a report was a third of a
+    # bulk store; the table is derived, written only with the agency of a stored report.
+    agency_id: Mapped[int] = mapped_column(Integer)
     year: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(60))
     value: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, tuple_, update
+from sqlalchemy import ColumnElement, and_, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from parsing import PARSER_VERSION
@@ -176,6 +176,18 @@ def _received(item: StoreItem, now: datetime) -> datetime:
     return item.source.received_at or now
 
 
+def _pairs_in(agency: Any, year: Any, pairs: Sequence[tuple[int, int]]) -> ColumnElement[bool]:
+    """(agency, year) among `pairs`, as index probes: a row-value IN list is a sequential scan on
+    PostgreSQL (4 s over current_values at 100 000 reports); each column IN its values probes the
+    (agency_id, year) index for every combination (a batch holds few years), the row IN then drops
+    the combinations that are no pair."""
+    return and_(
+        agency.in_(sorted({a for a, _ in pairs})),
+        year.in_(sorted({y for _, y in pairs})),
+        tuple_(agency, year).in_(list(pairs)),
+    )
+
+
 def _store_round(
     session: Session, batch: list[_New], sources: dict[str, int], parser_version: str, now: datetime
 ) -> list[StoreResult]:
@@ -187,7 +199,7 @@ def _store_round(
         (row.agency_id, row.year): row
         for row in session.scalars(
             select(ReportRow)
-            .where(tuple_(ReportRow.agency_id, ReportRow.year).in_(pairs), ReportRow.is_current.is_(True))
+            .where(_pairs_in(ReportRow.agency_id, ReportRow.year, pairs), ReportRow.is_current.is_(True))
             .order_by(ReportRow.id)
             .with_for_update()
         )
@@ -250,7 +262,7 @@ def _store_round(
     }
     report_ids = [ids[p] for p in pairs]
     _insert_children(session, [(rid, n.item.report) for rid, n in zip(report_ids, batch, strict=True)])
-    _replace_values(session, batch)
+    _replace_values(session, batch, [p for p in pairs if p in current])
     out = []
     for new, report_id, diff in zip(batch, report_ids, changes, strict=True):
         previous = current.get((new.agency.id, new.year))
@@ -301,14 +313,19 @@ def _insert_children(session: Session, reports: list[tuple[int, Report]]) -> Non
     bulk_insert(connection, "report_checks", ("report_id", "rule", "status", "detail"), checks)
 
 
-def _replace_values(session: Session, batch: list[_New]) -> None:
-    """current_values of the batch's (agency, year)s are now those of its reports."""
+def _replace_values(session: Session, batch: list[_New], superseded: list[tuple[int, int]]) -> None:
+    """current_values of the batch's (agency, year)s are now those of its reports.
+
+    Only a superseded report's rows are deleted: an (agency, year) without a current report has none
+    (every change of the current report keeps the table in step, storage.current_values). The delete
+    of the new ones was most of a batch's time: in the rush of a new year its statistics still say
+    the year is empty, and PostgreSQL read every row of the year through the (year, key, value)
+    index for each batch (0.8 s at 100 000 reports, growing with each report stored)."""
     connection = session.connection()
-    # Every pair, not only the superseded ones: as current_values.replace, whatever was there goes.
-    pairs = [(n.agency.id, n.year) for n in batch]
-    connection.execute(
-        delete(CurrentValue).where(tuple_(CurrentValue.agency_id, CurrentValue.year).in_(pairs))
-    )
+    if superseded:
+        connection.execute(
+            delete(CurrentValue).where(_pairs_in(CurrentValue.agency_id, CurrentValue.year, superseded))
+        )
     rows: list[tuple[Any, ...]] = []
     for new in batch:
         report = new.item.report

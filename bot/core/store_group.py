@@ -15,7 +15,7 @@ import threading
 import time
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -68,7 +68,6 @@ class _Waiting:
     done: bool = False
     result: Stored | None = None
     error: BaseException | None = None
-    batch: list[_Waiting] = field(default_factory=list)
 
 
 class GroupStore:
@@ -85,12 +84,15 @@ class GroupStore:
         me = _Waiting(item)
         with self._cond:
             self._waiting.append(me)
-            while self._storing and not me.done:
-                self._cond.wait()
-            if not me.done:
+        while True:
+            with self._cond:
+                while self._storing and not me.done:
+                    self._cond.wait()
+                if me.done:
+                    break
+                # This thread stores what waits, oldest first (its own report may be in a later batch).
                 self._storing = True
                 batch, self._waiting = self._waiting[: self.max_batch], self._waiting[self.max_batch :]
-        if not me.done:
             self._run(batch)
         if me.error is not None:
             raise me.error

@@ -177,3 +177,34 @@ def test_a_batch_finds_agencies_as_one_store_at_a_time_would(services: Services)
         lixia = session.scalar(select(Agency).where(Agency.name == "济南市历下区教育局"))
         assert lixia is not None and lixia.region == "济南市/历下区"
         assert "历下教育局" in {a.alias for a in lixia.aliases}
+
+
+def test_group_store_batches_what_arrives_while_it_stores(services: Services) -> None:
+    import threading
+
+    group = GroupStore(services, max_batch=2)
+    sizes: list[int] = []
+    real = store_batch
+
+    def counting(services_: Services, items: list[StoreItem]):  # type: ignore[no-untyped-def]
+        sizes.append(len(items))
+        return real(services_, items)
+
+    import bot.core.store_group as module
+
+    original, module.store_batch = module.store_batch, counting  # type: ignore[assignment]
+    try:
+        results: dict[int, StoreOutcome] = {}
+
+        def one(i: int) -> None:
+            results[i] = group.store(_item(f"{i:02x}", agency=f"第{i}号测试单位"))[0].outcome
+
+        threads = [threading.Thread(target=one, args=(i,)) for i in range(7)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        module.store_batch = original  # type: ignore[assignment]
+    assert results == dict.fromkeys(range(7), StoreOutcome.NEW)
+    assert sum(sizes) == 7 and max(sizes) <= 2
