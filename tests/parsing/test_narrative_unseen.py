@@ -421,3 +421,12 @@ def test_a_channel_where_work_was_done_is_not_the_channel_of_a_figure_after() ->
         "本年度政务公开信息共计10条。"
     )
     assert _facts(text) == {}
+
+
+def test_a_request_of_another_kind_or_a_thing_named_is_no_information_request() -> None:
+    assert _facts("政府信息公开方面，本单位受理行政许可申请120件。") == {}
+    assert _facts("本年度受理政务服务事项办件300件。") == {}
+    assert _facts("2023年，本机关政府信息公开工作收到文件12份。") == {}
+    # a request for information named after the number, or 办件 of 依申请公开, is one
+    assert _facts("全年共收到并按时办结16件政府信息公开申请。") == {"applications.received": 16}
+    assert _facts("2023年,共接到依申请公开办件0件。") == {"applications.received": 0}
