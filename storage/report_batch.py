@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from parsing import PARSER_VERSION
 from parsing.model import Report
@@ -220,6 +221,8 @@ def _store_round(
             .values(is_current=False)
             .execution_options(synchronize_session=False)
         )
+        for row in current.values():  # the loaded objects say so too, for whoever reads them next
+            set_committed_value(row, "is_current", False)
     changes: list[list[ValueChange]] = []
     rows = []
     for new in batch:
