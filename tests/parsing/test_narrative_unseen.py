@@ -456,3 +456,14 @@ def test_a_stated_sum_closes_its_list_and_is_the_total_only_of_information_in_ge
     assert _facts(text) == {"proactive.website": 120, "proactive.new_media": 80}
     text = "全年共公开信息590条，网站268条、微信322条，合计590条。"
     assert _facts(text)["proactive.total"] == 590
+
+
+def test_two_different_proposal_figures_of_the_whole_are_a_conflict_like_any_key() -> None:
+    text = "本年度办理人大代表建议和政协提案5件。全年共办理建议提案8件。"
+    result = read_narrative(document_from_text(text).blocks, year=2023)
+    assert result.facts == ()
+    assert [(c.key, c.values) for c in result.conflicts] == [("proposals.count", (5, 8))]
+    # one kind's figure is a part of both kinds'; a breakdown or the sentence read with the one before is no second figure
+    assert _facts("办理人大代表建议5件。共办理人大代表建议和政协提案8件。") == {"proposals.count": 8}
+    assert _facts("办理人大代表建议3件、政协提案2件。其中办理人大代表建议3件。") == {"proposals.count": 5}
+    assert _facts("办理人大代表建议3件。办理政协提案2件。") == {"proposals.count": 5}
