@@ -32,6 +32,7 @@ from sqlalchemy.engine import make_url
 from benchmarks.ask import RULES, YEARS, agencies, bench
 from benchmarks.storage import synthetic_report
 from bot.core.services import Services
+from bot.core.store_group import store_batch
 from parsing.schema import cell_keys
 from storage import current_values
 from storage.db import make_engine, make_sessionmaker, normalise_url
@@ -70,7 +71,9 @@ def _setup(engine: Engine) -> None:
                 [{"t": template, "k": k, "p": p} for p, k in enumerate(cell_keys(template))],
             )
         conn.execute(
-            text("INSERT INTO agencies (id, name, region, level, kind, created_at) VALUES (:i, :n, '', '', '', :now)"),
+            text(
+                "INSERT INTO agencies (id, name, region, level, kind, created_at) VALUES (:i, :n, '', '', '', :now)"
+            ),
             [{"i": i, "n": n, "now": now} for i, (n, _) in enumerate(names, 1)],
         )
         conn.execute(
@@ -113,14 +116,16 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "INSERT INTO agencies (id, name, region, level, kind, created_at) "
         "SELECT g, '测试省第' || g || '号单位信息公开办公室', '', '', '', now() "
         "FROM generate_series(greatest(:a0, 2000) + 1, :a1) g",
-        a0=a0, a1=a1,
+        a0=a0,
+        a1=a1,
     )
     seconds += _exec(
         engine,
         "INSERT INTO source_files (id, sha256, path, original_name, size, kind, received_at) "
         "SELECT g, lpad(to_hex(g), 64, '0'), 'f/' || g, 'r.pdf', 1, 'pdf', now() "
         "FROM generate_series(:r0 + 1, :r1) g",
-        r0=a0 * ny, r1=a1 * ny,
+        r0=a0 * ny,
+        r1=a1 * ny,
     )
     seconds += _exec(
         engine,
@@ -128,7 +133,10 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "version, warnings, checks_ok, received_at) "
         "SELECT g, (g - 1) / :ny + 1, :y0 + (g - 1) % :ny, CASE WHEN :y0 + (g - 1) % :ny < 2021 THEN '2019' "
         "ELSE '2021' END, g, 'bench', true, 1, '[]', random() > 0.05, now() FROM generate_series(:r0 + 1, :r1) g",
-        ny=ny, y0=y0, r0=a0 * ny, r1=a1 * ny,
+        ny=ny,
+        y0=y0,
+        r0=a0 * ny,
+        r1=a1 * ny,
     )
     # One row a report, cells and where each was read, as storage.cells writes them.
     seconds += _exec(
@@ -139,7 +147,8 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "FILTER (WHERE v.value IS NOT NULL), '{}') FROM (SELECT r.id, k.key, k.pos, CASE WHEN random() < 0.03 "
         "THEN NULL ELSE floor(random() * 41) END AS value FROM reports r JOIN bench_keys k "
         "ON k.template = r.template WHERE r.id > :r0 AND r.id <= :r1) v GROUP BY v.id",
-        r0=a0 * ny, r1=a1 * ny,
+        r0=a0 * ny,
+        r1=a1 * ny,
     )
     seconds += _exec(
         engine,
@@ -148,7 +157,8 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "CROSS JOIN (VALUES ('proactive.total', '条'), ('proactive.website', '条'), "
         "('proactive.new_media', '条'), ('applications.received', '件')) f(key, unit) "
         "WHERE r.id > :r0 AND r.id <= :r1",
-        r0=a0 * ny, r1=a1 * ny,
+        r0=a0 * ny,
+        r1=a1 * ny,
     )
     # The ingest keeps current_values with every report it stores; generated rows get theirs here,
     # by the same SQL that rebuilds the table. The (year, key, value) index is rebuilt afterwards:
@@ -162,7 +172,8 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         engine,
         "INSERT INTO current_values (agency_id, year, key, value) SELECT r.agency_id, r.year, f.key, f.value "
         "FROM reports r JOIN report_facts f ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1",
-        r0=a0 * ny, r1=a1 * ny,
+        r0=a0 * ny,
+        r1=a1 * ny,
     )
     seconds += _combined(engine, a0, a1)
     seconds += _value_index(engine)
@@ -171,13 +182,17 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         "INSERT INTO report_checks (report_id, rule, status, detail) "
         "SELECT r.id, c.rule, CASE WHEN NOT r.checks_ok AND c.rule = 't3.balance' THEN 'fail' ELSE 'pass' END, '' "
         "FROM reports r CROSS JOIN unnest(CAST(:rules AS text[])) c(rule) WHERE r.id > :r0 AND r.id <= :r1",
-        rules=list(RULES), r0=a0 * ny, r1=a1 * ny,
+        rules=list(RULES),
+        r0=a0 * ny,
+        r1=a1 * ny,
     )
     t0 = time.perf_counter()
     with engine.connect() as conn:
         conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     for table in ("agencies", "agency_aliases", "source_files", "reports", "report_facts", "report_checks"):
-        _exec(engine, f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        _exec(
+            engine, f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+        )
     return seconds + time.perf_counter() - t0
 
 
@@ -195,10 +210,15 @@ def grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> fl
     for lo in range(agencies_before, agencies_after, 4000):
         _grow_sqlite(engine, lo, min(agencies_after, lo + 4000))
         if VERBOSE:
-            print(f"    {time.perf_counter() - t0:6.1f} s  SQLite: {min(agencies_after, lo + 4000)} agencies", flush=True)
+            print(
+                f"    {time.perf_counter() - t0:6.1f} s  SQLite: {min(agencies_after, lo + 4000)} agencies",
+                flush=True,
+            )
     with engine.begin() as conn:
         conn.execute(
-            text("CREATE INDEX ix_current_values_year_key_value ON current_values (year, key, value, agency_id)")
+            text(
+                "CREATE INDEX ix_current_values_year_key_value ON current_values (year, key, value, agency_id)"
+            )
         )
     with engine.connect() as conn:
         conn.execute(text("ANALYZE"))
@@ -214,22 +234,33 @@ def _grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> N
         conn.execute(text("PRAGMA cache_size = -1000000"))  # 1 GB: the bulk insert's working set
         for sql, lo, hi in (
             (
-                "INSERT INTO agencies (id, name, region, level, kind, created_at) " + _SQLITE_SERIES
-                + "SELECT x, '测试省第' || x || '号单位信息公开办公室', '', '', '', " + _SQLITE_NOW + " FROM g",
-                max(a0, len(agencies())) + 1, a1,
+                "INSERT INTO agencies (id, name, region, level, kind, created_at) "
+                + _SQLITE_SERIES
+                + "SELECT x, '测试省第' || x || '号单位信息公开办公室', '', '', '', "
+                + _SQLITE_NOW
+                + " FROM g",
+                max(a0, len(agencies())) + 1,
+                a1,
             ),
             (
                 "INSERT INTO source_files (id, sha256, path, original_name, size, kind, received_at) "
-                + _SQLITE_SERIES + "SELECT x, printf('%064x', x), 'f/' || x, 'r.pdf', 1, 'pdf', " + _SQLITE_NOW
+                + _SQLITE_SERIES
+                + "SELECT x, printf('%064x', x), 'f/' || x, 'r.pdf', 1, 'pdf', "
+                + _SQLITE_NOW
                 + " FROM g",
-                r0 + 1, r1,
+                r0 + 1,
+                r1,
             ),
             (
                 "INSERT INTO reports (id, agency_id, year, template, source_file_id, parser_version, is_current, "
-                "version, warnings, checks_ok, received_at) " + _SQLITE_SERIES
+                "version, warnings, checks_ok, received_at) "
+                + _SQLITE_SERIES
                 + f"SELECT x, (x - 1) / {ny} + 1, {y0} + (x - 1) % {ny}, CASE WHEN {y0} + (x - 1) % {ny} < 2021 "
-                f"THEN '2019' ELSE '2021' END, x, 'bench', 1, 1, '[]', {rand} >= 50, " + _SQLITE_NOW + " FROM g",
-                r0 + 1, r1,
+                f"THEN '2019' ELSE '2021' END, x, 'bench', 1, 1, '[]', {rand} >= 50, "
+                + _SQLITE_NOW
+                + " FROM g",
+                r0 + 1,
+                r1,
             ),
         ):
             if hi >= lo:
@@ -275,9 +306,10 @@ STORE_YEAR = YEARS[-1] + 1
 NEW_AGENCY = 10
 
 
-def _store_some(args: tuple[str, int, int, int, int]) -> float:
-    """Store `count` new synthetic reports, `batch` to a transaction (store_reports); returns seconds."""
-    url, first, count, batch, agencies_have = args
+def _store_some(args: tuple[str, int, int, int, int, bool]) -> float:
+    """Store `count` new synthetic reports, `batch` to a transaction (store_reports; `worker`: as a
+    worker stores them, bot.core.store_group.store_batch, with the cross-year checks); returns seconds."""
+    url, first, count, batch, agencies_have, worker = args
     engine = make_engine(url)
     sessions = make_sessionmaker(engine)
     rng = random.Random(first)
@@ -296,7 +328,11 @@ def _store_some(args: tuple[str, int, int, int, int]) -> float:
     with sessions() as session:  # connect (and warm the pool) before the clock starts
         session.execute(text("SELECT 1"))
     t0 = time.perf_counter()
+    services = Services(settings=make_settings(Path("/tmp"), url), engine=engine, sessions=sessions)
     for start in range(0, count, batch):
+        if worker:
+            store_batch(services, items[start : start + batch])
+            continue
         with sessions.begin() as session:
             store_reports(session, items[start : start + batch])
     seconds = time.perf_counter() - t0
@@ -315,25 +351,33 @@ def _forget_stored(engine: Engine, agencies: int, reports: int) -> None:
     _exec(engine, "DELETE FROM agencies WHERE id > :a", a=agencies)
 
 
-def store_rate(url: str, first: int, count: int, processes: int, batch: int, agencies_have: int) -> float:
+def store_rate(
+    url: str, first: int, count: int, processes: int, batch: int, agencies_have: int, worker: bool = False
+) -> float:
     """Reports/s of `processes` storing at once, each timed from its first store to its last."""
     per = count // processes
-    jobs = [(url, first + i * per, per, batch, agencies_have) for i in range(processes)]
+    jobs = [(url, first + i * per, per, batch, agencies_have, worker) for i in range(processes)]
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
         seconds = pool.map(_store_some, jobs)
     return per * processes / max(seconds)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--admin-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--sizes", default="100000,300000,1000000")
     parser.add_argument("--rounds", type=int, default=60)
     parser.add_argument("--store", type=int, default=2000, help="reports stored at each size")
-    parser.add_argument("--batch", type=int, default=500, help="reports per transaction in the bulk store rate")
+    parser.add_argument(
+        "--batch", type=int, default=500, help="reports per transaction in the bulk store rate"
+    )
     parser.add_argument("--fresh", action="store_true", help="start over (the database is kept otherwise)")
     parser.add_argument("--drop", action="store_true", help="drop the database at the end")
-    parser.add_argument("--sqlite", metavar="FILE", help="measure SQLite in FILE (kept) instead of PostgreSQL")
+    parser.add_argument(
+        "--sqlite", metavar="FILE", help="measure SQLite in FILE (kept) instead of PostgreSQL"
+    )
     args = parser.parse_args()
     admin = make_engine(args.admin_url, isolation_level="AUTOCOMMIT")
     if args.sqlite:
@@ -345,7 +389,10 @@ def main() -> int:
         url = f"sqlite:///{path}"
     else:
         with admin.connect() as conn:
-            exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB}).first() is not None
+            exists = (
+                conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB}).first()
+                is not None
+            )
             if args.fresh or not exists:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
                 conn.execute(text(f"CREATE DATABASE {DB}"))
@@ -387,7 +434,9 @@ def main() -> int:
                 db_size = (
                     f"{Path(args.sqlite).stat().st_size / 2**20:.0f} MB"
                     if sqlite
-                    else conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
+                    else conn.execute(
+                        text("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                    ).scalar()
                 )
             print(
                 f"{'SQLite' if sqlite else 'PostgreSQL'}, {n} reports ({db_size}), grown in {seconds:.0f} s; load average "
@@ -399,13 +448,24 @@ def main() -> int:
             )
             bench(services, args.rounds)
             # SQLite has one writer at a time: one storing process there.
-            runs = ((1, 1), (1, args.batch)) if sqlite else ((1, 1), (2, 1), (1, args.batch), (2, args.batch))
-            for processes, batch in runs:
+            runs = ((1, 1, False), (1, args.batch, False))
+            if not sqlite:
+                runs = (
+                    (1, 1, False),
+                    (2, 1, False),
+                    (1, args.batch, False),
+                    (2, args.batch, False),
+                    (2, args.batch, True),
+                )
+            for processes, batch, worker in runs:
                 count = args.store if batch == 1 else max(args.store, 4 * batch * processes)
-                rate = store_rate(url, 10**9 + stored, count, processes, batch, max(have, len(agencies()) + 1))
+                rate = store_rate(
+                    url, 10**9 + stored, count, processes, batch, max(have, len(agencies()) + 1), worker
+                )
                 stored += count
                 print(
-                    f"  store_reports, {processes} process(es), {batch} report(s) a transaction: "
+                    f"  {'store_batch (worker)' if worker else 'store_reports'}, {processes} process(es), "
+                    f"{batch} report(s) a transaction: "
                     f"{rate:.0f} reports/s (load average {os.getloadavg()[0]:.1f})",
                     flush=True,
                 )

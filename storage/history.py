@@ -6,13 +6,13 @@ they are replaced whenever either of the two reports changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from storage.cells import cell_values
+from storage.cells import cells_values
 from storage.models import Agency, CheckRow, FactRow, ReportRow, SourceFile
 
 CROSS_PREFIX = "cross."
@@ -35,29 +35,56 @@ class StoredYear:
 
 def stored_years(session: Session, agency_id: int, years: Iterable[int]) -> dict[int, StoredYear]:
     """The agency's current report on each of `years` that it has, keyed by year."""
+    return {y: found for (_, y), found in stored_years_of(session, [(agency_id, y) for y in years]).items()}
+
+
+def stored_years_of(session: Session, pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], StoredYear]:
+    """The current report of each (agency, year) among `pairs` that has one: three queries for all."""
+    wanted = set(pairs)
+    if not wanted:
+        return {}
     rows = session.execute(
         select(ReportRow, Agency.name, SourceFile.original_name)
         .join(Agency, Agency.id == ReportRow.agency_id)
         .join(SourceFile, SourceFile.id == ReportRow.source_file_id)
-        .where(ReportRow.agency_id == agency_id, ReportRow.year.in_(list(years)), ReportRow.is_current.is_(True))
+        .where(
+            ReportRow.agency_id.in_(sorted({a for a, _ in wanted})),
+            ReportRow.year.in_(sorted({y for _, y in wanted})),
+            ReportRow.is_current.is_(True),
+        )
     ).all()
-    found: dict[int, StoredYear] = {}
-    for report, name, filename in rows:
-        cells = cell_values(session, report.id)
-        facts = {k: v for k, v in session.execute(select(FactRow.key, FactRow.value).where(FactRow.report_id == report.id))}
-        found[report.year] = StoredYear(
-            report.id, agency_id, name, report.year, report.version, filename, report.template, cells, facts
+    rows = [r for r in rows if (r[0].agency_id, r[0].year) in wanted]
+    ids = [r[0].id for r in rows]
+    cells = cells_values(session, ids)
+    facts: dict[int, dict[str, float]] = {i: {} for i in ids}
+    if ids:
+        for report_id, key, value in session.execute(
+            select(FactRow.report_id, FactRow.key, FactRow.value)
+            .where(FactRow.report_id.in_(ids))
+            .order_by(FactRow.id)
+        ):
+            facts[report_id][key] = value
+    return {
+        (report.agency_id, report.year): StoredYear(
+            report.id, report.agency_id, name, report.year, report.version, filename, report.template,
+            cells[report.id], facts[report.id],
         )
-    return found
+        for report, name, filename in rows
+    }  # fmt: skip
 
 
-def replace_cross_checks(session: Session, report_id: int, checks: Sequence[tuple[str, str, str]]) -> None:
-    """Replace the report's cross-year check rows with (rule, status, detail) rows. Flushes only."""
+def replace_cross_checks_of(session: Session, checks: Mapping[int, Sequence[tuple[str, str, str]]]) -> None:
+    """Replace each report's cross-year check rows (report id -> (rule, status, detail) rows): one
+    delete and one insert for all. Flushes only."""
+    if not checks:
+        return
     session.execute(
-        delete(CheckRow).where(CheckRow.report_id == report_id, CheckRow.rule.startswith(CROSS_PREFIX))
+        delete(CheckRow).where(CheckRow.report_id.in_(list(checks)), CheckRow.rule.startswith(CROSS_PREFIX))
     )
-    if checks:
-        session.execute(
-            insert(CheckRow),
-            [{"report_id": report_id, "rule": r, "status": s, "detail": d} for r, s, d in checks],
-        )
+    rows = [
+        {"report_id": report_id, "rule": r, "status": s, "detail": d}
+        for report_id, rows in checks.items()
+        for r, s, d in rows
+    ]
+    if rows:
+        session.execute(insert(CheckRow), rows)

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from parsing import PARSER_VERSION
 from parsing.model import Report
@@ -220,6 +221,8 @@ def _store_round(
             .values(is_current=False)
             .execution_options(synchronize_session=False)
         )
+        for row in current.values():  # the loaded objects say so too, for whoever reads them next
+            set_committed_value(row, "is_current", False)
     changes: list[list[ValueChange]] = []
     rows = []
     for new in batch:
@@ -261,8 +264,12 @@ def _store_round(
         )
     }
     report_ids = [ids[p] for p in pairs]
-    _insert_children(session, [(rid, n.item.report) for rid, n in zip(report_ids, batch, strict=True)])
-    _replace_values(session, batch, [p for p in pairs if p in current])
+    # Each cell as a float column holds it, once for report_cells and current_values alike.
+    stored_cells = [{k: storable(v) for k, v in n.item.report.cells.items()} for n in batch]
+    _insert_children(
+        session, [(rid, n.item.report) for rid, n in zip(report_ids, batch, strict=True)], stored_cells
+    )
+    _replace_values(session, batch, stored_cells, [p for p in pairs if p in current])
     out = []
     for new, report_id, diff in zip(batch, report_ids, changes, strict=True):
         previous = current.get((new.agency.id, new.year))
@@ -286,15 +293,17 @@ def _json(value: Any) -> str:
     return json.dumps(value)  # as SQLAlchemy's JSON type writes it
 
 
-def _insert_children(session: Session, reports: list[tuple[int, Report]]) -> None:
+def _insert_children(
+    session: Session, reports: list[tuple[int, Report]], stored_cells: list[dict[str, float | None]]
+) -> None:
     """Cells (one row a report), facts and checks of every report: one COPY (PostgreSQL) or
     executemany (SQLite) each, no ORM objects."""
     connection = session.connection()
     cells: list[tuple[Any, ...]] = []
     facts: list[tuple[Any, ...]] = []
     checks: list[tuple[Any, ...]] = []
-    for report_id, report in reports:
-        values, where = payload({k: storable(v) for k, v in report.cells.items()}, report.cell_sources)
+    for (report_id, report), stored in zip(reports, stored_cells, strict=True):
+        values, where = payload(stored, report.cell_sources)
         cells.append((report_id, _json(values), _json(where)))
         for f in report.facts:
             value = storable(f.value)
@@ -313,7 +322,12 @@ def _insert_children(session: Session, reports: list[tuple[int, Report]]) -> Non
     bulk_insert(connection, "report_checks", ("report_id", "rule", "status", "detail"), checks)
 
 
-def _replace_values(session: Session, batch: list[_New], superseded: list[tuple[int, int]]) -> None:
+def _replace_values(
+    session: Session,
+    batch: list[_New],
+    stored_cells: list[dict[str, float | None]],
+    superseded: list[tuple[int, int]],
+) -> None:
     """current_values of the batch's (agency, year)s are now those of its reports.
 
     Only a superseded report's rows are deleted: an (agency, year) without a current report has none
@@ -327,11 +341,10 @@ def _replace_values(session: Session, batch: list[_New], superseded: list[tuple[
             delete(CurrentValue).where(_pairs_in(CurrentValue.agency_id, CurrentValue.year, superseded))
         )
     rows: list[tuple[Any, ...]] = []
-    for new in batch:
-        report = new.item.report
+    for new, cells in zip(batch, stored_cells, strict=True):
         values = current_values.value_rows(
-            ((k, storable(v)) for k, v in report.cells.items()),
-            ((f.key, storable(f.value)) for f in report.facts),
+            cells.items(), ((f.key, storable(f.value)) for f in new.item.report.facts)
         )
-        rows.extend((new.agency.id, new.year, key, value) for key, value in values)
+        agency_id, year = new.agency.id, new.year  # once a report, not an ORM attribute read a row
+        rows.extend((agency_id, year, key, value) for key, value in values)
     bulk_insert(connection, current_values.TABLE, current_values.COLUMNS, rows)

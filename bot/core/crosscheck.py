@@ -6,12 +6,14 @@ neighbouring years' reports and keeps the stored results (check rows `cross.*`) 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import Session
 
 from bot.core.crossyear import CrossCheck, ReportRef, YearReport, cross_year_checks
 from bot.core.replies import crossyear as say
 from parsing.model import Report
-from storage.history import StoredYear, replace_cross_checks, stored_years
+from storage.history import StoredYear, replace_cross_checks_of, stored_years, stored_years_of
 
 
 def from_stored(stored: StoredYear) -> YearReport:
@@ -51,14 +53,26 @@ def refresh_after_store(session: Session, agency_id: int, year: int) -> list[Cro
     the next year's (against this one), which a new version here may have fixed or broken.
     Flushes only; the caller's transaction commits.
     """
-    held = stored_years(session, agency_id, (year - 1, year, year + 1))
-    if year not in held:
-        return []
-    this = from_stored(held[year])
-    mine = cross_year_checks(from_stored(held[year - 1]), this) if year - 1 in held else []
-    replace_cross_checks(session, held[year].report_id, _rows(mine))
-    following: list[CrossCheck] = []
-    if year + 1 in held:
-        following = cross_year_checks(this, from_stored(held[year + 1]))
-        replace_cross_checks(session, held[year + 1].report_id, _rows(following))
-    return mine + following
+    return refresh_after_stores(session, [(agency_id, year)])[0]
+
+
+def refresh_after_stores(session: Session, pairs: Sequence[tuple[int, int]]) -> list[list[CrossCheck]]:
+    """refresh_after_store for each (agency, year) of a batch just stored, read and written at once."""
+    held = stored_years_of(session, [(a, y + d) for a, y in pairs for d in (-1, 0, 1)])
+    rows: dict[int, list[tuple[str, str, str]]] = {}
+    out: list[list[CrossCheck]] = []
+    for agency_id, year in pairs:
+        if (agency_id, year) not in held:
+            out.append([])
+            continue
+        this = from_stored(held[(agency_id, year)])
+        before, after = held.get((agency_id, year - 1)), held.get((agency_id, year + 1))
+        mine = cross_year_checks(from_stored(before), this) if before is not None else []
+        rows[held[(agency_id, year)].report_id] = _rows(mine)
+        following: list[CrossCheck] = []
+        if after is not None:
+            following = cross_year_checks(this, from_stored(after))
+            rows[after.report_id] = _rows(following)
+        out.append(mine + following)
+    replace_cross_checks_of(session, rows)
+    return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from bot.core.crosscheck import refresh_after_store
+from bot.core.crosscheck import refresh_after_stores
 from bot.core.crossyear import CrossCheck
 from bot.core.services import Services
 from storage.db import write_session
@@ -45,15 +45,9 @@ def store_batch(services: Services, items: Sequence[StoreItem]) -> list[Stored]:
         try:
             with write_session(services.sessions) as session:
                 results = store_reports(session, items)
-                return [
-                    (
-                        r,
-                        []
-                        if r.outcome is StoreOutcome.DUPLICATE
-                        else refresh_after_store(session, r.agency_id, r.year),
-                    )
-                    for r in results
-                ]
+                stored = [r for r in results if r.outcome is not StoreOutcome.DUPLICATE]
+                cross = iter(refresh_after_stores(session, [(r.agency_id, r.year) for r in stored]))
+                return [(r, [] if r.outcome is StoreOutcome.DUPLICATE else next(cross)) for r in results]
         except (IntegrityError, OperationalError):
             if attempt == STORE_ATTEMPTS:
                 raise

@@ -2,18 +2,28 @@
 
 A figure is read within its clause. Text in brackets ("（其中：网上申请42件…）", "（含…）")
 is a clause of its own, marked as an aside: its figures are parts of another, never facts.
+A clause with 分别 and several figures distributes them over the items listed before it, in
+order, one clause each ("行政复议和行政诉讼案件分别为1件和2件"); when the items and the figures
+are not as many, which figure is whose is unknown and the clause keeps no figure.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from parsing.narrative.quantities import quantities
+from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import prose as P
 
 _OPEN = "（("
 _CLOSE = "）)"
 _CUT = re.compile(r"[，,；;。！？!?]")
+_ITEM_CUT = re.compile(f"(?:{alternation(P.ITEM_CONJUNCTIONS)})(?!{alternation(P.NOT_ITEM_CONJUNCTION_AFTER)})")
+_ANY_VERB = re.compile(alternation(tuple({v for f in FACT_WORDS for v in f.verbs})))
+_QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,8 @@ def clauses(sentence: str) -> list[Clause]:
     for index, part in enumerate(pieces):
         if part.strip():
             semicolon = index > 0 and separators[index - 1] in "；;"
-            out.append(Clause(part, after_semicolon=semicolon))
+            spread = distributed(part)
+            out.extend(Clause(t, after_semicolon=semicolon and not k) for k, t in enumerate(spread or [part]))
     out.extend(
         Clause(part, aside=True, breakdown=text.strip().startswith(W.PART_WORDS))
         for text in asides
@@ -56,3 +67,29 @@ def clauses(sentence: str) -> list[Clause]:
         if part.strip()
     )
     return out
+
+
+def distributed(text: str) -> list[str] | None:
+    """ "在门户网站和微信公众号分别发布信息120条、80条" -> one clause per item and its figure; None when
+    the clause does not list figures after 分别 (one figure after it is each item's: "分别为0件")."""
+    at = text.find(P.RESPECTIVELY)
+    if at < 0:
+        return None
+    after = text[at + len(P.RESPECTIVELY) :]
+    counts = quantities(after)
+    if len(counts) < 2:
+        return None
+    between = " " + "".join(P.ITEM_CONJUNCTIONS)
+    if any(after[a.end : b.start].strip(between) for a, b in pairwise(counts)):
+        return None  # not a plain list of figures
+    # items cut at conjunctions outside quoted titles ("“河之西”", "《…》")
+    masked = _QUOTED.sub(lambda m: "\0" * len(m.group()), text[:at])
+    cuts = [0, *(x for m in _ITEM_CUT.finditer(masked) for x in (m.start(), m.end())), at]
+    items = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    if len(items) != len(counts) or not all(item.strip() for item in items):
+        return [text[:at]]
+    verb = _ANY_VERB.search(items[-1])  # "门户网站、微信公众号发布信息分别为…": the verb is every item's
+    shared = items[-1][verb.start() :] if verb is not None and verb.start() else ""
+    items[-1] = items[-1][: len(items[-1]) - len(shared)]
+    head = after[: counts[0].start]
+    return [item + shared + head + count.raw for item, count in zip(items, counts, strict=True)]

@@ -29,7 +29,7 @@ from parsing.narrative.channels import (
     verb_in,
 )
 from parsing.narrative.clauses import Clause, clauses
-from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, opens_part
+from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, new_this_year, no_peer_totals, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
@@ -282,6 +282,8 @@ def _match(
     for phrase in words.excluding_except:
         checked = checked.replace(phrase, "")
     if any(w in checked for w in words.excluding) or (not words.objects and _SUBORDINATE.search(before)):
+        return None
+    if verb is not None and not names_it(words, before[verb.end() :], following):
         return None
     channel: str | None = None
     if words.part_of is not None:

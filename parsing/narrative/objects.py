@@ -52,6 +52,15 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
     return named_after or verb == "主动公开"
 
 
+def names_it(words: FactWords, counted: str, following: str) -> bool:
+    """ "政府信息公开工作收到文件12份": a thing named after the verb that is none of the key's counts
+    nothing — unless the key's thing is named after the number ("收到并按时办结16件…申请")."""
+    counted = _FILLERS.sub("", counted).strip(" ：:")
+    if not words.names or not counted or any(n in counted for n in words.names):
+        return True
+    return any(n in following for n in words.names)
+
+
 def bare(words: FactWords, before: str) -> bool:
     """ "依申请公开3次": a subject of the key right before the count stands for its verb (never
     in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""

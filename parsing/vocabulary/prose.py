@@ -87,6 +87,9 @@ GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
 RESPECTIVELY = "分别"
 OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
+# The items 分别 distributes figures over, and between figures: cut at these ("及时" is no 及).
+ITEM_CONJUNCTIONS = ("以及", "、", "及", "和", "与")
+NOT_ITEM_CONJUNCTION_AFTER = ("时",)
 # "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
 CUMULATIVE_WORDS = ("截至", "截止", "到")
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")

@@ -133,8 +133,8 @@ def test_failure_mid_write_leaves_nothing_partial(services: Services, monkeypatc
     before = _counts(services)
     original = storage.report_batch._insert_children
 
-    def insert_then_fail(session: Any, reports: list[tuple[int, Report]]) -> None:
-        original(session, reports)  # cells written inside the transaction...
+    def insert_then_fail(session: Any, reports: list[tuple[int, Report]], cells: Any) -> None:
+        original(session, reports, cells)  # cells written inside the transaction...
         raise OperationalError("INSERT", {}, Exception("disk I/O error"))  # ...then the disk fails
 
     monkeypatch.setattr(storage.report_batch, "_insert_children", insert_then_fail)

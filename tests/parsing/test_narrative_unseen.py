@@ -421,3 +421,26 @@ def test_a_channel_where_work_was_done_is_not_the_channel_of_a_figure_after() ->
         "本年度政务公开信息共计10条。"
     )
     assert _facts(text) == {}
+
+
+def test_a_request_of_another_kind_or_a_thing_named_is_no_information_request() -> None:
+    assert _facts("政府信息公开方面，本单位受理行政许可申请120件。") == {}
+    assert _facts("本年度受理政务服务事项办件300件。") == {}
+    assert _facts("2023年，本机关政府信息公开工作收到文件12份。") == {}
+    # a request for information named after the number, or 办件 of 依申请公开, is one
+    assert _facts("全年共收到并按时办结16件政府信息公开申请。") == {"applications.received": 16}
+    assert _facts("2023年,共接到依申请公开办件0件。") == {"applications.received": 0}
+
+
+def test_respectively_gives_the_listed_items_their_figures_in_order() -> None:
+    assert _facts("行政复议和行政诉讼案件分别为1件和2件。") == {"review.count": 1, "suit.count": 2}
+    text = "在门户网站和微信公众号分别发布信息120条、80条。"
+    assert _facts(text) == {"proactive.website": 120, "proactive.new_media": 80}
+    text = "门户网站、微信公众号发布信息分别为120条、80条。"
+    assert _facts(text) == {"proactive.website": 120, "proactive.new_media": 80}
+    # items and figures not as many: whose figure is which is unknown
+    assert _facts("行政复议、行政诉讼和信访分别为1件和2件。") == {}
+    # one figure after 分别 is each item's
+    assert _facts("行政复议、行政诉讼分别为0件。") == {"review.count": 0, "suit.count": 0}
+    text = "2023年,通过“绥阳县人民政府”微信公众号、“绥阳政务微博”分别发布信息584条、267条。"
+    assert _facts(text) == {"proactive.new_media": 851}

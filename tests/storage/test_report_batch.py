@@ -208,3 +208,12 @@ def test_group_store_batches_what_arrives_while_it_stores(services: Services) ->
         module.store_batch = original  # type: ignore[assignment]
     assert results == dict.fromkeys(range(7), StoreOutcome.NEW)
     assert sum(sizes) == 7 and max(sizes) <= 2
+
+
+def test_the_superseded_report_reads_as_not_current_in_the_same_session(services: Services) -> None:
+    with services.sessions.begin() as session:
+        (old,) = store_reports(session, [_item("a")])
+        row = session.get(ReportRow, old.report_id)
+        assert row is not None and row.is_current
+        store_reports(session, [_item("b", total=7)])
+        assert row.is_current is False
