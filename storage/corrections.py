@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from storage import current_values
 from storage.agencies import find_or_create_agency
-from storage.models import Agency, ReportCorrection, ReportRow, SourceFile
+from storage.models import CURRENT_REPORT, Agency, ReportCorrection, ReportRow, SourceFile
 
 
 class Action(StrEnum):
@@ -135,7 +135,7 @@ def move(
         return Refusal.SAME
     taken = session.scalar(
         select(ReportRow.id).where(
-            ReportRow.agency_id == new_agency.id, ReportRow.year == new_year, ReportRow.is_current.is_(True)
+            ReportRow.agency_id == new_agency.id, ReportRow.year == new_year, CURRENT_REPORT
         )
     )
     if taken is not None:

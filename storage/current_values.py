@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from storage.cells import cell_values
 from storage.derived import combined_insert, combined_rows
 from storage.insert import bulk_insert
-from storage.models import CurrentValue, FactRow, ReportRow
+from storage.models import CURRENT_REPORT, CurrentValue, FactRow, ReportRow
 
 COLUMNS = ("agency_id", "year", "key", "value")
 TABLE = CurrentValue.__tablename__
@@ -89,7 +89,7 @@ def resync(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
         _clear(connection, agency_id, year)
         report_id = session.scalar(
             select(ReportRow.id).where(
-                ReportRow.agency_id == agency_id, ReportRow.year == year, ReportRow.is_current.is_(True)
+                ReportRow.agency_id == agency_id, ReportRow.year == year, CURRENT_REPORT
             )
         )
         if report_id is None:

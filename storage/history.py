@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from storage.cells import cells_values
-from storage.models import Agency, CheckRow, FactRow, ReportRow, SourceFile
+from storage.models import CURRENT_REPORT, Agency, CheckRow, FactRow, ReportRow, SourceFile
 
 CROSS_PREFIX = "cross."
 
@@ -50,7 +50,7 @@ def stored_years_of(session: Session, pairs: Iterable[tuple[int, int]]) -> dict[
         .where(
             ReportRow.agency_id.in_(sorted({a for a, _ in wanted})),
             ReportRow.year.in_(sorted({y for _, y in wanted})),
-            ReportRow.is_current.is_(True),
+            CURRENT_REPORT,
         )
     ).all()
     rows = [r for r in rows if (r[0].agency_id, r[0].year) in wanted]

@@ -30,7 +30,7 @@ from storage.agency_lookup import (
 )
 from storage.cells import Cell, cells_of
 from storage.expected import RegistryYear, registry_year
-from storage.models import Agency, CheckRow, FactRow, ReportRow
+from storage.models import CURRENT_REPORT, Agency, CheckRow, FactRow, ReportRow
 from storage.year_queries import (
     FailedReport,
     YearSummary,
@@ -126,7 +126,7 @@ def _report_info(row: Any) -> ReportInfo:
 def current_report(session: Session, agency_id: int, year: int) -> ReportInfo | None:
     row = session.execute(
         _report_select().where(
-            ReportRow.agency_id == agency_id, ReportRow.year == year, ReportRow.is_current.is_(True)
+            ReportRow.agency_id == agency_id, ReportRow.year == year, CURRENT_REPORT
         )
     ).first()
     return _report_info(row) if row else None
@@ -142,7 +142,7 @@ def current_reports(
         _report_select().where(
             ReportRow.agency_id.in_(list(agency_ids)),
             ReportRow.year.in_(list(years)),
-            ReportRow.is_current.is_(True),
+            CURRENT_REPORT,
         )
     )
     return {(r[1], r[3]): _report_info(r) for r in rows}
@@ -151,7 +151,7 @@ def current_reports(
 def years_held(session: Session, agency_id: int) -> list[int]:
     rows = session.execute(
         select(ReportRow.year)
-        .where(ReportRow.agency_id == agency_id, ReportRow.is_current.is_(True))
+        .where(ReportRow.agency_id == agency_id, CURRENT_REPORT)
         .order_by(ReportRow.year)
     ).scalars()
     return list(rows.all())
@@ -160,7 +160,7 @@ def years_held(session: Session, agency_id: int) -> list[int]:
 def latest_year(session: Session, agency_id: int) -> int | None:
     return session.execute(
         select(func.max(ReportRow.year)).where(
-            ReportRow.agency_id == agency_id, ReportRow.is_current.is_(True)
+            ReportRow.agency_id == agency_id, CURRENT_REPORT
         )
     ).scalar()
 
@@ -169,7 +169,7 @@ def latest_year_of(session: Session, agency_ids: Sequence[int]) -> int | None:
     """The latest year any of these agencies has a current report for."""
     return session.execute(
         select(func.max(ReportRow.year)).where(
-            ReportRow.agency_id.in_(list(agency_ids)), ReportRow.is_current.is_(True)
+            ReportRow.agency_id.in_(list(agency_ids)), CURRENT_REPORT
         )
     ).scalar()
 

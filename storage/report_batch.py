@@ -27,7 +27,7 @@ from storage import current_values
 from storage.agency_batch import find_or_create_agencies
 from storage.cells import cells_values, payload
 from storage.insert import bulk_insert
-from storage.models import Agency, CurrentValue, FactRow, ReportRow, SourceFile
+from storage.models import CURRENT_REPORT, Agency, CurrentValue, FactRow, ReportRow, SourceFile
 from storage.reports import (
     SourceInfo,
     StoreError,
@@ -200,7 +200,7 @@ def _store_round(
         (row.agency_id, row.year): row
         for row in session.scalars(
             select(ReportRow)
-            .where(_pairs_in(ReportRow.agency_id, ReportRow.year, pairs), ReportRow.is_current.is_(True))
+            .where(_pairs_in(ReportRow.agency_id, ReportRow.year, pairs), CURRENT_REPORT)
             .order_by(ReportRow.id)
             .with_for_update()
         )

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.cells import cells_values
-from storage.models import Agency, ReportRow, SourceFile
+from storage.models import CURRENT_REPORT, Agency, ReportRow, SourceFile
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def current_reports(session: Session, agency_ids: Sequence[int], year: int) -> l
             select(ReportRow, Agency.name, SourceFile.original_name)
             .join(Agency, Agency.id == ReportRow.agency_id)
             .join(SourceFile, SourceFile.id == ReportRow.source_file_id)
-            .where(ReportRow.agency_id.in_(chunk), ReportRow.year == year, ReportRow.is_current.is_(True))
+            .where(ReportRow.agency_id.in_(chunk), ReportRow.year == year, CURRENT_REPORT)
         ).all()
         cells = cells_values(session, [r.id for r, _, _ in rows])
         found += [

@@ -15,6 +15,8 @@ _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _SUM = re.compile(alternation(P.SUM_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
+_PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
+_TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 # The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
 _CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
 _ADDED = re.compile(
@@ -48,15 +50,23 @@ def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
     return out + summed
 
 
-def closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
-    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
+def _closing(text: str, counts: list[Quantity]) -> Quantity | None:
+    """The figure of a clause that only states a sum ("合计122件"), if it is one."""
     stripped = text.strip()
     opening = _SUM.match(stripped)
     if len(counts) != 1 or opening is None:
-        return []
+        return None
     count = counts[0]
     # "共计办结774件" states another figure (办结), no sum of the list
     if _FILLERS.sub("", stripped[opening.end() : stripped.find(count.raw)]).strip():
+        return None
+    return count
+
+
+def closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
+    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
+    count = _closing(text, counts)
+    if count is None:
         return []
     keys = {c.key for c in earlier if c.unit == count.unit and not c.partial}
     return [
@@ -89,3 +99,22 @@ def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
     count = quantities(added.group())[-1]
     new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
     return [c for c in out if c.key != "proactive.total"] + [new]
+
+
+def closing_total(
+    text: str, counts: list[Quantity], listed: list[tuple[Quantity, list[Candidate]]]
+) -> tuple[set[int], list[Candidate]]:
+    """ "公开政府信息200条、政策解读30条，共计230条": a sum closes the list before it — its items are
+    parts, the first no total unless the sum restates it (the ids to drop); the sum is the total only when every item is a
+    figure of information in general (a total's or a channel's) and they add up to it."""
+    count = _closing(text, counts)
+    items = [(q, read) for q, read in listed if q.unit in _TOTAL_UNITS]
+    if count is None or len(items) < 2:
+        return set(), []
+    # (a total the sum restates is no part: "共公开590条，网站268条、微信322条，合计590条")
+    parts = {id(c) for _, read in items for c in read if c.key == "proactive.total" and c.value != count.value}
+    whole = all(any(c.key in _PROACTIVE and not c.partial for c in read) for _, read in items)
+    if not whole or count.unit not in _TOTAL_UNITS or sum(q.value for q, _ in items) != count.value:
+        return parts, []
+    total = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
+    return parts, [total]

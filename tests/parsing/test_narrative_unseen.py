@@ -444,3 +444,15 @@ def test_respectively_gives_the_listed_items_their_figures_in_order() -> None:
     assert _facts("行政复议、行政诉讼分别为0件。") == {"review.count": 0, "suit.count": 0}
     text = "2023年,通过“绥阳县人民政府”微信公众号、“绥阳政务微博”分别发布信息584条、267条。"
     assert _facts(text) == {"proactive.new_media": 851}
+
+
+def test_a_stated_sum_closes_its_list_and_is_the_total_only_of_information_in_general() -> None:
+    # the list's first item is a part; the sum counts 政策解读 too, no total of information
+    assert _facts("全年主动公开政府信息200条、政策解读30条，共计230条。") == {}
+    text = "全年通过门户网站发布信息120条、微信公众号发布80条，累计200条。"
+    assert _facts(text) == {"proactive.total": 200, "proactive.website": 120, "proactive.new_media": 80}
+    # a sum the items do not add up to is no total; a total the sum restates stays one
+    text = "全年通过门户网站发布信息120条、微信公众号发布80条，合计210条。"
+    assert _facts(text) == {"proactive.website": 120, "proactive.new_media": 80}
+    text = "全年共公开信息590条，网站268条、微信322条，合计590条。"
+    assert _facts(text)["proactive.total"] == 590
