@@ -108,7 +108,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     whole_is_channel: bool | None = None
-    figures: list[tuple[Quantity, list[Candidate]]] = []  # the member's figures so far, and what they read
+    figures: list[tuple[Quantity, list[Candidate], str]] = []  # the member's: what each read, its text
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
         if clause.after_semicolon:
@@ -171,10 +171,10 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 c for c in read if not clause.aside or c.score > 1 or (breakdown and c.key in _CHANNEL_KEYS)
             )
             if not clause.aside:
-                figures.append((quantity, read))
+                figures.append((quantity, read, clause.text[start : quantity.start]))
         out.extend(read_here)
         if counts and not clause.aside:
-            out.extend(closing_sum(clause.text, counts, out))
+            out.extend(closing_sum(clause.text, counts, figures[: -len(counts)]))
             parts_of_sum, summed = closing_total(clause.text, counts, figures[: -len(counts)])
             out = [c for c in out if id(c) not in parts_of_sum] + summed
         if not clause.aside:

@@ -467,3 +467,9 @@ def test_two_different_proposal_figures_of_the_whole_are_a_conflict_like_any_key
     assert _facts("办理人大代表建议5件。共办理人大代表建议和政协提案8件。") == {"proposals.count": 8}
     assert _facts("办理人大代表建议3件、政协提案2件。其中办理人大代表建议3件。") == {"proposals.count": 5}
     assert _facts("办理人大代表建议3件。办理政协提案2件。") == {"proposals.count": 5}
+
+
+def test_a_sum_closing_a_list_is_a_keys_figure_only_when_no_item_is_another_keys() -> None:
+    assert _facts("本年度新收政府信息公开申请5件，上年结转2件，共计7件。") == {"applications.received": 5}
+    assert _facts("全年收到行政复议申请1件、行政诉讼2件，共计3件。") == {"review.count": 1, "suit.count": 2}
+    assert _facts("收到网上申请105件，快递17件，合计122件。") == {"applications.received": 122}
