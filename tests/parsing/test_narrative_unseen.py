@@ -473,3 +473,10 @@ def test_a_sum_closing_a_list_is_a_keys_figure_only_when_no_item_is_another_keys
     assert _facts("本年度新收政府信息公开申请5件，上年结转2件，共计7件。") == {"applications.received": 5}
     assert _facts("全年收到行政复议申请1件、行政诉讼2件，共计3件。") == {"review.count": 1, "suit.count": 2}
     assert _facts("收到网上申请105件，快递17件，合计122件。") == {"applications.received": 122}
+
+
+def test_one_figure_after_each_is_every_listed_items() -> None:
+    text = "门户网站和微信公众号各发布信息100条。"
+    assert _facts(text) == {"proactive.website": 100, "proactive.new_media": 100}
+    assert _facts("行政复议和行政诉讼案件均为0件。") == {"review.count": 0, "suit.count": 0}
+    assert _facts("门户网站发布各类信息100条。") == {"proactive.website": 100}
