@@ -289,7 +289,7 @@ def _match(
         checked = checked.replace(phrase, "")
     if any(w in checked for w in words.excluding) or (not words.objects and _SUBORDINATE.search(before)):
         return None
-    if verb is not None and not names_it(words, before[verb.end() :], following):
+    if not names_it(words, before, verb, following):
         return None
     channel: str | None = None
     if words.part_of is not None:

@@ -430,6 +430,8 @@ def test_a_request_of_another_kind_or_a_thing_named_is_no_information_request() 
     # a request for information named after the number, or 办件 of 依申请公开, is one
     assert _facts("全年共收到并按时办结16件政府信息公开申请。") == {"applications.received": 16}
     assert _facts("2023年,共接到依申请公开办件0件。") == {"applications.received": 0}
+    # a request for information about a permit is one
+    assert _facts("收到涉及行政许可的政府信息公开申请3件。") == {"applications.received": 3}
 
 
 def test_respectively_gives_the_listed_items_their_figures_in_order() -> None:
