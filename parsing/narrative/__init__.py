@@ -6,7 +6,8 @@ Each sentence is cut into clauses, each count read with its unit and qualifiers
 best-scored candidates gives no fact but a `FactConflict`; a report that never states a
 total gets no total (nothing adds figures up, except new-media channels each stated once).
 Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and a website figure read from
-the sentence before (context) keep their own readers.
+the sentence before (context) keep their own readers; proposals stated twice differently are a
+conflict too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
+from parsing.vocabulary.facts import PART_WORDS
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -62,7 +64,8 @@ def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[F
 def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> NarrativeResult:
     """`blocks` are a document's blocks in order (tables only separate paragraphs) or its paragraphs."""
     found: dict[str, list[_Found]] = {}
-    extra: dict[str, Fact] = {}
+    stated_proposals: list[tuple[Fact, str]] = []
+    joined = False  # the sentence before read this one with it
     from_context: Fact | None = None
     received: Fact | None = None
     heading: str | None = None  # the channel key the current section's heading names alone
@@ -74,18 +77,24 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None
-            if "proposals.count" not in extra or extra["proposals.count"].value == 0:
-                fact = proposals(sentence.block, sentence.text, following)
-                if fact is not None and ("proposals.count" not in extra or fact.value):
-                    extra[fact.key] = fact  # a figure stated later beats "无提案"
+            # (not the sentence read with the one before, nor a breakdown: "其中办理人大代表建议3件")
+            if not joined and not sentence.text.lstrip().startswith(PART_WORDS):
+                proposal = proposals(sentence.block, sentence.text, following)
+                joined = proposal is not None and proposal[0].source != sentence.text
+                stated_proposals.extend([proposal] if proposal is not None else [])
+            else:
+                joined = False
             if i > 0 and from_context is None:
                 previous = passage[i - 1]
                 from_context = website_from_context(previous.block, previous.text, sentence.text)
             if i > 0 and received is None:
                 previous = passage[i - 1]
                 received = applications_from_context(previous.block, previous.text, sentence.text)
-    facts: dict[str, Fact] = dict(extra)
+    facts: dict[str, Fact] = {}
     conflicts: list[FactConflict] = []
+    chosen, proposal_conflict = _proposals_decided(stated_proposals)
+    facts.update({chosen.key: chosen} if chosen is not None else {})
+    conflicts.extend([proposal_conflict] if proposal_conflict is not None else [])
     channel_figures = [
         item
         for key in ("proactive.website", "proactive.new_media")
@@ -103,6 +112,21 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     if received is not None and "applications.received" not in found:
         facts["applications.received"] = received
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
+
+
+def _proposals_decided(stated: list[tuple[Fact, str]]) -> tuple[Fact | None, FactConflict | None]:
+    """Like every key: two different figures of the whole (both kinds, or the one kind stated) are a
+    conflict. A figure beats "无提案"; one kind's figure is a part of both kinds' ("建议5件" of 8)."""
+    figures = [(fact, kind) for fact, kind in stated if fact.value]
+    if not figures:
+        return (stated[0][0] if stated else None), None
+    wholes = [fact for fact, kind in figures if kind == "both"]
+    wholes = wholes or [fact for fact, kind in figures if kind == figures[0][1]]
+    values = tuple(dict.fromkeys(fact.value for fact in wholes))
+    if len(values) > 1:
+        sources = tuple(dict.fromkeys(fact.source for fact in wholes))
+        return None, FactConflict("proposals.count", values, sources)
+    return wholes[0], None
 
 
 def _first_total(candidates: list[Candidate]) -> list[Candidate]:

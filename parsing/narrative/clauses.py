@@ -23,6 +23,10 @@ _CLOSE = "）)"
 _CUT = re.compile(r"[，,；;。！？!?]")
 _ITEM_CUT = re.compile(f"(?:{alternation(P.ITEM_CONJUNCTIONS)})(?!{alternation(P.NOT_ITEM_CONJUNCTION_AFTER)})")
 _ANY_VERB = re.compile(alternation(tuple({v for f in FACT_WORDS for v in f.verbs})))
+# 分别 / 各 / 均 right before the figures, their verb or 为 ("各发布", "均为0件"; not "各类信息").
+_EACH = re.compile(
+    alternation((P.RESPECTIVELY, *P.EACH_ITEM_WORDS)) + f"(?=为|[0-9０-９]|{alternation(tuple({v for f in FACT_WORDS for v in f.verbs}))})"
+)
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 
 
@@ -70,22 +74,25 @@ def clauses(sentence: str) -> list[Clause]:
 
 
 def distributed(text: str) -> list[str] | None:
-    """ "在门户网站和微信公众号分别发布信息120条、80条" -> one clause per item and its figure; None when
-    the clause does not list figures after 分别 (one figure after it is each item's: "分别为0件")."""
-    at = text.find(P.RESPECTIVELY)
-    if at < 0:
+    """ "在门户网站和微信公众号分别发布信息120条、80条" -> one clause per item and its figure; one figure
+    after 分别/各/均 is each item's ("网站和微信公众号各发布信息100条"); None when the clause lists no
+    items before such a word."""
+    marker = _EACH.search(text)
+    if marker is None:
         return None
-    after = text[at + len(P.RESPECTIVELY) :]
+    at, after = marker.start(), text[marker.end() :]
     counts = quantities(after)
-    if len(counts) < 2:
-        return None
     between = " " + "".join(P.ITEM_CONJUNCTIONS)
-    if any(after[a.end : b.start].strip(between) for a, b in pairwise(counts)):
+    if not counts or any(after[a.end : b.start].strip(between) for a, b in pairwise(counts)):
         return None  # not a plain list of figures
     # items cut at conjunctions outside quoted titles ("“河之西”", "《…》")
     masked = _QUOTED.sub(lambda m: "\0" * len(m.group()), text[:at])
     cuts = [0, *(x for m in _ITEM_CUT.finditer(masked) for x in (m.start(), m.end())), at]
     items = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    if len(counts) == 1 and len(items) > 1:
+        counts = counts * len(items)
+    elif len(counts) == 1 or marker.group() != P.RESPECTIVELY:
+        return None
     if len(items) != len(counts) or not all(item.strip() for item in items):
         return [text[:at]]
     verb = _ANY_VERB.search(items[-1])  # "门户网站、微信公众号发布信息分别为…": the verb is every item's

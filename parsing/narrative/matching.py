@@ -31,7 +31,7 @@ from parsing.narrative.channels import (
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.narrative.sums import closing_sum, new_this_year, no_peer_totals, respectively
+from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -108,10 +108,12 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     whole_is_channel: bool | None = None
+    figures: list[tuple[Quantity, list[Candidate], str]] = []  # the member's: what each read, its text
     for i, clause in enumerate(parts):
         # After "其中" every figure of the sentence is a part of one stated before it.
         if clause.after_semicolon:
             part_of_before = False
+            figures = []
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
@@ -168,9 +170,13 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             read_here.extend(
                 c for c in read if not clause.aside or c.score > 1 or (breakdown and c.key in _CHANNEL_KEYS)
             )
+            if not clause.aside:
+                figures.append((quantity, read, clause.text[start : quantity.start]))
         out.extend(read_here)
         if counts and not clause.aside:
-            out.extend(closing_sum(clause.text, counts, out))
+            out.extend(closing_sum(clause.text, counts, figures[: -len(counts)]))
+            parts_of_sum, summed = closing_total(clause.text, counts, figures[: -len(counts)])
+            out = [c for c in out if id(c) not in parts_of_sum] + summed
         if not clause.aside:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
@@ -283,7 +289,7 @@ def _match(
         checked = checked.replace(phrase, "")
     if any(w in checked for w in words.excluding) or (not words.objects and _SUBORDINATE.search(before)):
         return None
-    if verb is not None and not names_it(words, before[verb.end() :], following):
+    if not names_it(words, before, verb, following):
         return None
     channel: str | None = None
     if words.part_of is not None:

@@ -52,10 +52,14 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
     return named_after or verb == "主动公开"
 
 
-def names_it(words: FactWords, counted: str, following: str) -> bool:
-    """ "政府信息公开工作收到文件12份": a thing named after the verb that is none of the key's counts
-    nothing — unless the key's thing is named after the number ("收到并按时办结16件…申请")."""
-    counted = _FILLERS.sub("", counted).strip(" ：:")
+def names_it(words: FactWords, before: str, verb: re.Match[str] | None, following: str) -> bool:
+    """ "受理行政许可申请120件": another kind named, and none of the key's after it, is no figure of the
+    key; "政府信息公开工作收到文件12份": nor is a thing named after the verb that is none of the key's
+    — unless the key's thing is named after the number ("收到并按时办结16件…申请")."""
+    ends = [before.rfind(k) + len(k) for k in words.other_kinds if k in before]
+    if ends and not any(w in before[max(ends) :] for w in words.own_kind):
+        return False
+    counted = _FILLERS.sub("", before[verb.end() :]).strip(" ：:") if verb is not None else ""
     if not words.names or not counted or any(n in counted for n in words.names):
         return True
     return any(n in following for n in words.names)

@@ -125,10 +125,15 @@ def _both_then_handled(block: TextBlock, sentence: str) -> Fact | None:
     return Fact("proposals.count", value, FACTS["proposals.count"][1], sentence, provenance)
 
 
-def proposals(block: TextBlock, sentence: str, following: str | None) -> Fact | None:
+def proposals(block: TextBlock, sentence: str, following: str | None) -> tuple[Fact, str] | None:
+    """The figure and what it covers: "both" kinds, one kind ("建议"/"提案"), or "none" (0 stated)."""
     read = _proposal_items(sentence)
     if read is None:
-        return _both_then_handled(block, sentence) or _none_stated(block, sentence)
+        both = _both_then_handled(block, sentence)
+        if both is not None:
+            return both, "both"
+        none = _none_stated(block, sentence)
+        return (none, "none") if none is not None else None
     items, raw = read
     source = sentence
     if "both" in items:
@@ -142,7 +147,8 @@ def proposals(block: TextBlock, sentence: str, following: str | None) -> Fact | 
             source = sentence + following
         value = sum(items.values())
     provenance = Provenance(page=block.page, paragraph=block.index, raw=raw)
-    return Fact("proposals.count", value, FACTS["proposals.count"][1], source, provenance)
+    kind = "both" if len(items) > 1 or "both" in items else next(iter(items))
+    return Fact("proposals.count", value, FACTS["proposals.count"][1], source, provenance), kind
 
 
 # "…积极主动在网站进行公开。政务动态类信息20条，其中…": the count sentence names no channel,

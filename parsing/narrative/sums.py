@@ -7,7 +7,7 @@ import re
 
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.vocabulary import FACT_WORDS, alternation
+from parsing.vocabulary import FACT_WORDS, FACT_WORDS_BY_KEY, alternation
 from parsing.vocabulary import prose as P
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
@@ -15,6 +15,9 @@ _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _SUM = re.compile(alternation(P.SUM_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
+_NOT_THE_YEARS = re.compile(alternation(P.OTHER_YEAR_WORDS + P.CHANGE_WORDS))
+_PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
+_TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 # The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
 _CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
 _ADDED = re.compile(
@@ -48,22 +51,46 @@ def respectively(sentence: str, out: list[Candidate]) -> list[Candidate]:
     return out + summed
 
 
-def closing_sum(text: str, counts: list[Quantity], earlier: list[Candidate]) -> list[Candidate]:
-    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins."""
+def _closing(text: str, counts: list[Quantity]) -> Quantity | None:
+    """The figure of a clause that only states a sum ("合计122件"), if it is one."""
     stripped = text.strip()
     opening = _SUM.match(stripped)
     if len(counts) != 1 or opening is None:
-        return []
+        return None
     count = counts[0]
     # "共计办结774件" states another figure (办结), no sum of the list
     if _FILLERS.sub("", stripped[opening.end() : stripped.find(count.raw)]).strip():
+        return None
+    return count
+
+
+# A figure of the member before a sum, what it was read as, and its own text.
+Listed = tuple[Quantity, list[Candidate], str]
+
+
+def closing_sum(text: str, counts: list[Quantity], listed: list[Listed]) -> list[Candidate]:
+    """ "…网上申请105件，快递17件，合计122件": the sum closes a list read for a key; it wins — only when
+    no item is another key's ("收到行政复议申请1件、行政诉讼2件，共计3件") or ruled out for the key
+    ("新收…申请5件，上年结转2件，共计7件": the sum is no figure of the year's requests)."""
+    count = _closing(text, counts)
+    if count is None:
         return []
-    keys = {c.key for c in earlier if c.unit == count.unit and not c.partial}
+    items = [(read, own) for q, read, own in listed if q.unit == count.unit]
+    keys = {c.key for read, _ in items for c in read if not c.partial}
     return [
         Candidate(key, count.value, count.unit, count.qualifier, 2, None, count.raw)
         for key in keys
-        if key not in ("proactive.total", "proactive.website", "proactive.new_media") and key not in _PART_OF
+        if key not in ("proactive.total", "proactive.website", "proactive.new_media")
+        and key not in _PART_OF
+        and all(_of_key(key, read, own) for read, own in items)
     ]
+
+
+def _of_key(key: str, read: list[Candidate], own: str) -> bool:
+    """A list item is the key's figure, or one naming nothing that rules it out ("快递17件")."""
+    if read:
+        return any(c.key == key for c in read)
+    return not (_NOT_THE_YEARS.search(own) or any(w in own for w in FACT_WORDS_BY_KEY[key].excluding))
 
 
 def no_peer_totals(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -89,3 +116,20 @@ def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
     count = quantities(added.group())[-1]
     new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
     return [c for c in out if c.key != "proactive.total"] + [new]
+
+
+def closing_total(text: str, counts: list[Quantity], listed: list[Listed]) -> tuple[set[int], list[Candidate]]:
+    """ "公开政府信息200条、政策解读30条，共计230条": a sum closes the list before it — its items are
+    parts, the first no total unless the sum restates it (the ids to drop); the sum is the total only when every item is a
+    figure of information in general (a total's or a channel's) and they add up to it."""
+    count = _closing(text, counts)
+    items = [(q, read) for q, read, _ in listed if q.unit in _TOTAL_UNITS]
+    if count is None or len(items) < 2:
+        return set(), []
+    # (a total the sum restates is no part: "共公开590条，网站268条、微信322条，合计590条")
+    parts = {id(c) for _, read in items for c in read if c.key == "proactive.total" and c.value != count.value}
+    whole = all(any(c.key in _PROACTIVE and not c.partial for c in read) for _, read in items)
+    if not whole or count.unit not in _TOTAL_UNITS or sum(q.value for q, _ in items) != count.value:
+        return parts, []
+    total = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
+    return parts, [total]

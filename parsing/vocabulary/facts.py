@@ -85,12 +85,14 @@ APPLICATION_WORDS = ("申请", "依申请", "信息公开")
 APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起")
 # "…，依申请公开3次，行政复议0次": a figure with no verb, the kind of request right before it.
 APPLICATION_BARE = ("依申请公开", "依申请公开件", "依申请公开申请", "政府信息公开申请")
-# Requests of another kind than for information ("受理行政许可申请120件"), even under a 信息公开 subject
-# (a bare 办件 is no request named: APPLICATION_NAMES; "依申请公开办件" is one).
-OTHER_REQUEST_KINDS = ("行政许可", "许可", "行政审批", "审批", "政务服务", "信访", "咨询")
+# Requests of another kind than for information ("受理行政许可申请120件"), even under a 信息公开 subject,
+# unless a request for information is named after them ("涉及行政审批的政府信息公开申请3件"); a bare
+# 办件 is no request named (APPLICATION_NAMES), "依申请公开办件" is one.
+OTHER_REQUEST_KINDS = ("行政许可", "许可", "行政审批", "审批", "政务服务")
+INFO_REQUEST_WORDS = ("信息公开申请", "依申请公开", "申请公开")
 APPLICATION_EXCLUDING = (
-    "结转", "办结", "答复", "复议", "诉讼", "留言", "信件", "来信",
-    "建议", "提案", "投诉", "举报", "热线", "予以公开", "部分公开", "不予公开", *OTHER_REQUEST_KINDS,
+    "结转", "办结", "答复", "复议", "诉讼", "咨询", "留言", "信件", "来信",
+    "建议", "提案", "投诉", "举报", "信访", "热线", "予以公开", "部分公开", "不予公开",
 )
 # What a received figure counts, when named after the verb or the number: a request ("收到文件12份",
 # "受理办件300件" count none).
@@ -183,6 +185,9 @@ class FactWords:
     bare: tuple[str, ...] = ()
     # What is counted, named between the verb and the number, holds one of these (when not empty).
     names: tuple[str, ...] = ()
+    # A thing of another kind before the number rules it out, unless one of `own_kind` follows it.
+    other_kinds: tuple[str, ...] = ()
+    own_kind: tuple[str, ...] = ()
 
 
 # 件 only with what was counted named ("网站…主动公开信息63件"; "网站公开39件" may be documents).
@@ -280,6 +285,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         helpful=("新收",),
         bare=APPLICATION_BARE,
         names=APPLICATION_NAMES,
+        other_kinds=OTHER_REQUEST_KINDS,
+        own_kind=INFO_REQUEST_WORDS,
         parts_excluded=True,
         excluding=APPLICATION_EXCLUDING,
         excluding_except=(

@@ -25,7 +25,7 @@ CHANNEL_UPKEEP = ("建设", "管理", "维护", "改版", "查询", "合作", "�
 # Work done at a channel ("在政府官网积极做好…工作"): the channel is where, not what published a figure after.
 WORK_VERBS = ("做好", "开展", "完成", "推进", "加强")
 # "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
-SUM_WORDS = ("合计", "共计", "总计")
+SUM_WORDS = ("合计", "共计", "总计", "累计", "共")
 # A list item that names a channel and its figure only ("…，官方微博211条，官方公众号623条"),
 # after a clause with the verb: the channel word, with at most these words before it.
 LISTED_CHANNEL_PREFIXES = ("其中", "包括", "官方", "政务", "、")
@@ -90,6 +90,8 @@ OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")
 # The items 分别 distributes figures over, and between figures: cut at these ("及时" is no 及).
 ITEM_CONJUNCTIONS = ("以及", "、", "及", "和", "与")
 NOT_ITEM_CONJUNCTION_AFTER = ("时",)
+# One figure after these is each listed item's ("门户网站和微信公众号各发布信息100条").
+EACH_ITEM_WORDS = ("各", "均")
 # "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
 CUMULATIVE_WORDS = ("截至", "截止", "到")
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")

@@ -38,7 +38,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
-    "https://www.jiaxing.gov.cn/art/2025/1/13/art_1229849768_5443023.html": {"applications.received"},
     "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {

@@ -430,6 +430,8 @@ def test_a_request_of_another_kind_or_a_thing_named_is_no_information_request() 
     # a request for information named after the number, or 办件 of 依申请公开, is one
     assert _facts("全年共收到并按时办结16件政府信息公开申请。") == {"applications.received": 16}
     assert _facts("2023年,共接到依申请公开办件0件。") == {"applications.received": 0}
+    # a request for information about a permit is one
+    assert _facts("收到涉及行政许可的政府信息公开申请3件。") == {"applications.received": 3}
 
 
 def test_respectively_gives_the_listed_items_their_figures_in_order() -> None:
@@ -444,3 +446,39 @@ def test_respectively_gives_the_listed_items_their_figures_in_order() -> None:
     assert _facts("行政复议、行政诉讼分别为0件。") == {"review.count": 0, "suit.count": 0}
     text = "2023年,通过“绥阳县人民政府”微信公众号、“绥阳政务微博”分别发布信息584条、267条。"
     assert _facts(text) == {"proactive.new_media": 851}
+
+
+def test_a_stated_sum_closes_its_list_and_is_the_total_only_of_information_in_general() -> None:
+    # the list's first item is a part; the sum counts 政策解读 too, no total of information
+    assert _facts("全年主动公开政府信息200条、政策解读30条，共计230条。") == {}
+    text = "全年通过门户网站发布信息120条、微信公众号发布80条，累计200条。"
+    assert _facts(text) == {"proactive.total": 200, "proactive.website": 120, "proactive.new_media": 80}
+    # a sum the items do not add up to is no total; a total the sum restates stays one
+    text = "全年通过门户网站发布信息120条、微信公众号发布80条，合计210条。"
+    assert _facts(text) == {"proactive.website": 120, "proactive.new_media": 80}
+    text = "全年共公开信息590条，网站268条、微信322条，合计590条。"
+    assert _facts(text)["proactive.total"] == 590
+
+
+def test_two_different_proposal_figures_of_the_whole_are_a_conflict_like_any_key() -> None:
+    text = "本年度办理人大代表建议和政协提案5件。全年共办理建议提案8件。"
+    result = read_narrative(document_from_text(text).blocks, year=2023)
+    assert result.facts == ()
+    assert [(c.key, c.values) for c in result.conflicts] == [("proposals.count", (5, 8))]
+    # one kind's figure is a part of both kinds'; a breakdown or the sentence read with the one before is no second figure
+    assert _facts("办理人大代表建议5件。共办理人大代表建议和政协提案8件。") == {"proposals.count": 8}
+    assert _facts("办理人大代表建议3件、政协提案2件。其中办理人大代表建议3件。") == {"proposals.count": 5}
+    assert _facts("办理人大代表建议3件。办理政协提案2件。") == {"proposals.count": 5}
+
+
+def test_a_sum_closing_a_list_is_a_keys_figure_only_when_no_item_is_another_keys() -> None:
+    assert _facts("本年度新收政府信息公开申请5件，上年结转2件，共计7件。") == {"applications.received": 5}
+    assert _facts("全年收到行政复议申请1件、行政诉讼2件，共计3件。") == {"review.count": 1, "suit.count": 2}
+    assert _facts("收到网上申请105件，快递17件，合计122件。") == {"applications.received": 122}
+
+
+def test_one_figure_after_each_is_every_listed_items() -> None:
+    text = "门户网站和微信公众号各发布信息100条。"
+    assert _facts(text) == {"proactive.website": 100, "proactive.new_media": 100}
+    assert _facts("行政复议和行政诉讼案件均为0件。") == {"review.count": 0, "suit.count": 0}
+    assert _facts("门户网站发布各类信息100条。") == {"proactive.website": 100}
