@@ -134,6 +134,49 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
     "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
     "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
+    "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
+    "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
+        "proactive.new_media"
+    },
+    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {
+        "proactive.new_media",
+        "proposals.count",
+    },
+    "http://www.zixi.gov.cn/art/2021/1/14/art_16143_3631375.html": {"proactive.total"},
+    "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
+    "http://www.shuicheng.gov.cn/newsite/zwgk/zcbm/xzjdbsc/fez_5645511/zfxxgk_564500721/zfxxgknb_5659683/202301/t20230112_77915714.html": {
+        "proactive.new_media",
+        "proactive.total",
+    },
+    "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
+    "http://www.kyzq.gov.cn/kyzq/2026-01/21/article_2026012117595078718.html": {"proactive.new_media"},
+    "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
+    "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
+        "fees.collected",
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://www.ya.gov.cn/zfxxgkzl/bm/wsjkj/zfxxgknb/202501/t20250114_2094654.htm": {"proactive.total"},
+    "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
+        "review.count"
+    },
+    "https://www.liyang.gov.cn/html/czly/2026/OPCKQFNA_0120/34568.html": {"suit.count"},
+    "https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023": {"review.count"},
+    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
+    "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
+        "proactive.website"
+    },
+    "https://www.pingli.gov.cn/Content-2219040.html": {"proposals.count"},
+    "http://www.tongzhou.gov.cn/tzqnywyh/xxgknb/content/dee4e630-8dc0-4356-b439-facd97e8eaa4.html": {
+        "proactive.total"
+    },
+    "https://benxi.gov.cn/zw/zfxxgknb/2023nd/bmzfxxgkgzndbg2023/content_619634": {"proactive.total"},
+    "http://www.qinzhou.gov.cn/zfxxgk/zfxxgkgzndbg/sj/nb_2021/jgzfxxgknb/t15609267.shtml": {"suit.count"},
+    "http://qzlc.gov.cn/zwgk/bm/mzj/nb/202001/t20200110_2017504.htm": {"proactive.total"},
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2025nb/dcqjd2025/202601/t20260119_4446470.html": {
+        "proactive.new_media"
+    },
+    "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -178,6 +221,11 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media",
     },
+    "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
+    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"proactive.total"},
+    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"normative.issued"},
+    "http://scjg.baotou.gov.cn/zfxxgknb/24967596.jhtml": {"proactive.new_media"},
+    "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
 }
 
 

@@ -33,6 +33,10 @@ environment bureaus of 15 provinces) likewise. Round 22 (17 reports, 9 dev / 8 t
 委员会 1; 2022-2025; transport, emergency-management and statistics bureaus, Shanxi and
 Heilongjiang) likewise. Round 23 (8 reports, 5 dev / 3 test: 委员会 3, 部门 3, 乡镇 2;
 2020-2021; health commissions, a channel named by its title in 《》) likewise.
+Rounds 24 (25 reports, 15 dev / 10 test) and 25 (66, 41 dev / 25 test; 部门 52, 乡镇 13, 委员会 10,
+街道 9, 政府本级 7 together; 2019-2025; about 25 provinces) were a held-out set: collected and
+annotated while the reader changed, never shown to it, scored once with the session's final reader
+(and the one it started from), then added.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
