@@ -342,9 +342,10 @@ def _store_some(args: tuple[str, int, int, int, int, bool]) -> float:
 
 def _forget_stored(engine: Engine, agencies: int, reports: int) -> None:
     """Remove what the store-rate runs added (and their ids), so the next step grows from clean ids."""
-    # Each deleted report's supersedes_id reference is checked by a scan of reports (the key has no
-    # index: nothing else deletes reports in bulk), and each agency's current_values one by one.
+    # Each deleted report's supersedes_id reference, and each deleted agency's reports, are checked
+    # by a scan of reports (neither key has an index: nothing else deletes reports or agencies).
     _exec(engine, "CREATE INDEX IF NOT EXISTS bench_reports_supersedes ON reports (supersedes_id)")
+    _exec(engine, "CREATE INDEX IF NOT EXISTS bench_reports_agency ON reports (agency_id)")
     _exec(engine, "DELETE FROM current_values WHERE agency_id > :a OR year = :y", a=agencies, y=STORE_YEAR)
     _exec(engine, "DELETE FROM reports WHERE id > :r", r=reports)
     _exec(engine, "DELETE FROM source_files WHERE id > :r", r=reports)
