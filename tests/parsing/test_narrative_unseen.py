@@ -32,13 +32,17 @@ def test_none_stated_after_the_subject_as_a_list_item() -> None:
     }
 
 
-def test_a_heading_naming_one_channel_is_the_subject_of_the_figures_under_it() -> None:
+def test_a_figure_under_a_heading_naming_one_channel_is_neither_its_nor_a_total() -> None:
+    # two readings (the heading's channel is its subject, or the agency's total): no figure
     text = (
         "（二）行政机关主动公开政府信息情况\n1.网站信息公开情况\n"
         "2022年我局主动公开信息共计126条：其中，工作动态类信息11条、法润武昌专栏信息101条。\n"
         "2.多角度、多手段、多渠道信息公开\n2022年，我局在各媒体上发表的宣传信息稿件176篇。"
     )
-    assert _facts(text, 2022) == {"proactive.website": 126}
+    assert _facts(text, 2022) == {}
+    # …and the channel's own figure stated under it stands (it was a conflict with the one guessed)
+    text = "（三）政务新媒体\n全年主动公开政府信息80条。“某某发布”微信公众号发布信息30条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 30}
     # a heading on the platforms' upkeep names no channel; one naming a channel leaves others' figures alone
     assert _facts("（四）政府信息公开平台建设情况\n全年主动公开政府信息80条。", 2022) == {"proactive.total": 80}
     text = "（三）政务新媒体\n“某某发布”微信公众号发布信息30条，门户网站发布信息12条。"
