@@ -70,7 +70,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
-        "proactive.total"
+        "proactive.new_media",
+        "proactive.total",
     },
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
     "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
@@ -216,7 +217,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
-    "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },

@@ -486,3 +486,13 @@ def test_one_figure_after_each_is_every_listed_items() -> None:
     assert _facts(text) == {"proactive.website": 100, "proactive.new_media": 100}
     assert _facts("行政复议和行政诉讼案件均为0件。") == {"review.count": 0, "suit.count": 0}
     assert _facts("门户网站发布各类信息100条。") == {"proactive.website": 100}
+
+
+def test_what_a_channel_counts_may_be_named_before_the_verb() -> None:
+    # 汇龙镇人民政府 2022 report: "部门动态信息" is one kind of information, named before 发布 (the
+    # verb has nothing after it) — no figure of the website
+    text = (
+        "三是公开形式方面，汇龙镇建立了微信公众号“福地汇龙”，全年编了827期微刊。"
+        "信息公开网站的部门动态信息发布49篇。"
+    )
+    assert _facts(text, 2022) == {}
