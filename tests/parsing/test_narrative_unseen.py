@@ -496,3 +496,16 @@ def test_what_a_channel_counts_may_be_named_before_the_verb() -> None:
         "信息公开网站的部门动态信息发布49篇。"
     )
     assert _facts(text, 2022) == {}
+
+
+def test_an_item_of_a_list_of_kinds_is_no_figure_of_the_channel() -> None:
+    # 张家港市教育局 2022 report: 111 is one item (部门文件等) of the list of kinds the website published,
+    # the other items read for nothing — which figure would be the website's is not said
+    text = (
+        "市教育局主动在张家港市政府门户网站发布新闻动态73条、教育资讯169条、政策图解4条（其中1条视频动画解读）、"
+        "民意征集1条、部门文件等111条；“张家港教育”微信公众号发布信息约700条。"
+    )
+    assert _facts(text, 2022) == {"proactive.new_media": 700}
+    # a whole before its breakdown is no list item
+    text = "全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,其他政府信息4条。"
+    assert _facts(text, 2022) == {"proactive.total": 171}
