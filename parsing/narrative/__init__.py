@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
+from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import ALL_MEDIA, account, platform
 from parsing.narrative.context import applications_from_context, website_from_context
@@ -73,7 +74,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
         for i, sentence in enumerate(passage):
             if opens_section(passage, i):
                 heading = heading_key(sentence.text)
-            read = under_heading(sentence_candidates(sentence.text, year), heading, sentence.text)
+            read = under_heading(bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text)
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None

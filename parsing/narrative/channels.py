@@ -47,6 +47,21 @@ _ONE_THEN_OTHERS = re.compile(
 )
 
 
+_CHANNEL_THEN_TOPIC = re.compile(
+    f'(?:{alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS)})[”》"」]?(?:上的|中的|的|上|中)?(?P<topic>[^，,、；;的]+)$'
+)
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
+
+
+def topic(subject: str) -> str:
+    """What a subject names as counted after its channel when the verb has nothing after it
+    ("信息公开网站的部门动态信息发布49篇" counts 部门动态信息); "" when it names nothing counted."""
+    match = _CHANNEL_THEN_TOPIC.search(_TRAILING_FILLERS.sub("", subject.strip()))
+    if match is None or not match.group("topic").endswith(W.INFO_OBJECTS):
+        return ""
+    return match.group("topic")
+
+
 def channel_name(subject: str) -> str:
     """The words naming the channel: the subject after its last clause-opening word."""
     return re.split(r"[，,、；;]|通过|依托|利用|在|其中", subject)[-1].strip() or subject.strip()

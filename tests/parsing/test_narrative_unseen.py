@@ -32,13 +32,17 @@ def test_none_stated_after_the_subject_as_a_list_item() -> None:
     }
 
 
-def test_a_heading_naming_one_channel_is_the_subject_of_the_figures_under_it() -> None:
+def test_a_figure_under_a_heading_naming_one_channel_is_neither_its_nor_a_total() -> None:
+    # two readings (the heading's channel is its subject, or the agency's total): no figure
     text = (
         "（二）行政机关主动公开政府信息情况\n1.网站信息公开情况\n"
         "2022年我局主动公开信息共计126条：其中，工作动态类信息11条、法润武昌专栏信息101条。\n"
         "2.多角度、多手段、多渠道信息公开\n2022年，我局在各媒体上发表的宣传信息稿件176篇。"
     )
-    assert _facts(text, 2022) == {"proactive.website": 126}
+    assert _facts(text, 2022) == {}
+    # …and the channel's own figure stated under it stands (it was a conflict with the one guessed)
+    text = "（三）政务新媒体\n全年主动公开政府信息80条。“某某发布”微信公众号发布信息30条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 30}
     # a heading on the platforms' upkeep names no channel; one naming a channel leaves others' figures alone
     assert _facts("（四）政府信息公开平台建设情况\n全年主动公开政府信息80条。", 2022) == {"proactive.total": 80}
     text = "（三）政务新媒体\n“某某发布”微信公众号发布信息30条，门户网站发布信息12条。"
@@ -482,3 +486,26 @@ def test_one_figure_after_each_is_every_listed_items() -> None:
     assert _facts(text) == {"proactive.website": 100, "proactive.new_media": 100}
     assert _facts("行政复议和行政诉讼案件均为0件。") == {"review.count": 0, "suit.count": 0}
     assert _facts("门户网站发布各类信息100条。") == {"proactive.website": 100}
+
+
+def test_what_a_channel_counts_may_be_named_before_the_verb() -> None:
+    # 汇龙镇人民政府 2022 report: "部门动态信息" is one kind of information, named before 发布 (the
+    # verb has nothing after it) — no figure of the website
+    text = (
+        "三是公开形式方面，汇龙镇建立了微信公众号“福地汇龙”，全年编了827期微刊。"
+        "信息公开网站的部门动态信息发布49篇。"
+    )
+    assert _facts(text, 2022) == {}
+
+
+def test_an_item_of_a_list_of_kinds_is_no_figure_of_the_channel() -> None:
+    # 张家港市教育局 2022 report: 111 is one item (部门文件等) of the list of kinds the website published,
+    # the other items read for nothing — which figure would be the website's is not said
+    text = (
+        "市教育局主动在张家港市政府门户网站发布新闻动态73条、教育资讯169条、政策图解4条（其中1条视频动画解读）、"
+        "民意征集1条、部门文件等111条；“张家港教育”微信公众号发布信息约700条。"
+    )
+    assert _facts(text, 2022) == {"proactive.new_media": 700}
+    # a whole before its breakdown is no list item
+    text = "全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,其他政府信息4条。"
+    assert _facts(text, 2022) == {"proactive.total": 171}
