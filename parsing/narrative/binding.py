@@ -5,6 +5,8 @@ other items count other things and are read for no key ("在…门户网站发�
 …、部门文件等111条") — the items are kinds, none of them the channel's or the agency's figure, and
 nothing says which would be. A figure with a verb of its own ("…发布信息51篇，被…采用4篇") or the first
 of its member (a whole before its parts, "主动公开政府信息32条，包括…") is no list item.
+Another year inside: a figure its brackets say holds another year's part ("申请124宗（含2021年度结转
+5宗）") is no figure of the year.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 
 _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_HOLDS_ANOTHER_YEAR = re.compile(
+    rf"\s*[（(](?:含|包含|包括|其中)[^）)]*?{alternation(P.OTHER_YEAR_WORDS)}[^）)]*[）)]"
+)
 _NOT_AN_ITEM = re.compile(alternation(P.CHANGE_WORDS + P.OTHER_YEAR_WORDS))
 _ITEM_UNITS = ("条", "篇", "条次", "则")
 # After these the figures of a member are a breakdown of the one before them, not a list of peers.
@@ -49,11 +54,19 @@ class _Figure:
 
 
 def bound(sentence: str, found: list[Candidate]) -> list[Candidate]:
-    """The candidates of `sentence` less the proactive figures that are items of an unresolved list."""
+    """The candidates of `sentence` less the proactive figures that are items of an unresolved list
+    and the figures holding another year's part."""
+    found = [c for c in found if not _holds_another_year(c, sentence)]
     if not any(c.key in _PROACTIVE for c in found):
         return found
     figures = _figures(sentence, {c.raw for c in found})
     return [c for c in found if not _list_item(c, figures)]
+
+
+def _holds_another_year(c: Candidate, sentence: str) -> bool:
+    at = sentence.find(c.raw) if "+" not in c.raw else -1
+    brackets = _HOLDS_ANOTHER_YEAR.match(sentence, at + len(c.raw)) if at >= 0 else None
+    return brackets is not None and any(q.value for q in quantities(brackets.group()))
 
 
 def _figures(sentence: str, raws: set[str]) -> list[_Figure]:

@@ -509,3 +509,11 @@ def test_an_item_of_a_list_of_kinds_is_no_figure_of_the_channel() -> None:
     # a whole before its breakdown is no list item
     text = "全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,其他政府信息4条。"
     assert _facts(text, 2022) == {"proactive.total": 171}
+
+
+def test_a_figure_its_brackets_say_holds_another_years_part_is_no_figure_of_the_year() -> None:
+    # 广州市交通运输局 2022 report: 124 requests include 5 carried over from 2021
+    text = "2022年度，接收且办理公民、法人或者其他组织提出的政府信息公开申请124宗（含2021年度结转5宗），公民申请113宗。"
+    assert _facts(text, 2022) == {}
+    # none carried over: the figure is the year's
+    assert _facts("共受理答复依申请公开件34件(含2022年结转0件),办结34件。", 2023) == {"applications.received": 34}
