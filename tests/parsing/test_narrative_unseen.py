@@ -527,3 +527,12 @@ def test_an_item_of_a_list_of_channels_is_a_channel_though_unknown() -> None:
         "发布不动产登记、规划公示、批后公布、矿产资源交易等各类信息近5000条。"
     )
     assert _facts(text, 2023) == {"proactive.total": 5000}
+
+
+def test_platforms_after_qizhong_are_parts_of_the_new_media_figure_before_them() -> None:
+    # 金昌市统计局 2024 report: 578 is the new media's whole, 微博183 and 微信公众号270 two of its parts
+    text = (
+        "二是充分利用微博、微信公众号、抖音政务号、头条等新媒体，以图文、视频等形式及时发布信息，"
+        "全年发布信息578条，其中微博183条，微信公众号270条，抖音号92条、今日头条33条。"
+    )
+    assert _facts(text, 2024) == {"proactive.new_media": 578}
