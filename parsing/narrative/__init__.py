@@ -7,7 +7,10 @@ best-scored candidates gives no fact but a `FactConflict`; a report that never s
 total gets no total (nothing adds figures up, except new-media channels each stated once).
 Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and a website figure read from
 the sentence before (context) keep their own readers; proposals stated twice differently are a
-conflict too.
+conflict too. A figure the sentence's structure does not bind to one key is dropped before the
+best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
+brackets say holds another year's part); a channel-less figure under a heading naming one channel
+is neither that channel's nor a total (headings).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ other items count other things and are read for no key ("在…门户网站发�
 …、部门文件等111条") — the items are kinds, none of them the channel's or the agency's figure, and
 nothing says which would be. A figure with a verb of its own ("…发布信息51篇，被…采用4篇") or the first
 of its member (a whole before its parts, "主动公开政府信息32条，包括…") is no list item.
+Parts of a whole of their key: after 其中, a channel's figures are parts of that channel's figure stated
+before it ("…新媒体…全年发布信息578条，其中微博183条，微信公众号270条…"), never added to it.
 Another year inside: a figure its brackets say holds another year's part ("申请124宗（含2021年度结转
 5宗）") is no figure of the year.
 """
@@ -60,7 +62,22 @@ def bound(sentence: str, found: list[Candidate]) -> list[Candidate]:
     if not any(c.key in _PROACTIVE for c in found):
         return found
     figures = _figures(sentence, {c.raw for c in found})
+    found = _wholes_not_parts(found, figures)
     return [c for c in found if not _list_item(c, figures)]
+
+
+def _wholes_not_parts(found: list[Candidate], figures: list[_Figure]) -> list[Candidate]:
+    def figure(c: Candidate) -> _Figure | None:
+        return next((f for f in figures if f.quantity.raw == c.raw), None)
+
+    wholes = {(c.key, f.member) for c in found if (f := figure(c)) is not None and not f.part}
+    return [
+        c
+        for c in found
+        if c.key != "proactive.new_media"
+        or (f := figure(c)) is None
+        or not (f.part and (c.key, f.member) in wholes)
+    ]
 
 
 def _holds_another_year(c: Candidate, sentence: str) -> bool:

@@ -517,3 +517,22 @@ def test_a_figure_its_brackets_say_holds_another_years_part_is_no_figure_of_the_
     assert _facts(text, 2022) == {}
     # none carried over: the figure is the year's
     assert _facts("共受理答复依申请公开件34件(含2022年结转0件),办结34件。", 2023) == {"applications.received": 34}
+
+
+def test_an_item_of_a_list_of_channels_is_a_channel_though_unknown() -> None:
+    # 东阳市自然资源和规划局 2023 report: 歌画东阳融合号 is listed with the website before 等渠道 — a figure
+    # across channels (the total), not the website's
+    text = (
+        "常态化做好政府信息主动公开工作，通过市政府门户网站和歌画东阳融合号等渠道，"
+        "发布不动产登记、规划公示、批后公布、矿产资源交易等各类信息近5000条。"
+    )
+    assert _facts(text, 2023) == {"proactive.total": 5000}
+
+
+def test_platforms_after_qizhong_are_parts_of_the_new_media_figure_before_them() -> None:
+    # 金昌市统计局 2024 report: 578 is the new media's whole, 微博183 and 微信公众号270 two of its parts
+    text = (
+        "二是充分利用微博、微信公众号、抖音政务号、头条等新媒体，以图文、视频等形式及时发布信息，"
+        "全年发布信息578条，其中微博183条，微信公众号270条，抖音号92条、今日头条33条。"
+    )
+    assert _facts(text, 2024) == {"proactive.new_media": 578}
