@@ -13,7 +13,7 @@ processes and the wait for the last file.
 
 --postgres URL (a server URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) runs each
 measurement in a fresh database of its own on that server (created and dropped here). --queue
-starts N `nianbao worker` processes first and hands them the files with `nianbao ingest --queue`
+starts N `nianbao worker` processes first (with the flags `--jobs` gives its workers) and hands them the files with `nianbao ingest --queue`
 (PostgreSQL: through procrastinate), instead of `--jobs N`.
 """
 
@@ -62,7 +62,11 @@ def run(jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool)
     t0 = time.perf_counter()
     workers = []
     if queue:  # the workers run already, as on the machines of a deployment
-        workers = [subprocess.Popen([*bot, "worker"], env=env, cwd=tmp) for _ in range(jobs)]
+        from bot.core import local_workers as bulk  # as `--jobs` starts its own
+
+        flags = ["--concurrency", str(bulk.BULK_CONCURRENCY), "--parsers", str(bulk.BULK_PARSERS),
+                 "--store-batch", str(bulk.BULK_STORE_BATCH)]
+        workers = [subprocess.Popen([*bot, "worker", *flags], env=env, cwd=tmp) for _ in range(jobs)]
     how = ["--queue"] if queue else ["--jobs", str(jobs)]
     subprocess.run(
         [*bot, "ingest", str(files), "--recursive", *how, "--failures", str(tmp / f"failures-{jobs}.csv")],

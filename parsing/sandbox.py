@@ -315,11 +315,12 @@ _default: Sandbox | None = None
 _default_lock = threading.Lock()
 
 
-def default_sandbox() -> Sandbox:
+def default_sandbox(max_workers: int | None = None) -> Sandbox:
+    """The process's sandbox; `max_workers` counts when it is first made (default: one per CPU)."""
     global _default
     with _default_lock:
         if _default is None:
-            _default = Sandbox()
+            _default = Sandbox(max_workers=max_workers)
             atexit.register(_default.close)
         return _default
 

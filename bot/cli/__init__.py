@@ -189,6 +189,21 @@ def build_parser() -> argparse.ArgumentParser:
         "  nianbao worker --concurrency 2 --db postgresql+psycopg://nianbao@db.example/nianbao",
     )
     p.add_argument("--concurrency", type=int, default=1, help="本进程同时处理的任务数 / jobs at once")
+    p.add_argument(
+        "--parsers",
+        type=int,
+        metavar="N",
+        help="本进程同时解析的文件数（默认每核一个；少于 --concurrency 时，其余任务在解析时入库）"
+        " / parses at once (default: one per CPU; fewer than --concurrency: the other jobs store meanwhile)",
+    )
+    p.add_argument(
+        "--store-batch",
+        type=int,
+        default=1,
+        metavar="N",
+        help="入库时等到凑够 N 份报告（最多等 0.2 秒）一起写，批量导入用"
+        " / store N reports at a time, waiting at most 0.2 s for them (bulk ingest)",
+    )
     p.add_argument("--until-empty", action="store_true", help="队列空了就退出 / exit when the queue is empty")
     p.add_argument(
         "--wait-for-go",

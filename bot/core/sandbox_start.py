@@ -7,7 +7,8 @@ so the sandbox process imports the parsers meanwhile and a bulk run's first file
 from __future__ import annotations
 
 
-def warm_sandbox() -> None:
+def warm_sandbox(parsers: int | None = None) -> None:
+    """`parsers`: parses at once in this process (default: one per CPU)."""
     from parsing.sandbox import default_sandbox
 
-    default_sandbox().warm()
+    default_sandbox(parsers).warm()

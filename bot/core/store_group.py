@@ -4,7 +4,9 @@ Every job of a worker process hands its parsed report to `store`. When no store 
 caller stores at once what is waiting (its own report, alone when nothing else is); while one runs,
 reports that arrive wait and go in the next batch, one transaction for all of them. So an upload
 is never held back to fill a batch, and batches grow exactly when storing is what limits a worker
-(several jobs at once, `nianbao worker --concurrency N`, or a database far away).
+(several jobs at once, `nianbao worker --concurrency N`, or a database far away). A bulk worker
+(`nianbao worker --store-batch N`, which `nianbao ingest --jobs` starts) holds a store back a moment
+to make up a batch: it parses meanwhile, and the batch costs its database little more than one report.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 # Writes lost to a concurrent store (unique key taken, deadlock, lock timeout) before giving up.
 STORE_ATTEMPTS = 6
 MAX_BATCH = 500
+# How long a bulk worker's store waits to make up its batch (GroupStore.gather).
+LINGER_SECONDS = 0.2
 
 Stored = tuple[StoreResult, list[CrossCheck]]
 
@@ -59,6 +63,7 @@ def store_batch(services: Services, items: Sequence[StoreItem]) -> list[Stored]:
 @dataclass
 class _Waiting:
     item: StoreItem
+    since: float
     done: bool = False
     result: Stored | None = None
     error: BaseException | None = None
@@ -73,15 +78,33 @@ class GroupStore:
         self._cond = threading.Condition()
         self._waiting: list[_Waiting] = []
         self._storing = False
+        self.min_batch = 1
+        self.linger = 0.0
+
+    def gather(self, min_batch: int, linger: float = LINGER_SECONDS) -> None:
+        """Bulk ingest: a store waits, at most `linger` seconds, for `min_batch` reports (one
+        statement a step for several reports costs little more than for one)."""
+        self.min_batch = max(1, min(min_batch, self.max_batch))
+        self.linger = linger
+
+    def _wait_for_more(self) -> float:
+        """Seconds the next store should still wait for more reports (0: store now)."""
+        if len(self._waiting) >= self.min_batch or not self._waiting:
+            return 0.0
+        return self.linger - (time.monotonic() - self._waiting[0].since)
 
     def store(self, item: StoreItem) -> Stored:
-        me = _Waiting(item)
+        me = _Waiting(item, since=time.monotonic())
         with self._cond:
             self._waiting.append(me)
+            self._cond.notify_all()  # a store gathering a batch may now have enough
         while True:
             with self._cond:
-                while self._storing and not me.done:
-                    self._cond.wait()
+                while not me.done:
+                    wait = None if self._storing else self._wait_for_more()
+                    if wait is not None and wait <= 0:
+                        break
+                    self._cond.wait(wait)
                 if me.done:
                     break
                 # This thread stores what waits, oldest first (its own report may be in a later batch).

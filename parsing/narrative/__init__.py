@@ -7,7 +7,10 @@ best-scored candidates gives no fact but a `FactConflict`; a report that never s
 total gets no total (nothing adds figures up, except new-media channels each stated once).
 Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and a website figure read from
 the sentence before (context) keep their own readers; proposals stated twice differently are a
-conflict too.
+conflict too. A figure the sentence's structure does not bind to one key is dropped before the
+best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
+brackets say holds another year's part); a channel-less figure under a heading naming one channel
+is neither that channel's nor a total (headings).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from enum import StrEnum
 
 from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
+from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import ALL_MEDIA, account, platform
 from parsing.narrative.context import applications_from_context, website_from_context
@@ -73,7 +77,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
         for i, sentence in enumerate(passage):
             if opens_section(passage, i):
                 heading = heading_key(sentence.text)
-            read = under_heading(sentence_candidates(sentence.text, year), heading, sentence.text)
+            read = under_heading(bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text)
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None

@@ -47,6 +47,36 @@ _ONE_THEN_OTHERS = re.compile(
 )
 
 
+_CHANNEL_THEN_TOPIC = re.compile(
+    f'(?:{alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS)})[”》"」]?(?:上的|中的|的|上|中)?(?P<topic>[^，,、；;的]+)$'
+)
+_TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
+
+
+def topic(subject: str) -> str:
+    """What a subject names as counted after its channel when the verb has nothing after it
+    ("信息公开网站的部门动态信息发布49篇" counts 部门动态信息); "" when it names nothing counted."""
+    match = _CHANNEL_THEN_TOPIC.search(_TRAILING_FILLERS.sub("", subject.strip()))
+    if match is None or not match.group("topic").endswith(W.INFO_OBJECTS):
+        return ""
+    return match.group("topic")
+
+
+_LISTED_ITEMS = re.compile(alternation(P.ITEM_CONJUNCTIONS))
+_KNOWN_CHANNEL = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS + W.OTHER_CHANNEL_WORDS + W.PRESS_WORDS))
+
+
+def _unknown_listed(text: str) -> bool:
+    """ "通过市政府门户网站和歌画东阳融合号等渠道": a list of channels closed by 等渠道 with an item
+    that is no known channel — another channel all the same."""
+    ending = LIST_ENDING.search(text)
+    if ending is None:
+        return False
+    listed = re.split(alternation(P.CHANNEL_PREPOSITIONS), text[: ending.start()])[-1]
+    items = [item for item in _LISTED_ITEMS.split(listed) if item.strip()]
+    return len(items) > 1 and any(not _KNOWN_CHANNEL.search(item) for item in items)
+
+
 def channel_name(subject: str) -> str:
     """The words naming the channel: the subject after its last clause-opening word."""
     return re.split(r"[，,、；;]|通过|依托|利用|在|其中", subject)[-1].strip() or subject.strip()
@@ -75,7 +105,7 @@ def channels(text: str) -> tuple[set[str], str | None]:
     media = last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if _OTHER_CHANNEL.search(text) or (kinds and _ONE_THEN_OTHERS.search(text)):
+    if _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)

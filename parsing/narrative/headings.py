@@ -1,9 +1,8 @@
 """A heading that names one channel ("1.网站信息公开情况", "（二）政务新媒体"): a figure under it that
-names no channel of its own is that channel's, not a total (the heading is its subject)."""
+names no channel of its own has two readings — the heading's channel's (its subject) or the
+agency's total — and the reader abstains: it is neither key's figure."""
 
 from __future__ import annotations
-
-import dataclasses
 
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import CHANNEL_WORD, MEDIA, WEBSITE, channels
@@ -31,10 +30,7 @@ def heading_key(heading: str) -> str | None:
 
 
 def under_heading(candidates: list[Candidate], key: str | None, sentence: str) -> list[Candidate]:
-    """A total read in a sentence naming no channel is the heading's channel's figure."""
+    """A total read in a sentence naming no channel, under a heading naming one, is no figure."""
     if key is None or CHANNEL_WORD.search(sentence):
         return candidates
-    return [
-        dataclasses.replace(c, key=key) if c.key == "proactive.total" and c.channel is None else c
-        for c in candidates
-    ]
+    return [c for c in candidates if not (c.key == "proactive.total" and c.channel is None)]

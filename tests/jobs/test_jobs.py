@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from bot.config import Settings
 from bot.core import bulk, jobs
 from bot.core.ingest import IngestOutcome, IngestRequest
+from bot.core.local_workers import BULK_CONCURRENCY, BULK_PARSERS, BULK_STORE_BATCH
 from bot.core.services import Services
 from bot.core.workers import poll
 from bot.main import main
@@ -95,6 +96,11 @@ def test_bulk_ingest_recursive_resumes_and_lists_failures(
     assert f"已入库跳过 {len(files)}" in capsys.readouterr().err
 
 
+_BULK_FLAGS = (
+    "--concurrency", str(BULK_CONCURRENCY), "--parsers", str(BULK_PARSERS), "--store-batch", str(BULK_STORE_BATCH)
+)
+
+
 def _worker(db_url: str, data_dir: Path, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NIANBAO_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
@@ -108,7 +114,8 @@ def test_sigkill_a_worker_mid_run_every_file_stored_exactly_once(settings: Setti
     with _open(settings) as services:
         plan = bulk.plan(services, files)
         bulk.submit(services, plan, agency=None, with_bytes=True)
-        victim = _worker(db_url, settings.data_dir)
+        # Configured as `nianbao ingest --jobs` configures its workers: several jobs held at once.
+        victim = _worker(db_url, settings.data_dir, *_BULK_FLAGS)
         try:
             deadline = time.monotonic() + 120
             running = None

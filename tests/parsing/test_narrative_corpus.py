@@ -70,7 +70,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
-        "proactive.total"
+        "proactive.new_media",
+        "proactive.total",
     },
     "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
     "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
@@ -145,8 +146,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.zixi.gov.cn/art/2021/1/14/art_16143_3631375.html": {"proactive.total"},
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
     "http://www.shuicheng.gov.cn/newsite/zwgk/zcbm/xzjdbsc/fez_5645511/zfxxgk_564500721/zfxxgknb_5659683/202301/t20230112_77915714.html": {
-        "proactive.new_media",
-        "proactive.total",
+        "proactive.total"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
     "http://www.kyzq.gov.cn/kyzq/2026-01/21/article_2026012117595078718.html": {"proactive.new_media"},
@@ -217,9 +217,8 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
-    "http://gxj.wuhai.gov.cn/jxw/250901/zfxxgk20/zfxxgknb73/1027108/index.html": {"proactive.website"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
-        "proactive.new_media",
+        "proactive.new_media"
     },
     "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
     "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"proactive.total"},

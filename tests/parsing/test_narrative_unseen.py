@@ -32,13 +32,17 @@ def test_none_stated_after_the_subject_as_a_list_item() -> None:
     }
 
 
-def test_a_heading_naming_one_channel_is_the_subject_of_the_figures_under_it() -> None:
+def test_a_figure_under_a_heading_naming_one_channel_is_neither_its_nor_a_total() -> None:
+    # two readings (the heading's channel is its subject, or the agency's total): no figure
     text = (
         "（二）行政机关主动公开政府信息情况\n1.网站信息公开情况\n"
         "2022年我局主动公开信息共计126条：其中，工作动态类信息11条、法润武昌专栏信息101条。\n"
         "2.多角度、多手段、多渠道信息公开\n2022年，我局在各媒体上发表的宣传信息稿件176篇。"
     )
-    assert _facts(text, 2022) == {"proactive.website": 126}
+    assert _facts(text, 2022) == {}
+    # …and the channel's own figure stated under it stands (it was a conflict with the one guessed)
+    text = "（三）政务新媒体\n全年主动公开政府信息80条。“某某发布”微信公众号发布信息30条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 30}
     # a heading on the platforms' upkeep names no channel; one naming a channel leaves others' figures alone
     assert _facts("（四）政府信息公开平台建设情况\n全年主动公开政府信息80条。", 2022) == {"proactive.total": 80}
     text = "（三）政务新媒体\n“某某发布”微信公众号发布信息30条，门户网站发布信息12条。"
@@ -482,3 +486,53 @@ def test_one_figure_after_each_is_every_listed_items() -> None:
     assert _facts(text) == {"proactive.website": 100, "proactive.new_media": 100}
     assert _facts("行政复议和行政诉讼案件均为0件。") == {"review.count": 0, "suit.count": 0}
     assert _facts("门户网站发布各类信息100条。") == {"proactive.website": 100}
+
+
+def test_what_a_channel_counts_may_be_named_before_the_verb() -> None:
+    # 汇龙镇人民政府 2022 report: "部门动态信息" is one kind of information, named before 发布 (the
+    # verb has nothing after it) — no figure of the website
+    text = (
+        "三是公开形式方面，汇龙镇建立了微信公众号“福地汇龙”，全年编了827期微刊。"
+        "信息公开网站的部门动态信息发布49篇。"
+    )
+    assert _facts(text, 2022) == {}
+
+
+def test_an_item_of_a_list_of_kinds_is_no_figure_of_the_channel() -> None:
+    # 张家港市教育局 2022 report: 111 is one item (部门文件等) of the list of kinds the website published,
+    # the other items read for nothing — which figure would be the website's is not said
+    text = (
+        "市教育局主动在张家港市政府门户网站发布新闻动态73条、教育资讯169条、政策图解4条（其中1条视频动画解读）、"
+        "民意征集1条、部门文件等111条；“张家港教育”微信公众号发布信息约700条。"
+    )
+    assert _facts(text, 2022) == {"proactive.new_media": 700}
+    # a whole before its breakdown is no list item
+    text = "全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,其他政府信息4条。"
+    assert _facts(text, 2022) == {"proactive.total": 171}
+
+
+def test_a_figure_its_brackets_say_holds_another_years_part_is_no_figure_of_the_year() -> None:
+    # 广州市交通运输局 2022 report: 124 requests include 5 carried over from 2021
+    text = "2022年度，接收且办理公民、法人或者其他组织提出的政府信息公开申请124宗（含2021年度结转5宗），公民申请113宗。"
+    assert _facts(text, 2022) == {}
+    # none carried over: the figure is the year's
+    assert _facts("共受理答复依申请公开件34件(含2022年结转0件),办结34件。", 2023) == {"applications.received": 34}
+
+
+def test_an_item_of_a_list_of_channels_is_a_channel_though_unknown() -> None:
+    # 东阳市自然资源和规划局 2023 report: 歌画东阳融合号 is listed with the website before 等渠道 — a figure
+    # across channels (the total), not the website's
+    text = (
+        "常态化做好政府信息主动公开工作，通过市政府门户网站和歌画东阳融合号等渠道，"
+        "发布不动产登记、规划公示、批后公布、矿产资源交易等各类信息近5000条。"
+    )
+    assert _facts(text, 2023) == {"proactive.total": 5000}
+
+
+def test_platforms_after_qizhong_are_parts_of_the_new_media_figure_before_them() -> None:
+    # 金昌市统计局 2024 report: 578 is the new media's whole, 微博183 and 微信公众号270 two of its parts
+    text = (
+        "二是充分利用微博、微信公众号、抖音政务号、头条等新媒体，以图文、视频等形式及时发布信息，"
+        "全年发布信息578条，其中微博183条，微信公众号270条，抖音号92条、今日头条33条。"
+    )
+    assert _facts(text, 2024) == {"proactive.new_media": 578}

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
-from bot.core.local_workers import LocalWorkers
+from bot.core.local_workers import BULK_CONCURRENCY, BULK_PARSERS, BULK_STORE_BATCH, LocalWorkers
 from bot.core.replies import cli_ingest as say
 
 if TYPE_CHECKING:
@@ -40,7 +40,10 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         # Started first, held at their gate until the first files are queued: their imports and
         # parse sandboxes overlap this process's imports, migration and hashing.
         url = settings.resolved_database_url(args.db)
-        workers = LocalWorkers(settings, url, max(1, args.jobs or 1), until_empty=True, nice=False, gated=True)
+        workers = LocalWorkers(
+            settings, url, max(1, args.jobs or 1), until_empty=True, nice=False, gated=True,
+            concurrency=BULK_CONCURRENCY, parsers=BULK_PARSERS, store_batch=BULK_STORE_BATCH,
+        )
         workers.start()
     try:
         return _run(args, settings, workers, started)

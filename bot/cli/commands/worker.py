@@ -18,7 +18,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     # database side (about 1 s): a bulk run's workers are ready sooner (issue 14).
     from bot.core.sandbox_start import warm_sandbox
 
-    warm_sandbox()
+    warm_sandbox(args.parsers)
 
     from bot.core.services import Services
     from bot.core.workers import work, worker_name
@@ -34,6 +34,10 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         queued.set()
     services = Services.open(settings, args.db, migrate=not args.wait_for_go)
     log.info("worker %s started (%s)", worker_name(), services.engine.dialect.name)
+    if args.store_batch > 1:
+        from bot.core.store_group import group_store
+
+        group_store(services).gather(args.store_batch)
     try:
         work(
             services,
