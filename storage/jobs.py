@@ -144,6 +144,32 @@ def heartbeat(session: Session, job_ids: Iterable[int], *, now: datetime) -> Non
         )
 
 
+def release(session: Session, worker: str) -> list[int]:
+    """Queue again, now, the jobs running for `worker` (`host:pid`, and its threads `host:pid/N`),
+    a process known to be dead: no wait for its heartbeat to go stale. PostgreSQL: their
+    procrastinate jobs are retried too (another worker fetches them at once)."""
+    ids = list(
+        session.execute(
+            update(IngestJob)
+            .where(
+                IngestJob.state == JobState.RUNNING,
+                or_(IngestJob.worker == worker, func.substr(IngestJob.worker, 1, len(worker) + 1) == worker + "/"),
+            )
+            .values(state=JobState.QUEUED, heartbeat_at=None)
+            .returning(IngestJob.id)
+        ).scalars()
+    )
+    if ids and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "SELECT procrastinate_retry_job_v2(p.id, now(), NULL, NULL, NULL) FROM procrastinate_jobs p"
+                " WHERE p.status = 'doing' AND p.task_name = :task AND (p.args->>'job_id')::bigint = ANY(:ids)"
+            ),
+            {"task": PROCRASTINATE_TASK, "ids": ids},
+        )
+    return sorted(ids)
+
+
 def finish(session: Session, job_id: int, *, outcome: str, result: dict[str, Any], now: datetime) -> bool:
     """Record the result once (False if another attempt already did) and drop the bytes."""
     done = session.execute(

@@ -28,6 +28,7 @@ from bot.core.ingest import (
     parse_upload,
 )
 from bot.core.local_files import read_regular
+from bot.core.local_workers import worker_name
 from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import ParseError
@@ -47,6 +48,7 @@ __all__ = [
     "JobReply",
     "finished",
     "has_unfinished",
+    "release_dead",
     "run_job",
     "submit",
     "submit_many",
@@ -217,6 +219,19 @@ def _read_and_run(
             log.warning("job for %s: cannot read %s: %s", request.filename, path, exc)
             return _failed(request, FailureReason.FILE_STORE)
     return _run(services, request, parse)
+
+
+def release_dead(services: Services, pids: Sequence[int]) -> list[int]:
+    """The jobs that local worker processes `pids`, now dead, were running: queued again at once
+    (a job on another machine still waits for its heartbeat to go stale). Returns their ids."""
+    released: list[int] = []
+    for pid in pids:
+        with write_lock(services.engine), services.sessions.begin() as session:
+            ids = store.release(session, worker_name(pid))
+        if ids:
+            log.warning("worker %d died: jobs %s queued again", pid, ids)
+        released += ids
+    return released
 
 
 def has_unfinished(services: Services) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -30,6 +31,11 @@ GO = b"go\n"
 BULK_CONCURRENCY = 8
 BULK_PARSERS = 1
 BULK_STORE_BATCH = 4
+
+
+def worker_name(pid: int | None = None) -> str:
+    """How a worker process (this one, or the child `pid` on this machine) signs the jobs it runs."""
+    return f"{socket.gethostname()}:{pid or os.getpid()}"
 
 
 def local_worker_count(settings: Settings) -> int:
@@ -77,6 +83,9 @@ class LocalWorkers:
         self.parsers = parsers
         self.store_batch = store_batch
         self.processes: list[subprocess.Popen[bytes]] = []
+        # Children that exited: every one seen (reap), and those whose jobs await release (take_dead).
+        self._reaped: set[subprocess.Popen[bytes]] = set()
+        self._dead: list[int] = []
         self._released = False
         self._queued = False
         self._lock = threading.Lock()
@@ -159,13 +168,32 @@ class LocalWorkers:
             while len(self.processes) < self.count:
                 self.processes.append(self._spawn())
 
-    def ensure_running(self) -> None:
-        """Start them if not yet, and replace any that died (a crash must not stall the queue)."""
+    def reap(self, *, replace: bool = True) -> int:
+        """Note every child that exited (its running jobs are to be released: take_dead) and, if
+        `replace`, start another in its place: any of the bot's; of a bulk run's (`until_empty`)
+        only one that did not end normally (killed, crashed). Returns how many were started."""
+        started = 0
         with self._lock:
             for i, process in enumerate(self.processes):
-                if process.poll() is not None and not self.until_empty:
+                if process.poll() is None or process in self._reaped:
+                    continue
+                self._reaped.add(process)
+                self._dead.append(process.pid)
+                if replace and (not self.until_empty or process.returncode != 0):
                     log.warning("local worker %d exited with %s; restarting", process.pid, process.returncode)
                     self.processes[i] = self._spawn()
+                    started += 1
+        return started
+
+    def take_dead(self) -> list[int]:
+        """Pids of the children reaped since the last call."""
+        with self._lock:
+            dead, self._dead = self._dead, []
+            return dead
+
+    def ensure_running(self) -> None:
+        """Start them if not yet, and replace any that died (a crash must not stall the queue)."""
+        self.reap()
         self.start()
 
     @property

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import signal
-import socket
 import threading
 from datetime import UTC, datetime, timedelta
 
 from bot.core.jobs import has_unfinished, run_job
-from bot.core.local_workers import STALE_SECONDS, LocalWorkers, local_worker_count
+from bot.core.local_workers import STALE_SECONDS, LocalWorkers, local_worker_count, worker_name
 from bot.core.services import Services
 from storage import jobs as store
 from storage.db import write_lock
@@ -28,10 +26,6 @@ __all__ = ["STALE_SECONDS", "LocalWorkers", "local_worker_count", "poll", "work"
 
 HEARTBEAT_SECONDS = 5.0
 IDLE_POLL_SECONDS = 0.3
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class _Heartbeat:

@@ -27,6 +27,14 @@ async def announce(context: BotContext) -> None:
     if state.services is None:
         return
     state.ensure_workers(start=False)
+    dead = state.workers.take_dead() if state.workers is not None else []
+    if dead:
+        # A local worker died (its replacement is starting): its uploads go to the others now,
+        # not after the heartbeat rule's 30 s.
+        try:
+            await state.run_write(core_jobs.release_dead, state.services, dead)
+        except Exception:
+            log.exception("could not release the jobs of dead workers %s", dead)
     try:
         found = await state.run_write(core_jobs.finished, state.services)
     except Exception:

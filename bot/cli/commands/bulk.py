@@ -20,6 +20,8 @@ from bot.core.replies import cli_ingest as say
 if TYPE_CHECKING:
     from bot.core.services import Services
 
+_RESTARTS_PER_WORKER = 3
+
 
 def _bar(total: int) -> object | None:
     if not sys.stderr.isatty() or total == 0:
@@ -95,9 +97,10 @@ def _run(args: argparse.Namespace, settings: Settings, workers: LocalWorkers | N
 
 
 def _follow(services: Services, batch: str, workers: LocalWorkers | None) -> tuple[int, int]:
-    """Wait for the run's jobs, with a progress bar; local workers that quit early are restarted
-    once per pass (a killed one leaves its job to be taken over)."""
+    """Wait for the run's jobs, with a progress bar. A local worker that dies (SIGKILL, a crash)
+    has its running jobs queued again at once and, while the run is not over, another started."""
     from bot.core import bulk
+    from bot.core.jobs import release_dead
 
     done, total = bulk.progress(services, batch)
     bar = _bar(total)
@@ -109,10 +112,16 @@ def _follow(services: Services, batch: str, workers: LocalWorkers | None) -> tup
         if bar is not None:
             bar.update(done - shown)  # type: ignore[attr-defined]
             shown = done
-        if workers is not None and done < total and workers.wait(0):
-            if restarts >= 3:
+        if workers is None or done >= total:
+            continue
+        # A file that kills every worker that reads it is given up after MAX_ATTEMPTS: the
+        # budget only stops a worker that cannot start at all from being started for ever.
+        restarts += workers.reap(replace=restarts < _RESTARTS_PER_WORKER * workers.count)
+        release_dead(services, workers.take_dead())
+        if workers.wait(0):  # every one has exited, none was replaced
+            if restarts >= _RESTARTS_PER_WORKER * workers.count:
                 break
-            restarts += 1
+            restarts += workers.count
             workers.processes = []
             workers.start()
     if bar is not None:
