@@ -205,21 +205,21 @@ class CheckRow(Base):
     report: Mapped[ReportRow] = relationship(back_populates="checks")
 
 
+_NONZERO: dict[str, Any] = dict.fromkeys(("sqlite_where", "postgresql_where"), text("value <> 0"))
+
+
 class CurrentValue(Base):
-    """A figure of the current report of (agency, year): its cells (None = blank) and the first fact
-    of each key, written with the report (storage.current_values, storage.report_batch); year-wide
-    sums and rankings read one (year, key) range of the index (issue 14). No primary key: rows are
-    replaced a whole (agency, year) at a time, through ix_current_values_agency_year, whose ~250
-    equal entries a report PostgreSQL keeps as one deduplicated posting list."""
+    """A figure of the current report of (agency, year): its cells (None = blank) and the first fact of
+    each key, written with the report (storage.current_values, storage.report_batch). No primary key:
+    rows are replaced a whole (agency, year) at a time, through ix_current_values_agency_year."""
 
     __tablename__ = "current_values"
     __table_args__ = (
-        Index("ix_current_values_year_key_value", "year", "key", "value", "agency_id"),
+        Index("ix_current_values_year_key_nonzero", "year", "key", "value", "agency_id", **_NONZERO),
         Index("ix_current_values_agency_year", "agency_id", "year"),
     )
 
-    # No foreign key (migration 0014): checking it for each of ~250 rows a report was a third of a
-    # bulk store; the table is derived, written only with the agency of a stored report.
+    # No foreign key (migration 0014): checking it was a third of a bulk store; the table is derived.
     agency_id: Mapped[int] = mapped_column(Integer)
     year: Mapped[int] = mapped_column(Integer)
     key: Mapped[str] = mapped_column(String(60))

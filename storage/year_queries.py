@@ -8,20 +8,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, literal, literal_column, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from parsing.model import CheckStatus
 from storage.derived import combined_key
 from storage.models import Agency, CheckRow, CurrentValue, ReportRow
+from storage.totals import key_total, year_reports
 
 
 def count_reports(session: Session, year: int) -> int:
-    # count(*), not count(id), and "= true": both keep it an index-only scan of
-    # ix_reports_year_current (2 ms instead of 22 ms for 20 000 reports a year on PostgreSQL).
-    return session.execute(
-        select(func.count()).select_from(ReportRow).where(ReportRow.year == year, ReportRow.is_current == true())
-    ).scalar_one()
+    # Kept by the database with every write of reports (storage.totals): not a count of the year.
+    return year_reports(session, year)[0]
 
 
 @dataclass(frozen=True)
@@ -45,17 +43,11 @@ def _per_agency(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
 
     value = the explicit sum of `sum_of` (NULL if any is blank or absent), else the first of `keys`
     with a number; present = the report holds the figure at all (a blank cell counts as present).
-    A single key is one (year, key) range of ix_current_values_year_key_value, no grouping.
+    Several keys only (one is read from storage.totals and the ranking index): every row of the
+    year's keys, zeros included, which no index holds since migration 0015. Every figure the bot
+    asks across a year is kept as one key (storage.derived), so this is the path of other callers.
     """
     cv = CurrentValue
-    if len(keys) == 1 and not sum_of:
-        return (
-            select(
-                cv.agency_id.label("agency_id"), cv.value.label("value"), literal(True).label("present")
-            )
-            .where(cv.year == year, cv.key == keys[0])
-            .subquery()
-        )
     raw: list[Any] = []
     if sum_of:
         part = cv.key.in_(list(sum_of))
@@ -65,13 +57,15 @@ def _per_agency(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
     for key in keys:
         raw.append(
             case(
-                (func.count().filter(cv.key == key) > 0, func.coalesce(func.max(cv.value).filter(cv.key == key), _BLANK)),
+                (
+                    func.count().filter(cv.key == key) > 0,
+                    func.coalesce(func.max(cv.value).filter(cv.key == key), _BLANK),
+                ),
                 else_=None,
             )
         )
-    # Grouped by agency_id + 0, not agency_id: SQLite would otherwise walk the primary key
-    # (agency_id, year, key) in agency order with a skip-scan of every agency, 20x slower than one
-    # (year, key) range of the covering index and a small sort (issue 14).
+    # Grouped by agency_id + 0, not agency_id: SQLite would otherwise walk (agency_id, year) in
+    # agency order with a skip-scan of every agency, slower than one pass and a small sort (issue 14).
     agency = (cv.agency_id + 0).label("agency_id")
     inner = (
         select(agency, *(r.label(f"raw{i}") for i, r in enumerate(raw)))
@@ -98,6 +92,10 @@ def year_summary(session: Session, year: int, keys: Sequence[str], sum_of: Seque
     reports = count_reports(session, year)
     if not reports or not (keys or sum_of):
         return YearSummary(year, reports, 0, 0, reports, 0.0)
+    if len(keys) == 1 and not sum_of:  # one key: its (year, key) totals (storage.totals)
+        kept = key_total(session, year, keys[0])
+        numbers, blank, total = kept.numbers, kept.rows - kept.numbers, kept.total
+        return YearSummary(year, reports, numbers, blank, reports - numbers - blank, total)
     v = _per_agency(year, keys, sum_of)
     row = (
         session.connection()
@@ -131,20 +129,7 @@ def year_top(
         summary = year_summary(session, year, keys)
         if not summary.with_number:
             return [], summary
-        v = _per_agency(year, keys, sum_of)
-        order = v.c.value.desc() if descending else v.c.value.asc()
-        rows = (
-            session.connection()
-            .execute(
-                select(Agency.name, v.c.value)
-                .join(Agency, Agency.id == v.c.agency_id)
-                .where(v.c.value.is_not(None))
-                .order_by(order, Agency.name)
-                .limit(limit)
-            )
-            .all()
-        )
-        return [(name, float(value)) for name, value in rows], summary
+        return _top_of_key(session, year, keys[0], limit, descending), summary
     reports = count_reports(session, year)
     if not reports or not (keys or sum_of):
         return [], YearSummary(year, reports, 0, 0, reports, 0.0)
@@ -175,6 +160,43 @@ def year_top(
     return [(name, float(value)) for name, value, *_ in rows if value is not None], summary
 
 
+# ix_current_values_year_key_nonzero's predicate, as literally (see _NOT_PASSED below).
+_NONZERO: ColumnElement[bool] = literal_column("current_values.value <> 0")
+
+
+def _top_of_key(
+    session: Session, year: int, key: str, limit: int, descending: bool
+) -> list[tuple[str, float]]:
+    """The first `limit` (agency name, value) of one key by value, ties by name. The ranking index
+    leaves zeros out (migration 0015): the non-zero figures come off it; zeros, when the ranking
+    reaches them (an ascending one, or a year with few non-zero figures), are the first agencies
+    by name holding a 0, each probed through ix_current_values_agency_year."""
+    cv = CurrentValue
+    order = cv.value.desc() if descending else cv.value.asc()
+    rows = [
+        (name, float(value))
+        for name, value in session.execute(
+            select(Agency.name, cv.value)
+            .join(Agency, Agency.id == cv.agency_id)
+            .where(cv.year == year, cv.key == key, _NONZERO)
+            .order_by(order, Agency.name)
+            .limit(limit)
+        )
+        if value is not None  # never (NULL <> 0 is not true): for the type checker
+    ]
+    before = [r for r in rows if (r[1] > 0) == descending]  # the figures ranked ahead of a zero
+    if len(before) >= limit or not key_total(session, year, key).zeros:
+        return rows
+    zero = select(cv.agency_id).where(
+        cv.agency_id == Agency.id, cv.year == year, cv.key == key, cv.value == 0
+    )
+    zeros = session.scalars(
+        select(Agency.name).where(zero.exists()).order_by(Agency.name).limit(limit - len(before))
+    )
+    after = [r for r in rows if (r[1] > 0) != descending]
+    return (before + [(name, 0.0) for name in zeros] + after)[:limit]
+
+
 @dataclass(frozen=True)
 class FailedReport:
     report_id: int
@@ -196,9 +218,12 @@ _FAILING = and_(literal_column("reports.is_current"), literal_column("NOT report
 def failing_reports(session: Session, year: int, *, limit: int) -> tuple[int, list[FailedReport]]:
     """How many current reports of the year fail a check, and the first `limit` of them (by
     agency id, then listed by name): a bot reply shows a few, not the 10 000 of a national year."""
-    count = session.scalar(select(func.count()).select_from(ReportRow).where(ReportRow.year == year, _FAILING)) or 0
+    count = year_reports(session, year)[1]
     ids = session.scalars(
-        select(ReportRow.id).where(ReportRow.year == year, _FAILING).order_by(ReportRow.agency_id).limit(limit)
+        select(ReportRow.id)
+        .where(ReportRow.year == year, _FAILING)
+        .order_by(ReportRow.agency_id)
+        .limit(limit)
     ).all()
     return count, failed_check_reports(session, year, report_ids=list(ids)) if ids else []
 
@@ -210,7 +235,12 @@ def failed_check_reports(
         select(ReportRow.id, Agency.name, ReportRow.year, CheckRow.rule)
         .join(Agency, Agency.id == ReportRow.agency_id)
         .join(CheckRow, CheckRow.report_id == ReportRow.id)
-        .where(ReportRow.year == year, ReportRow.is_current.is_(True), _NOT_PASSED, CheckRow.status == CheckStatus.FAIL)
+        .where(
+            ReportRow.year == year,
+            ReportRow.is_current.is_(True),
+            _NOT_PASSED,
+            CheckRow.status == CheckStatus.FAIL,
+        )
         .order_by(Agency.name, CheckRow.id)
     )
     if agency_id is not None:

@@ -6,7 +6,8 @@ other items count other things and are read for no key ("在…门户网站发�
 nothing says which would be. A figure with a verb of its own ("…发布信息51篇，被…采用4篇") or the first
 of its member (a whole before its parts, "主动公开政府信息32条，包括…") is no list item.
 Parts of a whole of their key: after 其中, a channel's figures are parts of that channel's figure stated
-before it ("…新媒体…全年发布信息578条，其中微博183条，微信公众号270条…"), never added to it.
+before it ("…新媒体…全年发布信息578条，其中微博183条，微信公众号270条…"), never added to it nor
+a second figure of it ("政府门户网站发布各类信息8118篇，…其中…政府信息公开平台发布信息545篇").
 Another year inside: a figure its brackets say holds another year's part ("申请124宗（含2021年度结转
 5宗）") is no figure of the year.
 """
@@ -23,7 +24,8 @@ from parsing.vocabulary import alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 
-_PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
+_CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
+_PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
 _HOLDS_ANOTHER_YEAR = re.compile(
     rf"\s*[（(](?:含|包含|包括|其中)[^）)]*?{alternation(P.OTHER_YEAR_WORDS)}[^）)]*[）)]"
 )
@@ -74,7 +76,7 @@ def _wholes_not_parts(found: list[Candidate], figures: list[_Figure]) -> list[Ca
     return [
         c
         for c in found
-        if c.key != "proactive.new_media"
+        if c.key not in _CHANNEL_KEYS
         or (f := figure(c)) is None
         or not (f.part and (c.key, f.member) in wholes)
     ]

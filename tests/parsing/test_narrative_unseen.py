@@ -536,3 +536,9 @@ def test_platforms_after_qizhong_are_parts_of_the_new_media_figure_before_them()
         "全年发布信息578条，其中微博183条，微信公众号270条，抖音号92条、今日头条33条。"
     )
     assert _facts(text, 2024) == {"proactive.new_media": 578}
+    # 文化和旅游部 2021 report: the platform's 545 are a part of the website's 8118, no second figure of it
+    text = (
+        "2021年我部政府门户网站发布各类信息8118篇，网站总访问量达4.5亿次，"
+        "其中我部政府信息公开平台发布信息545篇，与2020年相比增长了81%，发挥了政府网站主渠道作用。"
+    )
+    assert _facts(text, 2021) == {"proactive.website": 8118}
