@@ -160,10 +160,15 @@ def release(session: Session, worker: str) -> list[int]:
         ).scalars()
     )
     if ids and session.get_bind().dialect.name == "postgresql":
+        # With them, the jobs procrastinate had handed the same worker that it had not started yet
+        # (its rows still queued): the procrastinate worker is known by the jobs it started.
         session.execute(
             text(
-                "SELECT procrastinate_retry_job_v2(p.id, now(), NULL, NULL, NULL) FROM procrastinate_jobs p"
-                " WHERE p.status = 'doing' AND p.task_name = :task AND (p.args->>'job_id')::bigint = ANY(:ids)"
+                "WITH mine AS (SELECT p.id, p.worker_id FROM procrastinate_jobs p WHERE p.status = 'doing'"
+                "  AND p.task_name = :task AND (p.args->>'job_id')::bigint = ANY(:ids))"
+                " SELECT procrastinate_retry_job_v2(p.id, now(), NULL, NULL, NULL) FROM procrastinate_jobs p"
+                " WHERE p.status = 'doing' AND (p.id IN (SELECT id FROM mine)"
+                "  OR p.worker_id IN (SELECT worker_id FROM mine WHERE worker_id IS NOT NULL))"
             ),
             {"task": PROCRASTINATE_TASK, "ids": ids},
         )

@@ -62,15 +62,22 @@ def test_only_the_dead_workers_jobs_are_queued_again(services: Services) -> None
 
 
 @pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
-def test_the_procrastinate_job_of_a_dead_worker_is_retried_at_once(services: Services) -> None:
-    (job_id,) = _queue(services, 1)
-    with services.sessions.begin() as session:  # as procrastinate hands it to a worker, then run_job's start
-        session.execute(text("UPDATE procrastinate_jobs SET status = 'doing'"))
-        store.start(session, job_id, worker=worker_name(4242), now=NOW)
-    jobs.release_dead(services, [4242])
+def test_the_procrastinate_jobs_of_a_dead_worker_are_retried_at_once(services: Services) -> None:
+    started, fetched, others = _queue(services, 3)
+    with services.sessions.begin() as session:
+        dead, alive = session.scalars(text("INSERT INTO procrastinate_workers (last_heartbeat) VALUES (now()), (now()) RETURNING id"))
+        # procrastinate handed the dead worker two jobs, run_job had started one; another worker holds the third.
+        for job_id, worker in ((started, dead), (fetched, dead), (others, alive)):
+            session.execute(
+                text("UPDATE procrastinate_jobs SET status = 'doing', worker_id = :w WHERE (args->>'job_id')::bigint = :id"),
+                {"w": worker, "id": job_id},
+            )
+        store.start(session, started, worker=worker_name(4242), now=NOW)
+    assert jobs.release_dead(services, [4242]) == [started]
     with services.sessions() as session:
-        status = session.scalar(text("SELECT status FROM procrastinate_jobs WHERE (args->>'job_id')::bigint = :id"), {"id": job_id})
-    assert status == "todo" and _states(services)[job_id] == "queued"
+        status = dict(session.execute(text("SELECT (args->>'job_id')::bigint, status FROM procrastinate_jobs")).all())
+    assert status == {started: "todo", fetched: "todo", others: "doing"}
+    assert _states(services)[started] == "queued"
 
 
 class _Process:
