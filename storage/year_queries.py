@@ -257,9 +257,15 @@ def failed_check_reports(
 
 def unchecked_reports(session: Session, year: int) -> dict[str, int]:
     """Rule -> how many current reports of the year could not have it checked."""
+    # SQLite walked every check of the year's reports through the report_id index (22 ms at 100 000
+    # reports); with that index ruled out (+) it reads the partial index of the unverified ones,
+    # which are few, and finds their reports by id (under 1 ms).
+    check_report: Any = CheckRow.report_id
+    if session.get_bind().dialect.name == "sqlite":
+        check_report = literal_column("+report_checks.report_id")
     rows = session.execute(
         select(CheckRow.rule, func.count())
-        .join(ReportRow, ReportRow.id == CheckRow.report_id)
+        .join(ReportRow, ReportRow.id == check_report)
         .where(
             ReportRow.year == year,
             ReportRow.is_current.is_(True),

@@ -28,3 +28,21 @@ def test_failing_reports_beyond_a_reply_are_counted_not_listed(services: Service
     assert "另有5家未列出" in answer.text
     listed = [i for i in range(failing + 3) if f"威海市第{i:02d}测试局" in answer.text]
     assert listed == list(range(MAX_LISTED))  # the first stored, never a passing one
+
+
+def test_unchecked_rules_count_the_years_current_reports_only(services: Services) -> None:
+    from storage.year_queries import unchecked_reports
+
+    def item(i: int, agency: str, year: int, status: CheckStatus) -> StoreItem:
+        report = make_report(agency=agency, year=year, checks=[Check("t3.balance", status, "")])
+        return StoreItem(report, SourceInfo(f"{i:064x}", f"f/{i}", "r.pdf", 1, "pdf"), agency)
+
+    unverifiable = CheckStatus.UNVERIFIABLE
+    with services.sessions.begin() as session:
+        store_reports(session, [item(1, "甲局", 2022, unverifiable), item(2, "乙局", 2022, unverifiable)])
+        store_reports(session, [item(3, "甲局", 2021, unverifiable), item(4, "丙局", 2022, CheckStatus.PASS)])
+        store_reports(session, [item(5, "乙局", 2022, CheckStatus.PASS)])  # supersedes 乙局's unverifiable one
+    with services.sessions() as session:
+        assert unchecked_reports(session, 2022) == {"t3.balance": 1}
+        assert unchecked_reports(session, 2021) == {"t3.balance": 1}
+        assert unchecked_reports(session, 2020) == {}
