@@ -11,6 +11,12 @@ more CPUs than one means the machine, not the code, held the run back. It also p
 rate (first to last file stored, from the jobs' finish times), which leaves out the start-up of the
 processes and the wait for the last file.
 
+--pin gives the run N CPUs for N workers (os.sched_setaffinity on the ingest command and the workers,
+inherited by their parse sandboxes): a bulk worker parses one file while it stores others, so unpinned
+one worker already uses ~1.3 of this machine's 2 CPUs and the 1 -> 2 ratio says more about the cores
+left than about the workers. Pinned, each worker has one CPU, as one worker a machine would; the
+database server is not pinned (it stands for the machine it runs on, and competes with 2 workers).
+
 --postgres URL (a server URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) runs each
 measurement in a fresh database of its own on that server (created and dropped here). --queue
 starts N `nianbao worker` processes first (with the flags `--jobs` gives its workers) and hands them the files with `nianbao ingest --queue`
@@ -48,7 +54,9 @@ def archive(root: Path, n_files: int) -> None:
         (folder / f"{i}-{src.name}").write_bytes(src.read_bytes() + pads[src.suffix] * (i + 1))
 
 
-def run(jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool) -> tuple[float, float, float]:
+def run(
+    jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool, pin: bool = False
+) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds of the ingest command and every process under it, steady files/s)."""
     data = tmp / f"data-{jobs}"
     data.mkdir()
@@ -57,6 +65,8 @@ def run(jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool)
     env.pop("NIANBAO_WORKERS", None)
     env["NIANBAO_LOG_LEVEL"] = "WARNING"
     bot = [sys.executable, "-m", "bot"]
+    cpus = set(range(jobs))
+    pinned = {"preexec_fn": (lambda: os.sched_setaffinity(0, cpus))} if pin else {}
     subprocess.run([*bot, "db", "upgrade"], env=env, check=True, cwd=tmp, stdout=subprocess.DEVNULL)
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
@@ -66,11 +76,11 @@ def run(jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool)
 
         flags = ["--concurrency", str(bulk.BULK_CONCURRENCY), "--parsers", str(bulk.BULK_PARSERS),
                  "--store-batch", str(bulk.BULK_STORE_BATCH)]
-        workers = [subprocess.Popen([*bot, "worker", *flags], env=env, cwd=tmp) for _ in range(jobs)]
+        workers = [subprocess.Popen([*bot, "worker", *flags], env=env, cwd=tmp, **pinned) for _ in range(jobs)]
     how = ["--queue"] if queue else ["--jobs", str(jobs)]
     subprocess.run(
         [*bot, "ingest", str(files), "--recursive", *how, "--failures", str(tmp / f"failures-{jobs}.csv")],
-        env=env, cwd=tmp, check=False, stdout=subprocess.DEVNULL,
+        env=env, cwd=tmp, check=False, stdout=subprocess.DEVNULL, **pinned,
     )
     seconds = time.perf_counter() - t0
     for worker in workers:
@@ -134,17 +144,18 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=120)
     parser.add_argument("--postgres", metavar="URL", help="measure on this PostgreSQL server (fresh databases)")
     parser.add_argument("--queue", action="store_true", help="running `nianbao worker`s and `ingest --queue`")
+    parser.add_argument("--pin", action="store_true", help="one CPU a worker (see above)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nianbao-bulk-") as name:
         tmp = Path(name)
         archive(tmp / "archive", args.files)
         where = "PostgreSQL" if args.postgres else "SQLite"
-        print(f"{args.files} files, {where}, {'--queue' if args.queue else '--jobs N'}, "
+        print(f"{args.files} files, {where}, {'--queue' if args.queue else '--jobs N'}{', one CPU a worker' if args.pin else ''}, "
               f"load average before: {os.getloadavg()[0]:.1f}; cpus: {os.cpu_count()}")
         rates = {}
         steady = {}
         for jobs in (1, 2):
-            seconds, cpu, steady[jobs] = run(jobs, tmp / "archive", tmp, postgres=args.postgres, queue=args.queue)
+            seconds, cpu, steady[jobs] = run(jobs, tmp / "archive", tmp, postgres=args.postgres, queue=args.queue, pin=args.pin)
             rates[jobs] = args.files / seconds
             # CPU got / wall time: about 1 with one worker and 2 with two on an idle 2-core machine.
             # When two workers get no more CPU than one, the machine is the limit, not the code.
