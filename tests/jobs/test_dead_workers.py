@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import or_, select, text
 
 from bot.config import Settings
 from bot.core import jobs
@@ -23,8 +23,8 @@ from bot.core.ingest import IngestRequest
 from bot.core.local_workers import STALE_SECONDS, LocalWorkers, worker_name
 from bot.core.services import Services
 from storage import jobs as store
-from storage.models import IngestJob, ReportRow, SourceFile
-from tests.jobs.test_jobs import ROOT, WENDENG, _archive, _open
+from storage.models import IngestJob
+from tests.jobs.test_jobs import ROOT, WENDENG, _archive, _open, reports_per_file
 
 NOW = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
@@ -172,13 +172,7 @@ def test_sigkill_a_worker_of_ingest_jobs_its_jobs_are_retried_at_once(
             retried = session.execute(
                 select(IngestJob.finished_at).where(IngestJob.id.in_(held), IngestJob.attempts >= 2)
             ).scalars().all()
-            per_file = dict(
-                session.execute(
-                    select(SourceFile.sha256, func.count(ReportRow.id))
-                    .join(ReportRow, ReportRow.source_file_id == SourceFile.id)
-                    .group_by(SourceFile.sha256)
-                ).all()
-            )
+            per_file = reports_per_file(session)
         assert retried, "the killed worker's jobs were not run again"
         # Well before the heartbeat rule would have let another worker take them.
         assert max(t - killed_at for t in retried) < timedelta(seconds=STALE_SECONDS / 3)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.config import Settings
 from bot.core import bulk, jobs
@@ -26,6 +27,16 @@ from storage.models import IngestJob, ReportRow, SourceFile
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 ROOT = SAMPLES.parents[1]
 WENDENG = SAMPLES / "seeds" / "000_32627ba4512e0993.txt"
+
+
+def reports_per_file(session: Session) -> dict[str, int]:
+    """sha256 -> how many reports the file became (exactly once is 1)."""
+    rows = session.execute(
+        select(SourceFile.sha256, func.count(ReportRow.id))
+        .join(ReportRow, ReportRow.source_file_id == SourceFile.id)
+        .group_by(SourceFile.sha256)
+    ).all()
+    return {sha: int(n) for sha, n in rows}
 
 
 def _archive(root: Path, copies: int) -> list[Path]:
@@ -146,13 +157,7 @@ def test_sigkill_a_worker_mid_run_every_file_stored_exactly_once(settings: Setti
         with services.sessions() as session:
             killed = session.get(IngestJob, running)
             assert killed is not None and killed.attempts >= 2 and killed.outcome in ("stored", "new_version")
-            per_file = dict(
-                session.execute(
-                    select(SourceFile.sha256, func.count(ReportRow.id))
-                    .join(ReportRow, ReportRow.source_file_id == SourceFile.id)
-                    .group_by(SourceFile.sha256)
-                ).all()
-            )
+            per_file = reports_per_file(session)
         assert sorted(per_file) == sorted(sha for _, sha in plan.queue)
         assert set(per_file.values()) == {1}
 
