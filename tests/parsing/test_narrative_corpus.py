@@ -177,6 +177,58 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
+    "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
+    "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
+        "proactive.new_media"
+    },
+    "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
+    "https://hejiang.gov.cn/gk/zfxxgknb/zjzfxxgknb/content_184341": {"proposals.count"},
+    "https://www.wuchang.gov.cn/xxgk/sylj/zfxxgknb/202501/t20250113_2516908.html": {"applications.received"},
+    "http://www.fzja.gov.cn/xjwz/zwgk/zfxxgk/zfxxgknb/202501/t20250113_4960842.htm": {
+        "applications.received"
+    },
+    "http://www.luoyuan.gov.cn/xjwz/zwgk/zfxxgk/dfbmptlj/xzrmzf/kfq/zfxxgknb/202501/t20250107_4957517.htm": {
+        "proactive.total"
+    },
+    "https://www.baiyinqu.gov.cn/XZJDBMDW/xzjd/slzrmzf/zfxxgknb/2024n/art/2026/art_f973dc2ac5be4360afb033ebcccd94d2.html": {
+        "proactive.total"
+    },
+    "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
+    "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
+    "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
+    "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.total"},
+    "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
+        "applications.received",
+        "proactive.total",
+    },
+    "http://slj.suqian.gov.cn/swj/gknb/202501/5fb1f12c3b874ed3bfa8f879c4865945.shtml": {"proactive.website"},
+    "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml": {"proactive.new_media"},
+    "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
+    "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
+    "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
+    "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
+        "proactive.total",
+        "proactive.website",
+    },
+    "http://www.nxlw.gov.cn/zwgk/zfbmzsjgxxgk/lwssfj_29147/xxgknb_29150/202501/t20250123_4802040.html": {
+        "proactive.new_media"
+    },
+    "http://www.zichang.gov.cn/zfxxgk/zfxxgknb/szfnb/2023n/1752504210521403394.html": {"proactive.website"},
+    "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {"proactive.total"},
+    "http://www.luqiao.gov.cn/art/2025/1/16/art_1229460341_97497.html": {"proactive.new_media"},
+    "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/sylbzj/zfxxgk/ndbg/202501/t20250110_5496462.html": {
+        "proactive.new_media"
+    },
+    "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
+        "proactive.total"
+    },
+    "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
+        "proactive.total"
+    },
+    "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
+        "proactive.total"
+    },
+    "http://www.quxian.gov.cn/xxgk-show-43940.html": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -225,6 +277,14 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"normative.issued"},
     "http://scjg.baotou.gov.cn/zfxxgknb/24967596.jhtml": {"proactive.new_media"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
+    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
+    "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
+    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {"proactive.website"},
+    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
+    "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
+    "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {
+        "proactive.website"
+    },
 }
 
 
