@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Agency, ChatRegistration, ReportRow
+from storage.models import CURRENT_REPORT, Agency, ChatRegistration, ReportRow
 from storage.registry import ReceivedReport, Reporter
 
 
@@ -36,7 +36,7 @@ def registry_year(
 ) -> RegistryYear:
     current = (
         select(ReportRow.agency_id, ReportRow.published_on, ReportRow.received_at)
-        .where(ReportRow.year == year, ReportRow.is_current.is_(True))
+        .where(ReportRow.year == year, CURRENT_REPORT)
         .subquery()
     )
     # Every registration without a current report is read below, so received = expected - those.

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from parsing.schema import FACTS, all_cell_keys, cell_label
 from storage.cells import cells_values
-from storage.models import Agency, FactRow, ReportRow
+from storage.models import CURRENT_REPORT, Agency, FactRow, ReportRow
 
 # Columns before the figures; their headers (the figures' come from parsing.vocabulary via cell_label).
 HEAD_COLUMNS = ["agency", "year", "template", "published_on"]
@@ -72,7 +72,7 @@ def export_rows(session: Session) -> Iterator[list[Any]]:
     reports = session.execute(
         select(ReportRow.id, Agency.name, ReportRow.year, ReportRow.template, ReportRow.published_on)
         .join(Agency, Agency.id == ReportRow.agency_id)
-        .where(ReportRow.is_current.is_(True))
+        .where(CURRENT_REPORT)
         .order_by(Agency.name, ReportRow.year)
     ).all()
     # Read in chunks so a large export neither loads every cell at once nor runs a query per report.

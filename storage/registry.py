@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.insert import insert_ignore
 from storage.models import (
+    CURRENT_REPORT,
     Agency,
     BlockedChat,
     ChatRegistration,
@@ -242,7 +243,7 @@ def received_reports(session: Session, years: Iterable[int]) -> dict[tuple[int, 
     years = list(years)
     current = session.execute(
         select(ReportRow.agency_id, ReportRow.year, ReportRow.published_on).where(
-            ReportRow.year.in_(years), ReportRow.is_current.is_(True)
+            ReportRow.year.in_(years), CURRENT_REPORT
         )
     ).all()
     earliest: dict[tuple[int, int], datetime] = {}

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from parsing.model import CheckStatus
 from storage.derived import combined_key
-from storage.models import Agency, CheckRow, CurrentValue, ReportRow
+from storage.models import CURRENT_REPORT, Agency, CheckRow, CurrentValue, ReportRow
 from storage.totals import key_total, year_reports
 
 
@@ -237,7 +237,7 @@ def failed_check_reports(
         .join(CheckRow, CheckRow.report_id == ReportRow.id)
         .where(
             ReportRow.year == year,
-            ReportRow.is_current.is_(True),
+            CURRENT_REPORT,
             _NOT_PASSED,
             CheckRow.status == CheckStatus.FAIL,
         )
@@ -268,7 +268,7 @@ def unchecked_reports(session: Session, year: int) -> dict[str, int]:
         .join(ReportRow, ReportRow.id == check_report)
         .where(
             ReportRow.year == year,
-            ReportRow.is_current.is_(True),
+            CURRENT_REPORT,
             _UNVERIFIED,
         )
         .group_by(CheckRow.rule)
