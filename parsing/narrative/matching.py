@@ -17,7 +17,6 @@ from parsing.narrative.channels import (
     LIST_ENDING,
     MEDIA,
     OTHER,
-    TIME_ONLY,
     WEBSITE,
     WEBSITE_NAME,
     carried_channels,
@@ -33,6 +32,7 @@ from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
+from parsing.narrative.times import YEAR, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -43,16 +43,6 @@ _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
-_OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
-# A clause that only dates what follows ("截至2018年12月31日，我局新增…266条" in a 2019 report).
-_DATE_CLAUSE = re.compile(
-    r"(?:截至|截止到?|到|至)?\s*(?:19|20)[0-9]{2}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?\s*(?:底|末|止)?"
-)
-_PART_OF_YEAR = re.compile(
-    r"(?:截至|截止|至|到)\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*(?:[1-9]|1[01])\s*月|[1１]\s*[-—－~～]\s*(?:[1-9]|1[01])\s*月"
-    rf"|{alternation(P.PART_OF_YEAR_WORDS)}"
-)
 _PART = re.compile(alternation(W.PART_WORDS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
@@ -120,17 +110,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
         carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
-        # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
-        when = [
-            c.text
-            for c in parts[member:i]
-            if not c.aside and (TIME_ONLY.fullmatch(c.text.strip()) or _DATE_CLAUSE.fullmatch(c.text.strip()))
-        ]
-        other_time = bool(when) and _other_year(when[-1], year)
-        # "截至11月底，受理…", "2023年1-10月，…": a time clause of part of the year
-        other_time = other_time or any(
-            _PART_OF_YEAR.search(c.text) and not quantities(c.text) for c in parts[member:i] if not c.aside
-        )
+        dated_before = other_time(parts[member:i], year)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
@@ -155,7 +135,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
-            then = other_time and not _YEAR.search(clause.text[: quantity.start])
+            then = dated_before and not YEAR.search(clause.text[: quantity.start])
             if then:
                 read = []
             # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
@@ -165,7 +145,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
-            dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            dated = then or bool(_CHANGE.search(own)) or other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             read_here.extend(
@@ -216,7 +196,7 @@ def _read(
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
     own = clause.text[own_start : quantity.start]
-    if _CHANGE.search(own) or _other_year(before, year):
+    if _CHANGE.search(own) or other_year(before, year):
         return []
     part = part or bool(_PART.search(before))
     own_verb = _PUBLISH.search(own)
@@ -370,15 +350,6 @@ def _listed_kind(words: FactWords, before: str) -> bool:
     if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
         return True
     return P.OBJECT_LIST_END in rest
-
-
-def _other_year(before: str, year: int | None) -> bool:
-    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年")."""
-    if _OTHER_YEAR.search(before) or _PART_OF_YEAR.search(before):
-        return True
-    if year is None:
-        return False
-    return any(int(found) != year for found in _YEAR.findall(before))
 
 
 def _negatives(text: str) -> list[Candidate]:

@@ -97,3 +97,6 @@ CUMULATIVE_WORDS = ("截至", "截止", "到")
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
 # Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
 PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")
+# A span from a year on ("自2019年以来", "从2018年起", "2019年至今"): its figures are no one year's.
+SPAN_FROM = ("自", "从")
+SPAN_ON = ("以来", "至今", "起", "开始")

@@ -125,7 +125,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
         "proactive.total"
     },
-    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"applications.received"},
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {
+        "applications.received",
+        "proactive.website",
+    },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
     "http://www.sayibak.gov.cn/info/2956/34000.htm": {"proactive.total"},
     "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
@@ -229,6 +232,14 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://www.quxian.gov.cn/xxgk-show-43940.html": {"proactive.total"},
+    "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
+        "proactive.total",
+        "proactive.website",
+    },
+    "http://nyncj.xiangyang.gov.cn/zwgk/gknb/202212/t20221227_3043569.shtml": {
+        "proactive.total",
+        "proactive.website",
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -267,7 +278,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
     "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
-    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"proactive.total"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"

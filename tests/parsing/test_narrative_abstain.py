@@ -1,0 +1,45 @@
+"""Issue 12, precision on unseen text: where a sentence's structure leaves a reading unsure, the
+prose reader abstains — by principle, not by sentence. Each test quotes a real corpus sentence."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_a_bare_list_of_figures_without_respectively_binds_none() -> None:
+    # dev round 2, as printed: 分别 gives each account its figure
+    text = "通过官方微博“河西发布V”、微信公众号“河之西”分别发布各类信息92条、306条。"
+    assert _facts(text, 2019) == {"proactive.new_media": 398}
+    # without 分别 which figure is whose is unknown (and 92 is no figure of all the channels)
+    assert _facts(text.replace("分别", ""), 2019) == {}
+    assert _facts("2019年共收到政府信息公开申请5件、3件。", 2019) == {}
+
+
+def test_a_span_from_an_earlier_year_is_no_figure_of_the_year() -> None:
+    # dev round 16, a 2020 report: 2020年以来 is the year
+    text = "2020年以来,雅安市林业局紧紧围绕市委、市政府工作部署,结合实际,在市党政外网公开信息580余条。"
+    assert _facts(text, 2020) == {"proactive.website": 580}
+    # the same sentence in a 2021 report counts since 2020: two years' worth, not the year's
+    assert _facts(text, 2021) == {}
+    assert _facts(text.replace("2020年以来", "自2020年至今"), 2021) == {}
+
+
+def test_a_website_figure_larger_than_the_total_keeps_neither() -> None:
+    # tests/parsing/test_narrative_shapes.py's real sentence: the website's figure is a part of the total
+    text = (
+        "2024年，市应急局通过局门户网站和微信公众号共公开安全生产等各类非涉密信息1057条，"
+        "其中局门户网站公开信息633条，局微信公众号公开信息424条。"
+    )
+    assert _facts(text, 2024) == {"proactive.total": 1057, "proactive.website": 633, "proactive.new_media": 424}
+    # misread or misprinted, a part larger than its whole: which figure is wrong is unknown
+    result = read_narrative(document_from_text(text.replace("633条", "1633条")).blocks, year=2024)
+    assert {f.key: f.value for f in result.facts} == {"proactive.new_media": 424}
+    assert {(c.key, c.values) for c in result.conflicts} == {
+        ("proactive.total", (1057, 1633)),
+        ("proactive.website", (1057, 1633)),
+    }
