@@ -43,3 +43,21 @@ def test_a_website_figure_larger_than_the_total_keeps_neither() -> None:
         ("proactive.total", (1057, 1633)),
         ("proactive.website", (1057, 1633)),
     }
+
+
+def test_a_whole_with_a_part_of_the_year_or_of_the_agency_is_wider_than_the_report() -> None:
+    # dev round 16's sentence (see above) with a part that names the year or the agency: the whole
+    # before it counts more years or more publishers — neither is read
+    text = "2020年以来,雅安市林业局紧紧围绕市委、市政府工作部署,结合实际,在市党政外网公开信息580余条"
+    assert _facts(text + ",其中本年度公开120余条。", 2020) == {}
+    assert _facts(text.replace("雅安市林业局", "雅安市各部门") + ",其中我局发布120余条。", 2020) == {}
+    # dev round 2, as printed: the agency named in a part that publishes nothing is no narrower part
+    text = "全年共主动公开政府信息89条，其中本镇政务公开工作按照《条例》的要求，以公开为原则，不公开为例外。"
+    assert _facts(text, 2021) == {"proactive.total": 89}
+    # seed 000: a part of the year that is a kind (documents made this year), not the year's publishing
+    text = (
+        "政府网站主动公开124条，其中，本年度制定和公开行政规范性文件1件，转发上级规范性文件并对外公开2件；"
+        "官方微信公开129条。"
+    )
+    assert _facts(text, 2021) == {"proactive.website": 124, "proactive.new_media": 129, "normative.issued": 1}
+
