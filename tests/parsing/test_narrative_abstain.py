@@ -61,3 +61,17 @@ def test_a_whole_with_a_part_of_the_year_or_of_the_agency_is_wider_than_the_repo
     )
     assert _facts(text, 2021) == {"proactive.website": 124, "proactive.new_media": 129, "normative.issued": 1}
 
+
+def test_a_website_named_clauses_before_its_figure_may_carry_everything() -> None:
+    # dev round 25 (annotated as the website's; validation round 26 annotates such figures as not the
+    # website's): the website named as the means of the work, other clauses with their own verbs
+    # between — the figure may be the website's or the total, so neither is read
+    text = (
+        "2023年依托合江县人民政府网站，结合政务公开工作要点和公众关注关心热点，以重点领域信息公开为抓手，"
+        "持续深化政府信息公开工作，加大主动公开力度，主动公开各类政府信息6750余条。"
+    )
+    assert _facts(text, 2023) == {}
+    # the clause right before the figure names the website and nothing else (dates may stand between)
+    assert _facts("我局通过区政府网政务公开政府部门民政局网页,发布信息92条。", 2023) == {"proactive.website": 92}
+    text = "2022年我街道在都匀市人民政府网,截至2022年12月31日共发布信息89条。"
+    assert _facts(text, 2022) == {"proactive.website": 89}
