@@ -75,3 +75,17 @@ def test_a_website_named_clauses_before_its_figure_may_carry_everything() -> Non
     assert _facts("我局通过区政府网政务公开政府部门民政局网页,发布信息92条。", 2023) == {"proactive.website": 92}
     text = "2022年我街道在都匀市人民政府网,截至2022年12月31日共发布信息89条。"
     assert _facts(text, 2022) == {"proactive.website": 89}
+
+
+def test_requests_whose_part_is_another_years_or_the_whole_counts_other_agencies() -> None:
+    # dev round 1, as printed: the part named in brackets is the year's (新收), the whole holds 上年结转
+    text = "2023年共受理政府信息依申请公开121件（其中本年度新收申请数112件，上年结转申请数9件），已答复119件。"
+    assert _facts(text, 2023) == {"applications.received": 112}
+    # the same part after a comma instead of brackets: the whole holds last year's requests
+    assert _facts("2023年共受理政府信息依申请公开121件，其中上年结转申请数9件，已答复119件。", 2023) == {}
+    # dev round 12, as printed: a part of none leaves the whole the year's
+    text = "共受理答复依申请公开件34件(含2022年结转0件),办结34件,转结下年度继续办理0件。"
+    assert _facts(text, 2023) == {"applications.received": 34}
+    # a part received by the agency itself: the whole is the county's
+    text = "2023年，全县共收到政府信息公开申请150件，其中我局收到15件。"
+    assert _facts(text, 2023) == {}

@@ -130,7 +130,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
-    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"proactive.total"},
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"applications.received", "proactive.total"},
     "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
