@@ -72,8 +72,7 @@ class _Figure:
 
 
 def bound(sentence: str, found: list[Candidate]) -> list[Candidate]:
-    """The candidates of `sentence` less the proactive figures that are items of an unresolved list
-    and the figures holding another year's part."""
+    """The candidates of `sentence` less the figures its structure does not bind (module docstring)."""
     found = [c for c in found if not _holds_another_year(c, sentence)]
     figures = _figures(sentence, {c.raw for c in found})
     unresolved = _figure_lists(figures)

@@ -143,6 +143,11 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
             stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
             read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
+            # "微信公众号推送300期，发布信息900条": after a figure of a channel named in its member, one
+            # naming none is that channel's (its subject) or the total — neither, unless stated as a total
+            after_channel = any(CHANNEL_WORD.search(text) for _, _, text in figures)
+            if after_channel and not stated_total and not CHANNEL_WORD.search(clause.text):
+                read = [c for c in read if c.key != "proactive.total"]
             if _DIRECT.search(clause.text[: quantity.start]):
                 direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]

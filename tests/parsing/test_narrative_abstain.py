@@ -89,3 +89,12 @@ def test_requests_whose_part_is_another_years_or_the_whole_counts_other_agencies
     # a part received by the agency itself: the whole is the county's
     text = "2023年，全县共收到政府信息公开申请150件，其中我局收到15件。"
     assert _facts(text, 2023) == {}
+
+
+def test_a_figure_naming_no_channel_after_a_channels_figure_is_no_total_unless_stated_so() -> None:
+    # dev round 25, as printed: stated as the total (总计) after the channels' figures
+    text = "通过扎赉特旗人民政府网站更新信息14条,政务新媒体更新486条、全年总计更新主动公开信息500条。"
+    assert _facts(text, 2025) == {"proactive.website": 14, "proactive.new_media": 486, "proactive.total": 500}
+    # without 总计 the last figure may be the new media's (its subject) or the total: neither
+    assert _facts(text.replace("总计", ""), 2025) == {"proactive.website": 14, "proactive.new_media": 486}
+    assert _facts("2025年，“××发布”微信公众号推送300期，发布信息900条。", 2025) == {}
