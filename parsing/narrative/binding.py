@@ -74,6 +74,8 @@ class _Figure:
 def bound(sentence: str, found: list[Candidate]) -> list[Candidate]:
     """The candidates of `sentence` less the figures its structure does not bind (module docstring)."""
     found = [c for c in found if not _holds_another_year(c, sentence)]
+    if not found:
+        return found
     figures = _figures(sentence, {c.raw for c in found})
     unresolved = _figure_lists(figures)
     found = [c for c in found if not set(c.raw.split("+")) & unresolved]

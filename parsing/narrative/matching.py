@@ -109,13 +109,14 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
-        carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
-        near = named_just_before(parts[member:i])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
-        dated_before = other_time(parts[member:i], year)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
+        # (what the clauses before say of the figures' time and channel, only when there are figures)
+        dated_before = bool(counts) and other_time(parts[member:i], year)
+        near = bool(counts) and named_just_before(parts[member:i])
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside]) if counts else (set(), None)
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
