@@ -27,12 +27,13 @@ from parsing.narrative.channels import (
     several_channels,
     topic,
     verb_in,
+    without_means,
 )
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
-from parsing.narrative.times import YEAR, other_time, other_year
+from parsing.narrative.times import YEAR, only_dates, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -108,12 +109,14 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
-        carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
-        dated_before = other_time(parts[member:i], year)
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
+        # (what the clauses before say of the figures' time and channel, only when there are figures)
+        dated_before = bool(counts) and other_time(parts[member:i], year)
+        near = bool(counts) and named_just_before(parts[member:i])
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside]) if counts else (set(), None)
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
@@ -132,7 +135,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
             read = _read(
-                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
+                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed, near
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             then = dated_before and not YEAR.search(clause.text[: quantity.start])
@@ -141,6 +144,11 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
             stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
             read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
+            # "微信公众号推送300期，发布信息900条": after a figure of a channel named in its member, one
+            # naming none is that channel's (its subject) or the total — neither, unless stated as a total
+            after_channel = any(CHANNEL_WORD.search(text) for _, _, text in figures)
+            if after_channel and not stated_total and not CHANNEL_WORD.search(clause.text):
+                read = [c for c in read if c.key != "proactive.total"]
             if _DIRECT.search(clause.text[: quantity.start]):
                 direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
@@ -192,6 +200,7 @@ def _read(
     part: bool,
     year: int | None,
     listed: bool = False,
+    near: bool = True,
 ) -> list[Candidate]:
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
@@ -219,7 +228,7 @@ def _read(
             candidate = listed_channel(words, quantity, own)
         else:
             item = own if own_start and text is before else None
-            candidate = _match(words, quantity, text, after, carried, part, named, item)
+            candidate = _match(words, quantity, text, after, carried, part, named, item, near)
         if (
             candidate is None
             and listed
@@ -244,6 +253,7 @@ def _match(
     part: bool,
     named: str | None = None,
     item: str | None = None,
+    near: bool = True,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
@@ -288,6 +298,11 @@ def _match(
             kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
         elif not kinds:
             kinds, channel = carried
+            if words.channels == W.WEBSITE_WORDS and WEBSITE in kinds and not near:
+                # "依托…人民政府网站，结合…，加大主动公开力度，主动公开…6750余条": the website named
+                # as the means of the work, a clause or more before, may be the channel or the
+                # carrier of everything — the figure's or the total; neither is read
+                return None
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
@@ -363,3 +378,13 @@ def _negatives(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
     return out
+
+
+def named_just_before(earlier: list[Clause]) -> bool:
+    """The clause right before a figure (dates between) names a channel and has no verb of its own
+    ("我局通过区政府网政务公开政府部门民政局网页,发布信息92条"): the channel is the figure's."""
+    for clause in reversed([c for c in earlier if not c.aside]):
+        if only_dates(clause.text):
+            continue
+        return bool(channels(clause.text)[0]) and verb_in(_ANY_VERB, without_means(clause.text)) is None
+    return False

@@ -49,3 +49,8 @@ def other_time(clauses: list[Clause], year: int | None) -> bool:
     return year is not None and any(
         int(m.group("year")) < year for t in plain if not quantities(t) for m in _SINCE_YEAR.finditer(t)
     )
+
+
+def only_dates(text: str) -> bool:
+    """A clause that only says when ("2024年", "截至2024年12月31日")."""
+    return bool(TIME_ONLY.fullmatch(text.strip()) or _DATE_CLAUSE.fullmatch(text.strip()))
