@@ -7,7 +7,7 @@ Resumable: the database `nianbao_scale_bench` is kept between runs (--drop remov
 starts over), so a run continues from the size the last one reached and the curve can be grown
 stepwise. Each step grows it with server-side SQL (generate_series; ~200 cells, 4 facts and 6 checks
 a report, 5 years per agency; the first 2 000 agencies are benchmarks/ask.py's names with aliases),
-current_values filled from the new reports as the ingest would. At each size it prints p50/p95 of
+current_values and current_marks filled from the new reports as the ingest would. At each size it prints p50/p95 of
 `answer_question` per question type (benchmarks/ask.py's questions), and the rate of `store_report`
 for new reports into the full database, one transaction per report (as a worker stores an upload)
 and --batch reports per transaction (a bulk store). Targets: p95 <= 50 ms per type, >= 1 000 reports/s.
@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Engine, and_, text
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from benchmarks.ask import RULES, YEARS, agencies, bench
@@ -39,9 +39,7 @@ from bot.core.store_group import store_batch
 from parsing.schema import cell_keys
 from storage import current_values
 from storage.db import make_engine, make_sessionmaker, normalise_url
-from storage.derived import combined_insert
 from storage.migrate import upgrade
-from storage.models import CurrentValue
 from storage.report_batch import StoreItem, store_reports
 from storage.reports import SourceInfo
 from tests.conftest import make_settings
@@ -106,14 +104,21 @@ def _value_index(engine: Engine) -> float:
     return time.perf_counter() - t0
 
 
-def _combined(engine: Engine, a0: int, a1: int) -> float:
-    """The figures questions combine (storage.derived) of agencies (a0, a1], as the ingest keeps them."""
+# Agencies whose figures one _fill writes (5 reports each, ~250 figures a report).
+FILL_AGENCIES = 20_000
+
+
+def _fill(engine: Engine, where: str, **params: int) -> float:
+    """current_values and current_marks of the current reports matching `where` (storage.current_values).
+    The generated facts are one per key a report, under keys no cell has: every one is a figure as it
+    is (the first-fact-not-a-cell test parses the cells JSON once per fact: 80 s a step)."""
     t0 = time.perf_counter()
     with engine.begin() as conn:
-        conn.execute(combined_insert(and_(CurrentValue.agency_id > a0, CurrentValue.agency_id <= a1)))
+        conn.execute(text("SET LOCAL work_mem = '256MB'"))
+        current_values.fill(conn, where, first_facts=False, **params)
     seconds = time.perf_counter() - t0
     if VERBOSE:
-        print(f"    {seconds:6.1f} s  combined figures (storage.derived)", flush=True)
+        print(f"    {seconds:6.1f} s  figures of reports {params}", flush=True)
     return seconds
 
 
@@ -172,22 +177,15 @@ def grow(engine: Engine, agencies_before: int, agencies_after: int) -> float:
         r0=a0 * ny,
         r1=a1 * ny,
     )
-    # The ingest keeps current_values with every report it stores; generated rows get theirs here,
-    # by the same SQL that rebuilds the table. The (year, key, value) index is rebuilt afterwards:
-    # kept up row by row it took 70 s per 10 000 reports (random leaf pages, ~200 a report).
+    # The ingest keeps current_values and current_marks with every report it stores; generated rows
+    # get theirs here, by the SQL that rebuilds them, 20 000 agencies at a time (its temporary table
+    # of every figure stays a few GB). The (year, key, value) index is rebuilt afterwards: kept up
+    # row by row it took 70 s per 10 000 reports (random leaf pages).
     seconds += _exec(engine, "DROP INDEX IF EXISTS ix_current_values_year_key_nonzero")
-    cells_sql, _facts_sql = current_values.rebuild_sql("postgresql", "r.id > :r0 AND r.id <= :r1")
-    seconds += _exec(engine, cells_sql, r0=a0 * ny, r1=a1 * ny)
-    # The generated facts are one per key a report, under keys no cell has: every one is a row as
-    # it is (rebuild_sql's first-fact-not-a-cell test parses the cells JSON once per fact: 80 s a step).
-    seconds += _exec(
-        engine,
-        "INSERT INTO current_values (agency_id, year, key, value) SELECT r.agency_id, r.year, f.key, f.value "
-        "FROM reports r JOIN report_facts f ON f.report_id = r.id WHERE r.id > :r0 AND r.id <= :r1",
-        r0=a0 * ny,
-        r1=a1 * ny,
-    )
-    seconds += _combined(engine, a0, a1)
+    for lo in range(a0, a1, FILL_AGENCIES):
+        seconds += _fill(
+            engine, "r.id > :r0 AND r.id <= :r1", r0=lo * ny, r1=min(a1, lo + FILL_AGENCIES) * ny
+        )
     seconds += _value_index(engine)
     seconds += _exec(
         engine,
@@ -295,9 +293,7 @@ def _grow_sqlite(engine: Engine, agencies_before: int, agencies_after: int) -> N
             ),
             rng,
         )
-        for sql in current_values.rebuild_sql("sqlite", "r.id > :r0 AND r.id <= :r1"):
-            conn.execute(text(sql), rng)
-        conn.execute(combined_insert(and_(CurrentValue.agency_id > a0, CurrentValue.agency_id <= a1)))
+        current_values.fill(conn, "r.id > :r0 AND r.id <= :r1", **rng)
         rules = " UNION ALL ".join(f"SELECT '{rule}' AS rule" for rule in RULES)
         conn.execute(
             text(
@@ -363,7 +359,8 @@ def _forget_stored(engine: Engine, agencies: int, reports: int) -> None:
     # by a scan of reports (neither key has an index: nothing else deletes reports or agencies).
     _exec(engine, "CREATE INDEX IF NOT EXISTS bench_reports_supersedes ON reports (supersedes_id)")
     _exec(engine, "CREATE INDEX IF NOT EXISTS bench_reports_agency ON reports (agency_id)")
-    _exec(engine, "DELETE FROM current_values WHERE agency_id > :a OR year = :y", a=agencies, y=STORE_YEAR)
+    for table in ("current_values", "current_marks"):
+        _exec(engine, f"DELETE FROM {table} WHERE agency_id > :a OR year = :y", a=agencies, y=STORE_YEAR)
     _exec(engine, "DELETE FROM reports WHERE id > :r", r=reports)
     _exec(engine, "DELETE FROM source_files WHERE id > :r", r=reports)
     _exec(engine, "DELETE FROM agencies WHERE id > :a", a=agencies)

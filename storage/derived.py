@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, insert, literal, or_, select, union_all
 
 from parsing.schema import T3_COLUMNS, T4_COLUMNS, t3_rows
-from storage.models import CurrentValue
+from storage.current_tables import CurrentValue
 
 PREFIX = "="  # no table or fact key starts with it
 
@@ -43,7 +43,9 @@ def _sums() -> list[Combined]:
     for col in T4_COLUMNS:
         keys = ("suit.count",) if col == "total" else ()
         out.append(Combined(f"{PREFIX}t4.suit.{col}", keys, tuple(f"t4.{g}.{col}" for g in suit)))
-    out.append(Combined(f"{PREFIX}t4.corrected", sum_of=tuple(f"t4.{g}.corrected" for g in ("review", *suit))))
+    out.append(
+        Combined(f"{PREFIX}t4.corrected", sum_of=tuple(f"t4.{g}.corrected" for g in ("review", *suit)))
+    )
     return out
 
 
@@ -51,7 +53,9 @@ COMBINED: tuple[Combined, ...] = (
     Combined(f"{PREFIX}t3.new.total", ("t3.new.total", "applications.received")),
     Combined(f"{PREFIX}t4.review.total", ("t4.review.total", "review.count")),
     Combined(f"{PREFIX}t2.rules.made", ("t2.rules.made", "t2.rules.new_made")),
-    Combined(f"{PREFIX}t2.normative.made", ("t2.normative.made", "t2.normative.new_made", "normative.issued")),
+    Combined(
+        f"{PREFIX}t2.normative.made", ("t2.normative.made", "t2.normative.new_made", "normative.issued")
+    ),
     *_sums(),
 )
 _BY_PARTS = {(c.keys, c.sum_of): c.key for c in COMBINED}
@@ -83,42 +87,54 @@ def combined_rows(values: Mapping[str, float | None]) -> list[tuple[str, float |
     return out
 
 
-def _parts(c: Combined) -> tuple[Any, Any]:
+def _parts(c: Combined, rows: Any) -> tuple[Any, Any]:
     """(held, value) of `c` as aggregates over one (agency, year)'s rows."""
-    cv = CurrentValue
     raw: list[Any] = []
     held: list[Any] = []
     if c.sum_of:
-        part = cv.key.in_(list(c.sum_of))
+        part = rows.c.key.in_(list(c.sum_of))
         every = func.count().filter(part) == len(c.sum_of)
-        numbers = func.count(cv.value).filter(part) == len(c.sum_of)
-        raw.append(case((and_(every, numbers), func.sum(cv.value).filter(part)), else_=None))
+        numbers = func.count(rows.c.value).filter(part) == len(c.sum_of)
+        raw.append(case((and_(every, numbers), func.sum(rows.c.value).filter(part)), else_=None))
         held.append(every)
     for key in c.keys:
-        raw.append(func.max(cv.value).filter(cv.key == key))
-        held.append(func.count().filter(cv.key == key) > 0)
+        raw.append(func.max(rows.c.value).filter(rows.c.key == key))
+        held.append(func.count().filter(rows.c.key == key) > 0)
     return or_(*held), raw[0] if len(raw) == 1 else func.coalesce(*raw)
 
 
-def combined_insert(where: Any) -> Any:
-    """INSERT of every combination of the (agency, year)s matching `where`, computed in the
-    database from their plain rows in one pass (benchmarks and migrations that write rows directly)."""
-    cv = CurrentValue
+# Every key a combination reads.
+PARTS: tuple[str, ...] = tuple(dict.fromkeys(k for c in COMBINED for k in (*c.sum_of, *c.keys)))
+
+
+def combined_select(rows: Any) -> Any:
+    """(agency_id, year, key, value) of every combination held, computed in the database in one pass
+    from `rows`: a table or subquery of every figure, (agency_id, year, key, value; None = blank)."""
     columns: list[Any] = []
     for i, c in enumerate(COMBINED):
-        held, value = _parts(c)
+        held, value = _parts(c, rows)
         columns += [held.label(f"h{i}"), value.label(f"v{i}")]
-    every_key = list(dict.fromkeys(k for c in COMBINED for k in (*c.sum_of, *c.keys)))
     grouped = (
-        select(cv.agency_id, cv.year, *columns)
-        .where(where, cv.key.in_(every_key))
-        .group_by(cv.agency_id, cv.year)
+        select(rows.c.agency_id, rows.c.year, *columns)
+        .where(rows.c.key.in_(list(PARTS)))
+        .group_by(rows.c.agency_id, rows.c.year)
         .cte("grouped")
     )
-    rows = union_all(
+    return union_all(
         *(
-            select(grouped.c.agency_id, grouped.c.year, literal(c.key), grouped.c[f"v{i}"]).where(grouped.c[f"h{i}"])
+            select(
+                grouped.c.agency_id,
+                grouped.c.year,
+                literal(c.key).label("key"),
+                grouped.c[f"v{i}"].label("value"),
+            ).where(grouped.c[f"h{i}"])
             for i, c in enumerate(COMBINED)
         )
     )
-    return insert(cv).from_select(["agency_id", "year", "key", "value"], rows)
+
+
+def combined_insert(where: Any) -> Any:
+    """INSERT of every combination of the (agency, year)s matching `where` into current_values from
+    its own rows: the layout of migrations 0010-0016, a row per figure (migration 0012 only)."""
+    source = select(CurrentValue).where(where).subquery()
+    return insert(CurrentValue).from_select(["agency_id", "year", "key", "value"], combined_select(source))

@@ -22,7 +22,7 @@ from alembic.runtime.migration import MigrationContext  # noqa: E402
 from alembic.script import ScriptDirectory  # noqa: E402
 from sqlalchemy import Engine, text  # noqa: E402
 
-from storage import totals  # noqa: E402, F401  (its tables are in the models the migrations are compared with)
+from storage import current_tables, totals  # noqa: E402, F401  (their tables are in the models the migrations are compared with)
 from storage.db import begin_sqlite_transaction, make_engine  # noqa: E402
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

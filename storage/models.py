@@ -205,30 +205,6 @@ class CheckRow(Base):
     report: Mapped[ReportRow] = relationship(back_populates="checks")
 
 
-_NONZERO: dict[str, Any] = dict.fromkeys(("sqlite_where", "postgresql_where"), text("value <> 0"))
-
-
-class CurrentValue(Base):
-    """A figure of the current report of (agency, year): its cells (None = blank) and the first fact of
-    each key, written with the report (storage.current_values, storage.report_batch). No primary key:
-    rows are replaced a whole (agency, year) at a time, through ix_current_values_agency_year."""
-
-    __tablename__ = "current_values"
-    __table_args__ = (
-        Index("ix_current_values_year_key_nonzero", "year", "key", "value", "agency_id", **_NONZERO),
-        Index("ix_current_values_agency_year", "agency_id", "year"),
-    )
-
-    # No foreign key (migration 0014): checking it was a third of a bulk store; the table is derived.
-    agency_id: Mapped[int] = mapped_column(Integer)
-    year: Mapped[int] = mapped_column(Integer)
-    key: Mapped[str] = mapped_column(String(60))
-    value: Mapped[float | None] = mapped_column(Float, nullable=True)
-
-    # The ORM needs an identity; the database needs no index for it.
-    __mapper_args__ = {"primary_key": [agency_id, year, key]}  # noqa: RUF012
-
-
 # --- Reminders (H6): who reports where, which deadlines apply, what was sent --------------------
 
 

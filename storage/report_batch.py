@@ -26,8 +26,9 @@ from parsing.model import Report
 from storage import current_values
 from storage.agency_batch import find_or_create_agencies
 from storage.cells import cells_values, payload
+from storage.current_tables import CurrentMark, CurrentValue
 from storage.insert import bulk_insert
-from storage.models import CURRENT_REPORT, Agency, CurrentValue, FactRow, ReportRow, SourceFile
+from storage.models import CURRENT_REPORT, Agency, FactRow, ReportRow, SourceFile
 from storage.reports import (
     SourceInfo,
     StoreError,
@@ -347,7 +348,7 @@ def _replace_values(
     stored_cells: list[dict[str, float | None]],
     superseded: list[tuple[int, int]],
 ) -> None:
-    """current_values of the batch's (agency, year)s are now those of its reports.
+    """current_values and current_marks of the batch's (agency, year)s are now those of its reports.
 
     Only a superseded report's rows are deleted: an (agency, year) without a current report has none
     (every change of the current report keeps the table in step, storage.current_values). The delete
@@ -356,14 +357,14 @@ def _replace_values(
     index for each batch (0.8 s at 100 000 reports, growing with each report stored)."""
     connection = session.connection()
     if superseded:
-        connection.execute(
-            delete(CurrentValue).where(_pairs_in(CurrentValue.agency_id, CurrentValue.year, superseded))
-        )
-    rows: list[tuple[Any, ...]] = []
+        for t in (CurrentValue, CurrentMark):
+            connection.execute(delete(t).where(_pairs_in(t.agency_id, t.year, superseded)))
+    values: list[tuple[Any, ...]] = []
+    marks: list[tuple[Any, ...]] = []
     for new, cells in zip(batch, stored_cells, strict=True):
-        values = current_values.value_rows(
+        rows = current_values.value_rows(
             cells.items(), ((f.key, storable(f.value)) for f in new.item.report.facts)
         )
-        agency_id, year = new.agency.id, new.year  # once a report, not an ORM attribute read a row
-        rows.extend((agency_id, year, key, value) for key, value in values)
-    bulk_insert(connection, current_values.TABLE, current_values.COLUMNS, rows)
+        # Non-zero numbers as rows, zeros and blanks as one marks row (storage.current_values).
+        current_values.split(new.agency.id, new.year, rows, values, marks)
+    current_values.write(connection, values, marks)

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from parsing.model import CheckStatus
+from storage.current_tables import CurrentValue
+from storage.current_values import figure_rows, zero_names_sql
 from storage.derived import combined_key
-from storage.models import CURRENT_REPORT, Agency, CheckRow, CurrentValue, ReportRow
+from storage.models import CURRENT_REPORT, Agency, CheckRow, ReportRow
 from storage.totals import key_total, year_reports
 
 
@@ -37,17 +39,18 @@ class YearSummary:
 _BLANK = -1.0e300
 
 
-def _per_agency(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
+def _per_agency(dialect: str, year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
     """One row per agency holding any of the figures in its current report of `year`:
     (agency_id, value, present), read from current_values (issue 14), nothing per report in Python.
 
     value = the explicit sum of `sum_of` (NULL if any is blank or absent), else the first of `keys`
     with a number; present = the report holds the figure at all (a blank cell counts as present).
-    Several keys only (one is read from storage.totals and the ranking index): every row of the
-    year's keys, zeros included, which no index holds since migration 0015. Every figure the bot
-    asks across a year is kept as one key (storage.derived), so this is the path of other callers.
+    Several keys only (one is read from storage.totals and the ranking index): every figure of the
+    year's keys, zeros and blanks expanded from current_marks (storage.current_values.figure_rows).
+    Every figure the bot asks across a year is kept as one key (storage.derived), so this is the
+    path of other callers.
     """
-    cv = CurrentValue
+    cv = figure_rows(dialect, year, (*sum_of, *keys)).c
     raw: list[Any] = []
     if sum_of:
         part = cv.key.in_(list(sum_of))
@@ -67,12 +70,7 @@ def _per_agency(year: int, keys: Sequence[str], sum_of: Sequence[str]) -> Any:
     # Grouped by agency_id + 0, not agency_id: SQLite would otherwise walk (agency_id, year) in
     # agency order with a skip-scan of every agency, slower than one pass and a small sort (issue 14).
     agency = (cv.agency_id + 0).label("agency_id")
-    inner = (
-        select(agency, *(r.label(f"raw{i}") for i, r in enumerate(raw)))
-        .where(cv.year == year, cv.key.in_(list(dict.fromkeys((*sum_of, *keys)))))
-        .group_by(agency)
-        .subquery()
-    )
+    inner = select(agency, *(r.label(f"raw{i}") for i, r in enumerate(raw))).group_by(agency).subquery()
     columns = [inner.c[f"raw{i}"] for i in range(len(raw))]
     numbers_ = [func.nullif(c, _BLANK) for c in columns]
     value = numbers_[0] if len(numbers_) == 1 else func.coalesce(*numbers_)
@@ -96,7 +94,7 @@ def year_summary(session: Session, year: int, keys: Sequence[str], sum_of: Seque
         kept = key_total(session, year, keys[0])
         numbers, blank, total = kept.numbers, kept.rows - kept.numbers, kept.total
         return YearSummary(year, reports, numbers, blank, reports - numbers - blank, total)
-    v = _per_agency(year, keys, sum_of)
+    v = _per_agency(session.get_bind().dialect.name, year, keys, sum_of)
     row = (
         session.connection()
         .execute(
@@ -133,7 +131,7 @@ def year_top(
     reports = count_reports(session, year)
     if not reports or not (keys or sum_of):
         return [], YearSummary(year, reports, 0, 0, reports, 0.0)
-    v = _per_agency(year, keys, sum_of)
+    v = _per_agency(session.get_bind().dialect.name, year, keys, sum_of)
     blank = case((and_(v.c.present, v.c.value.is_(None)), 1), else_=0)
     # NULLS LAST instead of WHERE value IS NOT NULL: a filter would leave blanks out of the counts.
     order = v.c.value.desc().nulls_last() if descending else v.c.value.asc().nulls_last()
@@ -170,7 +168,7 @@ def _top_of_key(
     """The first `limit` (agency name, value) of one key by value, ties by name. The ranking index
     leaves zeros out (migration 0015): the non-zero figures come off it; zeros, when the ranking
     reaches them (an ascending one, or a year with few non-zero figures), are the first agencies
-    by name holding a 0, each probed through ix_current_values_agency_year."""
+    by name holding a 0, each probed through its current_marks row (migration 0017)."""
     cv = CurrentValue
     order = cv.value.desc() if descending else cv.value.asc()
     rows = [
@@ -187,11 +185,9 @@ def _top_of_key(
     before = [r for r in rows if (r[1] > 0) == descending]  # the figures ranked ahead of a zero
     if len(before) >= limit or not key_total(session, year, key).zeros:
         return rows
-    zero = select(cv.agency_id).where(
-        cv.agency_id == Agency.id, cv.year == year, cv.key == key, cv.value == 0
-    )
     zeros = session.scalars(
-        select(Agency.name).where(zero.exists()).order_by(Agency.name).limit(limit - len(before))
+        text(zero_names_sql(session.get_bind().dialect.name)),
+        {"year": year, "key": key, "n": limit - len(before)},
     )
     after = [r for r in rows if (r[1] > 0) != descending]
     return (before + [(name, 0.0) for name in zeros] + after)[:limit]

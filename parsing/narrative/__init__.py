@@ -10,7 +10,9 @@ the sentence before (context) keep their own readers; proposals stated twice dif
 conflict too. A figure the sentence's structure does not bind to one key is dropped before the
 best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
 brackets say holds another year's part); a channel-less figure under a heading naming one channel
-is neither that channel's nor a total (headings).
+is neither that channel's nor a total (headings). A website figure larger than the total it is a
+part of leaves neither (a conflict: which one is misread is unknown); a span from an earlier year
+("自2019年以来，累计…") dates its figures to no one year (times).
 """
 
 from __future__ import annotations
@@ -77,7 +79,9 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
         for i, sentence in enumerate(passage):
             if opens_section(passage, i):
                 heading = heading_key(sentence.text)
-            read = under_heading(bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text)
+            read = under_heading(
+                bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text
+            )
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
             following = passage[i + 1].text if i + 1 < len(passage) else None
@@ -115,7 +119,19 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
         facts["proactive.website"] = from_context
     if received is not None and "applications.received" not in found:
         facts["applications.received"] = received
+    conflicts.extend(_inconsistent(facts))
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
+
+
+def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:
+    """The website's figure is a part of the total (every other channel adds to it): a website figure
+    larger than the total says one of them is misread, which one is unknown — neither is kept."""
+    total, website = facts.get("proactive.total"), facts.get("proactive.website")
+    if total is None or website is None or website.value <= total.value:
+        return []
+    del facts["proactive.total"], facts["proactive.website"]
+    values, sources = (total.value, website.value), (total.source, website.source)
+    return [FactConflict(key, values, sources) for key in ("proactive.total", "proactive.website")]
 
 
 def _proposals_decided(stated: list[tuple[Fact, str]]) -> tuple[Fact | None, FactConflict | None]:

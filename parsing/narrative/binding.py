@@ -8,6 +8,9 @@ of its member (a whole before its parts, "主动公开政府信息32条，包括
 Parts of a whole of their key: after 其中, a channel's figures are parts of that channel's figure stated
 before it ("…新媒体…全年发布信息578条，其中微博183条，微信公众号270条…"), never added to it nor
 a second figure of it ("政府门户网站发布各类信息8118篇，…其中…政府信息公开平台发布信息545篇").
+A bare list of figures ("…发布信息300条、200条") with no 分别 to distribute them binds none of them.
+A whole whose 其中 part is the year's or the agency's own ("…3000余条，其中本年度更新300条") counts
+more years or more publishers: no proactive figure of the report.
 Another year inside: a figure its brackets say holds another year's part ("申请124宗（含2021年度结转
 5宗）") is no figure of the year.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.clauses import clauses
@@ -28,9 +32,18 @@ _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
 _HOLDS_ANOTHER_YEAR = re.compile(
     rf"\s*[（(](?:含|包含|包括|其中)[^）)]*?{alternation(P.OTHER_YEAR_WORDS)}[^）)]*[）)]"
+    # …or the clause right after it, opened so ("申请15件，其中上年结转2件")
+    rf"|\s*[，,]\s*(?:含|包含|包括|其中)[：:，,]?[^，,；;。（）()]*?{alternation(P.OTHER_YEAR_WORDS)}[^，,；;。]*"
 )
 _NOT_AN_ITEM = re.compile(alternation(P.CHANGE_WORDS + P.OTHER_YEAR_WORDS))
 _ITEM_UNITS = ("条", "篇", "条次", "则")
+# A part of the year or of the agency's own ("其中本年度…", "其中我局…").
+_NARROWER = re.compile(
+    rf"^(?:{alternation(W.PART_WORDS)})?[：:，,\s]*(?:{alternation(P.THE_YEAR_WORDS + P.SELF_WORDS)})"
+    rf"(?:{alternation(P.AFTER_MEANS)})?(?:{alternation(W.PUBLISH_VERBS + W.RECEIVE_VERBS)})"
+)
+_COUNTED_BY_AGENCY = (*_PROACTIVE, "applications.received")
+_LIST_SEPARATORS = " " + "".join(P.ITEM_CONJUNCTIONS)
 # After these the figures of a member are a breakdown of the one before them, not a list of peers.
 _BREAKDOWN = (*W.PART_WORDS, "包括", "包含", "：", ":", "分别是", "主要有", "主要是", "涉及")
 # A figure whose own words hold a verb, or name a channel or a share, states something of its own.
@@ -55,17 +68,44 @@ class _Figure:
     part: bool  # after a breakdown word in its member
     own: str  # its own words: since the figure before it in the clause
     read: bool  # read for some key
+    clause: int = 0  # which clause of the sentence
 
 
 def bound(sentence: str, found: list[Candidate]) -> list[Candidate]:
-    """The candidates of `sentence` less the proactive figures that are items of an unresolved list
-    and the figures holding another year's part."""
+    """The candidates of `sentence` less the figures its structure does not bind (module docstring)."""
     found = [c for c in found if not _holds_another_year(c, sentence)]
-    if not any(c.key in _PROACTIVE for c in found):
+    if not found:
         return found
     figures = _figures(sentence, {c.raw for c in found})
+    unresolved = _figure_lists(figures)
+    found = [c for c in found if not set(c.raw.split("+")) & unresolved]
+    wider = _wider_wholes(figures)
+    found = [c for c in found if not (c.key in _COUNTED_BY_AGENCY and c.raw in wider)]
+    if not any(c.key in _PROACTIVE for c in found):
+        return found
     found = _wholes_not_parts(found, figures)
     return [c for c in found if not _list_item(c, figures)]
+
+
+def _wider_wholes(figures: list[_Figure]) -> set[str]:
+    """Wholes wider than the agency's year: a part naming the year ("…共发布信息3000余条，其中本年度
+    更新300条") or the agency itself ("区政府门户网站共发布…8000余条，其中我局发布300条", "全县共收到…
+    申请150件，其中我局收到15件") says the whole before it counts more years or more agencies."""
+    out: set[str] = set()
+    for part in figures:
+        if part.part and _NARROWER.match(part.own.strip()):
+            out.update(f.quantity.raw for f in figures if f.member == part.member and not f.part)
+    return out
+
+
+def _figure_lists(figures: list[_Figure]) -> set[str]:
+    """The figures of a bare list of figures ("在门户网站、微信公众号发布信息300条、200条"): with no
+    分别 to distribute them (clauses), which figure is whose is unknown — none is bound."""
+    out: set[str] = set()
+    for before, figure in pairwise(figures):
+        if before.clause == figure.clause and figure.own and not figure.own.strip(_LIST_SEPARATORS):
+            out.update((before.quantity.raw, figure.quantity.raw))
+    return out
 
 
 def _wholes_not_parts(found: list[Candidate], figures: list[_Figure]) -> list[Candidate]:
@@ -91,7 +131,7 @@ def _holds_another_year(c: Candidate, sentence: str) -> bool:
 def _figures(sentence: str, raws: set[str]) -> list[_Figure]:
     out: list[_Figure] = []
     member, part, index = 0, False, 0
-    for clause in clauses(sentence):
+    for number, clause in enumerate(clauses(sentence)):
         if clause.aside:
             continue
         if clause.after_semicolon:
@@ -99,7 +139,7 @@ def _figures(sentence: str, raws: set[str]) -> list[_Figure]:
         start = 0
         for q in quantities(clause.text):
             part = part or any(w in clause.text[: q.start] for w in _BREAKDOWN)
-            out.append(_Figure(q, member, index, part, clause.text[start : q.start], q.raw in raws))
+            out.append(_Figure(q, member, index, part, clause.text[start : q.start], q.raw in raws, number))
             index, start = index + 1, q.end
         part = part or any(w in clause.text for w in _BREAKDOWN)
     return out

@@ -134,6 +134,16 @@ _MEANS = re.compile(
 _AFTER_MEANS = re.compile(f"(?:{alternation(P.AFTER_MEANS)})+$")
 
 
+def without_means(text: str) -> str:
+    """`text` less its means phrase, from the preposition to the last channel word ("我局通过区政府网
+    政务公开政府部门民政局网页" -> "我局"): what the clause says besides where it published."""
+    found = _MEANS.search(text)
+    ends = [m.end() for m in CHANNEL_WORD.finditer(text)]
+    if found is None or not ends or max(ends) < found.end():
+        return text
+    return text[: found.start()] + text[max(ends) :]
+
+
 def means_not_all(subject: str) -> bool:
     """The subject publishes through one thing that is no known channel ("在政务公开法定主动公开目录共
     发布…", "通过《××公报》公开…") or through the rest of the channels ("通过其他方式公开…"): the

@@ -17,7 +17,6 @@ from parsing.narrative.channels import (
     LIST_ENDING,
     MEDIA,
     OTHER,
-    TIME_ONLY,
     WEBSITE,
     WEBSITE_NAME,
     carried_channels,
@@ -28,11 +27,13 @@ from parsing.narrative.channels import (
     several_channels,
     topic,
     verb_in,
+    without_means,
 )
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
+from parsing.narrative.times import YEAR, only_dates, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -43,16 +44,6 @@ _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
-_OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
-# A clause that only dates what follows ("截至2018年12月31日，我局新增…266条" in a 2019 report).
-_DATE_CLAUSE = re.compile(
-    r"(?:截至|截止到?|到|至)?\s*(?:19|20)[0-9]{2}\s*年(?:[0-9０-９]{1,2}\s*月(?:[0-9０-９]{1,2}\s*日)?)?\s*(?:底|末|止)?"
-)
-_PART_OF_YEAR = re.compile(
-    r"(?:截至|截止|至|到)\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*(?:[1-9]|1[01])\s*月|[1１]\s*[-—－~～]\s*(?:[1-9]|1[01])\s*月"
-    rf"|{alternation(P.PART_OF_YEAR_WORDS)}"
-)
 _PART = re.compile(alternation(W.PART_WORDS))
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
@@ -118,22 +109,14 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         part_of_before = part_of_before or bool(i and _PART.search(parts[i - 1].text))
         # a member of the sentence after a semicolon has its own subject ("…；“平安灯都”南方+…，发布信息125条")
         member = max((j for j in range(i + 1) if parts[j].after_semicolon), default=0)
-        carried = carried_channels([c.text for c in parts[member:i] if not c.aside])
         since_opening = any(w in c.text for c in parts[member : i + 1] for w in P.SINCE_OPENING)
-        # "2022年，我局主动公开…400条；2023年，…500条": the member's own time clause names its year
-        when = [
-            c.text
-            for c in parts[member:i]
-            if not c.aside and (TIME_ONLY.fullmatch(c.text.strip()) or _DATE_CLAUSE.fullmatch(c.text.strip()))
-        ]
-        other_time = bool(when) and _other_year(when[-1], year)
-        # "截至11月底，受理…", "2023年1-10月，…": a time clause of part of the year
-        other_time = other_time or any(
-            _PART_OF_YEAR.search(c.text) and not quantities(c.text) for c in parts[member:i] if not c.aside
-        )
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
+        # (what the clauses before say of the figures' time and channel, only when there are figures)
+        dated_before = bool(counts) and other_time(parts[member:i], year)
+        near = bool(counts) and named_just_before(parts[member:i])
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside]) if counts else (set(), None)
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
@@ -152,20 +135,25 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
             read = _read(
-                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed
+                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed, near
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
-            then = other_time and not _YEAR.search(clause.text[: quantity.start])
+            then = dated_before and not YEAR.search(clause.text[: quantity.start])
             if then:
                 read = []
             # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
             stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
             read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
+            # "微信公众号推送300期，发布信息900条": after a figure of a channel named in its member, one
+            # naming none is that channel's (its subject) or the total — neither, unless stated as a total
+            after_channel = any(CHANNEL_WORD.search(text) for _, _, text in figures)
+            if after_channel and not stated_total and not CHANNEL_WORD.search(clause.text):
+                read = [c for c in read if c.key != "proactive.total"]
             if _DIRECT.search(clause.text[: quantity.start]):
                 direct.update(id(c) for c in read)
             own = clause.text[start : quantity.start]
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
-            dated = then or bool(_CHANGE.search(own)) or _other_year(clause.text[: quantity.start], year)
+            dated = then or bool(_CHANGE.search(own)) or other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
                 loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
             read_here.extend(
@@ -212,11 +200,12 @@ def _read(
     part: bool,
     year: int | None,
     listed: bool = False,
+    near: bool = True,
 ) -> list[Candidate]:
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
     own = clause.text[own_start : quantity.start]
-    if _CHANGE.search(own) or _other_year(before, year):
+    if _CHANGE.search(own) or other_year(before, year):
         return []
     part = part or bool(_PART.search(before))
     own_verb = _PUBLISH.search(own)
@@ -239,7 +228,7 @@ def _read(
             candidate = listed_channel(words, quantity, own)
         else:
             item = own if own_start and text is before else None
-            candidate = _match(words, quantity, text, after, carried, part, named, item)
+            candidate = _match(words, quantity, text, after, carried, part, named, item, near)
         if (
             candidate is None
             and listed
@@ -264,6 +253,7 @@ def _match(
     part: bool,
     named: str | None = None,
     item: str | None = None,
+    near: bool = True,
 ) -> Candidate | None:
     if quantity.unit not in words.units:
         return None
@@ -308,6 +298,11 @@ def _match(
             kinds, channel = {MEDIA}, before[verb.end() :].strip()  # "发布微信、微博590余条次": posts of each
         elif not kinds:
             kinds, channel = carried
+            if words.channels == W.WEBSITE_WORDS and WEBSITE in kinds and not near:
+                # "依托…人民政府网站，结合…，加大主动公开力度，主动公开…6750余条": the website named
+                # as the means of the work, a clause or more before, may be the channel or the
+                # carrier of everything — the figure's or the total; neither is read
+                return None
         elif LIST_ENDING.search(subject):  # "…门户网站、“××”微信公众号，“××”APP等平台共推送…"
             kinds = kinds | carried[0]
         if not fits_channel(words, kinds, part):
@@ -372,15 +367,6 @@ def _listed_kind(words: FactWords, before: str) -> bool:
     return P.OBJECT_LIST_END in rest
 
 
-def _other_year(before: str, year: int | None) -> bool:
-    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年")."""
-    if _OTHER_YEAR.search(before) or _PART_OF_YEAR.search(before):
-        return True
-    if year is None:
-        return False
-    return any(int(found) != year for found in _YEAR.findall(before))
-
-
 def _negatives(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for words in _KEYS:
@@ -392,3 +378,13 @@ def _negatives(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
     return out
+
+
+def named_just_before(earlier: list[Clause]) -> bool:
+    """The clause right before a figure (dates between) names a channel and has no verb of its own
+    ("我局通过区政府网政务公开政府部门民政局网页,发布信息92条"): the channel is the figure's."""
+    for clause in reversed([c for c in earlier if not c.aside]):
+        if only_dates(clause.text):
+            continue
+        return bool(channels(clause.text)[0]) and verb_in(_ANY_VERB, without_means(clause.text)) is None
+    return False

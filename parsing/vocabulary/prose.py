@@ -97,3 +97,13 @@ CUMULATIVE_WORDS = ("截至", "截止", "到")
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
 # Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
 PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")
+# A span from a year on ("自2019年以来", "从2018年起", "2019年至今"): its figures are no one year's.
+SPAN_FROM = ("自", "从")
+SPAN_ON = ("以来", "至今", "起", "开始")
+# A part after 其中 naming the year or the agency itself ("其中本年度更新300条", "其中我局发布300条"):
+# the whole before it counts more years or more publishers than the report's.
+THE_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年内")
+SELF_WORDS = (
+    "我局", "本局", "我委", "本委", "我办", "本办", "我单位", "本单位", "本部门", "本机关", "我镇", "本镇", "我乡", "本乡",
+    "我街道", "本街道", "我区", "我县", "我市", "本级",
+)

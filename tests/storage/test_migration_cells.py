@@ -9,10 +9,11 @@ from sqlalchemy import Engine, column, insert, inspect, select, table
 from sqlalchemy.orm import Session
 
 from storage.cells import cell_values, cells_of
+from storage.current_tables import CurrentValue
 from storage.db import make_engine
 from storage.derived import PREFIX
 from storage.migrate import alembic_config, upgrade
-from storage.models import Agency, CurrentValue, ReportRow, SourceFile
+from storage.models import Agency, ReportRow, SourceFile
 
 OLD_CELLS = table(
     "report_cells",

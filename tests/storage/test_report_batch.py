@@ -11,11 +11,12 @@ from bot.core.services import Services
 from bot.core.store_group import GroupStore, store_batch
 from storage.cells import cell_values
 from storage.db import make_engine, make_sessionmaker
-from storage.models import Agency, CurrentValue, ReportRow, SourceFile
+from storage.models import Agency, ReportRow, SourceFile
 from storage.report_batch import StoreItem, store_reports
 from storage.reports import SourceInfo, StoreOutcome
 from tests.conftest import make_settings
 from tests.factories import make_report
+from tests.storage.figures import figures
 
 
 def _item(sha: str, agency: str = "威海市文登区科学技术局", year: int = 2021, total: int = 3) -> StoreItem:
@@ -30,12 +31,7 @@ def _store(services: Services, items: list[StoreItem]):  # type: ignore[no-untyp
 
 def _values(services: Services, agency_id: int, year: int) -> dict[str, float | None]:
     with services.sessions() as session:
-        rows = session.execute(
-            select(CurrentValue.key, CurrentValue.value).where(
-                CurrentValue.agency_id == agency_id, CurrentValue.year == year
-            )
-        )
-        return {k: v for k, v in rows}
+        return {k: v for (_, _, k), v in figures(session, agency_id, year).items()}
 
 
 def test_a_batch_stores_each_report_with_its_agency(services: Services) -> None:
@@ -140,19 +136,7 @@ def test_two_processes_storing_batches_of_the_same_agencies(services: Services, 
 
 
 def _values_of(session, agency_id: int, year: int) -> float | None:  # type: ignore[no-untyped-def]
-    rows = (
-        session.execute(
-            select(CurrentValue.value).where(
-                CurrentValue.agency_id == agency_id,
-                CurrentValue.year == year,
-                CurrentValue.key == "t3.new.total",
-            )
-        )
-        .scalars()
-        .all()
-    )
-    assert len(rows) == 1
-    return rows[0]
+    return figures(session, agency_id, year)[(agency_id, year, "t3.new.total")]
 
 
 def test_a_batch_finds_agencies_as_one_store_at_a_time_would(services: Services) -> None:

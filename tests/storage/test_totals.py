@@ -13,13 +13,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from parsing.model import Check, CheckStatus, Report
 from storage import corrections, current_values
 from storage.corrections import Who
+from storage.current_tables import CurrentMark, CurrentValue
 from storage.db import make_engine, make_sessionmaker
 from storage.migrate import alembic_config, upgrade
-from storage.models import CurrentValue, ReportRow
+from storage.models import ReportRow
 from storage.report_batch import StoreItem, store_reports
 from storage.reports import SourceInfo, store_report
 from storage.totals import ValueTotal, YearTotal, key_total, year_reports
 from storage.year_queries import year_top
+from tests.storage.figures import figures
 
 NOW = datetime(2026, 1, 20, tzinfo=UTC)
 WHO = Who(user_id=1, name="admin", via="cli")
@@ -83,15 +85,10 @@ def _counted(
     for year, ok in session.execute(select(ReportRow.year, ReportRow.checks_ok).where(ReportRow.is_current)):
         r, f = years.get(year, (0, 0))
         years[year] = (r + 1, f + (not ok))
-    cv = CurrentValue
-    values = {
-        (y, k): (int(r), int(n), float(t or 0))
-        for y, k, r, n, t in session.execute(
-            select(cv.year, cv.key, func.count(), func.count(cv.value), func.sum(cv.value)).group_by(
-                cv.year, cv.key
-            )
-        )
-    }
+    values: dict[tuple[int, str], tuple[int, int, float]] = {}
+    for (_, year, key), value in figures(session).items():
+        r, n, t = values.get((year, key), (0, 0, 0.0))
+        values[(year, key)] = (r + 1, n + (value is not None), t + (value or 0.0))
     return years, values
 
 
@@ -147,6 +144,7 @@ def test_totals_follow_every_write(db_url: str) -> None:
         assert _agree(sessions)[1] == values
         with sessions.begin() as session:
             session.execute(delete(CurrentValue).where(CurrentValue.year == 2021))
+            session.execute(delete(CurrentMark).where(CurrentMark.year == 2021))
         assert (2021, "t3.new.total") not in _agree(sessions)[1]
     finally:
         engine.dispose()
