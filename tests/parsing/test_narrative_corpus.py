@@ -251,6 +251,118 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
         "proactive.website"
     },
+    "https://www.zgsr.gov.cn/jyj/gknb/202301/d758e2a979bf4a4c915ec6c9bdb8eab1.shtml": {"suit.count"},
+    "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
+    "http://admin.rwldrm.com/html/nianbao/14005.html": {"proactive.total"},
+    "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
+    "https://scjgj.xinjiang.gov.cn/xjaic/nb2025/zfxxgk_xxgkzd.shtml": {"proactive.total"},
+    "https://www.hukou.gov.cn/zfb/zfxxgknb/t_7158622.html": {"applications.received"},
+    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
+    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.website"},
+    "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
+        "proactive.new_media"
+    },
+    "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
+    "http://www.jsxishan.gov.cn/doc/2026/01/22/4722253.shtml": {"applications.received"},
+    "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
+    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
+    "https://www.hyyfq.gov.cn/zwgk/bmxxgkml/qzfzcbm/tyjrswj/xxgkndbg/20260123/i3853913.html": {
+        "proactive.website"
+    },
+    "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
+    "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
+    "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {
+        "applications.received",
+        "documents.issued",
+        "documents.published",
+    },
+    "https://www.gz.gov.cn/zfjgzy/gzsrmzfbgt/zfxxgknb/bm/2023n/content/post_9471605.html": {
+        "proactive.new_media"
+    },
+    "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
+        "fees.collected"
+    },
+    "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
+        "proactive.new_media",
+        "proposals.count",
+    },
+    "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
+    "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},
+    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
+        "suit.count"
+    },
+    "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
+        "applications.received",
+        "fees.collected",
+    },
+    "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
+    "https://www.tjnk.gov.cn/NKQZF/ZWGK5712/zfxxgkjdbsc/wddjbsc1/zfxxgknb42/202301/t20230113_6078720.html": {
+        "review.count"
+    },
+    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
+    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {
+        "applications.received",
+        "review.count",
+        "suit.count",
+    },
+    "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043315797&fbtime=2020&showType=2": {
+        "proactive.total"
+    },
+    "http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n_5959063/202401/t20240129_83645343.html": {
+        "proactive.new_media",
+        "suit.count",
+    },
+    "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
+    "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
+        "proactive.total"
+    },
+    "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
+    "http://www.yrdcpcn.com/c186/20250815/i303636.phtml": {"proactive.total"},
+    "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.issued"},
+    "https://shpt.gov.cn/zhengwu/zfxxgknb-ycljdzfxxgk/2024/107/175548.html": {"proactive.total"},
+    "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
+        "proactive.website"
+    },
+    "https://www.gy.gov.cn/XxgkAnnualReport/show/6332.html": {"proactive.website"},
+    "http://totopco.com/art/2023/1/19/art_1229709995_71102.html": {"applications.received"},
+    "http://xxgk.sxgp.gov.cn/xzjd/gpmcz/zfxxgknb/202601/t20260130_2315513.shtml": {"proactive.total"},
+    "https://www.lingyuan.gov.cn/html/LYSZF/202601/0176864103428826.html": {"review.count"},
+    "http://www.dazhu.gov.cn/xxgk-show-224787.html": {"proactive.website"},
+    "https://www.zhanjiang.gov.cn/zjsfw/bmdh/sfj/zwgk/xxgknb/content/post_2143084.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://www.gaoling.gov.cn/zwgk/zfxxgknb/jbbmnb/2014181424194240513.html": {"review.count"},
+    "http://www.wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830004335350N&fbtime=2025": {
+        "proactive.website"
+    },
+    "https://www.hbhr.gov.cn/hrqxxgk/xxgknb/2025/202601/t20260122_747480.html": {"proactive.website"},
+    "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/ssthjj/zfxxgk/ndbg_1/202601/t20260114_5855003.html": {
+        "proactive.new_media"
+    },
+    "http://xw.gov.cn/gov/pub/description/73519.html": {"applications.received"},
+    "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
+        "proposals.count"
+    },
+    "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
+    "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
+    "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
+    "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
+        "proactive.website"
+    },
+    "https://dyrmt.com/article-144505-1.html": {"proactive.website", "review.count"},
+    "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv175pntypepvnbpnnfpv2019.html": {"proactive.website"},
+    "https://www.hukou.gov.cn/wjw/zfxxgknb/202301/t20230105_5901300.html": {"proactive.website"},
+    "http://www.jinan.gov.cn/art/2025/1/24/art_55714_14262.html": {"proactive.website"},
+    "https://cliffordsjerseys.com/huaihua/c134066/202302/329f72e3dc1246a7ac0e3e70e0597ba1.html": {
+        "proactive.website"
+    },
+    "http://www.beidaihe.gov.cn/single/29/44041.html": {"proactive.total"},
+    "http://hengnan.gov.cn/zwgk/xzxxgkml/qxz/xxgknb/20210115/i2278141.html": {"review.count"},
+    "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
+        "proactive.website"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -301,6 +413,27 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
     "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
+    "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
+    "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_1512345079.html": {"proposals.count"},
+    "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
+    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.total"},
+    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
+    "http://wlgd.baotou.gov.cn/xxgknb/24908607.jhtml": {"applications.received"},
+    "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqdmhjdbscaf/channel_63899b0337599182826238b4/doc_6789ecb18b1d15ef841d50e0.html": {
+        "proactive.new_media"
+    },
+    "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
+        "proactive.website"
+    },
+    "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
+        "proactive.total"
+    },
+    "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
+        "proactive.total"
+    },
+    "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2022/xzf/1575683.htm": {"proactive.new_media"},
+    "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
 }
 
 
