@@ -98,3 +98,11 @@ def test_a_figure_naming_no_channel_after_a_channels_figure_is_no_total_unless_s
     # without 总计 the last figure may be the new media's (its subject) or the total: neither
     assert _facts(text.replace("总计", ""), 2025) == {"proactive.website": 14, "proactive.new_media": 486}
     assert _facts("2025年，“××发布”微信公众号推送300期，发布信息900条。", 2025) == {}
+
+
+def test_a_statement_of_none_dated_another_year_is_no_none_of_the_year() -> None:
+    # dev round 27, a 2021 report (包头 文旅广电局): the clause dates its none to 2022
+    text = "2022年,我局无依申请公开事项。"
+    assert _facts(text, 2021) == {}
+    # the same sentence in the 2022 report is that year's none
+    assert _facts(text, 2022) == {"applications.received": 0}
