@@ -54,8 +54,11 @@ ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is mor
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
 PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
-# Channels that are neither the website nor new media (a sentence naming them is not the website's).
-OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
+# Channels that are neither the website nor new media (a sentence naming them is not the website's;
+# a reading room, "档案馆和图书馆的政府信息查阅室", is one too).
+OTHER_CHANNEL_WORDS = (
+    "公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏", "查阅室", "查阅点",
+)
 # Named alone (no website or new-media word beside it), a platform is another channel.
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)

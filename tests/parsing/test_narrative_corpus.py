@@ -422,9 +422,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqdmhjdbscaf/channel_63899b0337599182826238b4/doc_6789ecb18b1d15ef841d50e0.html": {
         "proactive.new_media"
     },
-    "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
-        "proactive.website"
-    },
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
         "proactive.total"
     },

@@ -267,3 +267,10 @@ def test_a_listed_channel_may_name_what_it_counts() -> None:
 def test_a_clause_that_only_says_when_is_no_subject() -> None:
     text = "2024年,“金塔司法”微信公众号订阅1900余人次,发布876篇信息,其中原创343篇。"
     assert _facts(text) == {"proactive.new_media": 876}
+
+
+def test_a_reading_room_beside_the_website_is_another_channel() -> None:
+    # dev round 28 (湖里区): the website and the archives' reading rooms together — no website figure
+    text = "通过湖里区政府网站、区档案馆和图书馆的政府信息查阅室主动公开政府信息16条。"
+    assert _facts(text, 2022) == {"proactive.total": 16}
+    assert _facts(text.replace("、区档案馆和图书馆的政府信息查阅室", ""), 2022) == {"proactive.website": 16}
