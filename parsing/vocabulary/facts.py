@@ -52,7 +52,7 @@ ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
 # The press: articles placed there are publicity, not disclosure — a figure through the press alone
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
-PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
+PRESS_WORDS = ("媒体", "日报", "晚报", "晨报", "商报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
 # Channels that are neither the website nor new media (a sentence naming them is not the website's;
 # a reading room, "档案馆和图书馆的政府信息查阅室", is one too).

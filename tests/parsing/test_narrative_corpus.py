@@ -419,9 +419,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.total"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.new_media"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqdmhjdbscaf/channel_63899b0337599182826238b4/doc_6789ecb18b1d15ef841d50e0.html": {
-        "proactive.new_media"
-    },
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
         "proactive.total"
     },

@@ -274,3 +274,10 @@ def test_a_reading_room_beside_the_website_is_another_channel() -> None:
     text = "通过湖里区政府网站、区档案馆和图书馆的政府信息查阅室主动公开政府信息16条。"
     assert _facts(text, 2022) == {"proactive.total": 16}
     assert _facts(text.replace("、区档案馆和图书馆的政府信息查阅室", ""), 2022) == {"proactive.website": 16}
+
+
+def test_a_newspaper_named_by_its_title_among_new_media_is_the_press() -> None:
+    # dev round 28 (大明湖街道): a list of accounts with 济南日报 and 山东商报 among them — no new-media figure
+    text = "通过“今日历下”、“济南日报”、“大众网”、“新黄河”、“山东商报”、“爱济南”等新媒体发布信息540条。"
+    assert "proactive.new_media" not in _facts(text)
+    assert _facts(text.replace("、“济南日报”", "").replace("、“山东商报”", "")) == {"proactive.new_media": 540}
