@@ -414,7 +414,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
     "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
-    "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_1512345079.html": {"proposals.count"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.total"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},

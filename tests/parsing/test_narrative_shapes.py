@@ -281,3 +281,9 @@ def test_a_newspaper_named_by_its_title_among_new_media_is_the_press() -> None:
     text = "通过“今日历下”、“济南日报”、“大众网”、“新黄河”、“山东商报”、“爱济南”等新媒体发布信息540条。"
     assert "proactive.new_media" not in _facts(text)
     assert _facts(text.replace("、“济南日报”", "").replace("、“山东商报”", "")) == {"proactive.new_media": 540}
+
+
+def test_the_other_kind_of_proposals_after_a_semicolon_is_added() -> None:
+    # dev round 27 (泰州市场监管局): each kind with its own 其中, the list goes on after the semicolon
+    text = "共承办人大建议15件,其中主办件4件;政协提案57件,其中主办件11件,均在规定时间内完成答复。"
+    assert _facts(text, 2025) == {"proposals.count": 72}
