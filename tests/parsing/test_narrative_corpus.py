@@ -415,7 +415,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.total"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.new_media"},
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
