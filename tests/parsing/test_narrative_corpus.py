@@ -416,7 +416,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
-    "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.new_media"},
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
         "proactive.total"
     },

@@ -287,3 +287,12 @@ def test_the_other_kind_of_proposals_after_a_semicolon_is_added() -> None:
     # dev round 27 (泰州市场监管局): each kind with its own 其中, the list goes on after the semicolon
     text = "共承办人大建议15件,其中主办件4件;政协提案57件,其中主办件11件,均在规定时间内完成答复。"
     assert _facts(text, 2025) == {"proposals.count": 72}
+
+
+def test_a_channel_newly_built_is_its_upkeep_not_the_subject_of_a_figure_after() -> None:
+    # dev round 28 (贾村镇): the new-media platform built, then two platforms listed, then one figure for both
+    text = (
+        "2020年我镇新建政务新媒体信息平台1个,共计2个,分别是政府门户网站、微信公众号幸福龙川魅力贾村"
+        "目前2个平台用户数合计超1000人,全年发布工作动态、政策信息等合计238条。"
+    )
+    assert _facts(text, 2020) == {}
