@@ -64,7 +64,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.total"
     },
@@ -288,9 +287,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
     "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},
-    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
-        "suit.count"
-    },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
         "applications.received",
@@ -301,11 +297,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {
-        "applications.received",
-        "review.count",
-        "suit.count",
-    },
+    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"applications.received"},
     "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043315797&fbtime=2020&showType=2": {
         "proactive.total"
     },
@@ -424,6 +416,10 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2022/xzf/1575683.htm": {"proactive.new_media"},
     "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
+    "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
+        "review.count"
+    },
+    "https://www.hzsc.gov.cn/art/2022/1/19/art_1229232293_4010772.html": {"review.count"},
 }
 
 

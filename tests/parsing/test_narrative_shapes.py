@@ -296,3 +296,14 @@ def test_a_channel_newly_built_is_its_upkeep_not_the_subject_of_a_figure_after()
         "目前2个平台用户数合计超1000人,全年发布工作动态、政策信息等合计238条。"
     )
     assert _facts(text, 2020) == {}
+
+
+def test_cases_may_be_counted_in_tiao() -> None:
+    # dev round 28 (横道河子镇, 东留春乡): a case list printed with 条
+    assert _facts("2022年横道河子镇共收到依申请公开0件,行政复议0件,行政诉讼0条。", 2022) == {
+        "applications.received": 0,
+        "review.count": 0,
+        "suit.count": 0,
+    }
+    text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
+    assert _facts(text, 2020) == {"review.count": 0, "suit.count": 0}
