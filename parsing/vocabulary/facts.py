@@ -105,12 +105,12 @@ APPLICATION_NAMES = ("申请", "信息公开", "来件")
 
 ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
-DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
+DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
 # A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
 # "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
 REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
-DOCUMENT_UNITS = ("件", "份", "个")
+DOCUMENT_UNITS = ("件", "份", "个", "则")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
 DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")

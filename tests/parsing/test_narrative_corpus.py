@@ -270,11 +270,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
-    "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {
-        "applications.received",
-        "documents.issued",
-        "documents.published",
-    },
+    "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
     "https://www.gz.gov.cn/zfjgzy/gzsrmzfbgt/zfxxgknb/bm/2023n/content/post_9471605.html": {
         "proactive.new_media"
     },
@@ -311,7 +307,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
     "http://www.yrdcpcn.com/c186/20250815/i303636.phtml": {"proactive.total"},
-    "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.issued"},
     "https://shpt.gov.cn/zhengwu/zfxxgknb-ycljdzfxxgk/2024/107/175548.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
         "proactive.website"

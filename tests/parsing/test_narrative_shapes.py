@@ -307,3 +307,10 @@ def test_cases_may_be_counted_in_tiao() -> None:
     }
     text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
     assert _facts(text, 2020) == {"review.count": 0, "suit.count": 0}
+
+
+def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
+    # dev round 28 (松阳县 a town; 新华路街道): 发文 is the act of issuing, 则 one of its units
+    text = "2021年,我镇共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件。"
+    assert _facts(text, 2021) == {"documents.issued": 96, "documents.published": 0}
+    assert _facts("本年度,新华路街道办事处共发文2则,全文电子化率100%。", 2023) == {"documents.issued": 2}
