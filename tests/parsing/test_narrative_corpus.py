@@ -87,9 +87,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "normative.issued"
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
-    "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
-        "proactive.total"
-    },
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
     },
@@ -252,7 +249,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.zgsr.gov.cn/jyj/gknb/202301/d758e2a979bf4a4c915ec6c9bdb8eab1.shtml": {"suit.count"},
     "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
-    "http://admin.rwldrm.com/html/nianbao/14005.html": {"proactive.total"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "https://scjgj.xinjiang.gov.cn/xjaic/nb2025/zfxxgk_xxgkzd.shtml": {"proactive.total"},
     "https://www.hukou.gov.cn/zfb/zfxxgknb/t_7158622.html": {"applications.received"},

@@ -314,3 +314,11 @@ def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
     text = "2021年,我镇共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件。"
     assert _facts(text, 2021) == {"documents.issued": 96, "documents.published": 0}
     assert _facts("本年度,新华路街道办事处共发文2则,全文电子化率100%。", 2023) == {"documents.issued": 2}
+
+
+def test_gongyou_before_the_count_is_a_filler() -> None:
+    # dev round 27 (a mirror's 2019 report): 共有 stands where 共计 does
+    assert _facts("一年来主动公开信息共有40条,未收到依申请公开信息。", 2019) == {
+        "proactive.total": 40,
+        "applications.received": 0,
+    }
