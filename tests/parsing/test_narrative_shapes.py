@@ -317,8 +317,8 @@ def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
 
 
 def test_gongyou_before_the_count_is_a_filler() -> None:
-    # dev round 27 (a mirror's 2019 report): 共有 stands where 共计 does
-    assert _facts("一年来主动公开信息共有40条,未收到依申请公开信息。", 2019) == {
+    # dev round 27 (a mirror's 2021 report): 共有 stands where 共计 does
+    assert _facts("一年来主动公开信息共有40条,未收到依申请公开信息。", 2021) == {
         "proactive.total": 40,
         "applications.received": 0,
     }
