@@ -206,7 +206,7 @@ _CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 # (被转载: others reposting; "发布转载信息225条" published reposts)
-_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予")
+_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予", "免于", "免予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
     FactWords(

@@ -322,3 +322,9 @@ def test_gongyou_before_the_count_is_a_filler() -> None:
         "proactive.total": 40,
         "applications.received": 0,
     }
+
+
+def test_information_exempted_from_disclosure_is_no_figure_published() -> None:
+    # dev round 28 (周家桥街道): 免于公开 is the reverse of publishing — no second total beside 43
+    text = "全年街道公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。\n依申请公开2条,免于公开信息0条。"
+    assert _facts(text, 2023) == {"proactive.total": 43, "applications.received": 2}
