@@ -109,7 +109,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
-    if _PRESS.search(text):
+    # (a newspaper named by its title, "通过“今日历下”、“济南日报”…等新媒体": the press among them)
+    if _PRESS.search(text) or (titled and any(_PRESS.search(t) for t in TITLES.findall(original))):
         kinds.add(PRESS)
     if (
         not kinds

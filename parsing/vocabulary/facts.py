@@ -52,10 +52,13 @@ ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
 # The press: articles placed there are publicity, not disclosure — a figure through the press alone
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
-PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
+PRESS_WORDS = ("媒体", "日报", "晚报", "晨报", "商报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
-# Channels that are neither the website nor new media (a sentence naming them is not the website's).
-OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
+# Channels that are neither the website nor new media (a sentence naming them is not the website's;
+# a reading room, "档案馆和图书馆的政府信息查阅室", is one too).
+OTHER_CHANNEL_WORDS = (
+    "公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏", "查阅室", "查阅点",
+)
 # Named alone (no website or new-media word beside it), a platform is another channel.
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)
@@ -102,12 +105,12 @@ APPLICATION_NAMES = ("申请", "信息公开", "来件")
 
 ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
-DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
+DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
 # A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
 # "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
 REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
-DOCUMENT_UNITS = ("件", "份", "个")
+DOCUMENT_UNITS = ("件", "份", "个", "则")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
 DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
@@ -127,7 +130,7 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 
 # --- 复议 / 诉讼 / 收费 / 开放日 -----------------------------------------------------------
 
-CASE_UNITS = ("件", "起", "宗", "次", "个")
+CASE_UNITS = ("件", "起", "宗", "次", "个", "条", "例")
 REVIEW_WORDS = ("行政复议",)
 SUIT_WORDS = ("行政诉讼", "诉讼")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
@@ -203,7 +206,7 @@ _CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 # (被转载: others reposting; "发布转载信息225条" published reposts)
-_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予")
+_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予", "免于", "免予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
     FactWords(

@@ -267,3 +267,64 @@ def test_a_listed_channel_may_name_what_it_counts() -> None:
 def test_a_clause_that_only_says_when_is_no_subject() -> None:
     text = "2024年,“金塔司法”微信公众号订阅1900余人次,发布876篇信息,其中原创343篇。"
     assert _facts(text) == {"proactive.new_media": 876}
+
+
+def test_a_reading_room_beside_the_website_is_another_channel() -> None:
+    # dev round 28 (湖里区): the website and the archives' reading rooms together — no website figure
+    text = "通过湖里区政府网站、区档案馆和图书馆的政府信息查阅室主动公开政府信息16条。"
+    assert _facts(text, 2022) == {"proactive.total": 16}
+    assert _facts(text.replace("、区档案馆和图书馆的政府信息查阅室", ""), 2022) == {"proactive.website": 16}
+
+
+def test_a_newspaper_named_by_its_title_among_new_media_is_the_press() -> None:
+    # dev round 28 (大明湖街道): a list of accounts with 济南日报 and 山东商报 among them — no new-media figure
+    text = "通过“今日历下”、“济南日报”、“大众网”、“新黄河”、“山东商报”、“爱济南”等新媒体发布信息540条。"
+    assert "proactive.new_media" not in _facts(text)
+    assert _facts(text.replace("、“济南日报”", "").replace("、“山东商报”", "")) == {"proactive.new_media": 540}
+
+
+def test_the_other_kind_of_proposals_after_a_semicolon_is_added() -> None:
+    # dev round 27 (泰州市场监管局): each kind with its own 其中, the list goes on after the semicolon
+    text = "共承办人大建议15件,其中主办件4件;政协提案57件,其中主办件11件,均在规定时间内完成答复。"
+    assert _facts(text, 2025) == {"proposals.count": 72}
+
+
+def test_a_channel_newly_built_is_its_upkeep_not_the_subject_of_a_figure_after() -> None:
+    # dev round 28 (贾村镇): the new-media platform built, then two platforms listed, then one figure for both
+    text = (
+        "2020年我镇新建政务新媒体信息平台1个,共计2个,分别是政府门户网站、微信公众号幸福龙川魅力贾村"
+        "目前2个平台用户数合计超1000人,全年发布工作动态、政策信息等合计238条。"
+    )
+    assert _facts(text, 2020) == {}
+
+
+def test_cases_may_be_counted_in_tiao() -> None:
+    # dev round 28 (横道河子镇, 东留春乡): a case list printed with 条
+    assert _facts("2022年横道河子镇共收到依申请公开0件,行政复议0件,行政诉讼0条。", 2022) == {
+        "applications.received": 0,
+        "review.count": 0,
+        "suit.count": 0,
+    }
+    text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
+    assert _facts(text, 2020) == {"review.count": 0, "suit.count": 0}
+
+
+def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
+    # dev round 28 (松阳县 a town; 新华路街道): 发文 is the act of issuing, 则 one of its units
+    text = "2021年,我镇共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件。"
+    assert _facts(text, 2021) == {"documents.issued": 96, "documents.published": 0}
+    assert _facts("本年度,新华路街道办事处共发文2则,全文电子化率100%。", 2023) == {"documents.issued": 2}
+
+
+def test_gongyou_before_the_count_is_a_filler() -> None:
+    # dev round 27 (a mirror's 2021 report): 共有 stands where 共计 does
+    assert _facts("一年来主动公开信息共有40条,未收到依申请公开信息。", 2021) == {
+        "proactive.total": 40,
+        "applications.received": 0,
+    }
+
+
+def test_information_exempted_from_disclosure_is_no_figure_published() -> None:
+    # dev round 28 (周家桥街道): 免于公开 is the reverse of publishing — no second total beside 43
+    text = "全年街道公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。\n依申请公开2条,免于公开信息0条。"
+    assert _facts(text, 2023) == {"proactive.total": 43, "applications.received": 2}
