@@ -132,10 +132,10 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 
 CASE_UNITS = ("件", "起", "宗", "次", "个", "条", "例")
 REVIEW_WORDS = ("行政复议",)
-SUIT_WORDS = ("行政诉讼", "诉讼")
+SUIT_WORDS = ("行政诉讼", "诉讼", "起诉")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
-# "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
-SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
+# "行政复议、诉讼" / "行政复议和起诉": 诉讼 or 起诉 coordinated with 行政复议 is a 行政诉讼.
+SUIT_AFTER_REVIEW = tuple(f"{c}{w}" for w in ("诉讼", "提起诉讼", "起诉") for c in "、和及或与")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
 # The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's

@@ -159,7 +159,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
-    "https://www.liyang.gov.cn/html/czly/2026/OPCKQFNA_0120/34568.html": {"suit.count"},
     "https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023": {"review.count"},
     "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
@@ -247,7 +246,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
         "proactive.website"
     },
-    "https://www.zgsr.gov.cn/jyj/gknb/202301/d758e2a979bf4a4c915ec6c9bdb8eab1.shtml": {"suit.count"},
     "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "https://scjgj.xinjiang.gov.cn/xjaic/nb2025/zfxxgk_xxgkzd.shtml": {"proactive.total"},
@@ -294,8 +292,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n_5959063/202401/t20240129_83645343.html": {
-        "proactive.new_media",
-        "suit.count",
+        "proactive.new_media"
     },
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
@@ -344,6 +341,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://hengnan.gov.cn/zwgk/xzxxgkml/qxz/xxgknb/20210115/i2278141.html": {"review.count"},
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
+    },
+    "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
+        "suit.count"
     },
 }
 # url -> keys read with a value the report does not state for them.

@@ -328,3 +328,11 @@ def test_information_exempted_from_disclosure_is_no_figure_published() -> None:
     # dev round 28 (周家桥街道): 免于公开 is the reverse of publishing — no second total beside 43
     text = "全年街道公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。\n依申请公开2条,免于公开信息0条。"
     assert _facts(text, 2023) == {"proactive.total": 43, "applications.received": 2}
+
+
+def test_qisu_is_a_suit() -> None:
+    # dev round 27 (上饶 教育局) and round 28 (桐梓县): 起诉 against the agency is its 行政诉讼
+    text = "2022年,我局收到政府信息公开申请3件,全部在法定期限内予以答复,未发生政府信息公开行政复议、起诉。"
+    assert _facts(text, 2022) == {"applications.received": 3, "review.count": 0, "suit.count": 0}
+    text = "被行政复议1件,为其他结果;未经复议直接起诉1件,为其他结果。"
+    assert _facts(text, 2023) == {"review.count": 1, "suit.count": 1}
