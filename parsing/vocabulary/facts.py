@@ -297,7 +297,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
                 f"{v}{a}{m}{w}"
                 for v in RECEIVE_VERBS
                 for a in ("", "并")
-                for m in ("", "按时", "及时", "依法")
+                for m in ("", "按时", "及时", "依法", "规范")
                 for w in ("答复", "办结")
             ),
             "申请公开信件",

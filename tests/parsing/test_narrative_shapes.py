@@ -336,3 +336,9 @@ def test_qisu_is_a_suit() -> None:
     assert _facts(text, 2022) == {"applications.received": 3, "review.count": 0, "suit.count": 0}
     text = "被行政复议1件,为其他结果;未经复议直接起诉1件,为其他结果。"
     assert _facts(text, 2023) == {"review.count": 1, "suit.count": 1}
+
+
+def test_requests_received_and_answered_with_a_manner_word_between() -> None:
+    # dev round 27 (湖口县政府办): 受理并规范答复 receives and answers, like 受理并按时答复
+    text = "全年受理并规范答复依申请公开申请件2件,按时办结率100%。"
+    assert _facts(text, 2025) == {"applications.received": 2}
