@@ -54,8 +54,7 @@ ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is mor
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
 PRESS_WORDS = ("媒体", "日报", "晚报", "晨报", "商报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
-# Channels that are neither the website nor new media (a sentence naming them is not the website's;
-# a reading room, "档案馆和图书馆的政府信息查阅室", is one too).
+# Channels that are neither the website nor new media (naming one is no website figure; 查阅室 too).
 OTHER_CHANNEL_WORDS = (
     "公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏", "查阅室", "查阅点",
 )
@@ -317,6 +316,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
             *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
+            *(f"{n}{who}…申请" for n in ("无", "没有") for who in ("单位", "个人", "公民", "法人", "群众", "人")),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),
     ),

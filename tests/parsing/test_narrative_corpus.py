@@ -286,7 +286,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"applications.received"},
     "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043315797&fbtime=2020&showType=2": {
         "proactive.total"
     },

@@ -305,8 +305,8 @@ def test_cases_may_be_counted_in_tiao() -> None:
         "review.count": 0,
         "suit.count": 0,
     }
-    text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
-    assert _facts(text, 2020) == {"review.count": 0, "suit.count": 0}
+    text = "2022年横道河子镇行政复议0件,行政诉讼0条。"
+    assert _facts(text, 2022) == {"review.count": 0, "suit.count": 0}
 
 
 def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
@@ -342,3 +342,9 @@ def test_requests_received_and_answered_with_a_manner_word_between() -> None:
     # dev round 27 (湖口县政府办): 受理并规范答复 receives and answers, like 受理并按时答复
     text = "全年受理并规范答复依申请公开申请件2件,按时办结率100%。"
     assert _facts(text, 2025) == {"applications.received": 2}
+
+
+def test_no_one_applying_is_no_request_received() -> None:
+    # dev round 28 (东留春乡): 无单位或个人申请 states no request, with no verb of receiving
+    text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
+    assert _facts(text, 2020) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
