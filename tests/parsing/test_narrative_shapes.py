@@ -348,3 +348,12 @@ def test_no_one_applying_is_no_request_received() -> None:
     # dev round 28 (东留春乡): 无单位或个人申请 states no request, with no verb of receiving
     text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
     assert _facts(text, 2020) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+
+
+def test_a_count_of_columns_kept_is_no_columns_figure() -> None:
+    # dev round 27 (新疆市场监管局): 专题栏目17个 counts columns, not what one column published
+    text = (
+        "通过自治区市场监管门户网站、政务新媒体等平台主动公开各类政府信息4465条,维护专题栏目17个,"
+        "发布政策解读材料16篇。"
+    )
+    assert _facts(text, 2025) == {"proactive.total": 4465}
