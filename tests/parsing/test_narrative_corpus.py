@@ -285,9 +285,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043315797&fbtime=2020&showType=2": {
-        "proactive.total"
-    },
     "http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n_5959063/202401/t20240129_83645343.html": {
         "proactive.new_media"
     },

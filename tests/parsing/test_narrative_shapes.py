@@ -357,3 +357,11 @@ def test_a_count_of_columns_kept_is_no_columns_figure() -> None:
         "发布政策解读材料16篇。"
     )
     assert _facts(text, 2025) == {"proactive.total": 4465}
+
+
+def test_channels_named_and_the_rest_are_all_channels() -> None:
+    # dev round 28 (鹤山镇): 及其他渠道 closes a list of named channels — all of them, the total
+    text = "2020年鹤山镇通过政府网站、微信公众号、政务公开专区及其他渠道或形式主动公开政府信息130余条,做到了政府工作公开透明。"
+    assert _facts(text, 2020) == {"proactive.total": 130}
+    # the rest alone is one more channel's figure, no total (dev round 20)
+    assert _facts("2023年,州公安局通过其他方式公开政府信息54条。", 2023) == {}
