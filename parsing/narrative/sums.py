@@ -19,7 +19,7 @@ _NOT_THE_YEARS = re.compile(alternation(P.OTHER_YEAR_WORDS + P.CHANGE_WORDS))
 _PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 # The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
-_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
+_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS))
 _ADDED = re.compile(
     rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
 )

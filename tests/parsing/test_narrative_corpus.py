@@ -293,7 +293,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
-    "https://shpt.gov.cn/zhengwu/zfxxgknb-ycljdzfxxgk/2024/107/175548.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
         "proactive.website"
     },

@@ -365,3 +365,9 @@ def test_channels_named_and_the_rest_are_all_channels() -> None:
     assert _facts(text, 2020) == {"proactive.total": 130}
     # the rest alone is one more channel's figure, no total (dev round 20)
     assert _facts("2023年,州公安局通过其他方式公开政府信息54条。", 2023) == {}
+
+
+def test_a_running_total_beside_what_the_year_added_without_a_date() -> None:
+    # dev round 28 (宜川路街道): 累计 with 其中本年度新增 is a running total — the year's is what was added
+    text = "2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。"
+    assert _facts(text, 2020) == {"proactive.total": 32}
