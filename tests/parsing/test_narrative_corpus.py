@@ -257,9 +257,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jsxishan.gov.cn/doc/2026/01/22/4722253.shtml": {"applications.received"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
-    "https://www.hyyfq.gov.cn/zwgk/bmxxgkml/qzfzcbm/tyjrswj/xxgkndbg/20260123/i3853913.html": {
-        "proactive.website"
-    },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},

@@ -371,3 +371,11 @@ def test_a_running_total_beside_what_the_year_added_without_a_date() -> None:
     # dev round 28 (宜川路街道): 累计 with 其中本年度新增 is a running total — the year's is what was added
     text = "2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。"
     assert _facts(text, 2020) == {"proactive.total": 32}
+
+
+def test_a_total_that_all_went_through_one_channel_is_that_channels_too() -> None:
+    # dev round 27 (雁峰区退役军人事务局): 均通过…门户网站发布 — the website's figure as well
+    text = "全年累计主动公开政府信息11条,均通过雁峰区人民政府门户网站发布。"
+    assert _facts(text, 2025) == {"proactive.total": 11, "proactive.website": 11}
+    # through several channels, no one channel's
+    assert _facts(text.replace("雁峰区人民政府门户网站", "门户网站和微信公众号"), 2025) == {"proactive.total": 11}
