@@ -282,9 +282,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n_5959063/202401/t20240129_83645343.html": {
-        "proactive.new_media"
-    },
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"

@@ -379,3 +379,9 @@ def test_a_total_that_all_went_through_one_channel_is_that_channels_too() -> Non
     assert _facts(text, 2025) == {"proactive.total": 11, "proactive.website": 11}
     # through several channels, no one channel's
     assert _facts(text.replace("雁峰区人民政府门户网站", "门户网站和微信公众号"), 2025) == {"proactive.total": 11}
+
+
+def test_respectively_then_a_word_of_summing_before_the_verb() -> None:
+    # dev round 28 (桐梓县): 分别累计发布 distributes the figures like 分别发布
+    text = "通过“桐梓县人民政府网”微博、微信公众号全年分别累计发布信息337条、757条。"
+    assert _facts(text, 2023) == {"proactive.new_media": 1094}
