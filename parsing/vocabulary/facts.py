@@ -76,7 +76,7 @@ TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
-    *INFO_OBJECTS, "政务动态", "推文", "博文", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
+    *INFO_OBJECTS, "政务动态", "推文", "博文", "资讯", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
     "工作", "政府工作", "动态信息", "转载信息",
 )
 

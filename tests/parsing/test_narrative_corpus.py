@@ -260,9 +260,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "https://www.gz.gov.cn/zfjgzy/gzsrmzfbgt/zfxxgknb/bm/2023n/content/post_9471605.html": {
-        "proactive.new_media"
-    },
     "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
         "fees.collected"
     },

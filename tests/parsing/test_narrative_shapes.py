@@ -385,3 +385,12 @@ def test_respectively_then_a_word_of_summing_before_the_verb() -> None:
     # dev round 28 (桐梓县): 分别累计发布 distributes the figures like 分别发布
     text = "通过“桐梓县人民政府网”微博、微信公众号全年分别累计发布信息337条、757条。"
     assert _facts(text, 2023) == {"proactive.new_media": 1094}
+
+
+def test_news_items_zixun_are_what_a_new_media_account_publishes() -> None:
+    # dev round 28 (广州市城管局): 资讯 beside 推文 and 篇 of videos — the three platforms add up
+    text = (
+        "通过“两微一端”主渠道及政府公报、新闻媒体、抖音、视频号等发布政府信息,其中局门户网站发布信息3046条;"
+        "“广州城管”官方微信推文263篇;“广州城管”官方微博发布资讯1312篇;抖音、视频号等四个视频号共发布669篇。"
+    )
+    assert _facts(text, 2023) == {"proactive.website": 3046, "proactive.new_media": 2244}
