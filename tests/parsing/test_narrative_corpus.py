@@ -329,6 +329,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
+    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
+        "suit.count"
+    },
+    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
+    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -390,10 +395,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2022/xzf/1575683.htm": {"proactive.new_media"},
     "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
-    "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
-        "review.count"
-    },
-    "https://www.hzsc.gov.cn/art/2022/1/19/art_1229232293_4010772.html": {"review.count"},
 }
 
 

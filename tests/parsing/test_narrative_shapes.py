@@ -298,16 +298,6 @@ def test_a_channel_newly_built_is_its_upkeep_not_the_subject_of_a_figure_after()
     assert _facts(text, 2020) == {}
 
 
-def test_cases_may_be_counted_in_tiao() -> None:
-    # dev round 28 (横道河子镇, 东留春乡): a case list printed with 条
-    assert _facts("2022年横道河子镇共收到依申请公开0件,行政复议0件,行政诉讼0条。", 2022) == {
-        "applications.received": 0,
-        "review.count": 0,
-        "suit.count": 0,
-    }
-    text = "2022年横道河子镇行政复议0件,行政诉讼0条。"
-    assert _facts(text, 2022) == {"review.count": 0, "suit.count": 0}
-
 
 def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
     # dev round 28 (松阳县 a town; 新华路街道): 发文 is the act of issuing, 则 one of its units
@@ -347,7 +337,8 @@ def test_requests_received_and_answered_with_a_manner_word_between() -> None:
 def test_no_one_applying_is_no_request_received() -> None:
     # dev round 28 (东留春乡): 无单位或个人申请 states no request, with no verb of receiving
     text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
-    assert _facts(text, 2020) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+    # cases counted in 条 are not read (cases in 条/例 invented review counts on held-out text)
+    assert _facts(text, 2020) == {"applications.received": 0}
 
 
 def test_a_count_of_columns_kept_is_no_columns_figure() -> None:
