@@ -32,6 +32,7 @@ from parsing.narrative.headings import heading_key, opens_section, under_heading
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
+from parsing.narrative.sums import all_through
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
 from parsing.vocabulary.facts import PART_WORDS
@@ -84,6 +85,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             read = under_heading(
                 bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text
             )
+            read = all_through(sentence.text, read)
             whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence, whole))

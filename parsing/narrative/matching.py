@@ -120,8 +120,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
-            columns = columns or bool(
+            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept: no column's figure)
                 _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
+                and counts[0].unit in W.PUBLISHED_UNITS
             )
         read_here: list[Candidate] = []
         # A figure in brackets is taken only as a more specific statement ("其中本年度新收…"), or as

@@ -54,8 +54,7 @@ ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is mor
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
 PRESS_WORDS = ("媒体", "日报", "晚报", "晨报", "商报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
-# Channels that are neither the website nor new media (a sentence naming them is not the website's;
-# a reading room, "档案馆和图书馆的政府信息查阅室", is one too).
+# Channels that are neither the website nor new media (naming one is no website figure; 查阅室 too).
 OTHER_CHANNEL_WORDS = (
     "公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏", "查阅室", "查阅点",
 )
@@ -77,7 +76,7 @@ TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
-    *INFO_OBJECTS, "政务动态", "推文", "博文", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
+    *INFO_OBJECTS, "政务动态", "推文", "博文", "资讯", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
     "工作", "政府工作", "动态信息", "转载信息",
 )
 
@@ -130,12 +129,12 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 
 # --- 复议 / 诉讼 / 收费 / 开放日 -----------------------------------------------------------
 
-CASE_UNITS = ("件", "起", "宗", "次", "个", "条", "例")
+CASE_UNITS = ("件", "起", "宗", "次", "个")
 REVIEW_WORDS = ("行政复议",)
-SUIT_WORDS = ("行政诉讼", "诉讼")
+SUIT_WORDS = ("行政诉讼", "诉讼", "起诉")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
-# "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
-SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
+# "行政复议、诉讼" / "行政复议和起诉": 诉讼 or 起诉 coordinated with 行政复议 is a 行政诉讼.
+SUIT_AFTER_REVIEW = tuple(f"{c}{w}" for w in ("诉讼", "提起诉讼", "起诉") for c in "、和及或与")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
 # The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
@@ -297,7 +296,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
                 f"{v}{a}{m}{w}"
                 for v in RECEIVE_VERBS
                 for a in ("", "并")
-                for m in ("", "按时", "及时", "依法")
+                for m in ("", "按时", "及时", "依法", "规范")
                 for w in ("答复", "办结")
             ),
             "申请公开信件",
@@ -317,6 +316,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
             *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
+            *(f"{n}{who}…申请" for n in ("无", "没有") for who in ("单位", "个人", "公民", "法人", "群众", "人")),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),
     ),

@@ -92,8 +92,10 @@ ITEM_CONJUNCTIONS = ("以及", "、", "及", "和", "与")
 NOT_ITEM_CONJUNCTION_AFTER = ("时",)
 # One figure after these is each listed item's ("门户网站和微信公众号各发布信息100条").
 EACH_ITEM_WORDS = ("各", "均")
-# "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
-CUMULATIVE_WORDS = ("截至", "截止", "到")
+# "…11条,均通过…门户网站发布": every item of the figure went through that one channel.
+ALL_THROUGH_WORDS = ("均", "全部", "都")
+# "（截至2023年底，）累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
+CUMULATIVE_WORDS = ("累计",)
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
 # Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
 PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")

@@ -159,7 +159,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
-    "https://www.liyang.gov.cn/html/czly/2026/OPCKQFNA_0120/34568.html": {"suit.count"},
     "https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023": {"review.count"},
     "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
@@ -247,11 +246,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
         "proactive.website"
     },
-    "https://www.zgsr.gov.cn/jyj/gknb/202301/d758e2a979bf4a4c915ec6c9bdb8eab1.shtml": {"suit.count"},
     "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
-    "https://scjgj.xinjiang.gov.cn/xjaic/nb2025/zfxxgk_xxgkzd.shtml": {"proactive.total"},
-    "https://www.hukou.gov.cn/zfb/zfxxgknb/t_7158622.html": {"applications.received"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.website"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
@@ -261,15 +257,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jsxishan.gov.cn/doc/2026/01/22/4722253.shtml": {"applications.received"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
-    "https://www.hyyfq.gov.cn/zwgk/bmxxgkml/qzfzcbm/tyjrswj/xxgkndbg/20260123/i3853913.html": {
-        "proactive.website"
-    },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "https://www.gz.gov.cn/zfjgzy/gzsrmzfbgt/zfxxgknb/bm/2023n/content/post_9471605.html": {
-        "proactive.new_media"
-    },
     "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
         "fees.collected"
     },
@@ -289,20 +279,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"applications.received"},
-    "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043315797&fbtime=2020&showType=2": {
-        "proactive.total"
-    },
-    "http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n_5959063/202401/t20240129_83645343.html": {
-        "proactive.new_media",
-        "suit.count",
-    },
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
-    "https://shpt.gov.cn/zhengwu/zfxxgknb-ycljdzfxxgk/2024/107/175548.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
         "proactive.website"
     },
@@ -345,6 +326,14 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },
+    "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
+        "suit.count"
+    },
+    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
+        "suit.count"
+    },
+    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
+    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -406,10 +395,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2022/xzf/1575683.htm": {"proactive.new_media"},
     "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
-    "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
-        "review.count"
-    },
-    "https://www.hzsc.gov.cn/art/2022/1/19/art_1229232293_4010772.html": {"review.count"},
 }
 
 
