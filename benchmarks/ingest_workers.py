@@ -32,6 +32,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -56,8 +57,11 @@ def archive(root: Path, n_files: int) -> None:
 
 def run(
     jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool, pin: bool = False
-) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds of the ingest command and every process under it, steady files/s)."""
+) -> tuple[float, float, float, float | None]:
+    """(wall seconds, CPU seconds of the ingest command and every process under it, steady files/s,
+    CPU seconds of the PostgreSQL server's processes for the run's database, when on this machine)."""
+    from sqlalchemy.engine import make_url
+
     data = tmp / f"data-{jobs}"
     data.mkdir()
     url = f"sqlite:///{data / 'nianbao.sqlite3'}" if postgres is None else _fresh_database(postgres, jobs)
@@ -68,6 +72,7 @@ def run(
     cpus = set(range(jobs))
     pinned = {"preexec_fn": (lambda: os.sched_setaffinity(0, cpus))} if pin else {}
     subprocess.run([*bot, "db", "upgrade"], env=env, check=True, cwd=tmp, stdout=subprocess.DEVNULL)
+    server = None if postgres is None else _ServerCpu(make_url(url).database or "")
     cpu0 = _children_cpu()
     t0 = time.perf_counter()
     workers = []
@@ -83,6 +88,7 @@ def run(
         env=env, cwd=tmp, check=False, stdout=subprocess.DEVNULL, **pinned,
     )
     seconds = time.perf_counter() - t0
+    server_cpu = server.seconds() if server is not None else None
     for worker in workers:
         worker.send_signal(signal.SIGTERM)
     for worker in workers:
@@ -90,7 +96,7 @@ def run(
     steady = _steady_rate(url)
     if postgres is not None:
         _drop_database(postgres, url)
-    return seconds, _children_cpu() - cpu0, steady
+    return seconds, _children_cpu() - cpu0, steady, server_cpu
 
 
 def _steady_rate(url: str) -> float:
@@ -134,6 +140,45 @@ def _drop_database(server: str, url: str) -> None:
     engine.dispose()
 
 
+class _ServerCpu:
+    """CPU seconds of the PostgreSQL server processes serving one database, when the server runs on
+    this machine: its backends and autovacuum workers (the database's name is in their process
+    title), sampled from /proc every 0.2 s so a backend that ends is counted up to its last sample.
+    Other databases' backends (another user of the server) and the shared WAL writer and
+    checkpointer are left out."""
+
+    def __init__(self, database: str) -> None:
+        self.database = f" {database} ".encode()
+        self.seen: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        tick = os.sysconf("SC_CLK_TCK")
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                title = (proc / "cmdline").read_bytes()
+                if not title.startswith(b"postgres:") or self.database not in title:
+                    continue
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            self.seen[int(proc.name)] = (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.2):
+            self._sample()
+
+    def seconds(self) -> float:
+        self.stop.set()
+        self.thread.join()
+        self._sample()
+        return sum(self.seen.values())
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -155,13 +200,16 @@ def main() -> int:
         rates = {}
         steady = {}
         for jobs in (1, 2):
-            seconds, cpu, steady[jobs] = run(jobs, tmp / "archive", tmp, postgres=args.postgres, queue=args.queue, pin=args.pin)
+            seconds, cpu, steady[jobs], server = run(
+                jobs, tmp / "archive", tmp, postgres=args.postgres, queue=args.queue, pin=args.pin
+            )
             rates[jobs] = args.files / seconds
+            on_server = "" if server is None else f", server {server / args.files * 1000:.1f} ms CPU a file ({server / seconds:.2f} CPUs)"
             # CPU got / wall time: about 1 with one worker and 2 with two on an idle 2-core machine.
             # When two workers get no more CPU than one, the machine is the limit, not the code.
             print(f"  {'workers' if args.queue else '--jobs'} {jobs}: {seconds:.1f} s, {rates[jobs]:.1f} files/s, "
-                  f"steady {steady[jobs]:.1f} files/s, {cpu / args.files * 1000:.0f} ms CPU a file, {cpu / seconds:.2f} CPUs used "
-                  f"(load average now {os.getloadavg()[0]:.1f})", flush=True)
+                  f"steady {steady[jobs]:.1f} files/s, {cpu / args.files * 1000:.0f} ms CPU a file, {cpu / seconds:.2f} CPUs used"
+                  f"{on_server} (load average now {os.getloadavg()[0]:.1f})", flush=True)
         ratio = rates[2] / rates[1]
         print(f"scaling 1 -> 2 workers: {ratio:.2f}x ({'target met' if ratio >= 1.7 else 'TARGET MISSED'}); "
               f"steady rates {steady[2] / steady[1] if steady[1] else 0:.2f}x")

@@ -119,15 +119,15 @@ def claim_next(session: Session, *, worker: str, now: datetime, stale_before: da
 
 
 def start(session: Session, job_id: int, *, worker: str, now: datetime) -> IngestJob | None:
-    """Mark a job handed over by procrastinate as running; None when it is already done."""
-    job = session.get(IngestJob, job_id, with_for_update=True)
-    if job is None or job.state == JobState.DONE:
-        return None
-    job.state = JobState.RUNNING
-    job.worker = worker[:100]
-    job.heartbeat_at = now
-    job.attempts += 1
-    return job
+    """Mark a job handed over by procrastinate as running; None when it is already done (or gone).
+    One UPDATE ... RETURNING, which locks the row as SELECT ... FOR UPDATE did: a statement less a file."""
+    return session.execute(
+        update(IngestJob)
+        .where(IngestJob.id == job_id, IngestJob.state != JobState.DONE)
+        .values(state=JobState.RUNNING, worker=worker[:100], heartbeat_at=now, attempts=IngestJob.attempts + 1)
+        .returning(IngestJob)
+        .execution_options(synchronize_session=False)
+    ).scalar()
 
 
 def get(session: Session, job_id: int) -> IngestJob | None:

@@ -22,7 +22,7 @@ from bot.core.jobs import JobReply, Upload, submit_many
 from bot.core.local_files import hash_regular, read_regular
 from bot.core.services import Services
 from storage import jobs as store
-from storage.db import write_lock
+from storage.db import read_session, write_lock
 from storage.models import IngestJob
 
 _SUBMIT_CHUNK = 200
@@ -143,7 +143,7 @@ def plan_and_submit(
 
 def progress(services: Services, batch: str) -> tuple[int, int]:
     """(finished, total) jobs of the run."""
-    with services.sessions() as session:
+    with read_session(services.sessions) as session:
         counts = store.batch_counts(session, batch)
     return counts.get(store.JobState.DONE, 0), sum(counts.values())
 

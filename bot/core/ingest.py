@@ -32,6 +32,7 @@ from parsing.names import clean_name
 from parsing.sniff import sniff
 from parsing.warnings import WarningCode
 from storage.agencies import candidate_agencies, spelling_choices
+from storage.db import read_session
 from storage.files import StoredFile, sha256_hex, store_original
 from storage.report_batch import StoreItem
 from storage.reports import SourceInfo, StoreOutcome, StoreResult, find_duplicate
@@ -173,7 +174,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         return result(IngestOutcome.FAILED, reason=FailureReason.FILE_STORE)
 
     try:
-        with services.sessions() as session:
+        with read_session(services.sessions) as session:
             duplicate = _known_duplicate(session, digest)
     except SQLAlchemyError as exc:
         _log_failure(ingest_id, "database unavailable; original kept", exc)
@@ -207,7 +208,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         choices: tuple[str, ...] = ()
         try:
             if partial:
-                with services.sessions() as session:
+                with read_session(services.sessions) as session:
                     choices = tuple(a.name for a in candidate_agencies(session, partial))
         except SQLAlchemyError as exc:
             # The guesses are a convenience: the user can still type the full name.
@@ -221,7 +222,7 @@ def ingest(services: Services, request: IngestRequest, *, parse: ParseFn | None 
         # A new spelling of an agency that could be one of several stored ones (洪泽区人民政府 of two
         # cities): not merged by guess, the uploader picks (or picks the name itself: a new agency).
         try:
-            with services.sessions() as session:
+            with read_session(services.sessions) as session:
                 spellings = tuple(spelling_choices(session, agency_name))
         except SQLAlchemyError as exc:
             _log_failure(ingest_id, "spelling check unavailable", exc)

@@ -33,7 +33,7 @@ from bot.core.replies.ingest import render as ingest_reply
 from bot.core.services import Services
 from parsing import ParseError
 from storage import jobs as store
-from storage.db import write_lock
+from storage.db import read_session, write_lock
 from storage.files import sha256_hex
 from storage.jobs import FinishedJob, NewJob
 
@@ -236,13 +236,13 @@ def release_dead(services: Services, pids: Sequence[int]) -> list[int]:
 
 def has_unfinished(services: Services) -> bool:
     """Uploads still waiting for a worker (queued before a restart, say)."""
-    with services.sessions() as session:
+    with read_session(services.sessions) as session:
         return store.has_unfinished(session)
 
 
 def finished(services: Services) -> list[tuple[FinishedJob, JobReply]]:
     """Finished uploads with a chat waiting, each handed out once (then marked announced)."""
-    with services.sessions() as session:
+    with read_session(services.sessions) as session:
         if not store.has_finished(session):
             return []  # the bot asks often: no writer's lock for nothing
     # Marking them announced is a write: on SQLite it queues with the other processes' writers.

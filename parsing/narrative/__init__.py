@@ -11,7 +11,8 @@ conflict too. A figure the sentence's structure does not bind to one key is drop
 best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
 brackets say holds another year's part); a channel-less figure under a heading naming one channel
 is neither that channel's nor a total (headings). A website figure larger than the total it is a
-part of leaves neither (a conflict: which one is misread is unknown); a span from an earlier year
+part of leaves neither (a conflict: which one is misread is unknown), and a channel's figure in the
+breakdown (其中…) right after a total, larger than it in its unit, leaves no total; a span from an earlier year
 ("自2019年以来，累计…") dates its figures to no one year (times).
 """
 
@@ -31,6 +32,7 @@ from parsing.narrative.headings import heading_key, opens_section, under_heading
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
+from parsing.narrative.sums import all_through
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
 from parsing.vocabulary.facts import PART_WORDS
@@ -60,6 +62,7 @@ class NarrativeResult:
 class _Found:
     candidate: Candidate
     sentence: Sentence
+    whole: str | None = None  # the sentence before, when this one opens with 其中 (a breakdown of it)
 
 
 def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[Fact]:
@@ -82,8 +85,10 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             read = under_heading(
                 bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text
             )
+            read = all_through(sentence.text, read)
+            whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
             for candidate in _first_total(read):
-                found.setdefault(candidate.key, []).append(_Found(candidate, sentence))
+                found.setdefault(candidate.key, []).append(_Found(candidate, sentence, whole))
             following = passage[i + 1].text if i + 1 < len(passage) else None
             # (not the sentence read with the one before, nor a breakdown: "其中办理人大代表建议3件")
             if not joined and not sentence.text.lstrip().startswith(PART_WORDS):
@@ -120,6 +125,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     if received is not None and "applications.received" not in found:
         facts["applications.received"] = received
     conflicts.extend(_inconsistent(facts))
+    conflicts.extend(_part_beyond_whole(facts, channel_figures))
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
 
 
@@ -132,6 +138,25 @@ def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:
     del facts["proactive.total"], facts["proactive.website"]
     values, sources = (total.value, website.value), (total.source, website.source)
     return [FactConflict(key, values, sources) for key in ("proactive.total", "proactive.website")]
+
+
+def _part_beyond_whole(facts: dict[str, Fact], channel_figures: list[_Found]) -> list[FactConflict]:
+    """A channel's figure in the breakdown right after the total ("…主动公开各类政府信息70条…。其中,…微信
+    公众号上主动公开各类信息115条") larger than it in its unit: the total is no whole of its parts — not
+    kept (posts counted in 篇 beside items in 条 may count another thing)."""
+    total = facts.get("proactive.total")
+    larger = [
+        item.candidate.value
+        for item in channel_figures
+        if total is not None
+        and item.whole == total.source
+        and item.candidate.unit == total.unit
+        and item.candidate.value > total.value
+    ]
+    if total is None or not larger:
+        return []
+    del facts["proactive.total"]
+    return [FactConflict("proactive.total", (total.value, larger[0]), (total.source,))]
 
 
 def _proposals_decided(stated: list[tuple[Fact, str]]) -> tuple[Fact | None, FactConflict | None]:

@@ -109,7 +109,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
-    if _PRESS.search(text):
+    # (a newspaper named by its title, "通过“今日历下”、“济南日报”…等新媒体": the press among them)
+    if _PRESS.search(text) or (titled and any(_PRESS.search(t) for t in TITLES.findall(original))):
         kinds.add(PRESS)
     if (
         not kinds
@@ -152,7 +153,8 @@ def means_not_all(subject: str) -> bool:
     if found is None:
         return False
     means = subject[found.end() :]
-    if any(w in means for w in P.RESIDUAL_WORDS):
+    # (but "通过政府网站、微信公众号…及其他渠道": the channels named and the rest, all of them)
+    if any(w in means and not channels(means[: means.index(w)])[0] for w in P.RESIDUAL_WORDS):
         return True
     means = _AFTER_MEANS.sub("", means.strip())
     if not means or channels(means)[0] or any(w in means for w in P.GENERAL_MEANS + P.NOT_MEANS):

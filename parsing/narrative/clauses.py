@@ -25,7 +25,8 @@ _ITEM_CUT = re.compile(f"(?:{alternation(P.ITEM_CONJUNCTIONS)})(?!{alternation(P
 _ANY_VERB = re.compile(alternation(tuple({v for f in FACT_WORDS for v in f.verbs})))
 # 分别 / 各 / 均 right before the figures, their verb or 为 ("各发布", "均为0件"; not "各类信息").
 _EACH = re.compile(
-    alternation((P.RESPECTIVELY, *P.EACH_ITEM_WORDS)) + f"(?=为|[0-9０-９]|{_ANY_VERB.pattern})"
+    alternation((P.RESPECTIVELY, *P.EACH_ITEM_WORDS))
+    + f"(?=(?:{alternation(P.SUM_WORDS)})?(?:为|[0-9０-９]|{_ANY_VERB.pattern}))"  # ("分别累计发布…")
 )
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 

@@ -120,8 +120,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
-            columns = columns or bool(
+            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept: no column's figure)
                 _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
+                and counts[0].unit in W.PUBLISHED_UNITS
             )
         read_here: list[Candidate] = []
         # A figure in brackets is taken only as a more specific statement ("其中本年度新收…"), or as
@@ -169,7 +170,11 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         if not clause.aside:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
-            out.extend(c for c in _negatives(tail) if all(r.key != c.key for r in read_here))
+            # ("2022年，我局无依申请公开事项" in a 2021 report: another year's none)
+            negatives = _negatives(tail)
+            if negatives and (other_time(parts[member:i], year) or other_year(tail, year)):
+                negatives = []
+            out.extend(c for c in negatives if all(r.key != c.key for r in read_here))
     if columns:  # (but "在市党政外网公开信息580余条" beside "…栏目完成信息公开90余条" is the website's)
         out = [c for c in out if c.key not in ("proactive.total", "proactive.website") or id(c) in direct]
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure,

@@ -24,7 +24,7 @@ _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
 _COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
 _FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
-_NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
+_NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,；;和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
 # A list item of another kind between the verb and the proposals ("办理领导信箱112件、…、人大代表建议123件").
 _OTHER_ITEM = re.compile(
     rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from parsing.narrative.candidate import Candidate
+from parsing.narrative.channels import MEDIA, WEBSITE, channels
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import FACT_WORDS, FACT_WORDS_BY_KEY, alternation
 from parsing.vocabulary import prose as P
@@ -19,7 +20,7 @@ _NOT_THE_YEARS = re.compile(alternation(P.OTHER_YEAR_WORDS + P.CHANGE_WORDS))
 _PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 # The year's part of a running total: "累计…5000条，其中本年度新增500条" (the whole counts since the start).
-_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS) + r"[^。；;]*累计")
+_CUMULATIVE = re.compile(alternation(P.CUMULATIVE_WORDS))
 _ADDED = re.compile(
     rf"{alternation(P.THIS_YEAR_WORDS)}新增[^，,。；;0-9０-９]{{0,12}}?[0-9０-９]+\s*(?:{alternation(P.APPROX_AFTER)})?\s*条"
 )
@@ -116,6 +117,28 @@ def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
     count = quantities(added.group())[-1]
     new = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
     return [c for c in out if c.key != "proactive.total"] + [new]
+
+
+_ALL_THROUGH = re.compile(
+    rf"[，,]\s*{alternation(P.ALL_THROUGH_WORDS)}(?:{alternation(P.MEANS_PREPOSITIONS)})(?P<via>[^，,。；;]{{1,30}}?)"
+    rf"(?:上)?(?:{alternation(('发布', '公开', '公示', '推送'))})"
+)
+_THROUGH_KEYS = {WEBSITE: "proactive.website", MEDIA: "proactive.new_media"}
+
+
+def all_through(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "全年累计主动公开政府信息11条,均通过雁峰区人民政府门户网站发布": the total went through one
+    channel alone — that channel's figure too."""
+    totals = [c for c in out if c.key == "proactive.total" and not c.partial]
+    if len(totals) != 1:
+        return out
+    total = totals[0]
+    match = _ALL_THROUGH.match(sentence, sentence.find(total.raw) + len(total.raw))
+    kinds = channels(match.group("via"))[0] if match is not None and total.raw in sentence else set()
+    key = _THROUGH_KEYS.get(next(iter(kinds))) if len(kinds) == 1 else None
+    if key is None or any(c.key == key for c in out):
+        return out
+    return [*out, Candidate(key, total.value, total.unit, total.qualifier, 1, None, total.raw)]
 
 
 def closing_total(text: str, counts: list[Quantity], listed: list[Listed]) -> tuple[set[int], list[Candidate]]:

@@ -52,10 +52,12 @@ ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
 # The press: articles placed there are publicity, not disclosure — a figure through the press alone
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
-PRESS_WORDS = ("媒体", "日报", "晚报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
+PRESS_WORDS = ("媒体", "日报", "晚报", "晨报", "商报", "报社", "人民网", "新华网", "新闻网", "学习强国", "电台", "电视台")
 NOT_PRESS_BEFORE = ("新", "自")
-# Channels that are neither the website nor new media (a sentence naming them is not the website's).
-OTHER_CHANNEL_WORDS = ("公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏")
+# Channels that are neither the website nor new media (naming one is no website figure; 查阅室 too).
+OTHER_CHANNEL_WORDS = (
+    "公开栏", "公示栏", "宣传栏", "公告栏", "报刊", "报纸", "电视", "广播", "发布会", "热线", "电子屏", "显示屏", "查阅室", "查阅点",
+)
 # Named alone (no website or new-media word beside it), a platform is another channel.
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)
@@ -74,7 +76,7 @@ TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
-    *INFO_OBJECTS, "政务动态", "推文", "博文", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
+    *INFO_OBJECTS, "政务动态", "推文", "博文", "资讯", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
     "工作", "政府工作", "动态信息", "转载信息",
 )
 
@@ -102,12 +104,12 @@ APPLICATION_NAMES = ("申请", "信息公开", "来件")
 
 ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
-DOCUMENT_VERBS = ("制发", "印发", "发布", "下发")
+DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
 # A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
 # "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
 REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
-DOCUMENT_UNITS = ("件", "份", "个")
+DOCUMENT_UNITS = ("件", "份", "个", "则")
 # "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
 # those disclosed on request, withheld, or posted through one channel.
 DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
@@ -129,10 +131,10 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 
 CASE_UNITS = ("件", "起", "宗", "次", "个")
 REVIEW_WORDS = ("行政复议",)
-SUIT_WORDS = ("行政诉讼", "诉讼")
+SUIT_WORDS = ("行政诉讼", "诉讼", "起诉")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
-# "行政复议、诉讼" / "行政复议和诉讼": 诉讼 coordinated with 行政复议 is a 行政诉讼.
-SUIT_AFTER_REVIEW = ("、诉讼", "和诉讼", "及诉讼", "或诉讼", "与诉讼", "、提起诉讼", "和提起诉讼", "或提起诉讼")
+# "行政复议、诉讼" / "行政复议和起诉": 诉讼 or 起诉 coordinated with 行政复议 is a 行政诉讼.
+SUIT_AFTER_REVIEW = tuple(f"{c}{w}" for w in ("诉讼", "提起诉讼", "起诉") for c in "、和及或与")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
 # The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
@@ -203,7 +205,7 @@ _CHANNEL_UNITS = ("条", "篇", "条次", "则", "件")
 # A total is sometimes counted in 件 ("各类政府信息数量66件"); a channel's 件 are mostly documents.
 _PROACTIVE_UNITS = (*_CHANNEL_UNITS, "件", "项")
 # (被转载: others reposting; "发布转载信息225条" published reposts)
-_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予")
+_PROACTIVE_EXCLUDING = ("报送", "上报", "采用", "采纳", "被转载", "解读", "申请", "不予", "免于", "免予")
 
 FACT_WORDS: tuple[FactWords, ...] = (
     FactWords(
@@ -294,7 +296,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
                 f"{v}{a}{m}{w}"
                 for v in RECEIVE_VERBS
                 for a in ("", "并")
-                for m in ("", "按时", "及时", "依法")
+                for m in ("", "按时", "及时", "依法", "规范")
                 for w in ("答复", "办结")
             ),
             "申请公开信件",
@@ -314,6 +316,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
             *(f"{n}发生…依申请" for n in NONE_WORDS),  # "均未发生依申请和不予公开政府信息"
             *(f"{n}申请公开件" for n in NONE_WORDS),  # "年度内未申请公开件"
             *(f"{n}{v}…要求公开" for n in NONE_WORDS for v in RECEIVE_VERBS),
+            *(f"{n}{who}…申请" for n in ("无", "没有") for who in ("单位", "个人", "公民", "法人", "群众", "人")),
         ),
         negative_excluding=("复议", "诉讼", "咨询", "留言", "投诉", "举报", "信访", "纠错", "败诉"),
     ),

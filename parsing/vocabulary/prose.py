@@ -21,7 +21,7 @@ NOT_A_CHANNEL_AFTER = ("建设",)
 NOT_SITE_BEFORE = ("内", "挂", "联", "电", "管", "路", "水", "光", "上", "特", "局域")
 NOT_SITE_AFTER = ("站", "络", "上", "页", "格", "点", "民", "友", "购", "群", "信", "评", "办", "签", "店", "红")
 # Work on a channel rather than publishing through it ("加强政务新媒体建设", "对门户网站进行改版").
-CHANNEL_UPKEEP = ("建设", "管理", "维护", "改版", "查询", "合作", "运维", "集约", "报送", "报道", "直播", "使用")
+CHANNEL_UPKEEP = ("建设", "新建", "管理", "维护", "改版", "查询", "合作", "运维", "集约", "报送", "报道", "直播", "使用")
 # Work done at a channel ("在政府官网积极做好…工作"): the channel is where, not what published a figure after.
 WORK_VERBS = ("做好", "开展", "完成", "推进", "加强")
 # "…，快递17件，合计122件": a sum closing a list of one key's figures in a sentence.
@@ -73,7 +73,7 @@ UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
-    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
+    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共有", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
@@ -92,8 +92,10 @@ ITEM_CONJUNCTIONS = ("以及", "、", "及", "和", "与")
 NOT_ITEM_CONJUNCTION_AFTER = ("时",)
 # One figure after these is each listed item's ("门户网站和微信公众号各发布信息100条").
 EACH_ITEM_WORDS = ("各", "均")
-# "截至2023年底，累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
-CUMULATIVE_WORDS = ("截至", "截止", "到")
+# "…11条,均通过…门户网站发布": every item of the figure went through that one channel.
+ALL_THROUGH_WORDS = ("均", "全部", "都")
+# "（截至2023年底，）累计…": a running total since the start, beside what the year added (THIS_YEAR_WORDS + 新增).
+CUMULATIVE_WORDS = ("累计",)
 THIS_YEAR_WORDS = ("本年度", "本年", "今年", "当年", "年度", "年")
 # Part of the year only: its figures are not the year's ("上半年", "一季度"; "截至11月底", "1-10月").
 PART_OF_YEAR_WORDS = ("上半年", "下半年", "季度")

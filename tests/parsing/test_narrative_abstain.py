@@ -98,3 +98,23 @@ def test_a_figure_naming_no_channel_after_a_channels_figure_is_no_total_unless_s
     # without 总计 the last figure may be the new media's (its subject) or the total: neither
     assert _facts(text.replace("总计", ""), 2025) == {"proactive.website": 14, "proactive.new_media": 486}
     assert _facts("2025年，“××发布”微信公众号推送300期，发布信息900条。", 2025) == {}
+
+
+def test_a_statement_of_none_dated_another_year_is_no_none_of_the_year() -> None:
+    # dev round 27, a 2021 report (包头 文旅广电局): the clause dates its none to 2022
+    text = "2022年,我局无依申请公开事项。"
+    assert _facts(text, 2021) == {}
+    # the same sentence in the 2022 report is that year's none
+    assert _facts(text, 2022) == {"applications.received": 0}
+
+
+def test_a_channels_part_larger_than_the_total_before_it_leaves_no_total() -> None:
+    # dev round 27 (阿尔山市卫健委): the breakdown's public-account figure exceeds the "total"
+    text = (
+        "全年主动公开各类政府信息70条,涵盖机构职能、政策文件、财政预决算等关键领域。其中,公开行政规范性文件7件、"
+        "“双随机、一公开”检查结果14条,在账号“阿尔山市卫生健康委员会”的微信公众号上主动公开各类信息115条。"
+    )
+    assert _facts(text, 2025) == {"proactive.new_media": 115}
+    # dev round 2 (融安县大坡乡): posts counted in 篇 beside items in 条 — the total stands
+    text = "全年累计主动公开政府信息162条。其中，乡镇文件公开41条，通过“融安县大坡乡”微信公众号发布信息293篇。"
+    assert _facts(text, 2024) == {"proactive.total": 162, "proactive.new_media": 293}

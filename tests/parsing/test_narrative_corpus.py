@@ -64,7 +64,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.total"
     },
@@ -88,9 +87,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "normative.issued"
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
-    "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
-        "proactive.total"
-    },
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
     },
@@ -163,7 +159,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
-    "https://www.liyang.gov.cn/html/czly/2026/OPCKQFNA_0120/34568.html": {"suit.count"},
     "https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023": {"review.count"},
     "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
@@ -251,12 +246,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
         "proactive.website"
     },
-    "https://www.zgsr.gov.cn/jyj/gknb/202301/d758e2a979bf4a4c915ec6c9bdb8eab1.shtml": {"suit.count"},
     "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
-    "http://admin.rwldrm.com/html/nianbao/14005.html": {"proactive.total"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
-    "https://scjgj.xinjiang.gov.cn/xjaic/nb2025/zfxxgk_xxgkzd.shtml": {"proactive.total"},
-    "https://www.hukou.gov.cn/zfb/zfxxgknb/t_7158622.html": {"applications.received"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.website"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
@@ -266,19 +257,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jsxishan.gov.cn/doc/2026/01/22/4722253.shtml": {"applications.received"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
-    "https://www.hyyfq.gov.cn/zwgk/bmxxgkml/qzfzcbm/tyjrswj/xxgkndbg/20260123/i3853913.html": {
-        "proactive.website"
-    },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
-    "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {
-        "applications.received",
-        "documents.issued",
-        "documents.published",
-    },
-    "https://www.gz.gov.cn/zfjgzy/gzsrmzfbgt/zfxxgknb/bm/2023n/content/post_9471605.html": {
-        "proactive.new_media"
-    },
+    "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
     "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
         "fees.collected"
     },
@@ -288,9 +269,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
     "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},
-    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
-        "suit.count"
-    },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
         "applications.received",
@@ -301,26 +279,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {
-        "applications.received",
-        "review.count",
-        "suit.count",
-    },
-    "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043315797&fbtime=2020&showType=2": {
-        "proactive.total"
-    },
-    "http://www.gztongzi.gov.cn/zwgk/zfxxgk/zfxxgknb/2022n_5959063/202401/t20240129_83645343.html": {
-        "proactive.new_media",
-        "suit.count",
-    },
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
-    "http://www.yrdcpcn.com/c186/20250815/i303636.phtml": {"proactive.total"},
-    "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.issued"},
-    "https://shpt.gov.cn/zhengwu/zfxxgknb-ycljdzfxxgk/2024/107/175548.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
         "proactive.website"
     },
@@ -363,6 +326,14 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },
+    "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
+        "suit.count"
+    },
+    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
+        "suit.count"
+    },
+    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
+    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -414,18 +385,8 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
     "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
-    "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_1512345079.html": {"proposals.count"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.total"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
-    "http://wlgd.baotou.gov.cn/xxgknb/24908607.jhtml": {"applications.received"},
-    "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.new_media"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqdmhjdbscaf/channel_63899b0337599182826238b4/doc_6789ecb18b1d15ef841d50e0.html": {
-        "proactive.new_media"
-    },
-    "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
-        "proactive.website"
-    },
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
         "proactive.total"
     },

@@ -267,3 +267,121 @@ def test_a_listed_channel_may_name_what_it_counts() -> None:
 def test_a_clause_that_only_says_when_is_no_subject() -> None:
     text = "2024年,“金塔司法”微信公众号订阅1900余人次,发布876篇信息,其中原创343篇。"
     assert _facts(text) == {"proactive.new_media": 876}
+
+
+def test_a_reading_room_beside_the_website_is_another_channel() -> None:
+    # dev round 28 (湖里区): the website and the archives' reading rooms together — no website figure
+    text = "通过湖里区政府网站、区档案馆和图书馆的政府信息查阅室主动公开政府信息16条。"
+    assert _facts(text, 2022) == {"proactive.total": 16}
+    assert _facts(text.replace("、区档案馆和图书馆的政府信息查阅室", ""), 2022) == {"proactive.website": 16}
+
+
+def test_a_newspaper_named_by_its_title_among_new_media_is_the_press() -> None:
+    # dev round 28 (大明湖街道): a list of accounts with 济南日报 and 山东商报 among them — no new-media figure
+    text = "通过“今日历下”、“济南日报”、“大众网”、“新黄河”、“山东商报”、“爱济南”等新媒体发布信息540条。"
+    assert "proactive.new_media" not in _facts(text)
+    assert _facts(text.replace("、“济南日报”", "").replace("、“山东商报”", "")) == {"proactive.new_media": 540}
+
+
+def test_the_other_kind_of_proposals_after_a_semicolon_is_added() -> None:
+    # dev round 27 (泰州市场监管局): each kind with its own 其中, the list goes on after the semicolon
+    text = "共承办人大建议15件,其中主办件4件;政协提案57件,其中主办件11件,均在规定时间内完成答复。"
+    assert _facts(text, 2025) == {"proposals.count": 72}
+
+
+def test_a_channel_newly_built_is_its_upkeep_not_the_subject_of_a_figure_after() -> None:
+    # dev round 28 (贾村镇): the new-media platform built, then two platforms listed, then one figure for both
+    text = (
+        "2020年我镇新建政务新媒体信息平台1个,共计2个,分别是政府门户网站、微信公众号幸福龙川魅力贾村"
+        "目前2个平台用户数合计超1000人,全年发布工作动态、政策信息等合计238条。"
+    )
+    assert _facts(text, 2020) == {}
+
+
+
+def test_documents_issued_stated_with_fawen_as_the_verb() -> None:
+    # dev round 28 (松阳县 a town; 新华路街道): 发文 is the act of issuing, 则 one of its units
+    text = "2021年,我镇共发文96件,其中主动公开文件0件,不公开文件96件,依申请公开0件。"
+    assert _facts(text, 2021) == {"documents.issued": 96, "documents.published": 0}
+    assert _facts("本年度,新华路街道办事处共发文2则,全文电子化率100%。", 2023) == {"documents.issued": 2}
+
+
+def test_gongyou_before_the_count_is_a_filler() -> None:
+    # dev round 27 (a mirror's 2021 report): 共有 stands where 共计 does
+    assert _facts("一年来主动公开信息共有40条,未收到依申请公开信息。", 2021) == {
+        "proactive.total": 40,
+        "applications.received": 0,
+    }
+
+
+def test_information_exempted_from_disclosure_is_no_figure_published() -> None:
+    # dev round 28 (周家桥街道): 免于公开 is the reverse of publishing — no second total beside 43
+    text = "全年街道公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。\n依申请公开2条,免于公开信息0条。"
+    assert _facts(text, 2023) == {"proactive.total": 43, "applications.received": 2}
+
+
+def test_qisu_is_a_suit() -> None:
+    # dev round 27 (上饶 教育局) and round 28 (桐梓县): 起诉 against the agency is its 行政诉讼
+    text = "2022年,我局收到政府信息公开申请3件,全部在法定期限内予以答复,未发生政府信息公开行政复议、起诉。"
+    assert _facts(text, 2022) == {"applications.received": 3, "review.count": 0, "suit.count": 0}
+    text = "被行政复议1件,为其他结果;未经复议直接起诉1件,为其他结果。"
+    assert _facts(text, 2023) == {"review.count": 1, "suit.count": 1}
+
+
+def test_requests_received_and_answered_with_a_manner_word_between() -> None:
+    # dev round 27 (湖口县政府办): 受理并规范答复 receives and answers, like 受理并按时答复
+    text = "全年受理并规范答复依申请公开申请件2件,按时办结率100%。"
+    assert _facts(text, 2025) == {"applications.received": 2}
+
+
+def test_no_one_applying_is_no_request_received() -> None:
+    # dev round 28 (东留春乡): 无单位或个人申请 states no request, with no verb of receiving
+    text = "无单位或个人申请政府信息公开,行政复议0条,行政诉讼0条。"
+    # cases counted in 条 are not read (cases in 条/例 invented review counts on held-out text)
+    assert _facts(text, 2020) == {"applications.received": 0}
+
+
+def test_a_count_of_columns_kept_is_no_columns_figure() -> None:
+    # dev round 27 (新疆市场监管局): 专题栏目17个 counts columns, not what one column published
+    text = (
+        "通过自治区市场监管门户网站、政务新媒体等平台主动公开各类政府信息4465条,维护专题栏目17个,"
+        "发布政策解读材料16篇。"
+    )
+    assert _facts(text, 2025) == {"proactive.total": 4465}
+
+
+def test_channels_named_and_the_rest_are_all_channels() -> None:
+    # dev round 28 (鹤山镇): 及其他渠道 closes a list of named channels — all of them, the total
+    text = "2020年鹤山镇通过政府网站、微信公众号、政务公开专区及其他渠道或形式主动公开政府信息130余条,做到了政府工作公开透明。"
+    assert _facts(text, 2020) == {"proactive.total": 130}
+    # the rest alone is one more channel's figure, no total (dev round 20)
+    assert _facts("2023年,州公安局通过其他方式公开政府信息54条。", 2023) == {}
+
+
+def test_a_running_total_beside_what_the_year_added_without_a_date() -> None:
+    # dev round 28 (宜川路街道): 累计 with 其中本年度新增 is a running total — the year's is what was added
+    text = "2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。"
+    assert _facts(text, 2020) == {"proactive.total": 32}
+
+
+def test_a_total_that_all_went_through_one_channel_is_that_channels_too() -> None:
+    # dev round 27 (雁峰区退役军人事务局): 均通过…门户网站发布 — the website's figure as well
+    text = "全年累计主动公开政府信息11条,均通过雁峰区人民政府门户网站发布。"
+    assert _facts(text, 2025) == {"proactive.total": 11, "proactive.website": 11}
+    # through several channels, no one channel's
+    assert _facts(text.replace("雁峰区人民政府门户网站", "门户网站和微信公众号"), 2025) == {"proactive.total": 11}
+
+
+def test_respectively_then_a_word_of_summing_before_the_verb() -> None:
+    # dev round 28 (桐梓县): 分别累计发布 distributes the figures like 分别发布
+    text = "通过“桐梓县人民政府网”微博、微信公众号全年分别累计发布信息337条、757条。"
+    assert _facts(text, 2023) == {"proactive.new_media": 1094}
+
+
+def test_news_items_zixun_are_what_a_new_media_account_publishes() -> None:
+    # dev round 28 (广州市城管局): 资讯 beside 推文 and 篇 of videos — the three platforms add up
+    text = (
+        "通过“两微一端”主渠道及政府公报、新闻媒体、抖音、视频号等发布政府信息,其中局门户网站发布信息3046条;"
+        "“广州城管”官方微信推文263篇;“广州城管”官方微博发布资讯1312篇;抖音、视频号等四个视频号共发布669篇。"
+    )
+    assert _facts(text, 2023) == {"proactive.website": 3046, "proactive.new_media": 2244}
