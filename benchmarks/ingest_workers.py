@@ -1,10 +1,11 @@
 """Bulk ingest throughput with 1 and 2 local workers (issue 14), and the scaling between them.
 
-    .venv/bin/python benchmarks/ingest_workers.py [--files 120] [--postgres URL] [--queue]
+    .venv/bin/python benchmarks/ingest_workers.py [--files 120] [--postgres URL] [--queue] [--versions]
 
-Builds an archive of distinct files (the generated PDF/HTML fixtures and the seed texts, each copy
-padded so its bytes differ), then times `nianbao ingest DIR --recursive --jobs N` for N = 1 and 2,
-each into a fresh SQLite database. Prints files/s, the ratio (target >= 1.7x) and the load average, since
+Builds an archive (benchmarks/ingest_archive.py): by default every file the report of an agency of
+its own, as in a province's archive; --versions the old one, every file a new version of one of
+four (agency, year), on whose rows the workers queue. Then it times
+`nianbao ingest DIR --recursive --jobs N` for N = 1 and 2, each into a fresh SQLite database. Prints files/s, the ratio (target >= 1.7x) and the load average, since
 the machine may be shared; and the CPU time the run used (per file, and as CPUs over the wall time):
 equal CPU a file with 1 and 2 workers means no per-file work is duplicated, and two workers using no
 more CPUs than one means the machine, not the code, held the run back. It also prints the steady
@@ -26,6 +27,7 @@ starts N `nianbao worker` processes first (with the flags `--jobs` gives its wor
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import resource
 import signal
@@ -38,28 +40,14 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "tests" / "samples"
-
-
-def archive(root: Path, n_files: int) -> None:
-    sources = [
-        *sorted((SAMPLES / "generated").glob("00[0234].pdf")),
-        *sorted((SAMPLES / "generated").glob("00[0234].html")),
-        *sorted((SAMPLES / "seeds").glob("00[0234]*.txt")),
-    ]
-    pads = {".pdf": b"\n%", ".html": b"\n<!-- -->", ".txt": b"\n"}
-    for i in range(n_files):
-        src = sources[i % len(sources)]
-        folder = root / f"batch{i // 50}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{i}-{src.name}").write_bytes(src.read_bytes() + pads[src.suffix] * (i + 1))
 
 
 def run(
     jobs: int, files: Path, tmp: Path, *, postgres: str | None, queue: bool, pin: bool = False
-) -> tuple[float, float, float, float | None]:
+) -> tuple[float, float, float, float | None, str]:
     """(wall seconds, CPU seconds of the ingest command and every process under it, steady files/s,
-    CPU seconds of the PostgreSQL server's processes for the run's database, when on this machine)."""
+    CPU seconds of the PostgreSQL server's processes for the run's database, when on this machine,
+    what was stored)."""
     from sqlalchemy.engine import make_url
 
     data = tmp / f"data-{jobs}"
@@ -94,9 +82,26 @@ def run(
     for worker in workers:
         worker.wait(60)
     steady = _steady_rate(url)
+    stored = _stored(url, tmp / f"failures-{jobs}.csv")
     if postgres is not None:
         _drop_database(postgres, url)
-    return seconds, _children_cpu() - cpu0, steady, server_cpu
+    return seconds, _children_cpu() - cpu0, steady, server_cpu, stored
+
+
+def _stored(url: str, failures: Path) -> str:
+    """Reports and agencies in the database, and the files the ingest listed as not stored."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        reports = connection.execute(text("SELECT count(*) FROM reports")).scalar_one()
+        agencies = connection.execute(text("SELECT count(DISTINCT agency_id) FROM reports")).scalar_one()
+    engine.dispose()
+    rows = 0
+    if failures.exists():
+        with failures.open(encoding="utf-8", newline="") as f:
+            rows = max(0, len(list(csv.reader(f))) - 1)  # a message may span lines
+    return f"{reports} reports of {agencies} agencies stored, {rows} files not stored"
 
 
 def _steady_rate(url: str) -> float:
@@ -185,22 +190,29 @@ def _children_cpu() -> float:
 
 
 def main() -> int:
+    from benchmarks import ingest_archive
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--files", type=int, default=120)
     parser.add_argument("--postgres", metavar="URL", help="measure on this PostgreSQL server (fresh databases)")
     parser.add_argument("--queue", action="store_true", help="running `nianbao worker`s and `ingest --queue`")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--distinct", dest="versions", action="store_false", default=False, help="an agency a file (the default)")
+    kind.add_argument("--versions", action="store_true", help="every file a new version of one of 4 reports")
     parser.add_argument("--pin", action="store_true", help="one CPU a worker (see above)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nianbao-bulk-") as name:
         tmp = Path(name)
-        archive(tmp / "archive", args.files)
+        t0 = time.perf_counter()
+        ingest_archive.build(tmp / "archive", args.files, distinct=not args.versions)
+        built = time.perf_counter() - t0
         where = "PostgreSQL" if args.postgres else "SQLite"
-        print(f"{args.files} files, {where}, {'--queue' if args.queue else '--jobs N'}{', one CPU a worker' if args.pin else ''}, "
+        print(f"{args.files} files ({'versions of 4 reports' if args.versions else 'an agency each'}, built in {built:.1f} s), {where}, {'--queue' if args.queue else '--jobs N'}{', one CPU a worker' if args.pin else ''}, "
               f"load average before: {os.getloadavg()[0]:.1f}; cpus: {os.cpu_count()}")
         rates = {}
         steady = {}
         for jobs in (1, 2):
-            seconds, cpu, steady[jobs], server = run(
+            seconds, cpu, steady[jobs], server, stored = run(
                 jobs, tmp / "archive", tmp, postgres=args.postgres, queue=args.queue, pin=args.pin
             )
             rates[jobs] = args.files / seconds
@@ -209,7 +221,7 @@ def main() -> int:
             # When two workers get no more CPU than one, the machine is the limit, not the code.
             print(f"  {'workers' if args.queue else '--jobs'} {jobs}: {seconds:.1f} s, {rates[jobs]:.1f} files/s, "
                   f"steady {steady[jobs]:.1f} files/s, {cpu / args.files * 1000:.0f} ms CPU a file, {cpu / seconds:.2f} CPUs used"
-                  f"{on_server} (load average now {os.getloadavg()[0]:.1f})", flush=True)
+                  f"{on_server} (load average now {os.getloadavg()[0]:.1f}); {stored}", flush=True)
         ratio = rates[2] / rates[1]
         print(f"scaling 1 -> 2 workers: {ratio:.2f}x ({'target met' if ratio >= 1.7 else 'TARGET MISSED'}); "
               f"steady rates {steady[2] / steady[1] if steady[1] else 0:.2f}x")
