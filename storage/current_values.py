@@ -19,10 +19,10 @@ a zero or a blank contributes to the year's counts is expanded from the marks by
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Connection,
     Float,
@@ -84,7 +84,7 @@ def split(
         else:
             values.append((agency_id, year, key, value))
     if zeros or blanks:
-        marks.append((agency_id, year, json.dumps(zeros), json.dumps(blanks)))
+        marks.append((agency_id, year, orjson.dumps(zeros).decode(), orjson.dumps(blanks).decode()))
 
 
 def write(
