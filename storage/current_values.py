@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import orjson
 from sqlalchemy import (
     Connection,
     Float,
@@ -44,7 +43,7 @@ from sqlalchemy.orm import Session
 from storage.cells import cell_values
 from storage.current_tables import CurrentMark, CurrentValue
 from storage.derived import combined_rows, combined_select
-from storage.insert import bulk_insert
+from storage.insert import bulk_insert, json_text
 from storage.models import CURRENT_REPORT, FactRow, ReportRow
 
 COLUMNS = ("agency_id", "year", "key", "value")
@@ -84,7 +83,7 @@ def split(
         else:
             values.append((agency_id, year, key, value))
     if zeros or blanks:
-        marks.append((agency_id, year, orjson.dumps(zeros).decode(), orjson.dumps(blanks).decode()))
+        marks.append((agency_id, year, json_text(zeros), json_text(blanks)))
 
 
 def write(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -35,3 +37,15 @@ def bulk_insert(connection: Connection, table: str, columns: Sequence[str], rows
     marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
     names = ", ".join(f'"{c}"' for c in columns)
     connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))
+
+
+def json_text(value: Any) -> str:
+    """A JSON column's text for bulk_insert, as SQLAlchemy's JSON type would write it.
+
+    orjson: a report's cells and sources are ~400 members; the stdlib encoder took 0.2 ms a report
+    of a bulk store's ~1.7 ms of CPU (issue 14). What orjson refuses (a figure beyond 64 bits in a
+    warning, a key that is no string) the stdlib writes, as before: no report fails for it."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:
+        return json.dumps(value)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import ColumnElement, and_, delete, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -27,7 +26,7 @@ from storage import current_values
 from storage.agency_batch import find_or_create_agencies
 from storage.cells import cells_values, payload
 from storage.current_tables import CurrentMark, CurrentValue
-from storage.insert import bulk_insert
+from storage.insert import bulk_insert, json_text
 from storage.models import CURRENT_REPORT, Agency, FactRow, ReportRow, SourceFile
 from storage.reports import (
     SourceInfo,
@@ -303,12 +302,6 @@ def _store_round(
     return out
 
 
-def _json(value: Any) -> str:
-    # orjson: a report's cells and sources are ~400 members; the stdlib encoder took 0.2 ms a report
-    # of a bulk store's ~1.7 ms of CPU (issue 14). Same JSON text as json.dumps for these values.
-    return orjson.dumps(value).decode()
-
-
 # The reports columns that are JSON, written as JSON text by COPY (None as JSON null, as SQLAlchemy's
 # JSON type writes it).
 _JSON_COLUMNS = frozenset({"changes", "warnings", "ocr"})
@@ -334,7 +327,7 @@ def _insert_reports(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     )
     columns = ("id", *rows[0])
     copied = [
-        (report_id, *(_json(v) if k in _JSON_COLUMNS else v for k, v in row.items()))
+        (report_id, *(json_text(v) if k in _JSON_COLUMNS else v for k, v in row.items()))
         for report_id, row in zip(report_ids, rows, strict=True)
     ]
     bulk_insert(session.connection(), ReportRow.__tablename__, columns, copied)
@@ -352,7 +345,7 @@ def _insert_children(
     checks: list[tuple[Any, ...]] = []
     for (report_id, report), stored in zip(reports, stored_cells, strict=True):
         values, where = payload(stored, report.cell_sources)
-        cells.append((report_id, _json(values), _json(where)))
+        cells.append((report_id, json_text(values), json_text(where)))
         for f in report.facts:
             value = storable(f.value)
             if value is not None:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from bot.core.services import Services
 from bot.core.store_group import GroupStore, store_batch
+from parsing.warnings import ParseWarning, WarningCode
 from storage.cells import cell_values
 from storage.db import make_engine, make_sessionmaker
 from storage.models import Agency, ReportRow, SourceFile
@@ -201,3 +202,20 @@ def test_the_superseded_report_reads_as_not_current_in_the_same_session(services
         assert row is not None and row.is_current
         store_reports(session, [_item("b", total=7)])
         assert row.is_current is False
+
+
+def test_a_warning_holding_a_figure_beyond_64_bits_is_stored_like_any_other(services: Services) -> None:
+    # orjson refuses ints over 64 bits; the batch must not fail for one printed in a report
+    huge = 10**20
+    report = make_report(
+        agency="威海市文登区科学技术局",
+        year=2021,
+        cells={"t3.new.total": 3},
+        warnings=(ParseWarning.of(WarningCode.CELL_TOO_LARGE, key="t3.new.total", length=huge),),
+    )
+    item = StoreItem(report, SourceInfo("h".ljust(64, "0"), "f/h", "r.pdf", 1, "pdf"), "威海市文登区科学技术局")
+    [result] = _store(services, [item])
+    assert result.outcome == StoreOutcome.NEW
+    with services.sessions() as session:
+        stored = session.get(ReportRow, result.report_id)
+        assert stored is not None and stored.warnings[0]["length"] == huge
