@@ -9,6 +9,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, inspect
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
@@ -29,10 +30,15 @@ def bulk_insert(connection: Connection, table: str, columns: Sequence[str], rows
         return
     if connection.dialect.name == "postgresql":
         driver = connection.connection.driver_connection
-        names = ", ".join(columns)
-        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[union-attr]
-            for row in rows:
-                copy.write_row(row)
+        statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        try:
+            with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+                for row in rows:
+                    copy.write_row(row)
+        except connection.dialect.loaded_dbapi.Error as exc:
+            # The driver's own error, as SQLAlchemy would have wrapped it: callers retry a unique
+            # key taken by a concurrent store (IntegrityError) or a deadlock (OperationalError).
+            raise DBAPIError.instance(statement, None, exc, connection.dialect.loaded_dbapi.Error) from exc
         return
     marks = ", ".join("?" if connection.dialect.paramstyle == "qmark" else "%s" for _ in columns)
     names = ", ".join(f'"{c}"' for c in columns)
