@@ -14,6 +14,15 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
+    "https://zhenghe.gov.cn/cms/html/zhxrmzf/2025-01-22/409899859.html": {"proactive.website"},
+    "https://www.hejiang.gov.cn/gk/zfxxgknb/bmxxgknb/content_191767": {"proactive.website"},
+    "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
+        "suit.count"
+    },
+    "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
+        "proactive.website"
+    },
+    "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
@@ -33,86 +42,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
-    "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
-        "suit.count"
-    },
-    "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
-    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
-    "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
-    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
-        "proactive.website"
-    },
-    "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.new_media"},
-    "https://www.suibin.gov.cn/suibinxianrenminzhengfu/cbcc5c9e6bb44ed8af5cd0785606f554/202501/67436.shtml": {
-        "proactive.new_media"
-    },
-    "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
-    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
-        "proactive.website"
-    },
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
-        "proactive.total"
-    },
-    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/zfxxgkndbg2020/202101/t20210118_1600100.html": {
-        "review.count",
-        "suit.count",
-    },
-    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
-    "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
-    "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
-        "proactive.website"
-    },
-    "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
-        "proactive.total"
-    },
-    "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
-    "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
-        "proactive.new_media",
-        "proactive.total",
-    },
-    "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
-    "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
-    "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
-    "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
-    "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
-        "applications.received"
-    },
-    "http://sztj.shuozhou.gov.cn/tjgz1/gggs/202401/t20240122_659347.html": {"proactive.total"},
-    "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
-        "applications.received"
-    },
-    "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
-        "normative.issued"
-    },
-    "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
-    "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
-        "applications.received"
-    },
-    "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
-    "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
-        "proposals.count"
-    },
-    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
-    "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
-    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
-    "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
-    "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
-        "proactive.total"
-    },
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received", "proactive.total"},
-    "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
-    "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
-        "fees.collected"
-    },
     "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "proactive.total"
     },
     "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
     "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
+    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
         "applications.received",
         "proactive.total",
@@ -121,19 +57,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
         "proactive.total"
     },
-    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {
-        "applications.received",
-        "proactive.website",
-    },
-    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
-    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"applications.received", "proactive.total"},
-    "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
-    "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
-        "proactive.new_media"
-    },
-    "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
-    "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
@@ -164,17 +87,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
-    "https://www.pingli.gov.cn/Content-2219040.html": {"proposals.count"},
-    "http://www.tongzhou.gov.cn/tzqnywyh/xxgknb/content/dee4e630-8dc0-4356-b439-facd97e8eaa4.html": {
-        "proactive.total"
-    },
-    "https://benxi.gov.cn/zw/zfxxgknb/2023nd/bmzfxxgkgzndbg2023/content_619634": {"proactive.total"},
-    "http://www.qinzhou.gov.cn/zfxxgk/zfxxgkgzndbg/sj/nb_2021/jgzfxxgknb/t15609267.shtml": {"suit.count"},
-    "http://qzlc.gov.cn/zwgk/bm/mzj/nb/202001/t20200110_2017504.htm": {"proactive.total"},
-    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2025nb/dcqjd2025/202601/t20260119_4446470.html": {
-        "proactive.new_media"
-    },
-    "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
     "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
     "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
         "proactive.new_media"
@@ -195,6 +107,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.total"},
+    "http://www.hyzhq.gov.cn/zwgk/bmxxgkml/xzcjd/yhjd/ndxxgkbg/20240118/i3241505.html": {"proactive.website"},
     "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
         "applications.received",
         "proactive.total",
@@ -219,33 +132,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
-    "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
-        "proactive.total"
-    },
-    "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
-        "proactive.total"
-    },
-    "http://www.quxian.gov.cn/xxgk-show-43940.html": {"proactive.total"},
-    "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
-        "proactive.total",
-        "proactive.website",
-    },
-    "http://nyncj.xiangyang.gov.cn/zwgk/gknb/202212/t20221227_3043569.shtml": {
-        "proactive.total",
-        "proactive.website",
-    },
-    "https://zhenghe.gov.cn/cms/html/zhxrmzf/2025-01-22/409899859.html": {"proactive.website"},
-    "https://www.hejiang.gov.cn/gk/zfxxgknb/bmxxgknb/content_191767": {"proactive.website"},
-    "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
-        "proactive.website"
-    },
-    "http://www.hyzhq.gov.cn/zwgk/bmxxgkml/xzcjd/yhjd/ndxxgkbg/20240118/i3241505.html": {"proactive.website"},
-    "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
-        "proactive.website"
-    },
-    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
-        "proactive.website"
-    },
     "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
@@ -269,6 +155,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
     "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},
+    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
+        "suit.count"
+    },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
         "applications.received",
@@ -279,11 +168,159 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "review.count"
     },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
+    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
+    "http://www.jyrongcheng.gov.cn/zfxxgkmlfg/jyszcqylbzj/zfxxgkgzndbg/content/post_1001303.html": {
+        "proactive.website",
+        "review.count",
+        "suit.count",
+    },
+    "http://szxxgk.shuozhou.gov.cn/szfgzbm/szstjj/zfxxgknb_11347/202002/t20200203_271303.shtml": {
+        "proactive.total"
+    },
+    "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
+    "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
+    "https://yanan.gov.cn/gk/zfxxgknb/2021n/szfzsjg/1539509946796748802.html": {"proactive.website"},
+    "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
+    "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
+    "http://ah.cma.gov.cn/zfxxgk/gknb/2021n/bm_92517/202201/t20220129_4482879.html": {"review.count"},
+    "http://www.lipu.gov.cn/xxgk/xxgknb/202301/t20230129_2444881.html": {"applications.received"},
+    "http://www.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=370900004341&fbtime=2022&showType=2": {
+        "proactive.website"
+    },
+    "http://www.sdtaishan.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370902004346682K&fbtime=2022": {
+        "proactive.website"
+    },
+    "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {
+        "applications.received"
+    },
+    "http://www.gaoling.gov.cn/zwgk/zfxxgknb/zfnb/2015605198347157506.html": {"applications.received"},
+    "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {
+        "applications.received",
+        "proactive.website",
+    },
+    "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
+    "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
+        "proactive.total",
+        "proactive.website",
+    },
+    "http://nyncj.xiangyang.gov.cn/zwgk/gknb/202212/t20221227_3043569.shtml": {
+        "proactive.total",
+        "proactive.website",
+    },
+    "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
+        "suit.count"
+    },
+    "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
+    "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
+        "proactive.website"
+    },
+    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
+    "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
+    "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
+        "proactive.website"
+    },
+    "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.new_media"},
+    "https://www.suibin.gov.cn/suibinxianrenminzhengfu/cbcc5c9e6bb44ed8af5cd0785606f554/202501/67436.shtml": {
+        "proactive.new_media"
+    },
+    "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
+    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
+        "proactive.website"
+    },
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
+        "proactive.total"
+    },
+    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/zfxxgkndbg2020/202101/t20210118_1600100.html": {
+        "review.count",
+        "suit.count",
+    },
+    "http://gysj.cngy.gov.cn/new/show/20240117192758988.html": {"proactive.new_media"},
+    "http://hljfy.gov.cn/govinfo/contents/1287/34951.html": {"proactive.new_media"},
+    "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
+        "proactive.website"
+    },
+    "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
+    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
+        "proactive.total"
+    },
+    "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
+    "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
+        "proactive.new_media",
+        "proactive.total",
+    },
+    "http://sthjj.xam.gov.cn/hygq/2023-01/19/article_1ce51b53c0994ca0b4d611cb39c2e6de.html": {"suit.count"},
+    "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
+    "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
+    "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
+    "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
+        "applications.received"
+    },
+    "http://sztj.shuozhou.gov.cn/tjgz1/gggs/202401/t20240122_659347.html": {"proactive.total"},
+    "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
+        "applications.received"
+    },
+    "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
+    "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
+        "normative.issued"
+    },
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
+    "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
+        "applications.received"
+    },
+    "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
+    "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
+        "proposals.count"
+    },
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
+    "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
+    "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
+    "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
+        "proactive.total"
+    },
+    "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received", "proactive.total"},
+    "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
+    "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
+        "fees.collected"
+    },
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {
+        "applications.received",
+        "proactive.website",
+    },
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"applications.received", "proactive.total"},
+    "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
+    "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
+        "proactive.new_media"
+    },
+    "https://www.pingli.gov.cn/Content-2219040.html": {"proposals.count"},
+    "http://www.tongzhou.gov.cn/tzqnywyh/xxgknb/content/dee4e630-8dc0-4356-b439-facd97e8eaa4.html": {
+        "proactive.total"
+    },
+    "https://benxi.gov.cn/zw/zfxxgknb/2023nd/bmzfxxgkgzndbg2023/content_619634": {"proactive.total"},
+    "http://www.qinzhou.gov.cn/zfxxgk/zfxxgkgzndbg/sj/nb_2021/jgzfxxgknb/t15609267.shtml": {"suit.count"},
+    "http://qzlc.gov.cn/zwgk/bm/mzj/nb/202001/t20200110_2017504.htm": {"proactive.total"},
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2025nb/dcqjd2025/202601/t20260119_4446470.html": {
+        "proactive.new_media"
+    },
+    "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
+    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
+        "proactive.website"
+    },
+    "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
+        "proactive.total"
+    },
+    "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
+        "proactive.total"
+    },
+    "http://www.quxian.gov.cn/xxgk-show-43940.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
         "proactive.website"
     },
@@ -326,17 +363,46 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },
-    "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
-        "suit.count"
+    "http://www.kmpl.gov.cn/c/2026-01-22/7100631.shtml": {"proactive.new_media"},
+    "https://www.bjdx.gov.cn/bjsdxqrmzf/zwfw/zfxxgk/dxqzf69/2291822/2291824/2293322/index.html": {
+        "proactive.website"
     },
-    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
-        "suit.count"
+    "https://dingan.hainan.gov.cn/dinganzfxxgkzl/xz/lhz/gknb/202104/t20210417_2965295.html": {
+        "proactive.website"
     },
-    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
-    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
+    "https://www.cqyz.gov.cn/zwgk_229/zfxxgknan_ew/2020_504392/qzfbgs/202601/t20260129_15364021.html": {
+        "applications.received"
+    },
+    "https://www.cqyz.gov.cn/bm_229/zqjfbzyswqglwyh/zwgk_97157/zfxxgknb_97166/202101/t20210128_8832642.html": {
+        "proposals.count"
+    },
+    "http://js.cma.gov.cn/zfxxgk/gknb/2021n/bm_92517/202203/t20220321_4606646.html": {"proactive.new_media"},
+    "https://public.zzsj.gov.cn/D42Y/4678298.jhtml": {"proactive.total"},
+    "http://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004069&fbtime=2024": {
+        "applications.received"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
+    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"proactive.total"},
+    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"normative.issued"},
+    "http://scjg.baotou.gov.cn/zfxxgknb/24967596.jhtml": {"proactive.new_media"},
+    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
+    "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
+    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
+    "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
+    "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
+    "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
+    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
+    "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
+        "proactive.total"
+    },
+    "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
+        "proactive.new_media"
+    },
+    "http://zj.cma.gov.cn/dsqx/huzsqxj/zfxxgk/gknb/202201/t20220121_4443586.html": {"proactive.website"},
+    "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.website"
@@ -369,27 +435,13 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
-    "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
-    "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
-    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
-    "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
-    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"proactive.total"},
-    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"normative.issued"},
-    "http://scjg.baotou.gov.cn/zfxxgknb/24967596.jhtml": {"proactive.new_media"},
+    "https://www.scanju.gov.cn/gongkai/show/aef646d86e226a4987af6f7c706e118a.html": {"proactive.total"},
+    "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
-    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
-    "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
-    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
-    "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
-    "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
-    "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
-    "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
-        "proactive.total"
-    },
     "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
         "proactive.total"
     },
