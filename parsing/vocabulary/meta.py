@@ -1,0 +1,76 @@
+"""The words of a report's meta (parsing.header, parsing.header_agency, parsing.header_dates):
+how an agency's name ends and says where it is, how the introduction, the first sentence, the
+contact line and the page's own labels name the agency and the date.
+"""
+
+from __future__ import annotations
+
+# The last word of an agency's name.
+AGENCY_ENDS = (
+    "局", "委员会", "委", "办公室", "办", "政府", "厅", "院", "所", "中心", "管委会", "会", "处", "署",
+    "站", "馆", "队", "部", "公司", "街道", "办事处", "镇", "乡",
+    "海关", "苏木",  # a customs district; an Inner Mongolian township
+    "经济开发区", "经开区", "开发区", "高新区",  # a zone that reports on its own (its 管委会)
+)  # fmt: skip
+# Vertical systems (垂直管理) report as a body of the whole line of work in a place:
+# "湖北省咸宁市气象部门", "西藏自治区邮政管理系统". Only these take 部门/系统 as the end of a name.
+VERTICAL_BODIES = ("气象", "地震", "邮政管理", "通信管理", "税务", "海关", "烟草专卖")
+VERTICAL_ENDS = ("部门", "系统")
+# A word after a place's name: "XX市", "XX旗", "辉苏木".
+REGION_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道", "街", "苏木")
+NATIONAL_PREFIXES = ("国家", "国务院", "中华人民共和国", "中国")
+# Bodies named by their place alone ("湛江海关", "大渡口经开区"): the name says where it is when a
+# place's name (two characters or more) stands before the word; "高新区" alone names no place.
+SELF_PLACED_ENDS = ("海关", "经济开发区", "经开区", "开发区", "高新区")
+# An area that is no place with a 人民政府: "大渡口经开区" is the zone, "广州海关关区" the customs.
+NOT_A_PLACE_ENDS = (
+    "新区", "园区", "开发区", "经开区", "高新区", "景区", "社区", "片区", "辖区", "城区", "山区", "矿区",
+    "示范区", "试验区", "关区",
+)  # fmt: skip
+# The area a body reports on, named for the body: "广州海关关区" -> "广州海关".
+AREA_OF_BODY = (("海关关区", "海关"),)
+
+# How a report speaks of itself: "我局", "本单位", "我镇".
+SELF_WORDS = (
+    "单位", "局", "委", "办", "镇", "乡", "街道", "街", "区", "县", "市", "中心", "院", "厅", "部", "署",
+    "站", "所", "机关", "处", "馆", "队",
+)  # fmt: skip
+# Of those, the ones that name a body's kind: "我局" makes "“襄阳市审计局”网站" its own site.
+SELF_BODIES = ("局", "委", "厅", "办", "院", "中心", "署")
+
+# The introduction's verb before the report's title: "现公布《…》", "制定…报告", "现将…报告如下".
+INTRO_VERBS = ("公布", "发布", "公开", "编制", "制作", "编写", "印发", "制定", "现将")
+INTRO_VERB_AFTER = ("了", "本", "完成")  # "编制了", "现编制完成《…》"
+# What a verb phrase glued before the name begins with: "(编制)并向社会公开莆田市…局".
+GLUED_BEFORE_NAME = ("并", "特", "现", "予以", "向社会", "公开", "公布", "发布")
+# "由××编制", "本报告由湖北省地震局根据《条例》…编制".
+COMPILED_VERBS = ("编制", "编写", "制作")
+COMPILED_SUBJECTS = ("本报告", "本年度报告", "报告", "年报")
+COMPILED_FOLLOWERS = ("根据", "依据", "按照")
+# What follows the first sentence's subject: "2024年,湖南省生态环境厅以习近平…思想为指导".
+SUBJECT_VERBS = (
+    "根据", "按照", "认真", "坚持", "严格", "立足", "在", "紧紧", "深入", "全面", "以", "围绕", "持续",
+    "始终", "进一步", "高度重视", "积极", "扎实", "不断", "切实", "着力", "聚焦", "继续", "紧扣",
+    "强化", "加强", "贯彻", "落实",
+)  # fmt: skip
+# The contact line: "请与将乐县卫生健康局办公室联系", "请联系:硚口区统计局党政办公室,地址…".
+CONTACT_BEFORE = ("请与", "请联系")
+CONTACT_AFTER = ("联系",)
+# An office or section inside the agency, dropped from a contact's name: "…局党政办公室",
+# "…局综合科", "…海关办公室政务公开科".
+OFFICE_PREFIXES = ("党政", "综合", "行政")
+OFFICES = ("办公室", "办")
+SECTIONS = ("科", "股")
+# The agency's own site or account: "“咸宁市水利和湖泊局”网站", "玉林市民政局网站公开信息…".
+OWN_SITES = ("门户网站", "网站", "政府网站")
+
+# A saved page's date labels: "发布日期:2021-12-23", "发文日期 | 2022-01-04 |", "更新时间:2020/01/18".
+PAGE_DATE_LABELS = (
+    "发布日期", "发布时间", "公开日期", "发文日期", "成文日期", "信息提供日期",
+)  # fmt: skip
+# Taken only when no publication label is there: a mirror's 更新日期 is its own copy's date.
+PAGE_UPDATE_LABELS = ("更新时间", "更新日期")
+PAGE_DATE_BARE_LABELS = ("日期", "时间")  # only after no other character of a word
+NOT_PUBLISHED = ("生效", "废止", "有效期", "截止", "成文")
+# Titles printed as a work report rather than a 年度报告: "…2018年政务信息公开工作汇报".
+REPORT_WORDS = ("报告", "汇报")
