@@ -64,6 +64,7 @@ _ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{2,20}[）)]$")  # "外事办公室(�
 _REGION = re.compile(
     rf"(?<=[\u4e00-\u9fff]){alternation(words.REGION_WORDS)}|^{alternation(words.NATIONAL_PREFIXES)}|部$"
 )
+_NO_PLACE = re.compile(rf"{alternation(words.NOT_REGION_WORDS)}|^{alternation(words.REGION_KIND_FIRST)}")
 _SELF_PLACED = re.compile(rf"{alternation(words.SELF_PLACED_ENDS)}$")
 # An office's name holds no body of its own: "…局党政办公室" is the bureau's, "…局某分局办公室" is not.
 _BODY_IN_UNIT = re.compile(r"局|委|厅|会|院|所|中心|处|站|队|馆|镇|乡|街道")
@@ -97,7 +98,7 @@ def looks_like_agency(text: str) -> bool:
 
 def has_region(name: str) -> bool:
     """Whether a name says where the agency is ("西湖区人社局", "湛江海关"; not "区统计局", "高新区")."""
-    name = _ALIAS.sub("", name)
+    name = _NO_PLACE.sub(lambda m: "_" * len(m.group()), _ALIAS.sub("", name))
     placed = _SELF_PLACED.search(name)
     if placed:
         return placed.start() >= 2 or bool(_REGION.search(name[: placed.start()]))

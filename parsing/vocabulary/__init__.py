@@ -2,11 +2,12 @@
 
 Schema keys with their labels and units (`keys`), the words printed in tables 2-4 (`tables`),
 the prose cue words of each narrative fact (`facts`), how prose qualifies and lists figures
-(`prose`) and the words of questions (`questions`). The table reader, the prose reader, question understanding and the export
-headers all read these; a second list anywhere else is a bug. Data only, plus `alternation`
+(`prose`), the words of questions (`questions`) and of a report's meta, its agency and dates
+(`meta`). The table reader, the prose reader, question understanding, the header reader and the
+export headers all read these; a second list anywhere else is a bug. Data only, plus `alternation`
 to turn a word list into a regex.
 
-Import the parts: `from parsing.vocabulary import facts, keys, prose, questions, tables`, or the
+Import the parts: `from parsing.vocabulary import facts, keys, meta, prose, questions, tables`, or the
 names re-exported below.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from parsing.vocabulary import facts, keys, prose, questions, tables
+from parsing.vocabulary import facts, keys, meta, prose, questions, tables
 from parsing.vocabulary.facts import FACT_WORDS, FACT_WORDS_BY_KEY, FACTS, FactWords
 from parsing.vocabulary.keys import AMOUNT_KEYS, AMOUNT_UNIT, TEMPLATE_2019, TEMPLATE_2021
 
@@ -29,6 +30,7 @@ __all__ = [
     "FactWords",
     "facts",
     "keys",
+    "meta",
     "prose",
     "questions",
     "tables",

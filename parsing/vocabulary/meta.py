@@ -18,6 +18,10 @@ VERTICAL_BODIES = ("气象", "地震", "邮政管理", "通信管理", "税务",
 VERTICAL_ENDS = ("部门", "系统")
 # A word after a place's name: "XX市", "XX旗", "辉苏木".
 REGION_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道", "街", "苏木")
+# Words that hold a region word but say no place: "区城乡建设局", "区市场监督管理局"; and a name
+# that begins with the kind of region alone ("自治区应急管理厅" is "区统计局" of a region).
+NOT_REGION_WORDS = ("城乡", "乡村", "乡镇", "市场", "区域", "县域")
+REGION_KIND_FIRST = ("自治区", "自治州", "自治县", "自治旗")
 NATIONAL_PREFIXES = ("国家", "国务院", "中华人民共和国", "中国")
 # Bodies named by their place alone ("湛江海关", "大渡口经开区"): the name says where it is when a
 # place's name (two characters or more) stands before the word; "高新区" alone names no place.
