@@ -46,6 +46,8 @@ _TITLE_MAX = 60  # a longer paragraph is a sentence that mentions the title, not
 _SENTENCE = re.compile(r"[。，,；;]|^(?:根据|依据|按照|现将|现)")  # a sentence citing the title is no title
 _TITLE_LOOSE = re.compile(r"政府信息公开.{0,10}?(?:年度报告|工作报告|年报)")
 _STAT_YEAR = re.compile(r"统计.{0,16}?(\d{4})(?:年)?1月?1日")
+# A whole calendar year as the report's period: "所涉及信息核定时间为2023年1月1日至2023年12月31日".
+_WHOLE_YEAR = re.compile(r"(\d{4})年1月1日起?(?:至|到|—|-|~)(?:\1年)?12月31日")
 # "2020年度我单位…", "2020年以来,我局…", "我镇2023年政府信息公开工作": the report's own year.
 _SELF = rf"(?:我|本){alternation(words.SELF_WORDS)}"
 _OWN_YEAR = (
@@ -53,6 +55,8 @@ _OWN_YEAR = (
     re.compile(rf"{_SELF}{_YEAR}年度?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(rf"(?:公布|报告|汇报){_YEAR}年度?{_SELF}"),
     re.compile(rf"^{_YEAR}年[，,]"),
+    re.compile(rf"。{_YEAR}年度?[，,]"),  # "(一)主动公开。2024年,亳州市商务局…"
+    re.compile(rf"。{_YEAR}年度?{_SELF}"),  # "…。2024年我局共发布政府信息221条"
 )
 _SPACES = re.compile(r"\s+")
 _YEAR_IN_LINE = re.compile(rf"{_Y}年")
@@ -129,10 +133,11 @@ def _read_title(head: list[str], header: Header, candidates: list[str]) -> int |
 
 
 def _stat_year(head: list[str]) -> int | None:
-    for text in head:
-        match = _STAT_YEAR.search(text)
-        if match:
-            return int(match.group(1))
+    for pattern in (_STAT_YEAR, _WHOLE_YEAR):
+        for text in head:
+            match = pattern.search(text)
+            if match:
+                return int(match.group(1))
     return None
 
 

@@ -147,8 +147,25 @@ def test_names_that_say_where_they_are() -> None:
     assert not looks_like_agency("某县县直部门") and looks_like_agency("大同市气象部门")
 
 
-def test_year_since() -> None:
-    assert _header("一、总体情况\n2020年以来,我局在市委市政府的坚强领导下,认真贯彻《条例》。").year == 2020
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("一、总体情况\n2020年以来,我局在市委市政府的坚强领导下,认真贯彻《条例》。", 2020),
+        ("本报告根据《条例》要求编制,所涉及信息核定时间为2023年1月1日至2023年12月31日。", 2023),
+        ("本年度报告中所列数据期限从2023年1月1日到12月31日止。", 2023),
+        (
+            "一、总体情况\n(一)主动公开。2024年,亳州市商务局深入贯彻落实国家、省、市关于政务公开的各项规定要求。",
+            2024,
+        ),
+        ("(一)主动公开。根据要求,我局积极认真做好政务信息公开工作。2024年我局共发布政府信息221条。", 2024),
+    ],
+)
+def test_year_from_body_phrases(text: str, year: int) -> None:
+    assert _header(text).year == year
+
+
+def test_a_period_of_part_of_a_year_is_no_report_year() -> None:
+    assert _header("一、总体情况\n2023年1月1日至6月30日期间,共收到申请3件。").year is None
 
 
 @pytest.mark.parametrize(
