@@ -1,6 +1,7 @@
 """The date a report was published: a saved page's labelled date ("发布日期:2021-12-23",
 "发文日期 | 2022-01-04 |", a label whose date stands on the next line), else the closing line
-("2025 年 1 月 17 日", full-width digits too), else a bare date beside the title
+("2025 年 1 月 17 日", full-width digits too), else a submission letter's signature above the
+report (the agency's name, then its date), else a bare date beside the title
 ("2026-01-28 10:06"). Never a date before the year reported on.
 """
 
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
+from parsing.header_agency import clean, looks_like_agency, norm
 from parsing.numbers import chinese_to_int
 from parsing.vocabulary import alternation
 from parsing.vocabulary import meta as words
@@ -51,7 +54,8 @@ def _make_date(match: re.Match[str]) -> date | None:
 
 def read_date(tail: list[str], head: list[str], title_at: int | None, year: int | None) -> date | None:
     """tail: the last blocks, cleaned; head: the first blocks with their spaces kept."""
-    for found in (_labelled_date(head), _closing_date(tail), _bare_date(head, title_at)):
+    signed = _signed_in_head(head)
+    for found in (_labelled_date(head), _closing_date(tail), signed, _bare_date(head, title_at)):
         if found is not None and (year is None or found.year >= year):
             return found
     return None
@@ -61,6 +65,15 @@ def _closing_date(tail: list[str]) -> date | None:
     for text in reversed(tail):
         match = _DATE.match(text)
         if match:
+            return _make_date(match)
+    return None
+
+
+def _signed_in_head(head: list[str]) -> date | None:
+    """A submission letter's signature above the report: "…现予公布。" / "应急管理部" / "2024年1月24日"."""
+    for above, text in pairwise(head):
+        match = _DATE.match(norm(text))
+        if match and looks_like_agency(clean(above)):
             return _make_date(match)
     return None
 

@@ -205,6 +205,14 @@ def test_a_labelled_page_date_before_the_closing_date() -> None:
     assert _header(text).published_on == date(2019, 1, 18)
 
 
+def test_a_submission_letters_signature_date() -> None:
+    text = (
+        "按照《中华人民共和国政府信息公开条例》有关要求,我部编制了《应急管理部2023年政府信息公开工作报告》,现予公布。\n"
+        "应急管理部\n2024年1月24日\n应急管理部2023年政府信息公开工作报告" + _BODY
+    )
+    assert _header(text).published_on == date(2024, 1, 24)
+
+
 def test_a_closing_date_stands_when_the_labelled_one_is_before_the_year() -> None:
     text = "某县某局2024年政府信息公开工作年度报告\n发布日期:2023-05-01" + _BODY + "\n某县某局\n2025年1月17日"
     assert _header(text).published_on == date(2025, 1, 17)
