@@ -1,11 +1,12 @@
 """A report's meta: the agency, the year reported on, the title and the date of publication.
 
-Read from the title when it has them, else from the body: the introduction's
-"现公布《××局2021年政府信息公开工作年度报告》", the 统计期限 ("数据统计期限为2025年1月1日至…"),
-"2020年度我单位…", "由××编制", the first sentence's subject, the signature at the end. Dates
-come from the closing line ("2025 年 1 月 17 日", full-width digits too) or, on a saved web page,
-its 发布日期 line. Precision before recall: a whole sentence is never an agency's name, and
-a name without its region is only a partial name (the uploader is asked for the rest).
+Read from the title when it has them (a title broken over two lines is read joined), else from
+the body: the 统计期限 ("数据统计期限为2025年1月1日至…", or a whole calendar year as the period),
+the introduction's "现公布《××局2021年政府信息公开工作年度报告》", "2020年度我单位…", a sentence
+opening with the year. The agency's other sources are in parsing.header_agency, the date's in
+parsing.header_dates; the words of all three in parsing.vocabulary.meta. Precision before
+recall: a whole sentence is never an agency's name, and a name without its region is only a
+partial name (the uploader is asked for the rest).
 """
 
 from __future__ import annotations
