@@ -254,6 +254,8 @@ def _decide(
     top = [item for item in items if item.candidate.score == best]
     if FACT_WORDS_BY_KEY[key].sums_channels:
         top = _channel_sums(top)
+        if not top:
+            return None, None
     values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1 and key == "proactive.total":
         top = _total_of_parts(top, channel_figures) or _stated_as_total(top) or top
@@ -268,7 +270,8 @@ def _decide(
 
 
 def _channel_sums(items: list[_Found]) -> list[_Found]:
-    """Per passage: the figures of different channels added up; a channel stated twice stays a conflict."""
+    """Per passage: the figures of different channels added up when they share a unit (posts in 篇 beside
+    items in 条 count different things: none); a channel stated twice stays a conflict."""
     by_passage: dict[int, list[_Found]] = {}
     for item in items:
         by_passage.setdefault(item.sentence.passage, []).append(item)
@@ -290,6 +293,8 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
             out.extend(group)
             continue
+        if len({item.candidate.unit for item in group}) > 1:
+            continue  # "微信公众号推送信息1350篇…、微博账号推送信息792条": no sum across units, no figure
         first = group[0]
         total = sum(item.candidate.value for item in group)
         raw = "+".join(item.candidate.raw for item in group)

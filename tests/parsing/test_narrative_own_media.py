@@ -1,0 +1,30 @@
+"""The body's own new media (narrative_corpus/GUIDE.md): per-platform figures add up only in one unit,
+media apps of the county or city are outside outlets, and the body's total is stated as its own.
+Each test quotes a real dev-corpus sentence."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_platform_figures_in_different_units_add_up_to_nothing() -> None:
+    # dev round 7: posts (篇) on WeChat beside items (条) on 南方+ count different things
+    text = (
+        "“平安灯都”微信公众号目前粉丝数83035,年内发布微信推文760篇,其中原创推文398篇,阅读量达40万余次;"
+        "“平安灯都”南方+于2020年5月19日开通,目前订阅数9152,年内共发布信息125条,阅读量达到13万次。"
+    )
+    assert "proactive.new_media" not in _facts(text, 2023)
+    # dev round 1: 篇, 条 and 篇次 across six accounts
+    text = (
+        "“五邑人社”微信公众号发布推文687篇，粉丝量突破63.9万；“五邑人社”微信视频号发布视频151条；"
+        "“五邑人社”抖音发布视频151条；“江门人社”微博号发布推文820篇次。"
+    )
+    assert "proactive.new_media" not in _facts(text, 2024)
+    # in one unit they still add up (dev round 5)
+    text = "2023年,通过“绥阳县人民政府”微信公众号、“绥阳政务微博”分别发布信息584条、267条。"
+    assert _facts(text, 2023) == {"proactive.new_media": 851}
