@@ -8,6 +8,7 @@ from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
+from parsing.vocabulary.outlets import OUTSIDE_OUTLET_WORDS
 
 WEBSITE = "website"
 MEDIA = "media"
@@ -25,7 +26,8 @@ _SITE_NAME = re.compile(
 _OTHER_CHANNEL = re.compile(alternation(W.OTHER_CHANNEL_WORDS) + "(?!目)")
 # A platform that is neither the website nor new media ("“三务公开”平台", "通过平台发布"): another channel.
 LIST_ENDING = re.compile(rf"等[^，,、；;。]{{0,6}}?{alternation(P.CHANNEL_LIST_NOUNS)}")
-_PRESS = re.compile(f"(?<!{alternation(W.NOT_PRESS_BEFORE)})" + alternation(W.PRESS_WORDS))
+# (the press, and outside outlets like a county's media app: "通过掌上鹿城APP发布信息716条")
+_PRESS = re.compile(f"(?<!{alternation(W.NOT_PRESS_BEFORE)})" + alternation(W.PRESS_WORDS + OUTSIDE_OUTLET_WORDS))
 _PLATFORM = re.compile(f"(?<!{alternation(P.ALL_PLATFORMS_BEFORE)})" + alternation(W.OTHER_PLATFORM_WORDS))
 CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
 _CARRIED_CHANNEL = re.compile(
@@ -63,7 +65,9 @@ def topic(subject: str) -> str:
 
 
 _LISTED_ITEMS = re.compile(alternation(P.ITEM_CONJUNCTIONS))
-_KNOWN_CHANNEL = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS + W.OTHER_CHANNEL_WORDS + W.PRESS_WORDS))
+_KNOWN_CHANNEL = re.compile(
+    alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS + W.OTHER_CHANNEL_WORDS + W.PRESS_WORDS + OUTSIDE_OUTLET_WORDS)
+)
 
 
 def _unknown_listed(text: str) -> bool:

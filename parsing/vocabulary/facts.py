@@ -39,13 +39,13 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "南方+", "两微", "客户端", "APP", "App", "app",
+    "快手", "视频号", "南方号", "南方+", "两微", "客户端",
 )
 # New media by platform: two figures of one platform are one account's (or a conflict), never added;
 # a figure of new media as a whole (政务新媒体, 两微) is the whole its platforms' figures are parts of.
 # (the most specific first: 今日头条公众号 is 头条's)
 MEDIA_PLATFORMS = (
-    ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("APP", "App", "app", "客户端"),
+    ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("客户端",),
     ("微信", "公众号", "公众平台", "订阅号", "服务号"),
 )
 ALL_MEDIA_WORDS = ("新媒体", "两微")

@@ -28,3 +28,18 @@ def test_platform_figures_in_different_units_add_up_to_nothing() -> None:
     # in one unit they still add up (dev round 5)
     text = "2023年,通过“绥阳县人民政府”微信公众号、“绥阳政务微博”分别发布信息584条、267条。"
     assert _facts(text, 2023) == {"proactive.new_media": 851}
+
+
+def test_a_county_media_app_is_an_outside_outlet() -> None:
+    # dev round 28: the district's app publishes the street's items; it is not the street's new media
+    text = "2024年,滨江街道通过信息公开平台公开政府信息25条;通过掌上鹿城APP发布信息716条。"
+    assert "proactive.new_media" not in _facts(text, 2024)
+    # dev round 1: nor its total, beside the website's and the notice boards' figures
+    text = (
+        "2019年度，我镇在县人民政府外网主动公开政府信息数13条（其中：乡镇动态11条，财政预算决算2条）；"
+        "在大美仁寿APP公开发布内容26条；在信息公示栏、宣传展板、工作手册公开内容145条。"
+    )
+    facts = _facts(text, 2019)
+    assert "proactive.new_media" not in facts and "proactive.total" not in facts
+    # the body's own account is still its new media
+    assert _facts("通过“滨江发布”微信公众号发布信息716条。", 2024) == {"proactive.new_media": 716}
