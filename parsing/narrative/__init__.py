@@ -33,6 +33,7 @@ from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.narrative.sums import all_through
+from parsing.narrative.times import dated_by_the_one_before
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
 from parsing.vocabulary.facts import PART_WORDS
@@ -86,6 +87,8 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
                 bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text
             )
             read = all_through(sentence.text, read)
+            if i and dated_by_the_one_before(passage[i - 1].text, sentence.text, year):
+                read = []
             whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence, whole))

@@ -43,3 +43,10 @@ def test_a_county_media_app_is_an_outside_outlet() -> None:
     assert "proactive.new_media" not in facts and "proactive.total" not in facts
     # the body's own account is still its new media
     assert _facts("通过“滨江发布”微信公众号发布信息716条。", 2024) == {"proactive.new_media": 716}
+
+
+def test_a_subjectless_sentence_goes_on_in_the_year_of_the_one_before() -> None:
+    # dev round 26, a 2020 report stating 2019's figures: the second sentence is 2019's too
+    text = "2019年,我镇通过抚松县政府网站公开信息94条。通过微信公众平台公布信息25条。"
+    assert _facts(text, 2020) == {}
+    assert _facts(text, 2019) == {"proactive.website": 94, "proactive.new_media": 25}
