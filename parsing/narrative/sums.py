@@ -96,16 +96,27 @@ def _of_key(key: str, read: list[Candidate], own: str) -> bool:
 
 def no_peer_totals(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """ "此外，…公开各类政府信息42条" adds to a whole; "政府门户网站公开信息990条，政府信息公开目录主动
-    公开政府信息69条": after a channel's figure, one not stated as a total is another channel's, a peer."""
+    公开政府信息69条": after a channel's figure, one not stated as a total is another channel's, a peer;
+    one stated as a total with the channel's own figure restates it."""
     if sentence.lstrip().startswith(P.ADDITION_WORDS):
         return [c for c in out if c.key != "proactive.total"]
+    # (stated as a total, a channel's figure restated: "…主动公开至…门户网站,共上传政务信息15条,经审核后
+    # 发布政务信息共15条" — the one channel's, no whole of the channels)
     return [
         c
         for i, c in enumerate(out)
         if c.key != "proactive.total"
-        or c.totalled
+        or (c.totalled and not any(_restated(o, c) for o in out[:i]))
         or not any(o.key in _CHANNEL_KEYS and not (o.partial or o.in_part) for o in out[:i])
     ]
+
+
+def _restated(channel: Candidate, total: Candidate) -> bool:
+    return (
+        channel.key in _CHANNEL_KEYS
+        and not (channel.partial or channel.in_part)
+        and (channel.value, channel.unit) == (total.value, total.unit)
+    )
 
 
 def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:

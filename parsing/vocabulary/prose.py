@@ -49,6 +49,8 @@ CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时",
 ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
 CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在")
+# …or as where a verb of publishing put them ("将…政务信息及时主动公开至昆区政府门户网站").
+DESTINATION_WORDS = ("至", "到")
 # One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
 # ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
 COLUMN_WORDS = ("栏目", "专栏")

@@ -50,3 +50,12 @@ def test_a_subjectless_sentence_goes_on_in_the_year_of_the_one_before() -> None:
     text = "2019年,我镇通过抚松县政府网站公开信息94条。通过微信公众平台公布信息25条。"
     assert _facts(text, 2020) == {}
     assert _facts(text, 2019) == {"proactive.website": 94, "proactive.new_media": 25}
+
+
+def test_a_figure_published_to_the_website_and_restated_is_the_websites_alone() -> None:
+    # dev round 27: the clause names where the items went; the figure after it, stated twice, is the site's
+    text = (
+        "我单位按照要求,将反映工作开展情况的动态类政务信息及时主动公开至昆区政府门户网站,"
+        "2025年共上传政务信息15条,经审核后发布政务信息共15条。"
+    )
+    assert _facts(text, 2025) == {"proactive.website": 15}
