@@ -82,7 +82,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
-    "https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023": {"review.count"},
     "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
@@ -164,9 +163,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "fees.collected",
     },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
-    "https://www.tjnk.gov.cn/NKQZF/ZWGK5712/zfxxgkjdbsc/wddjbsc1/zfxxgknb42/202301/t20230113_6078720.html": {
-        "review.count"
-    },
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
     "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
@@ -175,19 +171,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
     "http://www.jyrongcheng.gov.cn/zfxxgkmlfg/jyszcqylbzj/zfxxgkgzndbg/content/post_1001303.html": {
-        "proactive.website",
-        "review.count",
-        "suit.count",
-    },
-    "http://szxxgk.shuozhou.gov.cn/szfgzbm/szstjj/zfxxgknb_11347/202002/t20200203_271303.shtml": {
-        "proactive.total"
+        "proactive.website"
     },
     "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
     "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
     "https://yanan.gov.cn/gk/zfxxgknb/2021n/szfzsjg/1539509946796748802.html": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
-    "http://ah.cma.gov.cn/zfxxgk/gknb/2021n/bm_92517/202201/t20220129_4482879.html": {"review.count"},
     "http://www.lipu.gov.cn/xxgk/xxgknb/202301/t20230129_2444881.html": {"applications.received"},
     "http://www.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=370900004341&fbtime=2022&showType=2": {
         "proactive.website"
@@ -261,7 +251,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
         "applications.received"
     },
-    "http://sztj.shuozhou.gov.cn/tjgz1/gggs/202401/t20240122_659347.html": {"proactive.total"},
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
         "applications.received"
     },
@@ -359,7 +348,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.beidaihe.gov.cn/single/29/44041.html": {"proactive.total"},
-    "http://hengnan.gov.cn/zwgk/xzxxgkml/qxz/xxgknb/20210115/i2278141.html": {"review.count"},
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },

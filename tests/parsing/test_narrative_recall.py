@@ -1,0 +1,26 @@
+"""Shapes of prose the reader missed on held-out text (narrative corpus round 29, dev), read by
+principle: one test each, quoting the real sentence, with the variants that must stay unread."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_information_the_law_requires_is_information_in_general() -> None:
+    text = "2019年，市统计局主动公开法定信息320条，在公开的法定信息中，政策法规占7%，工作动态占45%。"
+    assert _facts(text, 2019) == {"proactive.total": 320}
+
+
+def test_a_denial_covers_review_and_suit_named_together() -> None:
+    text = "此外，未收到任何公民、法人或其他组织提出的公开政府信息的申请，也不涉及行政复议和行政诉讼。"
+    assert _facts(text, 2021) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+    # 复议 coordinated with 诉讼 is an administrative review (dev round 25)
+    text = "2023年未收到群众要求公开政府信息的申请,无就政府信息公开提出复议、诉讼和申诉的情况。"
+    assert _facts(text, 2023) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+    # …but a review body's business is no denial of cases against the agency
+    assert _facts("无行政复议机关撤销的情况。", 2023) == {}
