@@ -10,3 +10,9 @@ from __future__ import annotations
 SUIT_AFTER_REVIEW = tuple(f"{c}{w}" for w in ("诉讼", "提起诉讼", "起诉") for c in "、和及或与")
 # "无就政府信息公开提出复议、诉讼和申诉的情况": 复议 coordinated with 诉讼 is a 行政复议.
 REVIEW_BEFORE_SUIT = tuple(f"复议{c}{s}" for c in "、和及与" for s in ("行政诉讼", "诉讼", "起诉"))
+
+# "公众通过…途径向区政府提交政府信息公开190件": a request stated from the requester's side is one the
+# agency received — only with the requester named as the subject (an agency 提交 reports, not requests).
+SUBMIT_VERBS = ("提交", "提出", "递交")
+SUBMIT_TO = "向"
+REQUESTER_WORDS = ("公众", "群众", "公民", "申请人", "法人", "社会各界", "市民", "居民", "个人")

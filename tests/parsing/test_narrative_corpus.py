@@ -188,11 +188,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {
         "applications.received"
     },
-    "http://www.gaoling.gov.cn/zwgk/zfxxgknb/zfnb/2015605198347157506.html": {"applications.received"},
-    "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {
-        "applications.received",
-        "proactive.website",
-    },
+    "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
         "proactive.total",

@@ -24,3 +24,23 @@ def test_a_denial_covers_review_and_suit_named_together() -> None:
     assert _facts(text, 2023) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
     # …but a review body's business is no denial of cases against the agency
     assert _facts("无行政复议机关撤销的情况。", 2023) == {}
+
+
+def test_a_sum_closing_the_figures_of_one_key_is_its_figure() -> None:
+    text = (
+        "2025年，我办收到网上和邮寄依申请公开共4件，收到市政府、区政府转办依申请公开1件，"
+        "共计收到各类依申请公开5件。"
+    )
+    assert _facts(text, 2025) == {"applications.received": 5}
+    # a "total" that is no sum of the figures before it leaves them a conflict
+    assert _facts(text.replace("5件", "6件"), 2025) == {}
+
+
+def test_a_request_stated_from_the_requesters_side_was_received() -> None:
+    text = (
+        "2025年公众通过邮递、网站、现场申请等途径向区政府提交政府信息公开190件，"
+        "已依法办结187件，结转下年度继续办理3件。"
+    )
+    assert _facts(text, 2025) == {"applications.received": 190}
+    # an agency submitting to another is no request received
+    assert _facts("2025年我局向市政府提交政府信息公开工作年度报告1份。", 2025) == {}

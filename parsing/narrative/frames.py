@@ -1,0 +1,56 @@
+"""Frames the clause reader (parsing.narrative.matching) does not read by itself, applied to what it
+read from one sentence.
+
+A sum closing the sentence's figures of one key ("收到…依申请公开共4件，收到…转办依申请公开1件，共计
+收到各类依申请公开5件"): stated as a total and equal to the figures before it, it is the key's figure and
+they are its parts. A request stated from the requester's side ("公众…向区政府提交政府信息公开190件")
+is one received: read as if the agency said 收到, only with a requester as the subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsing.narrative.candidate import Candidate
+from parsing.narrative.matching import sentence_candidates
+from parsing.vocabulary import FACT_WORDS, alternation
+from parsing.vocabulary import frames as F
+from parsing.vocabulary import prose as P
+
+_CHANNEL_KEYS = {f.key for f in FACT_WORDS if f.channels}
+_SUMMED_KEYS = {f.key for f in FACT_WORDS if not f.channels and not f.part_of} - {"proactive.total"}
+_RECEIVED = "applications.received"
+_SUBMITTED = re.compile(
+    rf"(?P<who>{alternation(F.REQUESTER_WORDS)})[^，,；;。！？]*?"
+    rf"(?P<to>{F.SUBMIT_TO})[^，,；;。！？0-9]{{1,15}}?(?P<verb>{alternation(F.SUBMIT_VERBS)})"
+)
+_RECEIVE_VERB = "收到"
+
+
+def closing_sums(out: list[Candidate]) -> list[Candidate]:
+    """Per key: the last figure, stated as a total and equal to the sum of the others, alone."""
+    for key in _SUMMED_KEYS:
+        same = [c for c in out if c.key == key and not c.partial]
+        if len(same) < 3 or not same[-1].totalled:
+            continue
+        *parts, whole = same
+        if sum(c.value for c in parts) == whole.value and all(c.unit == whole.unit for c in parts):
+            out = [c for c in out if not any(c is p for p in parts)]
+    return out
+
+
+def as_received(sentence: str) -> str | None:
+    """The sentence with a requester's 向…提交 read as the agency's 收到, if it says so."""
+    match = _SUBMITTED.search(sentence)
+    if match is None or any(w in sentence[: match.start("verb")] for w in P.SELF_WORDS):
+        return None
+    return sentence[: match.start("to")] + _RECEIVE_VERB + sentence[match.end("verb") :]
+
+
+def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
+    """`sentence_candidates`, with the frames above read too."""
+    out = sentence_candidates(sentence, year)
+    received = as_received(sentence) if all(c.key != _RECEIVED for c in out) else None
+    if received is not None:
+        out += [c for c in sentence_candidates(received, year) if c.key == _RECEIVED]
+    return closing_sums(out)
