@@ -16,3 +16,7 @@ REVIEW_BEFORE_SUIT = tuple(f"复议{c}{s}" for c in "、和及与" for s in ("�
 SUBMIT_VERBS = ("提交", "提出", "递交")
 SUBMIT_TO = "向"
 REQUESTER_WORDS = ("公众", "群众", "公民", "申请人", "法人", "社会各界", "市民", "居民", "个人")
+
+# "依托合江县人民政府网站，…，主动公开…6750余条", "以政府网站作为主动公开政府信息第一平台，发布…": a
+# website introduced so is what the sentence's figure was published through.
+WEBSITE_MEANS_OPENINGS = ("依托", "通过", "利用", "借助", "以")

@@ -14,13 +14,8 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "https://zhenghe.gov.cn/cms/html/zhxrmzf/2025-01-22/409899859.html": {"proactive.website"},
-    "https://www.hejiang.gov.cn/gk/zfxxgknb/bmxxgknb/content_191767": {"proactive.website"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
-    },
-    "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
-        "proactive.website"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
@@ -106,7 +101,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.total"},
-    "http://www.hyzhq.gov.cn/zwgk/bmxxgkml/xzcjd/yhjd/ndxxgkbg/20240118/i3241505.html": {"proactive.website"},
     "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
         "applications.received",
         "proactive.total",
@@ -117,7 +111,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
     "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
-        "proactive.total"
+        "proactive.total",
+        "proactive.website",
     },
     "http://www.nxlw.gov.cn/zwgk/zfbmzsjgxxgk/lwssfj_29147/xxgknb_29150/202501/t20250123_4802040.html": {
         "proactive.new_media"
@@ -131,7 +126,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
-    "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.website"},
@@ -182,9 +176,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=370900004341&fbtime=2022&showType=2": {
         "proactive.website"
     },
-    "http://www.sdtaishan.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370902004346682K&fbtime=2022": {
-        "proactive.website"
-    },
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {
         "applications.received"
     },
@@ -202,9 +193,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
-    "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
-        "proactive.website"
-    },
     "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
@@ -296,9 +284,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
-    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
-        "proactive.website"
-    },
     "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
         "proactive.total"
     },

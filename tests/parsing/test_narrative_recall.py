@@ -44,3 +44,23 @@ def test_a_request_stated_from_the_requesters_side_was_received() -> None:
     assert _facts(text, 2025) == {"applications.received": 190}
     # an agency submitting to another is no request received
     assert _facts("2025年我局向市政府提交政府信息公开工作年度报告1份。", 2025) == {}
+
+
+def test_a_website_named_as_the_means_clauses_before_is_the_figures_channel() -> None:
+    text = "2022年，我办以政府网站作为主动公开政府信息第一平台，发布政府信息1863条。"
+    assert _facts(text, 2022) == {"proactive.website": 1863}
+    # dev round 1: clauses of other work between the means and the figure
+    text = (
+        "2023年依托合江县人民政府网站，结合政务公开工作要点和公众关注关心热点，以重点领域信息公开为抓手，"
+        "持续深化政府信息公开工作，加大主动公开力度，主动公开各类政府信息6750余条。"
+    )
+    assert _facts(text, 2023) == {"proactive.website": 6750}
+    # two websites as the means: whose figure it is is unknown (dev round 28)
+    text = "以“中国大连”政府门户网站与“大连市医疗保障局”机关门户网站为主要公开途径,本年度主动公开信息319件;"
+    assert "proactive.website" not in _facts(text, 2024)
+    # another channel beside the website: the figure may be across both
+    text = "依托区政府网站和政务微信公众号，加大主动公开力度，主动公开各类政府信息675条。"
+    assert "proactive.website" not in _facts(text, 2023)
+    # a figure in words there is a saying, not a count
+    text = "坚持把政府网站作为政务公开第一平台,主动公开政府信息,做到政府及政府办文件发布一条解读一条。"
+    assert _facts(text, 2021) == {}
