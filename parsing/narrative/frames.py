@@ -4,7 +4,9 @@ read from one sentence.
 A sum closing the sentence's figures of one key ("收到…依申请公开共4件，收到…转办依申请公开1件，共计
 收到各类依申请公开5件"): stated as a total and equal to the figures before it, it is the key's figure and
 they are its parts. A request stated from the requester's side ("公众…向区政府提交政府信息公开190件")
-is one received: read as if the agency said 收到, only with a requester as the subject.
+is one received: read as if the agency said 收到, only with a requester as the subject. A channel
+named as the object of the verb, right before its figure ("我办共发布信息门户网站717条、微博545条…"),
+is the figure's channel: read as if named before the verb ("门户网站发布信息717条").
 """
 
 from __future__ import annotations
@@ -14,17 +16,23 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.matching import sentence_candidates
 from parsing.vocabulary import FACT_WORDS, alternation
+from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
 from parsing.vocabulary import prose as P
 
 _CHANNEL_KEYS = {f.key for f in FACT_WORDS if f.channels}
 _SUMMED_KEYS = {f.key for f in FACT_WORDS if not f.channels and not f.part_of} - {"proactive.total"}
 _RECEIVED = "applications.received"
+_WEBSITE = "proactive.website"
 _SUBMITTED = re.compile(
     rf"(?P<who>{alternation(F.REQUESTER_WORDS)})[^，,；;。！？]*?"
     rf"(?P<to>{F.SUBMIT_TO})[^，,；;。！？0-9]{{1,15}}?(?P<verb>{alternation(F.SUBMIT_VERBS)})"
 )
 _RECEIVE_VERB = "收到"
+_CHANNEL_AS_OBJECT = re.compile(
+    rf"(?P<verb>{alternation(W.PUBLISH_VERBS)})(?P<what>{alternation(W.INFO_OBJECTS)})?"
+    rf"(?P<channel>{alternation(W.WEBSITE_WORDS)})(?=\s*[0-9０-９])"
+)
 
 
 def closing_sums(out: list[Candidate]) -> list[Candidate]:
@@ -47,10 +55,22 @@ def as_received(sentence: str) -> str | None:
     return sentence[: match.start("to")] + _RECEIVE_VERB + sentence[match.end("verb") :]
 
 
+def channel_first(sentence: str) -> str | None:
+    """The sentence with a website named after the verb, right before its figure, named before it."""
+    match = _CHANNEL_AS_OBJECT.search(sentence)
+    if match is None:
+        return None
+    moved = match.group("channel") + match.group("verb") + (match.group("what") or "")
+    return sentence[: match.start()] + moved + sentence[match.end() :]
+
+
 def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     """`sentence_candidates`, with the frames above read too."""
     out = sentence_candidates(sentence, year)
     received = as_received(sentence) if all(c.key != _RECEIVED for c in out) else None
     if received is not None:
         out += [c for c in sentence_candidates(received, year) if c.key == _RECEIVED]
+    moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
+    if moved is not None:
+        out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
     return closing_sums(out)

@@ -169,7 +169,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
     "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
-    "https://yanan.gov.cn/gk/zfxxgknb/2021n/szfzsjg/1539509946796748802.html": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
     "http://www.lipu.gov.cn/xxgk/xxgknb/202301/t20230129_2444881.html": {"applications.received"},

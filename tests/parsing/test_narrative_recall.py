@@ -64,3 +64,10 @@ def test_a_website_named_as_the_means_clauses_before_is_the_figures_channel() ->
     # a figure in words there is a saying, not a count
     text = "坚持把政府网站作为政务公开第一平台,主动公开政府信息,做到政府及政府办文件发布一条解读一条。"
     assert _facts(text, 2021) == {}
+
+
+def test_a_website_named_as_the_object_of_the_verb_before_its_figure() -> None:
+    text = "2021年1月1日起至12月31日止，我办共发布信息门户网站717条、微博545条、微信583条。"
+    assert _facts(text, 2021) == {"proactive.website": 717, "proactive.new_media": 1128}
+    # a website named after its figure counts something else
+    assert "proactive.website" not in _facts("我办共发布信息717条，门户网站访问量2万次。", 2021)
