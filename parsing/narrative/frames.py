@@ -6,7 +6,9 @@ A sum closing the sentence's figures of one key ("收到…依申请公开共4�
 they are its parts. A request stated from the requester's side ("公众…向区政府提交政府信息公开190件")
 is one received: read as if the agency said 收到, only with a requester as the subject. A channel
 named as the object of the verb, right before its figure ("我办共发布信息门户网站717条、微博545条…"),
-is the figure's channel: read as if named before the verb ("门户网站发布信息717条").
+is the figure's channel: read as if named before the verb ("门户网站发布信息717条"). Two different
+websites each with a figure in one sentence ("在浙江气象局外网门户…公开20条，浙江气象局政务网公开118条")
+give no website figure, unless one of them is the others' sum: which one is "the website" is unknown.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 import re
 
 from parsing.narrative.candidate import Candidate
+from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels
+from parsing.narrative.clauses import clauses
 from parsing.narrative.matching import sentence_candidates
+from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
@@ -24,6 +29,7 @@ _CHANNEL_KEYS = {f.key for f in FACT_WORDS if f.channels}
 _SUMMED_KEYS = {f.key for f in FACT_WORDS if not f.channels and not f.part_of} - {"proactive.total"}
 _RECEIVED = "applications.received"
 _WEBSITE = "proactive.website"
+_COLUMN = re.compile(alternation(P.COLUMN_WORDS))
 _SUBMITTED = re.compile(
     rf"(?P<who>{alternation(F.REQUESTER_WORDS)})[^，,；;。！？]*?"
     rf"(?P<to>{F.SUBMIT_TO})[^，,；;。！？0-9]{{1,15}}?(?P<verb>{alternation(F.SUBMIT_VERBS)})"
@@ -64,6 +70,38 @@ def channel_first(sentence: str) -> str | None:
     return sentence[: match.start()] + moved + sentence[match.end() :]
 
 
+def _site_figures(sentence: str) -> list[tuple[str, float]]:
+    """(the website a clause names before its first figure, the figure) for every clause naming a
+    website and no other channel; not a column of one ("…政府信息公开专栏发布…" is the website's part),
+    nor a part after 其中 of a website's figure stated before it."""
+    out: list[tuple[str, float]] = []
+    wholes: int | None = None  # the website figures before a 其中, once one was read
+    for clause in clauses(sentence):
+        counts = [q for q in quantities(clause.text) if q.unit in W.PUBLISHED_UNITS]
+        if wholes is None and any(w in clause.text for w in W.PART_WORDS):
+            wholes = len(out)
+        if clause.aside or not counts or wholes:
+            continue
+        subject = clause.text[: counts[0].start]
+        sites = list(WEBSITE_NAME.finditer(subject))
+        if sites and channels(subject)[0] - {OTHER} == {WEBSITE} and not _COLUMN.search(subject):
+            out.append((channel_name(subject[: sites[-1].end()]), counts[0].value))
+    return out
+
+
+def two_websites(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """No website figure from a sentence giving two different websites a figure each, none their sum."""
+    sites = _site_figures(sentence)
+    if len({name for name, _ in sites}) < 2:
+        return out
+    values = [value for _, value in sites]
+    return [
+        c
+        for c in out
+        if c.key != _WEBSITE or c.value * 2 == sum(values)
+    ]
+
+
 def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     """`sentence_candidates`, with the frames above read too."""
     out = sentence_candidates(sentence, year)
@@ -73,4 +111,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    return closing_sums(out)
+    return two_websites(sentence, closing_sums(out))

@@ -358,7 +358,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://scjg.baotou.gov.cn/zfxxgknb/24967596.jhtml": {"proactive.new_media"},
     "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
-    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
     "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
@@ -369,7 +368,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.new_media"
     },
-    "http://zj.cma.gov.cn/dsqx/huzsqxj/zfxxgk/gknb/202201/t20220121_4443586.html": {"proactive.website"},
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
@@ -402,7 +400,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
-    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total", "proactive.website"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },

@@ -71,3 +71,22 @@ def test_a_website_named_as_the_object_of_the_verb_before_its_figure() -> None:
     assert _facts(text, 2021) == {"proactive.website": 717, "proactive.new_media": 1128}
     # a website named after its figure counts something else
     assert "proactive.website" not in _facts("我办共发布信息717条，门户网站访问量2万次。", 2021)
+
+
+def test_two_different_websites_each_with_a_figure_give_no_website_figure() -> None:
+    text = (
+        "2021年，市气象局公开信息共计2203条，其中在浙江气象局外网门户—湖州市气象局公告栏公开20条，"
+        "浙江气象局政务网公开118条，“湖州气象”官方微信公众平台发布416条，“湖州气象”官方微博发布1056条。"
+    )
+    assert "proactive.website" not in _facts(text, 2021)
+    # dev round 27: two sites, neither the other's part
+    text = (
+        "2022年,在中国嘉兴门户网站主动公开工作动态、政策文件及解读、人事信息、公告公示等各类政府信息345条,"
+        "在嘉兴市市场监管局网站主动公开各类信息335条。"
+    )
+    assert "proactive.website" not in _facts(text, 2022)
+    # one website named twice is one website; its part after 其中 is no second website
+    text = "2021年我部政府门户网站发布各类信息8118篇,网站总访问量达4.5亿次,其中我部政府信息公开平台发布信息545篇。"
+    assert _facts(text, 2021) == {"proactive.website": 8118}
+    text = "通过“高淳区人民政府门户网站”发布信息4583条;通过“高淳区人民政府门户网站”发布政务动态信息2476条。"
+    assert _facts(text, 2022) == {"proactive.website": 4583}
