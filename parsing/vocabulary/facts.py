@@ -86,7 +86,7 @@ MEDIA_OBJECTS = (
 
 RECEIVE_VERBS = ("收到", "受理", "接到", "接收", "新收", "收悉")
 APPLICATION_WORDS = ("申请", "依申请", "信息公开")
-APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起")
+APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起", "例")
 # "…，依申请公开3次，行政复议0次": a figure with no verb, the kind of request right before it.
 APPLICATION_BARE = ("依申请公开", "依申请公开件", "依申请公开申请", "政府信息公开申请")
 # Requests of another kind than for information ("受理行政许可申请120件"), even under a 信息公开 subject,

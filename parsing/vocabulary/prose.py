@@ -66,7 +66,7 @@ APPROX_AFTER = ("余", "多")
 # A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # Units read after a number; other words after a number make it no count ("20个工作日").
-FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元", "例")
 # A number with no unit at the end of its clause counts only right after these ("信息数170，").
 UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数", "信息数为")
 UNITLESS_UNIT = "条"

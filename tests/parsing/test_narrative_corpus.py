@@ -77,7 +77,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
-    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
@@ -133,7 +132,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
-    "http://www.jsxishan.gov.cn/doc/2026/01/22/4722253.shtml": {"applications.received"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
@@ -153,8 +151,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
-        "applications.received",
-        "fees.collected",
+        "fees.collected"
     },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
@@ -294,7 +291,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.gy.gov.cn/XxgkAnnualReport/show/6332.html": {"proactive.website"},
-    "http://totopco.com/art/2023/1/19/art_1229709995_71102.html": {"applications.received"},
     "http://xxgk.sxgp.gov.cn/xzjd/gpmcz/zfxxgknb/202601/t20260130_2315513.shtml": {"proactive.total"},
     "https://www.lingyuan.gov.cn/html/LYSZF/202601/0176864103428826.html": {"review.count"},
     "http://www.dazhu.gov.cn/xxgk-show-224787.html": {"proactive.website"},

@@ -90,3 +90,12 @@ def test_two_different_websites_each_with_a_figure_give_no_website_figure() -> N
     assert _facts(text, 2021) == {"proactive.website": 8118}
     text = "通过“高淳区人民政府门户网站”发布信息4583条;通过“高淳区人民政府门户网站”发布政务动态信息2476条。"
     assert _facts(text, 2022) == {"proactive.website": 4583}
+
+
+def test_requests_counted_in_cases() -> None:
+    # dev rounds 25 and 28: 例 counts requests as 件 does
+    assert _facts("2022年我局共受理依申请政府信息公开事项17例,全部按时办结。", 2022) == {
+        "applications.received": 17
+    }
+    text = "今年以来,收到居民书面信息公开申请2例,其中涉及教育、文化、体育信息1例,涉及财政信息1例。"
+    assert _facts(text, 2024) == {"applications.received": 2}
