@@ -121,9 +121,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
-            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept: no column's figure)
+            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept, "…栏目收到留言1条" what it got)
                 _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
-                and counts[0].unit in W.PUBLISHED_UNITS
+                and counts[0].unit in W.PUBLISHED_UNITS and (_PUBLISH.search(subject) or not _ANY_VERB.search(subject))
             )
         read_here: list[Candidate] = []
         # A figure in brackets is taken only as a more specific statement ("其中本年度新收…"), or as

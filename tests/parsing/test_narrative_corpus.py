@@ -60,7 +60,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proposals.count",
     },
-    "http://www.zixi.gov.cn/art/2021/1/14/art_16143_3631375.html": {"proactive.total"},
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
     "http://www.shuicheng.gov.cn/newsite/zwgk/zcbm/xzjdbsc/fez_5645511/zfxxgk_564500721/zfxxgknb_5659683/202301/t20230112_77915714.html": {
         "proactive.total"

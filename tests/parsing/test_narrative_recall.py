@@ -99,3 +99,11 @@ def test_requests_counted_in_cases() -> None:
     }
     text = "今年以来,收到居民书面信息公开申请2例,其中涉及教育、文化、体育信息1例,涉及财政信息1例。"
     assert _facts(text, 2024) == {"applications.received": 2}
+
+
+def test_a_column_that_received_messages_published_no_figure() -> None:
+    # dev round 24: what a column received is no column's published figure beside the total
+    text = "截至12月31日止,我局主动公开政府信息共161条,互动交流栏目收到网络用户留言1条。"
+    assert _facts(text, 2020) == {"proactive.total": 161}
+    text = "2024年，区教育局在政府门户网站部门动态发布信息32条，校园风采栏目发布信息21条。"
+    assert _facts(text, 2024) == {}
