@@ -2,8 +2,8 @@
 read from one sentence.
 
 A sum closing the sentence's figures of one key ("收到…依申请公开共4件，收到…转办依申请公开1件，共计
-收到各类依申请公开5件"): stated as a total and equal to the figures before it, it is the key's figure and
-they are its parts. A request stated from the requester's side ("公众…向区政府提交政府信息公开190件")
+收到各类依申请公开5件"): stated as a total and equal to the figures in its unit from the key's first
+figure on, it is the key's figure and they are its parts. A request stated from the requester's side ("公众…向区政府提交政府信息公开190件")
 is one received: read as if the agency said 收到, only with a requester as the subject. A channel
 named as the object of the verb, right before its figure ("我办共发布信息门户网站717条、微博545条…"),
 is the figure's channel: read as if named before the verb ("门户网站发布信息717条"). Two different
@@ -41,22 +41,29 @@ _CHANNEL_AS_OBJECT = re.compile(
 )
 
 
-def closing_sums(out: list[Candidate]) -> list[Candidate]:
-    """Per key: the last figure, stated as a total and equal to the sum of the others, alone."""
+def closing_sums(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """Per key: the last figure, stated as a total and equal to the sum of the figures in its unit
+    from the key's first figure on ("收到当面申请2件，网上申请3件，合计收到…申请5件"), alone."""
+    counts = quantities(sentence)
     for key in _SUMMED_KEYS:
         same = [c for c in out if c.key == key and not c.partial]
-        if len(same) < 3 or not same[-1].totalled:
+        if len(same) < 2 or not same[-1].totalled:
             continue
-        *parts, whole = same
-        if sum(c.value for c in parts) == whole.value and all(c.unit == whole.unit for c in parts):
-            out = [c for c in out if not any(c is p for p in parts)]
+        first, whole = same[0], same[-1]
+        raws = [q.raw for q in counts]
+        if first.raw not in raws or whole.raw not in raws:
+            continue
+        start, end = raws.index(first.raw), len(raws) - 1 - raws[::-1].index(whole.raw)
+        listed = [q.value for q in counts[start:end] if q.unit == whole.unit]
+        if len(listed) > 1 and sum(listed) == whole.value:
+            out = [c for c in out if c.key != key or c is whole]
     return out
 
 
 def as_received(sentence: str) -> str | None:
     """The sentence with a requester's 向…提交 read as the agency's 收到, if it says so."""
     match = _SUBMITTED.search(sentence)
-    if match is None or any(w in sentence[: match.start("verb")] for w in P.SELF_WORDS):
+    if match is None or any(w in sentence[: match.start("to")] for w in P.SELF_WORDS):
         return None
     return sentence[: match.start("to")] + _RECEIVE_VERB + sentence[match.end("verb") :]
 
@@ -111,4 +118,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    return two_websites(sentence, closing_sums(out))
+    return two_websites(sentence, closing_sums(sentence, out))

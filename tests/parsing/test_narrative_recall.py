@@ -34,6 +34,10 @@ def test_a_sum_closing_the_figures_of_one_key_is_its_figure() -> None:
     assert _facts(text, 2025) == {"applications.received": 5}
     # a "total" that is no sum of the figures before it leaves them a conflict
     assert _facts(text.replace("5件", "6件"), 2025) == {}
+    # items read for no key count in the sum too
+    text = "2022年，我局收到当面申请2件，网上申请3件，合计收到政府信息公开申请5件。"
+    assert _facts(text, 2022) == {"applications.received": 5}
+    assert _facts(text.replace("5件", "6件"), 2022) == {}
 
 
 def test_a_request_stated_from_the_requesters_side_was_received() -> None:
@@ -42,6 +46,8 @@ def test_a_request_stated_from_the_requesters_side_was_received() -> None:
         "已依法办结187件，结转下年度继续办理3件。"
     )
     assert _facts(text, 2025) == {"applications.received": 190}
+    # the agency as the one submitted to is the agency receiving
+    assert _facts("2022年，公众向我局提交政府信息公开190件。", 2022) == {"applications.received": 190}
     # an agency submitting to another is no request received
     assert _facts("2025年我局向市政府提交政府信息公开工作年度报告1份。", 2025) == {}
 
