@@ -37,7 +37,8 @@ _SUBMITTED = re.compile(
 _RECEIVE_VERB = "收到"
 _CHANNEL_AS_OBJECT = re.compile(
     rf"(?P<verb>{alternation(W.PUBLISH_VERBS)})(?P<what>{alternation(W.INFO_OBJECTS)})?"
-    rf"(?P<channel>{alternation(W.WEBSITE_WORDS)})(?=\s*[0-9０-９])"
+    rf"(?P<channel>{alternation(W.WEBSITE_WORDS)})"
+    rf"(?P<what_after>(?:{alternation(P.OBJECT_FILLERS)})*(?:{alternation(W.INFO_OBJECTS)})?)(?=\s*[0-9０-９])"
 )
 
 
@@ -69,11 +70,12 @@ def as_received(sentence: str) -> str | None:
 
 
 def channel_first(sentence: str) -> str | None:
-    """The sentence with a website named after the verb, right before its figure, named before it."""
+    """The sentence with a website named after the verb, right before its figure or what it counts
+    ("主动公开政府网站各类信息47条"), named before it."""
     match = _CHANNEL_AS_OBJECT.search(sentence)
     if match is None:
         return None
-    moved = match.group("channel") + match.group("verb") + (match.group("what") or "")
+    moved = match.group("channel") + match.group("verb") + (match.group("what") or "") + match.group("what_after")
     return sentence[: match.start()] + moved + sentence[match.end() :]
 
 

@@ -41,7 +41,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "proactive.total"
     },
-    "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
     "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
     "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {

@@ -75,6 +75,9 @@ def test_a_website_named_as_the_means_clauses_before_is_the_figures_channel() ->
 def test_a_website_named_as_the_object_of_the_verb_before_its_figure() -> None:
     text = "2021年1月1日起至12月31日止，我办共发布信息门户网站717条、微博545条、微信583条。"
     assert _facts(text, 2021) == {"proactive.website": 717, "proactive.new_media": 1128}
+    # dev round 20: the website between the verb and what it counts
+    text = "2023年,我局主动公开政府网站各类信息47条,涉及民生实事、医保待遇、工作动态、通知公告等多方面。"
+    assert _facts(text, 2023) == {"proactive.website": 47}
     # a website named after its figure counts something else
     assert "proactive.website" not in _facts("我办共发布信息717条，门户网站访问量2万次。", 2021)
 
