@@ -19,4 +19,4 @@ REQUESTER_WORDS = ("公众", "群众", "公民", "申请人", "法人", "社会�
 
 # "依托合江县人民政府网站，…，主动公开…6750余条", "以政府网站作为主动公开政府信息第一平台，发布…": a
 # website introduced so is what the sentence's figure was published through.
-WEBSITE_MEANS_OPENINGS = ("依托", "通过", "利用", "借助", "以")
+WEBSITE_MEANS_OPENINGS = ("依托", "通过", "利用", "借助", "以", "公开至", "发布至", "上传至")

@@ -48,7 +48,7 @@ CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时",
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
 ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
-CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在")
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在", "公开至", "发布至", "上传至")
 # One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
 # ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
 COLUMN_WORDS = ("栏目", "专栏")

@@ -125,7 +125,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
-    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.website"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
         "proactive.new_media"
     },

@@ -116,3 +116,12 @@ def test_a_column_that_received_messages_published_no_figure() -> None:
     assert _facts(text, 2020) == {"proactive.total": 161}
     text = "2024年，区教育局在政府门户网站部门动态发布信息32条，校园风采栏目发布信息21条。"
     assert _facts(text, 2024) == {}
+
+
+def test_a_website_named_as_where_information_is_published_to() -> None:
+    # dev round 27: 公开至…网站, the website as the destination, clauses before the figure
+    text = (
+        "我单位按照要求,将反映工作开展情况的动态类政务信息及时主动公开至昆区政府门户网站,"
+        "2025年共上传政务信息15条。"
+    )
+    assert _facts(text, 2025)["proactive.website"] == 15
