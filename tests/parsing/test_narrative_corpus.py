@@ -15,7 +15,6 @@ ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
-    "https://zhenghe.gov.cn/cms/html/zhxrmzf/2025-01-22/409899859.html": {"proactive.total"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
@@ -426,7 +425,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "https://zhenghe.gov.cn/cms/html/zhxrmzf/2025-01-22/409899859.html": {"proactive.website"},
     "http://www.jiangmen.gov.cn/bmpd/jmsrlzyhshbzj/sylm/gknb/content/post_3245608.html": {
         "proactive.new_media"
     },

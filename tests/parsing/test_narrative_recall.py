@@ -125,3 +125,16 @@ def test_a_website_named_as_where_information_is_published_to() -> None:
         "2025年共上传政务信息15条。"
     )
     assert _facts(text, 2025)["proactive.website"] == 15
+
+
+def test_a_figure_restating_the_subject_is_a_statement_of_its_own() -> None:
+    # dev round 1, as the corpus guide reads it: the website named as the carrier clauses before,
+    # the figure's own clause names the body and no website — the total, no website figure
+    text = (
+        "2024年，我镇主要以政和县人民政府信息公开网站为信息公开载体，按照“公平、公正、便民”的原则，"
+        "有序推进我镇政府信息公开工作，截至2024年12月31日，我镇主动公开政务信息4条。"
+    )
+    assert _facts(text, 2024) == {"proactive.total": 4}
+    # the body as the owner of what was published, after the verb, restates no subject
+    text = "以滨江区政府信息公开网站为平台,动态更新行政执法、组织机构等信息,主动公开本单位政府信息61条。"
+    assert _facts(text, 2023) == {"proactive.website": 61}
