@@ -28,8 +28,8 @@ from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import ALL_MEDIA, account, platform
 from parsing.narrative.context import applications_from_context, website_from_context
+from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
-from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.narrative.sums import all_through
@@ -84,7 +84,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             if opens_section(passage, i):
                 heading = heading_key(sentence.text)
             read = under_heading(
-                bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text
+                bound(sentence.text, framed_candidates(sentence.text, year)), heading, sentence.text
             )
             read = all_through(sentence.text, read)
             if i and dated_by_the_one_before(passage[i - 1].text, sentence.text, year):

@@ -33,11 +33,6 @@ CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
 _CARRIED_CHANNEL = re.compile(
     rf"{alternation(P.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
 )
-# "将…动态类政务信息及时主动公开至昆区政府门户网站,2025年共上传政务信息15条": the channel published to.
-_PUBLISHED_TO = re.compile(
-    rf"{alternation(W.PUBLISH_VERBS)}{alternation(P.DESTINATION_WORDS)}[^，,；;]{{0,16}}?"
-    rf"(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
-)
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _UPKEEP = re.compile(alternation(P.CHANNEL_UPKEEP))
@@ -146,9 +141,7 @@ _AFTER_MEANS = re.compile(f"(?:{alternation(P.AFTER_MEANS)})+$")
 
 def without_means(text: str) -> str:
     """`text` less its means phrase, from the preposition to the last channel word ("我局通过区政府网
-    政务公开政府部门民政局网页" -> "我局"), or its destination ("将…信息及时主动公开至昆区政府门户网站"
-    -> "将…信息及时"): what the clause says besides where it published."""
-    text = _PUBLISHED_TO.sub("", text)
+    政务公开政府部门民政局网页" -> "我局"): what the clause says besides where it published."""
     found = _MEANS.search(text)
     ends = [m.end() for m in CHANNEL_WORD.finditer(text)]
     if found is None or not ends or max(ends) < found.end():
@@ -219,7 +212,7 @@ def carried_channels(earlier: list[str]) -> tuple[set[str], str | None]:
             found, media = channels(subject)
             kinds |= found
             name = channel_name(subject) if media is not None else name
-        match = _CARRIED_CHANNEL.search(text) or _PUBLISHED_TO.search(text)
+        match = _CARRIED_CHANNEL.search(text)
         if match is not None and _WORK.search(text, match.end()):
             upkept = True  # "在政府官网积极做好…工作": where work was done; a figure after may be its, or all
         elif match is not None:

@@ -30,6 +30,7 @@ from parsing.narrative.channels import (
     without_means,
 )
 from parsing.narrative.clauses import Clause, clauses
+from parsing.narrative.means import means_website, restates_subject
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
@@ -115,14 +116,14 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         counts = quantities(clause.text)
         # (what the clauses before say of the figures' time and channel, only when there are figures)
         dated_before = bool(counts) and other_time(parts[member:i], year)
-        near = bool(counts) and named_just_before(parts[member:i])
-        carried = carried_channels([c.text for c in parts[member:i] if not c.aside]) if counts else (set(), None)
+        near = bool(counts) and (named_just_before(parts[member:i]) or means_website(parts[member : i + 1], counts))
+        carried = carried_channels([c.text for c in parts[member:i] if not c.aside]) if counts and not restates_subject(clause, counts) else (set(), None)
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
-            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept: no column's figure)
+            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept, "…栏目收到留言1条" what it got)
                 _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
-                and counts[0].unit in W.PUBLISHED_UNITS
+                and counts[0].unit in W.PUBLISHED_UNITS and (_PUBLISH.search(subject) or not _ANY_VERB.search(subject))
             )
         read_here: list[Candidate] = []
         # A figure in brackets is taken only as a more specific statement ("其中本年度新收…"), or as

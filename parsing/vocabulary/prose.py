@@ -48,9 +48,7 @@ CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时",
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
 ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
-CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在")
-# …or as where a verb of publishing put them ("将…政务信息及时主动公开至昆区政府门户网站").
-DESTINATION_WORDS = ("至", "到")
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在", "公开至", "发布至", "上传至")
 # One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
 # ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
 COLUMN_WORDS = ("栏目", "专栏")
@@ -68,7 +66,7 @@ APPROX_AFTER = ("余", "多")
 # A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # Units read after a number; other words after a number make it no count ("20个工作日").
-FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元", "例")
 # A number with no unit at the end of its clause counts only right after these ("信息数170，").
 UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数", "信息数为")
 UNITLESS_UNIT = "条"
