@@ -366,6 +366,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.gy.gov.cn/XxgkAnnualReport/show/6332.html": {"proactive.website"},
+    "https://csgl.tj.gov.cn/zwgk_57/zfxxgk01/zfxxgknb/202601/t20260119_7225879.html": {"proactive.new_media"},
     "http://xxgk.sxgp.gov.cn/xzjd/gpmcz/zfxxgknb/202601/t20260130_2315513.shtml": {"proactive.total"},
     "https://www.lingyuan.gov.cn/html/LYSZF/202601/0176864103428826.html": {"review.count"},
     "http://www.dazhu.gov.cn/xxgk-show-224787.html": {"proactive.website"},
@@ -425,23 +426,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "http://www.jiangmen.gov.cn/bmpd/jmsrlzyhshbzj/sylm/gknb/content/post_3245608.html": {
-        "proactive.new_media"
-    },
-    "https://www.rs.gov.cn/info/4516/112291.htm": {"proactive.new_media"},
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.website"},
-    "http://www.zs.gov.cn/zsgzz/gkmlpt/content/2/2365/post_2365820.html?jump=true": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
     "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
-    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.new_media", "proactive.website"},
+    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
-    "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
-    "http://www.lucheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003001061&fbtime=2024": {
-        "proactive.new_media"
-    },
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
         "proactive.total"
     },
@@ -477,7 +468,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media"},
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
@@ -489,6 +479,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
+    "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
 }
 
 
