@@ -8,7 +8,7 @@ from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.outlets import OUTSIDE_OUTLET_WORDS
+from parsing.vocabulary.outlets import NEWS_CLIENT_WORDS, OUTSIDE_OUTLET_WORDS
 
 WEBSITE = "website"
 MEDIA = "media"
@@ -33,6 +33,7 @@ CHANNEL_WORD = re.compile(alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS))
 _CARRIED_CHANNEL = re.compile(
     rf"{alternation(P.CHANNEL_PREPOSITIONS)}[^，,；;]{{0,16}}?(?:{alternation(W.WEBSITE_WORDS)}|{alternation(W.NEW_MEDIA_WORDS)})"
 )
+_BARE_NEWS_CLIENT = re.compile(f"(?<![”」\"》]){alternation(NEWS_CLIENT_WORDS)}")
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _UPKEEP = re.compile(alternation(P.CHANNEL_UPKEEP))
@@ -98,7 +99,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
     """The kinds of channel named (website, media) and the media word, titles in quotes left out."""
     for descriptor in P.CHANNEL_DESCRIPTORS:  # “两微一条” describes channels: keep it as words
         text = re.sub(rf"[“\"「]({descriptor})[”\"」]", r"\1", text)
-    original = text
+    news_client = bool(_BARE_NEWS_CLIENT.search(text))  # (the newspaper's outlet, no account of the body)
+    text = original = _BARE_NEWS_CLIENT.sub("", text)
     untitled = TITLES.sub("", text)
     titled = untitled != text
     if untitled.strip() or not text.strip():
@@ -129,6 +131,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(NAMED)
     if not kinds and _SITE_NAME.search(text):
         kinds.add(OTHER)  # the agency's own site or another's: a channel, not surely the website
+    if news_client:
+        kinds.add(PRESS)
     return kinds, (media.group() if media is not None else None)
 
 

@@ -8,3 +8,6 @@ from __future__ import annotations
 MEDIA_APP_WORDS = ("APP", "App", "app")
 # Every outside outlet besides the press words of `facts.PRESS_WORDS`.
 OUTSIDE_OUTLET_WORDS = MEDIA_APP_WORDS
+# A news client hosting bodies' accounts: named bare ("…人民网4条、南方网4条、南方+3条") it is the
+# newspaper's outlet; after the account's own name in quotes ("“平安灯都”南方+") the body's new media.
+NEWS_CLIENT_WORDS = ("南方+",)

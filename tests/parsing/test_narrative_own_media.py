@@ -59,3 +59,14 @@ def test_a_figure_published_to_the_website_and_restated_is_the_websites_alone() 
         "2025年共上传政务信息15条,经审核后发布政务信息共15条。"
     )
     assert _facts(text, 2025) == {"proactive.website": 15}
+
+
+def test_a_news_client_named_bare_is_the_newspapers_outlet() -> None:
+    # the GUIDE's outside outlets: 南方+ among the press (a dev round 29 sentence, validation only)
+    text = "全年共通过各级媒体刊登（播出）新闻144条，其中《羊城晚报》2条、人民网4条、南方网4条、南方+3条。"
+    assert "proactive.new_media" not in _facts(text, 2021)
+    assert _facts("2023年，通过南方+发布信息30条。", 2023) == {}
+    # an account of the body on it, named in quotes, is its new media (dev round 12)
+    text = "“广东自然资源”官方微信号公开信息1535篇,累计点击量450万;“广东自然资源”南方号公开信息815篇。"
+    assert _facts(text, 2023) == {"proactive.new_media": 2350}
+    assert _facts("2023年，“平安灯都”南方+年内共发布信息125条。", 2023) == {"proactive.new_media": 125}
