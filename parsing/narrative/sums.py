@@ -106,17 +106,21 @@ def no_peer_totals(sentence: str, out: list[Candidate]) -> list[Candidate]:
         c
         for i, c in enumerate(out)
         if c.key != "proactive.total"
-        or (c.totalled and not any(_restated(o, c) for o in out[:i]))
+        or (c.totalled and not any(_restated(sentence, o, c) for o in out[:i]))
         or not any(o.key in _CHANNEL_KEYS and not (o.partial or o.in_part) for o in out[:i])
     ]
 
 
-def _restated(channel: Candidate, total: Candidate) -> bool:
-    return (
-        channel.key in _CHANNEL_KEYS
-        and not (channel.partial or channel.in_part)
-        and (channel.value, channel.unit) == (total.value, total.unit)
-    )
+def _restated(sentence: str, channel: Candidate, total: Candidate) -> bool:
+    """The total repeats the channel's figure before it, with no 公开 of its own between them
+    ("…网站公开50条，共主动公开信息50条" states the body's total: both)."""
+    if channel.key not in _CHANNEL_KEYS or channel.partial or channel.in_part:
+        return False
+    if (channel.value, channel.unit) != (total.value, total.unit):
+        return False
+    start = sentence.find(channel.raw)
+    end = sentence.find(total.raw, start + len(channel.raw)) if start >= 0 else -1
+    return end >= 0 and "公开" not in sentence[start:end]
 
 
 def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:

@@ -59,6 +59,9 @@ def test_a_figure_published_to_the_website_and_restated_is_the_websites_alone() 
         "2025年共上传政务信息15条,经审核后发布政务信息共15条。"
     )
     assert _facts(text, 2025) == {"proactive.website": 15}
+    # a total stated with 公开 of its own is the body's total, the same figure or not
+    text = "2023年，通过政府网站公开信息50条，共主动公开信息50条。"
+    assert _facts(text, 2023) == {"proactive.total": 50, "proactive.website": 50}
 
 
 def test_a_news_client_named_bare_is_the_newspapers_outlet() -> None:
