@@ -36,6 +36,7 @@ _CARRIED_CHANNEL = re.compile(
 _BARE_NEWS_CLIENT = re.compile(f"(?<![”」\"》]){alternation(NEWS_CLIENT_WORDS)}")
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+_MAIN_CHANNEL = re.compile(alternation(P.MAIN_CHANNEL_WORDS))
 _UPKEEP = re.compile(alternation(P.CHANNEL_UPKEEP))
 _WORK = re.compile(alternation(P.WORK_VERBS))
 # A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
@@ -114,6 +115,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
+        kinds.add(OTHER)
+    if kinds and _MAIN_CHANNEL.search(text):  # the main one of several channels: others beside it
         kinds.add(OTHER)
     # (a newspaper named by its title, "通过“今日历下”、“济南日报”…等新媒体": the press among them)
     if _PRESS.search(text) or (titled and any(_PRESS.search(t) for t in TITLES.findall(original))):
