@@ -82,6 +82,10 @@ OBJECT_LIST_END = "等"
 # After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
 FIELD_WORDS = ("领域",)
 KIND_OF_FIELD = ("重点",)
+# "生态环境领域相关信息": the body's field and its information in general.
+FIELD_FILLERS = ("相关",)
+# "环保水利各类信息": its information of all kinds (the scope named before them is no kind).
+ALL_KINDS_WORDS = ("各类", "各项")
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
