@@ -55,11 +55,18 @@ _CHANNEL_THEN_TOPIC = re.compile(
     f'(?:{alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS)})[”》"」]?(?:上的|中的|的|上|中)?(?P<topic>[^，,、；;的]+)$'
 )
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
+_SCOPE = re.compile(f"^(?:{alternation(P.OBJECT_SCOPES + P.SELF_WORDS + P.OBJECT_OWNERS)})")
 
 
 def topic(subject: str) -> str:
     """What a subject names as counted after its channel when the verb has nothing after it
-    ("信息公开网站的部门动态信息发布49篇" counts 部门动态信息); "" when it names nothing counted."""
+    ("信息公开网站的部门动态信息发布49篇" counts 部门动态信息), or, naming no channel, information in
+    general as the subject after a scope or a time only ("全镇政府信息公开566条", "本年度政府信息公开共
+    530条"); "" when it names nothing counted."""
+    if not channels(subject)[0]:
+        named = _TRAILING_FILLERS.sub("", TIME_ONLY.sub("", re.split(r"[，,；;：:]", subject)[-1]).strip())
+        named = _SCOPE.sub("", named)
+        return named if named in W.INFO_OBJECTS else ""
     match = _CHANNEL_THEN_TOPIC.search(_TRAILING_FILLERS.sub("", subject.strip()))
     if match is None or not match.group("topic").endswith(W.INFO_OBJECTS):
         return ""

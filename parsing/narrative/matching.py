@@ -322,8 +322,8 @@ def _match(
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
-        if not counted.strip():  # "信息公开网站的部门动态信息发布49篇": named before the verb
-            counted = topic(subject)
+        if not _FILLERS.sub("", counted).strip():  # "信息公开网站的部门动态信息发布49篇": named before the verb
+            counted = topic(subject) or counted.strip()
         if item is not None and item.strip(_ITEM_SEPARATORS):
             # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
             counted = item.strip(_ITEM_SEPARATORS)
