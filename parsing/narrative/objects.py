@@ -26,7 +26,7 @@ _ALL_KINDS = re.compile(f"^[^、，,等的]+?{alternation(P.ALL_KINDS_WORDS)}(?=
 _MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
 # When is no what ("主动公开政府信息2024年全年共计6条").
 _WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
-_OWNER = re.compile(f"^{alternation(P.OBJECT_OWNERS)}")
+_OWNER = re.compile(f"^(?:{alternation(P.OBJECT_OWNERS)}|[\u4e00-\u9fff]{{1,12}}?{alternation(P.OWNER_BODY_ENDINGS)})")
 
 
 def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:

@@ -78,6 +78,8 @@ OBJECT_FILLERS = (
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
 OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
+# … or naming itself ("主动公开长桥乡人民政府信息57条").
+OWNER_BODY_ENDINGS = ("人民政府", "街道办事处")
 OBJECT_LIST_END = "等"
 # The scope of the body's information named before it ("全镇政府信息公开566条"): whose, not what kind.
 OBJECT_SCOPES = ("全镇", "全乡", "全街道", "全县", "全区", "全市", "全局", "全委")
