@@ -22,6 +22,7 @@ from parsing.narrative.kinds import site_news
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
 from parsing.narrative.sites import body_as_site
+from parsing.narrative.sums import opening_sum
 from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
@@ -126,4 +127,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     if named is not None:
         out += [c for c in sentence_candidates(named, year) if c.key == _WEBSITE]
     out = site_news(sentence, out, lambda text: sentence_candidates(text, year))
-    return two_websites(sentence, closing_sums(sentence, out))
+    return two_websites(sentence, closing_sums(sentence, opening_sum(out)))
