@@ -187,7 +187,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = respectively(sentence, out)
     out = new_this_year(sentence, out)
     out = no_peer_totals(sentence, out)
-    if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
+    # a channel's noun alone is no enumeration of channels' figures (beside another channel's figure it is one)
+    if sum(c.noun for c in out) < 2 and len({c.key for c in out if c.key in _CHANNEL_KEYS}) < 2:
         out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [

@@ -108,7 +108,7 @@ def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate 
 _PUBLISH_AFTER = re.compile(alternation(W.PUBLISH_VERBS))
 _CHANNEL_NOUN = {
     f.key: re.compile(
-        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})(?:{alternation(P.OBJECT_FILLERS)})*$"
+        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})?(?:{alternation(P.OBJECT_FILLERS)})*$"
     )
     for f in FACT_WORDS
     if f.channels
