@@ -44,8 +44,8 @@ TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
-# A site named by its title as an item of a list of channels (not an account's name: "“××网”微博").
-_LISTED_SITE_TITLE = re.compile(r"[“《\"「][^”》\"」]{2,30}?(?:网|网站)[”》\"」](?=[、，,和及与])")
+# A site named by its title as an item of a list of channels ("“××局网站”、"; not "“大众网”、", a news site).
+_LISTED_SITE_TITLE = re.compile(r"[“《\"「][^”》\"」]{2,30}?(?:网站|门户网)[”》\"」](?=[、，,和及与])")
 # "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
 # across channels, not the named one's (a list "网站、公众号等平台" names its channels).
 _ONE_THEN_OTHERS = re.compile(
