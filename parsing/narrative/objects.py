@@ -22,8 +22,11 @@ _FIELDS = re.compile(
 )
 # "环保水利各类信息", "全市各类政府信息": all kinds of the body's information, whatever names its scope.
 _ALL_KINDS = re.compile(f"^[^、，,等的]+?{alternation(P.ALL_KINDS_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
-# "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
-_MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
+# "…的" before information in general ("涉及群众切身利益的政府信息", "…第二十条规定的相关政府信息"), but not a
+# kind ("…类的信息").
+_MODIFIED = re.compile(
+    f"^[^、，,等]+(?<!类)的(?:{alternation(P.FIELD_FILLERS)})?(?P<head>{alternation(W.INFO_OBJECTS)})$"
+)
 # When is no what ("主动公开政府信息2024年全年共计6条").
 _WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
 _OWNER = re.compile(f"^(?:{alternation(P.OBJECT_OWNERS)}|[\u4e00-\u9fff]{{1,12}}?{alternation(P.OWNER_BODY_ENDINGS)})")
