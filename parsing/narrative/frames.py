@@ -18,7 +18,7 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels
 from parsing.narrative.clauses import clauses
-from parsing.narrative.kinds import site_news
+from parsing.narrative.kinds import one_of_kinds, site_news
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
 from parsing.narrative.sites import body_as_site
@@ -127,4 +127,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     if named is not None:
         out += [c for c in sentence_candidates(named, year) if c.key == _WEBSITE]
     out = site_news(sentence, out, lambda text: sentence_candidates(text, year))
-    return two_websites(sentence, closing_sums(sentence, opening_sum(out)))
+    return two_websites(sentence, closing_sums(sentence, opening_sum(one_of_kinds(sentence, out))))

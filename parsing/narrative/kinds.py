@@ -5,7 +5,9 @@ published when nothing after it in the sentence names another kind without a cha
 categories of the site, no figure of it). A part listed after 其中 without a verb of its own
 ("…959条，其中本单位工作动态信息92条…；公示公告109条") is of the figure, no other kind. The figure is
 read as one of the site's columns: a whole of the site stated beside it wins ("发布信息4583条…；…发布
-政务动态信息2476条"), and larger than the sentence's total it is no part of it — not read.
+政务动态信息2476条"), and larger than the sentence's total it is no part of it — not read. Conversely a
+website figure listed right before kinds ("利用门户网站主动公开政府信息88条、规范性文件2条、…") is one of the
+kinds the list counts: no figure of the site.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import CHANNEL_WORD, channels
+from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels
 from parsing.narrative.clauses import clauses
 from parsing.narrative.quantities import quantities
 from parsing.vocabulary import alternation
@@ -29,6 +31,7 @@ _NEWS = re.compile(
     rf"(?:[^，,；;。0-9０-９]{{0,12}}?等|{alternation(P.OBJECT_OWNERS)})?(?P<kind>{alternation(K.SITE_NEWS_KINDS)})(?=\s*(?:共|共计|合计)?\s*[0-9０-９])"
 )
 _REOPENING = re.compile(alternation(K.REOPENING_VERBS))
+_VERB = re.compile(alternation(W.PUBLISH_VERBS))
 
 
 def site_news(sentence: str, out: list[Candidate], read: Callable[[str], list[Candidate]]) -> list[Candidate]:
@@ -65,3 +68,23 @@ def _other_kind_after(rest: str) -> bool:
         if not (CHANNEL_WORD.search(text) or channels(text)[0]):
             return True
     return False
+
+
+_NEXT_ITEM = re.compile(r"^[、](?P<item>[^，,；;。、0-9０-９]{1,20}?)(?=[0-9０-９])")
+
+
+def one_of_kinds(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """A website figure listed with kinds right after it ("利用门户网站主动公开政府信息88条、规范性文件2条、
+    …"): one of the kinds the list counts, no figure of the site."""
+    kept = []
+    for c in out:
+        at = sentence.find(c.raw) if c.key == _WEBSITE else -1
+        following = _NEXT_ITEM.match(sentence[at + len(c.raw) :]) if at >= 0 else None
+        item = following.group("item") if following is not None else ""
+        # (an item of its own verb or title is another channel's: "、“魅力二街”发布356条")
+        if item and not channels(item)[0] and not _VERB.search(item) and not TITLES.search(item):
+            count = quantities(sentence[at + len(c.raw) + following.end() :])
+            if count and count[0].unit in K.SITE_KIND_UNITS and count[0].start == 0:
+                continue
+        kept.append(c)
+    return kept
