@@ -296,7 +296,7 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
             out.extend(group)
             continue
-        if len({item.candidate.unit for item in group}) > 1:
+        if len({_printed_unit(item) for item in group}) > 1:
             continue  # "微信公众号推送信息1350篇…、微博账号推送信息792条": no sum across units, no figure
         first = group[0]
         total = sum(item.candidate.value for item in group)
@@ -314,6 +314,13 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         text = "".join(dict.fromkeys(item.sentence.text for item in group))
         out.append(_Found(summed, Sentence(text, sentence.block, sentence.passage)))
     return out
+
+
+def _printed_unit(item: _Found) -> str:
+    """The unit as printed: "127篇次" is read as 篇 but counts times posted, not posts."""
+    raw, text = item.candidate.raw, item.sentence.text
+    at = text.find(raw) if "+" not in raw else -1
+    return item.candidate.unit + ("次" if at >= 0 and text.startswith("次", at + len(raw)) else "")
 
 
 def _qualifier(group: list[_Found]) -> str | None:

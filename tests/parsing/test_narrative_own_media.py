@@ -25,6 +25,10 @@ def test_platform_figures_in_different_units_add_up_to_nothing() -> None:
         "“五邑人社”抖音发布视频151条；“江门人社”微博号发布推文820篇次。"
     )
     assert "proactive.new_media" not in _facts(text, 2024)
+    # 篇次 (times posted) is no unit of 篇 (posts), though read as 篇 (dev round 1's accounts)
+    text = "“江门人社”微博号发布推文820篇次；“江门人社”头条号发布推文513篇。"
+    assert "proactive.new_media" not in _facts(text, 2024)
+    assert _facts(text.replace("篇次", "篇"), 2024) == {"proactive.new_media": 1333}
     # in one unit they still add up (dev round 5)
     text = "2023年,通过“绥阳县人民政府”微信公众号、“绥阳政务微博”分别发布信息584条、267条。"
     assert _facts(text, 2023) == {"proactive.new_media": 851}
