@@ -38,7 +38,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "normative.issued"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "http://jtyst.jiangsu.gov.cn/col/col90231/index.html": {"normative.issued"},
     "http://www.rongchang.gov.cn/zwgk_264/zfxxgknb/qzfnb/202501/t20250127_14245997.html": {
         "documents.published"
     },
@@ -107,7 +106,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
     "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
-    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"normative.issued"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
         "fees.collected",
         "proactive.new_media",

@@ -1,0 +1,26 @@
+"""Shapes of prose stating the minor keys (规范性文件, 建议提案, 处理费, 公文) that the reader missed
+on the narrative corpus (dev, rounds <= 28): one test each, quoting the real sentence, with the
+variants that must stay unread."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_a_later_list_item_naming_normative_documents_is_counted_by_the_clause_verb() -> None:
+    text = "本年度，我厅共主动发布政府信息473条，其中发布省政府规章1件、行政规范性文件6件，发布政策解读信息15条。"
+    assert _facts(text, 2023)["normative.issued"] == 6
+    text = (
+        "2019年发布审计结果公告1篇、公开财务预决算情况3篇(含2019年预算、2018年决算)、规范性文件3篇"
+        "(含黄石市领导干部自然资源资产离任审计实施意见(试行)及其两个配套制度)等各应公开事项。"
+    )
+    assert _facts(text, 2019)["normative.issued"] == 3
+    # an item naming no normative document is none ("…规范性文件4份和1份" names what it counts after it)
+    assert "normative.issued" not in _facts("2023年，发布省政府规章1件、政策文件6件。", 2023)
+    # an item of documents in force or repealed is no document issued this year
+    assert "normative.issued" not in _facts("2023年，发布省政府规章1件、现行有效行政规范性文件6件。", 2023)
