@@ -105,7 +105,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
-    "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
         "fees.collected",
         "proactive.new_media",
@@ -118,12 +117,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
-    "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
     "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
-    "https://hejiang.gov.cn/gk/zfxxgknb/zjzfxxgknb/content_184341": {"proposals.count"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
         "documents.published",

@@ -24,3 +24,29 @@ def test_a_later_list_item_naming_normative_documents_is_counted_by_the_clause_v
     assert "normative.issued" not in _facts("2023年，发布省政府规章1件、政策文件6件。", 2023)
     # an item of documents in force or repealed is no document issued this year
     assert "normative.issued" not in _facts("2023年，发布省政府规章1件、现行有效行政规范性文件6件。", 2023)
+
+
+def test_proposals_after_many_items_of_other_kinds_are_still_handled() -> None:
+    text = (
+        "2022年,办理12345政务服务热线172件、四川信访系统1件、县长信箱2件,问政四川2件,麻辣社区1件,"
+        "泸州市网络问政27件,人大代表建议和答复67件。"
+    )
+    assert _facts(text, 2022)["proposals.count"] == 67
+    # a verb after the kind counts the figure right after it, never the next kind's alone
+    text = "本年度主动公开信息332条,人大建议和政协提案办理共计11件,其中人大建议办理6件,政协提案办理5件。"
+    assert _facts(text, 2023)["proposals.count"] == 11
+
+
+def test_proposals_received_are_handled_when_the_next_sentence_says_all_were_answered() -> None:
+    text = (
+        "2019年,市民政局收到人大代表建议和政协委员提案共24件。其中,市人大代表建议12件,市政协提案12件,"
+        "以上议案均已按时答复完成,办复率100%。"
+    )
+    assert _facts(text, 2019)["proposals.count"] == 24
+    # received alone is no figure handled
+    assert "proposals.count" not in _facts("2019年,市民政局收到人大代表建议和政协委员提案共24件。", 2019)
+
+
+def test_completing_proposals_is_handling_them() -> None:
+    text = "紧盯时间节点,高质量完成人大建议和政协提案共61项,办结率达100%。"
+    assert _facts(text, 2021)["proposals.count"] == 61
