@@ -106,7 +106,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
-        "fees.collected",
         "proactive.new_media",
         "proactive.website",
     },
@@ -189,9 +188,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
     "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
-    "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
-        "fees.collected"
-    },
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
@@ -202,9 +198,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
-        "fees.collected"
-    },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
     "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},

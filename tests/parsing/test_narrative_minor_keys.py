@@ -50,3 +50,13 @@ def test_proposals_received_are_handled_when_the_next_sentence_says_all_were_ans
 def test_completing_proposals_is_handling_them() -> None:
     text = "紧盯时间节点,高质量完成人大建议和政协提案共61项,办结率达100%。"
     assert _facts(text, 2021)["proposals.count"] == 61
+
+
+def test_no_fee_charged_to_applicants_is_none_collected() -> None:
+    text = "在履行政府信息公开工作职能过程中,均严格执行《条例》和相关规定,未向申请人收费。"
+    assert _facts(text, 2023) == {"fees.collected": 0}
+    assert _facts("本年度,我乡未发生政府信息依申请公开相关的收费及减免情况。", 2019)["fees.collected"] == 0
+    text = "与历年相比政府信息公开申请数量增加1例;政府信息公开申请未产生相关收费情况。"
+    assert _facts(text, 2024) == {"fees.collected": 0}
+    # administrative fees are no information-processing fee
+    assert "fees.collected" not in _facts("本年度,我局未向申请人收取行政事业性收费。", 2024)
