@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from parsing.numbers import normalize
 from parsing.schema import T2_2019, T2_2021, TEMPLATE_2019, TEMPLATE_2021
 from parsing.tables.align import AlignNotes, align, same_grid, short_label, split_label, store
 from parsing.tables.rows import RawRow, TablesResult
@@ -52,18 +53,42 @@ def _t2_column(text: str) -> str | None:
     return None
 
 
+def _t2_header(norm: tuple[str, ...], template: str) -> tuple[list[tuple[int, str]], list[tuple[str, str]]]:
+    """The columns a heading row names, by position; a heading cut short ("本年新") is read as the
+    form's heading in its place when every other heading of the row is the form's too. Returns
+    the columns and the cut headings read that way (printed text, form heading)."""
+    found = [(i, t, _t2_column(t)) for i, t in enumerate(norm) if t and V.T2_HEADER_MARK not in t]
+    named = [(i, col) for i, _, col in found if col]
+    if all(col for _, _, col in found):
+        return named, []
+    for form in V.T2_FORM_HEADINGS.get(template, ()):
+        if len(form) != len(found):
+            continue
+        if all(
+            col == want if col else len(t) >= V.T2_CUT_HEADING_MIN and normalize(label).startswith(t)
+            for (_, t, col), (want, label) in zip(found, form, strict=True)
+        ):
+            cut = [(t, label) for (_, t, col), (_, label) in zip(found, form, strict=True) if not col]
+            return [(i, want) for (i, _, _), (want, _) in zip(found, form, strict=True)], cut
+    return named, []
+
+
 def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
     allowed = set(T2_2021 if template == TEMPLATE_2021 else T2_2019)
     header: list[tuple[int, str]] = []
     header_width = 0
     notes = AlignNotes()
+    read_as: list[tuple[str, str]] = []
     for row in rows:
         labels, region = split_label(row)
         if not labels:
             continue
         first = labels[0]
         if V.T2_HEADER_MARK in first or (_t2_item(first) is None and any(_t2_column(t) for t in row.norm)):
-            header = [(i, col) for i, t in enumerate(row.norm) if t and (col := _t2_column(t))]
+            header, cut = _t2_header(row.norm, template)
+            for heading, label in cut:
+                if (heading, label) not in read_as:
+                    read_as.append((heading, label))
             header_width = len(row.cells)
             continue
         item = _t2_item(labels[-1]) or _t2_item(first)
@@ -81,6 +106,10 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         slots = align(region, positions, len(columns), short_label(labels), notes, positional=row.positional)
         for col, slot in zip(columns, slots, strict=True):
             store(result, f"t2.{item}.{col}", slot, row, allowed)
+    for heading, label in read_as:
+        result.warnings.append(
+            ParseWarning.of(WarningCode.T2_HEADING_READ_AS, heading=heading, read_as=label)
+        )
     if notes.extra:
         result.warnings.append(ParseWarning.of(WarningCode.T2_EXTRA_VALUES, rows=tuple(notes.extra)))
     if notes.unplaced:
