@@ -119,7 +119,7 @@ DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 # --- 建议提案 ----------------------------------------------------------------------------
 
-HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
+HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复", "完成")
 ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
@@ -347,7 +347,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(("处理费",),),
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
-            *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
+            # "没有政府信息公开的收费及减免事项", "未向申请人收费", "…公开申请未产生相关收费情况"
+            *(f"{p}…收费" for n in NONE_WORDS for p in (f"{n}…信息公开", f"{n}…依申请", f"{n}向申请人", f"申请{n}")),
             *(f"不收取…{what}" for what in FEE_WORDS),
             *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),

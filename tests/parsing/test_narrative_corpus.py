@@ -38,7 +38,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "normative.issued"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "http://jtyst.jiangsu.gov.cn/col/col90231/index.html": {"normative.issued"},
     "http://www.rongchang.gov.cn/zwgk_264/zfxxgknb/qzfnb/202501/t20250127_14245997.html": {
         "documents.published"
     },
@@ -106,10 +105,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
-    "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
-    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"normative.issued"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
-        "fees.collected",
         "proactive.new_media",
         "proactive.website",
     },
@@ -120,12 +116,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
-    "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
     "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
-    "https://hejiang.gov.cn/gk/zfxxgknb/zjzfxxgknb/content_184341": {"proposals.count"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
         "documents.published",
@@ -194,9 +188,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
     "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
-    "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
-        "fees.collected"
-    },
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
@@ -207,9 +198,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
-        "fees.collected"
-    },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
     "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
