@@ -80,9 +80,12 @@ def one_of_kinds(sentence: str, out: list[Candidate]) -> list[Candidate]:
     for c in out:
         at = sentence.find(c.raw) if c.key == _WEBSITE else -1
         following = _NEXT_ITEM.match(sentence[at + len(c.raw) :]) if at >= 0 else None
-        item = following.group("item") if following is not None else ""
+        if following is None:
+            kept.append(c)
+            continue
+        item = following.group("item")
         # (an item of its own verb or title is another channel's: "、“魅力二街”发布356条")
-        if item and not channels(item)[0] and not _VERB.search(item) and not TITLES.search(item):
+        if not channels(item)[0] and not _VERB.search(item) and not TITLES.search(item):
             count = quantities(sentence[at + len(c.raw) + following.end() :])
             if count and count[0].unit in K.SITE_KIND_UNITS and count[0].start == 0:
                 continue
