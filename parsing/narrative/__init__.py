@@ -28,11 +28,12 @@ from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import ALL_MEDIA, account, platform
 from parsing.narrative.context import applications_from_context, website_from_context
+from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
-from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
 from parsing.narrative.sums import all_through
+from parsing.narrative.times import dated_by_the_one_before
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
 from parsing.vocabulary.facts import PART_WORDS
@@ -83,9 +84,11 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             if opens_section(passage, i):
                 heading = heading_key(sentence.text)
             read = under_heading(
-                bound(sentence.text, sentence_candidates(sentence.text, year)), heading, sentence.text
+                bound(sentence.text, framed_candidates(sentence.text, year)), heading, sentence.text
             )
             read = all_through(sentence.text, read)
+            if i and dated_by_the_one_before(passage[i - 1].text, sentence.text, year):
+                read = []
             whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
             for candidate in _first_total(read):
                 found.setdefault(candidate.key, []).append(_Found(candidate, sentence, whole))
@@ -254,6 +257,8 @@ def _decide(
     top = [item for item in items if item.candidate.score == best]
     if FACT_WORDS_BY_KEY[key].sums_channels:
         top = _channel_sums(top)
+        if not top:
+            return None, None
     values = list(dict.fromkeys(item.candidate.value for item in top))
     if len(values) > 1 and key == "proactive.total":
         top = _total_of_parts(top, channel_figures) or _stated_as_total(top) or top
@@ -268,7 +273,8 @@ def _decide(
 
 
 def _channel_sums(items: list[_Found]) -> list[_Found]:
-    """Per passage: the figures of different channels added up; a channel stated twice stays a conflict."""
+    """Per passage: the figures of different channels added up when they share a unit (posts in 篇 beside
+    items in 条 count different things: none); a channel stated twice stays a conflict."""
     by_passage: dict[int, list[_Found]] = {}
     for item in items:
         by_passage.setdefault(item.sentence.passage, []).append(item)
@@ -290,6 +296,8 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
             out.extend(group)
             continue
+        if len({_printed_unit(item) for item in group}) > 1:
+            continue  # "微信公众号推送信息1350篇…、微博账号推送信息792条": no sum across units, no figure
         first = group[0]
         total = sum(item.candidate.value for item in group)
         raw = "+".join(item.candidate.raw for item in group)
@@ -306,6 +314,13 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         text = "".join(dict.fromkeys(item.sentence.text for item in group))
         out.append(_Found(summed, Sentence(text, sentence.block, sentence.passage)))
     return out
+
+
+def _printed_unit(item: _Found) -> str:
+    """The unit as printed: "127篇次" is read as 篇 but counts times posted, not posts."""
+    raw, text = item.candidate.raw, item.sentence.text
+    at = text.find(raw) if "+" not in raw else -1
+    return item.candidate.unit + ("次" if at >= 0 and text.startswith("次", at + len(raw)) else "")
 
 
 def _qualifier(group: list[_Found]) -> str | None:

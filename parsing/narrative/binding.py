@@ -27,6 +27,7 @@ from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
+from parsing.vocabulary.outlets import OUTSIDE_OUTLET_WORDS
 
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _PROACTIVE = ("proactive.total", *_CHANNEL_KEYS)
@@ -55,6 +56,7 @@ _OWN_STATEMENT = re.compile(
         + W.NEW_MEDIA_WORDS
         + W.OTHER_CHANNEL_WORDS
         + W.PRESS_WORDS
+        + OUTSIDE_OUTLET_WORDS
         + ("采用", "采纳", "刊发", "刊播", "刊登", "报送", "上报", "处理", "办理", "占")
     )
 )

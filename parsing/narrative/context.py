@@ -12,9 +12,10 @@ from parsing.numbers import parse_int_token
 from parsing.vocabulary import FACTS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
+from parsing.vocabulary.outlets import OUTSIDE_OUTLET_WORDS
 
 _CHANNEL = alternation(W.WEBSITE_WORDS)
-_MEDIA = alternation(W.NEW_MEDIA_WORDS)
+_MEDIA = alternation(W.NEW_MEDIA_WORDS + OUTSIDE_OUTLET_WORDS)  # (a county's app is another channel too)
 _NONE_BEFORE_CHANNEL = re.compile(rf"{alternation(W.NONE_WORDS)}{GAP}{{0,4}}?{_CHANNEL}")
 
 _NAMES_WEBSITE = re.compile(rf"{_CHANNEL}{GAP}{{0,12}}?{alternation(W.PUBLISH_VERBS)}")

@@ -3,6 +3,7 @@ sentence's figures that are peers or additions, not totals."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from parsing.narrative.candidate import Candidate
@@ -96,16 +97,31 @@ def _of_key(key: str, read: list[Candidate], own: str) -> bool:
 
 def no_peer_totals(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """ "此外，…公开各类政府信息42条" adds to a whole; "政府门户网站公开信息990条，政府信息公开目录主动
-    公开政府信息69条": after a channel's figure, one not stated as a total is another channel's, a peer."""
+    公开政府信息69条": after a channel's figure, one not stated as a total is another channel's, a peer;
+    one stated as a total with the channel's own figure restates it."""
     if sentence.lstrip().startswith(P.ADDITION_WORDS):
         return [c for c in out if c.key != "proactive.total"]
+    # (stated as a total, a channel's figure restated: "…主动公开至…门户网站,共上传政务信息15条,经审核后
+    # 发布政务信息共15条" — the one channel's, no whole of the channels)
     return [
         c
         for i, c in enumerate(out)
         if c.key != "proactive.total"
-        or c.totalled
+        or (c.totalled and not any(_restated(sentence, o, c) for o in out[:i]))
         or not any(o.key in _CHANNEL_KEYS and not (o.partial or o.in_part) for o in out[:i])
     ]
+
+
+def _restated(sentence: str, channel: Candidate, total: Candidate) -> bool:
+    """The total repeats the channel's figure before it, with no 公开 of its own between them
+    ("…网站公开50条，共主动公开信息50条" states the body's total: both)."""
+    if channel.key not in _CHANNEL_KEYS or channel.partial or channel.in_part:
+        return False
+    if (channel.value, channel.unit) != (total.value, total.unit):
+        return False
+    start = sentence.find(channel.raw)
+    end = sentence.find(total.raw, start + len(channel.raw)) if start >= 0 else -1
+    return end >= 0 and "公开" not in sentence[start:end]
 
 
 def new_this_year(sentence: str, out: list[Candidate]) -> list[Candidate]:
@@ -156,3 +172,19 @@ def closing_total(text: str, counts: list[Quantity], listed: list[Listed]) -> tu
         return parts, []
     total = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
     return parts, [total]
+
+
+def opening_sum(out: list[Candidate]) -> list[Candidate]:
+    """ "通过政府信息公开网主动公开政府信息,其中,2020年共公开政府信息53条,通过政府门户网站公开42条,微信公众号
+    11条": a figure read as the channel the sentence opened with, stated as a total and equal to the
+    figures of the website and new media listed after it (both named, in its unit), is their total."""
+    for index, first in enumerate(out):
+        if first.key != "proactive.website" or not first.totalled:
+            continue
+        later = [c for c in out[index + 1 :] if c.key in _CHANNEL_KEYS and not c.partial]
+        if {c.key for c in later} != set(_CHANNEL_KEYS) or any(c.unit != first.unit for c in later):
+            continue
+        if sum(c.value for c in later) == first.value:
+            total = dataclasses.replace(first, key="proactive.total", channel=None, column=False)
+            return [total if c is first else c for c in out if c.key != "proactive.total" or c is first]
+    return out

@@ -54,3 +54,16 @@ def other_time(clauses: list[Clause], year: int | None) -> bool:
 def only_dates(text: str) -> bool:
     """A clause that only says when ("2024年", "截至2024年12月31日")."""
     return bool(TIME_ONLY.fullmatch(text.strip()) or _DATE_CLAUSE.fullmatch(text.strip()))
+
+
+_MEANS_FIRST = re.compile(alternation(P.MEANS_PREPOSITIONS))
+
+
+def dated_by_the_one_before(previous: str, text: str, year: int | None) -> bool:
+    """ "2019年,我镇通过抚松县政府网站公开信息94条。通过微信公众平台公布信息25条。" in a 2020 report:
+    a sentence with no subject and no time of its own, opening with the means, goes on with the one
+    before — the year its opening clause named, when that is another."""
+    if year is None or not _MEANS_FIRST.match(text.lstrip()) or YEAR.search(text) or _OTHER_YEAR.search(text):
+        return False
+    opening = re.split(r"[，,；;]", previous.lstrip(), maxsplit=1)[0]
+    return only_dates(opening) and other_year(opening, year)

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parsing.vocabulary.frames import REVIEW_BEFORE_SUIT, SUIT_AFTER_REVIEW
+
 # --- words shared by several keys -------------------------------------------------------
 
 # Channels of proactive disclosure, named in the clause before the verb.
@@ -39,13 +41,13 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "南方+", "两微", "客户端", "APP", "App", "app",
+    "快手", "视频号", "南方号", "南方+", "两微", "客户端",
 )
 # New media by platform: two figures of one platform are one account's (or a conflict), never added;
 # a figure of new media as a whole (政务新媒体, 两微) is the whole its platforms' figures are parts of.
 # (the most specific first: 今日头条公众号 is 头条's)
 MEDIA_PLATFORMS = (
-    ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("APP", "App", "app", "客户端"),
+    ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("客户端",),
     ("微信", "公众号", "公众平台", "订阅号", "服务号"),
 )
 ALL_MEDIA_WORDS = ("新媒体", "两微")
@@ -62,7 +64,7 @@ OTHER_CHANNEL_WORDS = (
 # ("全平台", "各平台", "多平台" name all of them.)
 OTHER_PLATFORM_WORDS = ("平台",)
 # Words stating there were none.
-NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾", "不存在")
+NONE_WORDS = ("未", "没有", "无", "暂无", "暂未", "尚未", "均未", "并未", "未曾", "不存在", "不涉及")
 # "…依申请公开政府信息的数量：无": none stated after the subject, as an item of a list.
 NONE_AFTER = ("：无", ":无", "为零", "为无")
 # A figure that is part of one stated before ("其中…").
@@ -70,11 +72,11 @@ PART_WORDS = ("其中",)
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增")
-# Keeping a channel up to date is no total of what was published ("更新政府信息23条").
-TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增", "发稿")
+# Keeping a channel up to date, or filing stories (发稿), is no total ("更新政府信息23条").
+TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文", "发稿"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
-INFO_OBJECTS = ("信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
+INFO_OBJECTS = ("信息", "法定信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "博文", "资讯", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
     "工作", "政府工作", "动态信息", "转载信息",
@@ -84,7 +86,7 @@ MEDIA_OBJECTS = (
 
 RECEIVE_VERBS = ("收到", "受理", "接到", "接收", "新收", "收悉")
 APPLICATION_WORDS = ("申请", "依申请", "信息公开")
-APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起")
+APPLICATION_UNITS = ("件", "宗", "份", "次", "条", "个", "项", "件次", "起", "例")
 # "…，依申请公开3次，行政复议0次": a figure with no verb, the kind of request right before it.
 APPLICATION_BARE = ("依申请公开", "依申请公开件", "依申请公开申请", "政府信息公开申请")
 # Requests of another kind than for information ("受理行政许可申请120件"), even under a 信息公开 subject,
@@ -117,7 +119,7 @@ DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 # --- 建议提案 ----------------------------------------------------------------------------
 
-HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
+HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复", "完成")
 ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
@@ -133,8 +135,6 @@ CASE_UNITS = ("件", "起", "宗", "次", "个")
 REVIEW_WORDS = ("行政复议",)
 SUIT_WORDS = ("行政诉讼", "诉讼", "起诉")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
-# "行政复议、诉讼" / "行政复议和起诉": 诉讼 or 起诉 coordinated with 行政复议 is a 行政诉讼.
-SUIT_AFTER_REVIEW = tuple(f"{c}{w}" for w in ("诉讼", "提起诉讼", "起诉") for c in "、和及或与")
 # "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
 EACH_WORDS = ("各", "均", "都", "分别")
 # The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
@@ -347,7 +347,8 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(("处理费",),),
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
-            *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
+            # "没有政府信息公开的收费及减免事项", "未向申请人收费", "…公开申请未产生相关收费情况"
+            *(f"{p}…收费" for n in NONE_WORDS for p in (f"{n}…信息公开", f"{n}…依申请", f"{n}向申请人", f"申请{n}")),
             *(f"不收取…{what}" for what in FEE_WORDS),
             *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),
@@ -363,7 +364,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         CASE_UNITS,
         required=(REVIEW_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS,
-        negative=(*(f"{n}…行政复议" for n in NONE_WORDS), *(f"行政复议…{n}" for n in NONE_AFTER)),
+        negative=(*(f"{n}…{w}" for n in NONE_WORDS for w in ("行政复议", *REVIEW_BEFORE_SUIT)), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
     FactWords(

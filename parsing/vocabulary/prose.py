@@ -48,7 +48,7 @@ CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时",
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
 ADDITION_WORDS = ("此外", "另外", "另", "同时", "与此同时")
 # A channel named in an earlier clause of the sentence counts only when introduced so.
-CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在")
+CHANNEL_PREPOSITIONS = ("通过", "依托", "利用", "借助", "运用", "运营", "开通", "开设", "用好", "以", "在", "公开至", "发布至", "上传至")
 # One column of a website ("…工作专栏公布信息135"): neither the website's figure nor a total
 # ("…等栏目" names the website's columns as a whole; 信息公开专栏 is a website word).
 COLUMN_WORDS = ("栏目", "专栏")
@@ -66,7 +66,7 @@ APPROX_AFTER = ("余", "多")
 # A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # Units read after a number; other words after a number make it no count ("20个工作日").
-FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元")
+FACT_UNITS = ("条次", "件次", "条", "篇", "件", "宗", "份", "次", "项", "个", "起", "则", "场", "期", "元", "例")
 # A number with no unit at the end of its clause counts only right after these ("信息数170，").
 UNITLESS_AFTER = ("信息数", "信息数量", "信息", "数量为", "总数为", "总数", "信息数为")
 UNITLESS_UNIT = "条"
@@ -78,10 +78,18 @@ OBJECT_FILLERS = (
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
 OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
+# … or naming itself ("主动公开长桥乡人民政府信息57条").
+OWNER_BODY_ENDINGS = ("人民政府", "街道办事处")
 OBJECT_LIST_END = "等"
+# The scope of the body's information named before it ("全镇政府信息公开566条"): whose, not what kind.
+OBJECT_SCOPES = ("全镇", "全乡", "全街道", "全县", "全区", "全市", "全局", "全委")
 # After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
 FIELD_WORDS = ("领域",)
 KIND_OF_FIELD = ("重点",)
+# "生态环境领域相关信息": the body's field and its information in general.
+FIELD_FILLERS = ("相关",)
+# "环保水利各类信息": its information of all kinds (the scope named before them is no kind).
+ALL_KINDS_WORDS = ("各类", "各项")
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
@@ -109,3 +117,5 @@ SELF_WORDS = (
     "我局", "本局", "我委", "本委", "我办", "本办", "我单位", "本单位", "本部门", "本机关", "我镇", "本镇", "我乡", "本乡",
     "我街道", "本街道", "我区", "我县", "我市", "本级",
 )
+# "以门户网站为主渠道，…共主动公开…860条": a channel named as the main one of several (others beside it).
+MAIN_CHANNEL_WORDS = ("为主渠道", "为主要渠道", "为主要公开渠道", "为主要途径", "为主要公开途径", "为主阵地", "为主要载体")

@@ -81,6 +81,9 @@ T2_ITEM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fees", ("行政事业性收费", "事业性收费")),
     ("procurement", ("政府集中采购", "集中采购")),
 )
+# Read only when no word above fits and the label is no column heading: 收费 is table 2's only
+# fee item, whatever the office typed before it (“行政事业型收费”).
+T2_ITEM_LOOSE_WORDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (("fees", "行政事业性收费", ("收费",)),)
 T2_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("made", ("制发件数", "本年制发")),
     ("repealed", ("废止",)),
@@ -95,6 +98,26 @@ T2_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("decisions", ("处理决定",)),
 )
 T2_HEADER_MARK = "信息内容"
+# The column headings of each 第二十条 section as the national forms print them, in order; a
+# heading cut short ("本年新" for 本年新制作数量 and 本年新公开数量 alike) is read by its place.
+T2_FORM_HEADINGS: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {
+    "2019": (
+        (
+            ("new_made", "本年新制作数量"),
+            ("new_published", "本年新公开数量"),
+            ("total_published", "对外公开总数量"),
+        ),
+        (("prev_items", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")),
+        (("prev_items", "上一年项目数量"), ("change", "本年增/减")),
+        (("items", "采购项目数量"), ("amount", "采购总金额")),
+    ),
+    "2021": (
+        (("made", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")),
+        (("decisions", "本年处理决定数量"),),
+        (("amount", "本年收费金额（单位：万元）"),),
+    ),
+}
+T2_CUT_HEADING_MIN = 2  # characters a cut heading keeps at least
 
 # --- table 3 ----------------------------------------------------------------------------
 

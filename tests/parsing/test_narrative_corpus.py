@@ -14,17 +14,33 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "https://zhenghe.gov.cn/cms/html/zhxrmzf/2025-01-22/409899859.html": {"proactive.website"},
-    "https://www.hejiang.gov.cn/gk/zfxxgknb/bmxxgknb/content_191767": {"proactive.website"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
-    "http://ybq.gov.cn/bm/qcsglj/zwgk_70831/zfxxgknb_70842/202301/t20230117_11513450.html": {
+    "http://rongchang.gov.cn/jz/hbz/zwgk_70755/zfxxgknb_70772/202101/t20210129_8843764.html": {
         "proactive.website"
     },
-    "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
+    "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
+        "proactive.new_media"
+    },
+    "http://www.xixianxinqu.gov.cn:9311/zwgk/fdzdgknr/zzjg/jzjg/jzljdbsc/xxgknb/2015678676080836610.html": {
+        "normative.issued"
+    },
+    "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
+        "proactive.new_media"
+    },
+    "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
+        "normative.issued"
+    },
+    "http://www.rongchang.gov.cn/zwgk_264/zfxxgknb/qzfnb/202501/t20250127_14245997.html": {
+        "documents.published"
+    },
+    "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
-    "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {"proactive.new_media"},
+    "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
         "documents.published"
     },
@@ -34,29 +50,36 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.issued",
         "documents.published",
     },
+    "https://shpt.gov.cn/zhengwu/zfxxgknb-cfxcjdzfxxgk/2024/106/169658.html": {
+        "documents.issued",
+        "documents.published",
+    },
     "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
         "proactive.new_media"
     },
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
+    "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.website"},
     "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
+    "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
+    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "proactive.total"
     },
-    "https://cnzh.gov.cn/News/Detail/20240110100857628.html": {"proactive.website"},
     "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
     "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
+    "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html": {
+        "proactive.new_media"
+    },
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
         "applications.received",
         "proactive.total",
     },
     "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
-    "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
-        "proactive.total"
-    },
+    "http://www.jdzcjq.gov.cn/qgxj/zfxxgknb_1916/2021_gx/t800728.shtml": {"normative.issued"},
+    "https://yjj.cq.gov.cn/zwgk_230/zfxxgknb/202601/t20260129_15363857.html": {"normative.issued"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
@@ -65,34 +88,24 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proposals.count",
     },
-    "http://www.zixi.gov.cn/art/2021/1/14/art_16143_3631375.html": {"proactive.total"},
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
-    "http://www.shuicheng.gov.cn/newsite/zwgk/zcbm/xzjdbsc/fez_5645511/zfxxgk_564500721/zfxxgknb_5659683/202301/t20230112_77915714.html": {
-        "proactive.total"
-    },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
-    "http://www.kyzq.gov.cn/kyzq/2026-01/21/article_2026012117595078718.html": {"proactive.new_media"},
-    "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
-    "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
-        "fees.collected",
-        "proactive.new_media",
-        "proactive.website",
-    },
+    "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {"proactive.new_media"},
     "http://www.ya.gov.cn/zfxxgkzl/bm/wsjkj/zfxxgknb/202501/t20250114_2094654.htm": {"proactive.total"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
-    "https://yngm.gov.cn/zfxxgk_gmx_dxx/zfxxgknb.html?nbYear=2023": {"review.count"},
-    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"applications.received"},
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
-    "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
     "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
-    "https://hejiang.gov.cn/gk/zfxxgknb/zjzfxxgknb/content_184341": {"proposals.count"},
+    "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
+        "documents.issued",
+        "documents.published",
+    },
     "https://www.wuchang.gov.cn/xxgk/sylj/zfxxgknb/202501/t20250113_2516908.html": {"applications.received"},
     "http://www.fzja.gov.cn/xjwz/zwgk/zfxxgk/zfxxgknb/202501/t20250113_4960842.htm": {
         "applications.received"
@@ -100,31 +113,23 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.luoyuan.gov.cn/xjwz/zwgk/zfxxgk/dfbmptlj/xzrmzf/kfq/zfxxgknb/202501/t20250107_4957517.htm": {
         "proactive.total"
     },
-    "https://www.baiyinqu.gov.cn/XZJDBMDW/xzjd/slzrmzf/zfxxgknb/2024n/art/2026/art_f973dc2ac5be4360afb033ebcccd94d2.html": {
-        "proactive.total"
-    },
-    "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
-    "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
-    "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.total"},
-    "http://www.hyzhq.gov.cn/zwgk/bmxxgkml/xzcjd/yhjd/ndxxgkbg/20240118/i3241505.html": {"proactive.website"},
-    "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
-        "applications.received",
-        "proactive.total",
+    "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.website"},
+    "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {"applications.received"},
+    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {
+        "documents.published",
+        "normative.issued",
     },
-    "http://slj.suqian.gov.cn/swj/gknb/202501/5fb1f12c3b874ed3bfa8f879c4865945.shtml": {"proactive.website"},
     "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml": {"proactive.new_media"},
-    "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
-    "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
-        "proactive.total"
-    },
+    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"normative.issued"},
     "http://www.nxlw.gov.cn/zwgk/zfbmzsjgxxgk/lwssfj_29147/xxgknb_29150/202501/t20250123_4802040.html": {
         "proactive.new_media"
     },
-    "http://www.zichang.gov.cn/zfxxgk/zfxxgknb/szfnb/2023n/1752504210521403394.html": {"proactive.website"},
-    "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {"proactive.total"},
+    "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {
+        "proactive.new_media"
+    },
     "http://www.luqiao.gov.cn/art/2025/1/16/art_1229460341_97497.html": {"proactive.new_media"},
     "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/sylbzj/zfxxgk/ndbg/202501/t20250110_5496462.html": {
         "proactive.new_media"
@@ -132,23 +137,23 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
-    "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"proactive.website"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
-    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
-    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.website"},
+    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {
+        "applications.received",
+        "normative.issued",
+        "proactive.total",
+    },
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
         "proactive.new_media"
     },
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
-    "http://www.jsxishan.gov.cn/doc/2026/01/22/4722253.shtml": {"applications.received"},
+    "http://www.xincheng.gov.cn/zwgk/xxgknb/gdwxxgknb/2006274384404164609.html": {"proactive.website"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
-        "fees.collected"
-    },
+    "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
@@ -159,50 +164,33 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
-    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
-        "applications.received",
-        "fees.collected",
-    },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
-    "https://www.tjnk.gov.cn/NKQZF/ZWGK5712/zfxxgkjdbsc/wddjbsc1/zfxxgknb42/202301/t20230113_6078720.html": {
-        "review.count"
-    },
-    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
     "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"
     },
-    "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
+    "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.published"},
     "http://www.jyrongcheng.gov.cn/zfxxgkmlfg/jyszcqylbzj/zfxxgkgzndbg/content/post_1001303.html": {
-        "proactive.website",
-        "review.count",
-        "suit.count",
+        "proactive.website"
     },
-    "http://szxxgk.shuozhou.gov.cn/szfgzbm/szstjj/zfxxgknb_11347/202002/t20200203_271303.shtml": {
-        "proactive.total"
-    },
-    "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
     "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
-    "https://yanan.gov.cn/gk/zfxxgknb/2021n/szfzsjg/1539509946796748802.html": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
-    "http://ah.cma.gov.cn/zfxxgk/gknb/2021n/bm_92517/202201/t20220129_4482879.html": {"review.count"},
+    "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
+        "proactive.new_media"
+    },
+    "http://cqqj.gov.cn/zwgk_159/zfxxgknb/qzfxxgknb/202103/t20210322_9021055_wap.html": {"normative.issued"},
     "http://www.lipu.gov.cn/xxgk/xxgknb/202301/t20230129_2444881.html": {"applications.received"},
     "http://www.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=370900004341&fbtime=2022&showType=2": {
         "proactive.website"
     },
-    "http://www.sdtaishan.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370902004346682K&fbtime=2022": {
-        "proactive.website"
-    },
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {
-        "applications.received"
-    },
-    "http://www.gaoling.gov.cn/zwgk/zfxxgknb/zfnb/2015605198347157506.html": {"applications.received"},
-    "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {
         "applications.received",
         "proactive.website",
     },
+    "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2012071816238473217.html": {"proactive.website"},
+    "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
         "proactive.total",
@@ -216,11 +204,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
-    "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
-        "proactive.website"
-    },
+    "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {"proactive.total"},
     "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
+    "http://yjglj.gz.gov.cn/zwgk/gzdt/content/post_8825221.html": {"documents.published"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.website"
     },
@@ -244,6 +231,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.hbdaye.gov.cn/zfxxgk/zfxxgkndbg/gb2025/2025szbm/202601/t20260126_1303171.html": {
         "proactive.website"
     },
+    "http://www.julu.gov.cn/content/54279.html": {"proactive.website"},
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
     "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
@@ -261,7 +249,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
         "applications.received"
     },
-    "http://sztj.shuozhou.gov.cn/tjgz1/gggs/202401/t20240122_659347.html": {"proactive.total"},
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
         "applications.received"
     },
@@ -269,7 +256,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
-    "http://gk.ziyang.gov.cn/year_details.aspx?dept=206&id=4571": {"proactive.total"},
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
     },
@@ -277,7 +263,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
         "proposals.count"
     },
-    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {"proactive.total"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
     "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
@@ -290,6 +275,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
+    "http://www.xyxcq.gov.cn/zwgk/xxgknb/xcqnbzl/bm_xc3322/qrlzyhshbzj/202501/t20250117_3748713.shtml": {
+        "proactive.new_media"
+    },
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {
         "applications.received",
         "proactive.website",
@@ -300,19 +288,26 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
     },
+    "http://www.haicang.gov.cn/xx/zfxxgkzl/zfxxgknb/ajjnb/202601/t20260121_1134936.htm": {"documents.issued"},
     "https://www.pingli.gov.cn/Content-2219040.html": {"proposals.count"},
     "http://www.tongzhou.gov.cn/tzqnywyh/xxgknb/content/dee4e630-8dc0-4356-b439-facd97e8eaa4.html": {
         "proactive.total"
     },
-    "https://benxi.gov.cn/zw/zfxxgknb/2023nd/bmzfxxgkgzndbg2023/content_619634": {"proactive.total"},
+    "https://benxi.gov.cn/zw/zfxxgknb/2023nd/bmzfxxgkgzndbg2023/content_619634": {
+        "proactive.total",
+        "proposals.count",
+    },
     "http://www.qinzhou.gov.cn/zfxxgk/zfxxgkgzndbg/sj/nb_2021/jgzfxxgknb/t15609267.shtml": {"suit.count"},
     "http://qzlc.gov.cn/zwgk/bm/mzj/nb/202001/t20200110_2017504.htm": {"proactive.total"},
     "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2025nb/dcqjd2025/202601/t20260119_4446470.html": {
         "proactive.new_media"
     },
     "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
-    "https://www.whkfq.gov.cn/xxgk/zfxxgkndbg/2024/jdbsc/202501/t20250117_2519642.html": {
-        "proactive.website"
+    "http://www.kaihua.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11330824002626613H&fbtime=2020": {
+        "proactive.new_media"
+    },
+    "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2024nzfxxgkndbg/szfgbm/202501/t20250121_1971055.htm": {
+        "proactive.total"
     },
     "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
         "proactive.total"
@@ -325,7 +320,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.gy.gov.cn/XxgkAnnualReport/show/6332.html": {"proactive.website"},
-    "http://totopco.com/art/2023/1/19/art_1229709995_71102.html": {"applications.received"},
+    "https://csgl.tj.gov.cn/zwgk_57/zfxxgk01/zfxxgknb/202601/t20260119_7225879.html": {"proactive.new_media"},
     "http://xxgk.sxgp.gov.cn/xzjd/gpmcz/zfxxgknb/202601/t20260130_2315513.shtml": {"proactive.total"},
     "https://www.lingyuan.gov.cn/html/LYSZF/202601/0176864103428826.html": {"review.count"},
     "http://www.dazhu.gov.cn/xxgk-show-224787.html": {"proactive.website"},
@@ -346,6 +341,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proposals.count"
     },
     "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
+    "https://www.dt.gov.cn/dtszf/gkndbgz/202501/0816cab7db044311aa396cb36e224281.shtml": {
+        "documents.published"
+    },
     "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
     "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
@@ -358,12 +356,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cliffordsjerseys.com/huaihua/c134066/202302/329f72e3dc1246a7ac0e3e70e0597ba1.html": {
         "proactive.website"
     },
-    "http://www.beidaihe.gov.cn/single/29/44041.html": {"proactive.total"},
-    "http://hengnan.gov.cn/zwgk/xzxxgkml/qxz/xxgknb/20210115/i2278141.html": {"review.count"},
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },
     "http://www.kmpl.gov.cn/c/2026-01-22/7100631.shtml": {"proactive.new_media"},
+    "https://www.lishui.gov.cn/art/2025/1/17/art_1229850027_97998.html": {"proactive.new_media"},
     "https://www.bjdx.gov.cn/bjsdxqrmzf/zwfw/zfxxgk/dxqzf69/2291822/2291824/2293322/index.html": {
         "proactive.website"
     },
@@ -376,7 +373,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.cqyz.gov.cn/bm_229/zqjfbzyswqglwyh/zwgk_97157/zfxxgknb_97166/202101/t20210128_8832642.html": {
         "proposals.count"
     },
-    "http://js.cma.gov.cn/zfxxgk/gknb/2021n/bm_92517/202203/t20220321_4606646.html": {"proactive.new_media"},
     "https://public.zzsj.gov.cn/D42Y/4678298.jhtml": {"proactive.total"},
     "http://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004069&fbtime=2024": {
         "applications.received"
@@ -384,25 +380,22 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
     "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
-    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"proactive.total"},
-    "http://scjgj.jinhua.gov.cn/art/2023/1/10/art_1229169555_4051710.html": {"normative.issued"},
-    "http://scjg.baotou.gov.cn/zfxxgknb/24967596.jhtml": {"proactive.new_media"},
-    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
-    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"proactive.website"},
-    "http://xxgk-fs.cbs.gov.cn/zsjg/dzb/ndbg/202101/t20210104_655381.html": {"proactive.new_media"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "https://kdl.gov.cn/detail/cid/1672/aid/126491": {"proactive.total"},
     "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
         "proactive.total"
     },
-    "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
-        "proactive.new_media"
-    },
-    "http://zj.cma.gov.cn/dsqx/huzsqxj/zfxxgk/gknb/202201/t20220121_4443586.html": {"proactive.website"},
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
+    "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
+    "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
+    "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
+    "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
+        "proactive.website"
+    },
+    "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.total"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.website"
@@ -416,13 +409,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"review.count"},
-    "https://www.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004312490W&fbtime=2020": {
-        "proposals.count"
-    },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
-    "https://xxgk.shbsq.gov.cn/article.html?infoid=d1ada67b-a85c-4b03-a499-2104b1bea78c": {
-        "proactive.website"
-    },
     "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2023nb/dcqzf2023/202403/t20240305_3580286.html": {
         "applications.received"
     },
@@ -430,11 +417,10 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
-    "https://www.hhml.gov.cn/info/143622/745302.htm": {"proactive.new_media"},
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
-    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total", "proactive.website"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
@@ -442,11 +428,8 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
-    "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
-        "proactive.total"
-    },
-    "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2022/xzf/1575683.htm": {"proactive.new_media"},
-    "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
+    "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
+    "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html": {"proactive.website"},
 }
 
 

@@ -1,0 +1,29 @@
+"""Frames prose states a figure in beside the per-key cue words (parsing.vocabulary.facts): a
+channel named as the means or the place of the work, as the object of the verb, or in a clause
+before the figure; requests stated from the requester's side; sums closing a sentence's figures;
+a review and a suit denied together. Read by the prose reader (parsing.narrative.frames) and,
+through facts, by every reader of the vocabulary."""
+
+from __future__ import annotations
+
+# "行政复议、诉讼" / "行政复议和起诉": 诉讼 or 起诉 coordinated with 行政复议 is a 行政诉讼.
+SUIT_AFTER_REVIEW = tuple(f"{c}{w}" for w in ("诉讼", "提起诉讼", "起诉") for c in "、和及或与")
+# "无就政府信息公开提出复议、诉讼和申诉的情况": 复议 coordinated with 诉讼 is a 行政复议.
+REVIEW_BEFORE_SUIT = tuple(f"复议{c}{s}" for c in "、和及与" for s in ("行政诉讼", "诉讼", "起诉"))
+
+# "公众通过…途径向区政府提交政府信息公开190件": a request stated from the requester's side is one the
+# agency received — only with the requester named as the subject (an agency 提交 reports, not requests).
+SUBMIT_VERBS = ("提交", "提出", "递交")
+SUBMIT_TO = "向"
+REQUESTER_WORDS = ("公众", "群众", "公民", "申请人", "法人", "社会各界", "市民", "居民", "个人")
+
+# "依托合江县人民政府网站，…，主动公开…6750余条", "以政府网站作为主动公开政府信息第一平台，发布…": a
+# website introduced so is what the sentence's figure was published through.
+WEBSITE_MEANS_OPENINGS = ("依托", "通过", "利用", "借助", "以", "公开至", "发布至", "上传至")
+
+# "我镇通过新桥镇人民政府共发布公开信息66条": a government named as the means (right before the verb, or
+# with its address) is its website — read as BODY_SITE_AS after its name.
+BODY_SITE_MEANS = ("通过", "依托", "利用", "在")
+BODY_SITE_NAMES = ("人民政府", "人民政府官方")
+BODY_SITE_BETWEEN = ("上", "共计", "共", "累计", "主动", "及时")
+BODY_SITE_AS = "网站"

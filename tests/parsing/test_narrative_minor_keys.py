@@ -1,0 +1,62 @@
+"""Shapes of prose stating the minor keys (规范性文件, 建议提案, 处理费, 公文) that the reader missed
+on the narrative corpus (dev, rounds <= 28): one test each, quoting the real sentence, with the
+variants that must stay unread."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_a_later_list_item_naming_normative_documents_is_counted_by_the_clause_verb() -> None:
+    text = "本年度，我厅共主动发布政府信息473条，其中发布省政府规章1件、行政规范性文件6件，发布政策解读信息15条。"
+    assert _facts(text, 2023)["normative.issued"] == 6
+    text = (
+        "2019年发布审计结果公告1篇、公开财务预决算情况3篇(含2019年预算、2018年决算)、规范性文件3篇"
+        "(含黄石市领导干部自然资源资产离任审计实施意见(试行)及其两个配套制度)等各应公开事项。"
+    )
+    assert _facts(text, 2019)["normative.issued"] == 3
+    # an item naming no normative document is none ("…规范性文件4份和1份" names what it counts after it)
+    assert "normative.issued" not in _facts("2023年，发布省政府规章1件、政策文件6件。", 2023)
+    # an item of documents in force or repealed is no document issued this year
+    assert "normative.issued" not in _facts("2023年，发布省政府规章1件、现行有效行政规范性文件6件。", 2023)
+
+
+def test_proposals_after_many_items_of_other_kinds_are_still_handled() -> None:
+    text = (
+        "2022年,办理12345政务服务热线172件、四川信访系统1件、县长信箱2件,问政四川2件,麻辣社区1件,"
+        "泸州市网络问政27件,人大代表建议和答复67件。"
+    )
+    assert _facts(text, 2022)["proposals.count"] == 67
+    # a verb after the kind counts the figure right after it, never the next kind's alone
+    text = "本年度主动公开信息332条,人大建议和政协提案办理共计11件,其中人大建议办理6件,政协提案办理5件。"
+    assert _facts(text, 2023)["proposals.count"] == 11
+
+
+def test_proposals_received_are_handled_when_the_next_sentence_says_all_were_answered() -> None:
+    text = (
+        "2019年,市民政局收到人大代表建议和政协委员提案共24件。其中,市人大代表建议12件,市政协提案12件,"
+        "以上议案均已按时答复完成,办复率100%。"
+    )
+    assert _facts(text, 2019)["proposals.count"] == 24
+    # received alone is no figure handled
+    assert "proposals.count" not in _facts("2019年,市民政局收到人大代表建议和政协委员提案共24件。", 2019)
+
+
+def test_completing_proposals_is_handling_them() -> None:
+    text = "紧盯时间节点,高质量完成人大建议和政协提案共61项,办结率达100%。"
+    assert _facts(text, 2021)["proposals.count"] == 61
+
+
+def test_no_fee_charged_to_applicants_is_none_collected() -> None:
+    text = "在履行政府信息公开工作职能过程中,均严格执行《条例》和相关规定,未向申请人收费。"
+    assert _facts(text, 2023) == {"fees.collected": 0}
+    assert _facts("本年度,我乡未发生政府信息依申请公开相关的收费及减免情况。", 2019)["fees.collected"] == 0
+    text = "与历年相比政府信息公开申请数量增加1例;政府信息公开申请未产生相关收费情况。"
+    assert _facts(text, 2024) == {"fees.collected": 0}
+    # administrative fees are no information-processing fee
+    assert "fees.collected" not in _facts("本年度,我局未向申请人收取行政事业性收费。", 2024)
