@@ -1,6 +1,6 @@
-"""Shapes of prose stating the minor keys (规范性文件, 建议提案, 处理费, 公文) that the reader missed
-on the narrative corpus (dev, rounds <= 28): one test each, quoting the real sentence, with the
-variants that must stay unread."""
+"""Shapes of prose stating the keys beside the total, website and requests (规范性文件, 建议提案, 处理费,
+new media) that the reader missed on the narrative corpus (dev, rounds <= 28): one test each, quoting
+the real sentence, with the variants that must stay unread."""
 
 from __future__ import annotations
 
@@ -60,3 +60,8 @@ def test_no_fee_charged_to_applicants_is_none_collected() -> None:
     assert _facts(text, 2024) == {"fees.collected": 0}
     # administrative fees are no information-processing fee
     assert "fees.collected" not in _facts("本年度,我局未向申请人收取行政事业性收费。", 2024)
+
+
+def test_both_microplatforms_are_new_media_as_a_whole() -> None:
+    # 双微 (微信 and 微博), like 两微
+    assert _facts("2023年,政务双微发布信息1541条。", 2023) == {"proactive.new_media": 1541}
