@@ -142,10 +142,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received",
         "proactive.total",
     },
-    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {
-        "documents.published",
-        "normative.issued",
-    },
+    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {"documents.published"},
     "http://slj.suqian.gov.cn/swj/gknb/202501/5fb1f12c3b874ed3bfa8f879c4865945.shtml": {"proactive.website"},
     "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml": {"proactive.new_media"},
     "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},

@@ -65,3 +65,10 @@ def test_no_fee_charged_to_applicants_is_none_collected() -> None:
 def test_both_microplatforms_are_new_media_as_a_whole() -> None:
     # 双微 (微信 and 微博), like 两微
     assert _facts("2023年,政务双微发布信息1541条。", 2023) == {"proactive.new_media": 1541}
+
+
+def test_normative_documents_announced_are_issued() -> None:
+    text = "2020年,我办累计主动公开政府信息1612条,通过白水县人民政府网站公布〔白政办发〕105件、规范性文件2件,各类政府信息200余条。"
+    assert _facts(text, 2020)["normative.issued"] == 2
+    # documents in force announced are no documents issued this year
+    assert "normative.issued" not in _facts("2020年,通过网站公布现行有效规范性文件20件。", 2020)
