@@ -41,7 +41,7 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "南方+", "两微", "双微", "客户端",
+    "快手", "视频号", "南方号", "南方+", "两微", "双微", "客户端", "公众平台",
 )
 # New media by platform: two figures of one platform are one account's (or a conflict), never added;
 # a figure of new media as a whole (政务新媒体, 两微) is the whole its platforms' figures are parts of.

@@ -93,9 +93,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://yjj.cq.gov.cn/zwgk_230/zfxxgknb/202601/t20260129_15363857.html": {"normative.issued"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
-    "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
-        "proactive.new_media"
-    },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {
         "proactive.new_media",
         "proposals.count",

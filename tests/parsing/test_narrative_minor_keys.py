@@ -72,3 +72,15 @@ def test_normative_documents_announced_are_issued() -> None:
     assert _facts(text, 2020)["normative.issued"] == 2
     # documents in force announced are no documents issued this year
     assert "normative.issued" not in _facts("2020年,通过网站公布现行有效规范性文件20件。", 2020)
+
+
+def test_a_wechat_public_platform_listed_after_the_website_is_new_media() -> None:
+    text = (
+        "2023年,汶上县医疗保障局共主动公开政府信息1032条。其中政府信息公开专栏发布的信息65条,占总量的6.3%;"
+        "微信公众平台882条,占总量的85.4%;报纸、其他网站等发布85条,占总量的8.3%。"
+    )
+    assert _facts(text, 2023) == {
+        "proactive.total": 1032,
+        "proactive.website": 65,
+        "proactive.new_media": 882,
+    }
