@@ -28,6 +28,7 @@ class WarningCode(StrEnum):
     # table 2
     T2_EXTRA_VALUES = "t2.extra_values"  # rows: printed labels
     T2_UNPLACED = "t2.unplaced"  # rows
+    T2_LABEL_READ_AS = "t2.label_read_as"  # label (as printed), read_as (the form's item): a misspelt item
     T2_HEADING_READ_AS = "t2.heading_read_as"  # heading (as printed, cut short), read_as (the form's)
     # table 3
     T3_UNNAMED_ITEMS = "t3.unnamed_items"  # group: denied | unable | rejected | other

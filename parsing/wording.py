@@ -61,6 +61,7 @@ _TEXTS: dict[WarningCode, Callable[[Data], str]] = {
     WarningCode.T2_UNPLACED: lambda d: (
         f"表二“{'、'.join(_list(d['rows']))}”一行的数值无法确定所在的列，记为空"
     ),
+    WarningCode.T2_LABEL_READ_AS: lambda d: f"表二的行名“{d['label']}”与标准格式不同，按“{d['read_as']}”读取",
     WarningCode.T2_HEADING_READ_AS: lambda d: (
         f"表二的列名“{d['heading']}”不完整，按标准格式同一位置的“{d['read_as']}”读取"
     ),

@@ -36,10 +36,15 @@ _T2_DEFAULTS = {
 }
 
 
-def _t2_item(label: str) -> str | None:
+def _t2_item(label: str, *, loose: bool = False) -> str | None:
     """The item a label names, read before any bracketed explanation: "其他主动公开文件（…除规范性
-    文件以外…）" is no 规范性文件 row, "规章（设区的市…应提供相关数据）" is 规章."""
+    文件以外…）" is no 规范性文件 row, "规章（设区的市…应提供相关数据）" is 规章. `loose` reads
+    the loose words instead (a label the form does not print, never a column heading)."""
     head = _EXPLANATION.split(label, maxsplit=1)[0] or label
+    if loose:
+        if _t2_column(head):
+            return None
+        return next((item for item, _, words in V.T2_ITEM_LOOSE_WORDS if any(w in head for w in words)), None)
     for item, words in _T2_ITEMS:
         if any(w in head for w in words):
             return item
@@ -79,6 +84,7 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
     header_width = 0
     notes = AlignNotes()
     read_as: list[tuple[str, str]] = []
+    misread: list[tuple[str, str]] = []  # (label as printed, the form's) read by a loose word
     for row in rows:
         labels, region = split_label(row)
         if not labels:
@@ -93,7 +99,12 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
             continue
         item = _t2_item(labels[-1]) or _t2_item(first)
         if item is None:
-            continue
+            item = _t2_item(labels[-1], loose=True) or _t2_item(first, loose=True)
+            if item is None:
+                continue
+            form = next(name for key, name, _ in V.T2_ITEM_LOOSE_WORDS if key == item)
+            if (labels[0], form) not in misread:
+                misread.append((labels[0], form))
         defaults = _T2_DEFAULTS[template].get(item, [])
         header_cols = [col for _, col in header]
         if header and all(f"t2.{item}.{c}" in allowed for c in header_cols):
@@ -110,6 +121,8 @@ def read_t2(rows: list[RawRow], template: str, result: TablesResult) -> None:
         result.warnings.append(
             ParseWarning.of(WarningCode.T2_HEADING_READ_AS, heading=heading, read_as=label)
         )
+    for label, form in misread:
+        result.warnings.append(ParseWarning.of(WarningCode.T2_LABEL_READ_AS, label=label, read_as=form))
     if notes.extra:
         result.warnings.append(ParseWarning.of(WarningCode.T2_EXTRA_VALUES, rows=tuple(notes.extra)))
     if notes.unplaced:

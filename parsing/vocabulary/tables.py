@@ -81,6 +81,9 @@ T2_ITEM_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fees", ("行政事业性收费", "事业性收费")),
     ("procurement", ("政府集中采购", "集中采购")),
 )
+# Read only when no word above fits and the label is no column heading: 收费 is table 2's only
+# fee item, whatever the office typed before it (“行政事业型收费”).
+T2_ITEM_LOOSE_WORDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (("fees", "行政事业性收费", ("收费",)),)
 T2_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("made", ("制发件数", "本年制发")),
     ("repealed", ("废止",)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from real_layouts import RealLayout, Value  # type: ignore[import-not-found]  # puts tests/samples on sys.path
 from real_layouts_more import _blocks, _retext, _t3_split_head, _t4, _truth  # type: ignore[import-not-found]
 
-from fixture_layout import table2, table3  # type: ignore[import-not-found]  # isort: skip
+from fixture_layout import Cell, Layout, table2, table3  # type: ignore[import-not-found]  # isort: skip
 
 # --- 2. A district bureau, 2019 report: only 自然人 and 总计 filled in ----------------------------
 # Headings wrapped with a space (“本年新 制作数量”); in table 3 the clerk typed figures only where
@@ -187,4 +187,73 @@ ERDAO_OFFICE_2022 = RealLayout(
     },
 )
 
-LAYOUTS = [NANHU_BUREAU_2019, XUWEN_BUREAU_2023, XIONGXIAN_TOWNSHIP_2019, ERDAO_OFFICE_2022]
+# --- A town, 2021 format: misspelt item, 总计 heading moved, and a total that does not add up ----
+# “行政事业型收费”, “规范性文件” for 行政规范性文件, “（本列）数据的勾稽关系为”; the 总计 heading sits
+# in the lower heading row after 其他, a blank cell above it. The page's 一、本年新收 and 三（一）
+# give 1 under 法律服务机构 and 0 under 总计: the office's own error, which the checks must report
+# (t3.cols_sum fails). Past the stored text the rows follow that pattern (总计 0).
+
+_ONE_LEGAL: list[Value] = [0, 0, 0, 0, 1, 0, 0]
+_J = _truth(
+    "2021",
+    0,
+    {
+        "t2.normative.made": 2,
+        "t2.normative.in_force": 2,
+        "t2.licensing.decisions": 213,
+        "t2.punishment.decisions": 5,
+        "t2.coercion.decisions": 2,
+        "t3.new": _ONE_LEGAL,
+        "t3.granted": _ONE_LEGAL,
+        "t3.handled_total": _ONE_LEGAL,
+    },
+)
+
+
+def _suijiang_t3() -> Layout:
+    rows = table3("2021", _J)
+    head = [
+        [Cell("（本列）数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", colspan=3, rowspan=3),
+         Cell("申请人情况", colspan=7)],
+        [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5), Cell("")],
+        [Cell("商业企业"), Cell("科研机构"), Cell("社会公益组织"), Cell("法律服务机构"), Cell("其他"), Cell("总计")],
+    ]  # fmt: skip
+    return head + rows[3:]
+
+
+SUIJIANG_TOWN_2021 = RealLayout(
+    name="town-2021-misspelt-fees-total-heading-moved",
+    source=(
+        "http://suijiang.gov.cn/subsiteIndex/toPage?subsiteFlag=suijiangpc&subsiteId=1&newsClassId=693"
+        "&pageType=view&objectId=27650"
+    ),
+    template="2021",
+    blocks=_blocks(
+        "会仪镇人民政府2021年信息公开年度报告",
+        (
+            _retext(table2("2021", _J), {"行政规范性文件": "规范性文件", "行政事业性收费": "行政事业型收费"}),
+            _suijiang_t3(),
+            _t4(_J),
+        ),
+        "本报告中所列数据统计期限为2021年1月1日起至2021年12月31日止。",
+        "会仪镇人民政府",
+    ),
+    cells=_J,
+    warning_codes=frozenset({"t2.label_read_as"}),
+    checks={
+        "t3.balance": "pass",
+        "t3.rows_sum": "pass",
+        "t3.cols_sum": "fail",
+        "t3.other_sum": "pass",
+        "t4.sums": "pass",
+    },
+)
+
+
+LAYOUTS = [
+    NANHU_BUREAU_2019,
+    XUWEN_BUREAU_2023,
+    XIONGXIAN_TOWNSHIP_2019,
+    ERDAO_OFFICE_2022,
+    SUIJIANG_TOWN_2021,
+]

@@ -81,3 +81,19 @@ def test_a_cut_heading_is_read_by_its_place_only_where_the_form_puts_it() -> Non
     values, codes = read(("信息内容", "对外公开总数量", "本年新", "本年新"))  # not the form's order
     assert values[:2] == [None, None]
     assert "t2.heading_read_as" not in codes
+
+
+def test_a_misspelt_fee_item_is_read_as_the_fees_with_a_warning() -> None:
+    """“行政事业型收费” is table 2's fee item (收费 names no other), said in a warning; the column
+    heading 本年收费金额 stays a heading."""
+    from parsing.extract.base import TableBlock
+    from parsing.tables import read_tables
+
+    rows = (
+        ("第二十条第（八）项", None),
+        ("信息内容", "本年收费金额（单位：万元）"),
+        ("行政事业型收费", "0.5"),
+    )
+    result = read_tables([TableBlock(rows=rows, index=0)], year=2021)
+    assert result.cells["t2.fees.amount"] == 0.5
+    assert "t2.label_read_as" in {str(w.code) for w in result.warnings}
