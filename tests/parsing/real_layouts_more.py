@@ -283,6 +283,86 @@ HENGDONG_TOWN_2023 = RealLayout(
     checks=_PASS4,
 )
 
+# --- 7. A district petition bureau, 2022 (a PDF flip-book): table 4 under another title ----------
+# “四、因政府信息公开工作被申请行政复议提起行政诉讼情况”, its headings wrapped two characters a
+# line (“结果\n维持”, “总\n计”), every figure 0. The page holds only table 4; tables 2 and 3
+# before it follow the national form with 0.
+
+_V2 = tuple(f"{x[:2]}\n{x[2:]}" for x in ("结果维持", "结果纠正", "其他结果", "尚未审结"))
+_F = _truth("2021", 0, {})
+WENDENG_PETITION_2022 = RealLayout(
+    name="bureau-2022-t4-retitled-two-char-lines",
+    source="http://180.76.149.248:88/book/2022dzs/xinfang/files/basic-html/page8.html",
+    template="2021",
+    blocks=[
+        b.replace(
+            "四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议提起行政诉讼情况"
+        )
+        if isinstance(b, str)
+        else b
+        for b in _blocks(
+            "威海市文登区信访局2022年政府信息公开工作年度报告",
+            (table2("2021", _F), table3("2021", _F), _t4(_F, (*_V2, "总\n计"))),
+            "总结我局本年度政府信息公开工作，公开信息数量明显增加，公开形式更加规范。",
+            "威海市文登区信访局",
+        )
+    ],
+    cells=_F,
+    checks={**_PASS4, "t3.other_sum": "pass"},
+)
+
+
+# --- 8. A district government's office, 2022: trailing empty columns, a heading with a note -------
+# “现行有效件数 (历史累计)”; 规章's 现行有效件数 blank; 行政规范性文件 5/12/8 as printed (more
+# repealed than made); “商业 企业”; every row of table 3 runs on into empty cells (sixteen columns).
+# Table 3's figures are the page's, its prose states every one of them (all natural persons);
+# table 4 (past the stored text) 0.
+
+_A = _truth(
+    "2021",
+    0,
+    {
+        "t2.rules.in_force": None,
+        "t2.normative.made": 5,
+        "t2.normative.repealed": 12,
+        "t2.normative.in_force": 8,
+        "t3.new": [8, 0, 0, 0, 0, 0, 8],
+        "t3.granted": [2, 0, 0, 0, 0, 0, 2],
+        "t3.partial": [2, 0, 0, 0, 0, 0, 2],
+        "t3.denied_process": [1, 0, 0, 0, 0, 0, 1],
+        "t3.unable_no_info": [2, 0, 0, 0, 0, 0, 2],
+        "t3.other_other": [1, 0, 0, 0, 0, 0, 1],
+        "t3.handled_total": [8, 0, 0, 0, 0, 0, 8],
+    },
+)
+
+
+def _run_on(layout: Layout, extra: int) -> Layout:
+    """Every row continued by `extra` empty cells (the heading rows' spans keep them aligned)."""
+    return [
+        row + [Cell("") for _ in range(extra)] if i != 1 and i != 2 else row for i, row in enumerate(layout)
+    ]
+
+
+HANYANG_OFFICE_2022 = RealLayout(
+    name="office-2022-run-on-columns",
+    source="https://www.hanyang.gov.cn/bmxxgk/zfgzjg/qrmzfbgs/zfxxgkndbg/202301/t20230119_2136694.shtml",
+    template="2021",
+    blocks=_blocks(
+        "武汉市汉阳区人民政府办公室2022年政府信息公开工作年度报告",
+        (
+            _retext(table2("2021", _A), {"现行有效件数": "现行有效件数 (历史累计)"}),
+            _run_on(_retext(table3("2021", _A), {"商业企业": "商业 企业", "科研机构": "科研 机构"}), 6),
+            _t4(_A),
+        ),
+        "2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。",
+        "武汉市汉阳区人民政府办公室",
+    ),
+    cells=_A,
+    checks={**_PASS4, "t3.other_sum": "pass"},
+)
+
+
 LAYOUTS = [
     WEISHAN_TOWN_2020,
     LONGGANG_DEPARTMENT_2024,
@@ -290,4 +370,6 @@ LAYOUTS = [
     QIANAN_TOWN_2020,
     ERLANG_STREET_2022,
     HENGDONG_TOWN_2023,
+    WENDENG_PETITION_2022,
+    HANYANG_OFFICE_2022,
 ]

@@ -250,10 +250,37 @@ SUIJIANG_TOWN_2021 = RealLayout(
 )
 
 
+# --- A town's 2022 report on the old (2019) form, printed without figures -------------------------
+# 螅镇 kept the 2019 form (本年新制作数量…, 其他处理 as one row) for its 2022 report and filled
+# in no figure: the tables are the 2019 form's, every cell blank, nothing checkable.
+
+_K = _truth("2019", None, {})
+JIAXIAN_TOWN_2022 = RealLayout(
+    name="town-2022-on-the-2019-form-blank",
+    source="http://www.sxjiaxian.gov.cn/zwgk/zfxxgkzl/xtjdbnb/ct/49959.htm",
+    template="2019",
+    blocks=_blocks(
+        "2022年度螅镇政府信息公开工作年度报告",
+        (table2("2019", _K), table3("2019", _K), _t4(_K)),
+        "2022年以来，螅镇主动公开政务文件11份，开展政策解读活动15次。",
+        "螅镇人民政府",
+    ),
+    cells=_K,
+    warning_codes=frozenset({"t4.no_values"}),
+    checks={
+        "t3.balance": "unverifiable",
+        "t3.rows_sum": "unverifiable",
+        "t3.cols_sum": "unverifiable",
+        "t4.sums": "unverifiable",
+    },
+)
+
+
 LAYOUTS = [
     NANHU_BUREAU_2019,
     XUWEN_BUREAU_2023,
     XIONGXIAN_TOWNSHIP_2019,
     ERDAO_OFFICE_2022,
     SUIJIANG_TOWN_2021,
+    JIAXIAN_TOWN_2022,
 ]
