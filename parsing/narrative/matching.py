@@ -174,7 +174,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = respectively(sentence, out)
     out = new_this_year(sentence, out)
     out = no_peer_totals(sentence, out)
-    if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
+    # a channel's noun alone is no enumeration of channels' figures (beside another channel's figure it is one)
+    if sum(c.noun for c in out) < 2 and len({c.key for c in out if c.key in _CHANNEL_KEYS}) < 2:
         out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
@@ -309,8 +310,8 @@ def _match(
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
-        if not counted.strip():  # "信息公开网站的部门动态信息发布49篇": named before the verb
-            counted = topic(subject)
+        if not _FILLERS.sub("", counted).strip():  # "信息公开网站的部门动态信息发布49篇": named before the verb
+            counted = topic(subject) or counted.strip()
         if item is not None and item.strip(_ITEM_SEPARATORS):
             # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
             counted = item.strip(_ITEM_SEPARATORS)

@@ -72,9 +72,9 @@ PART_WORDS = ("其中",)
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增")
-# Keeping a channel up to date is no total of what was published ("更新政府信息23条").
-TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增", "发稿")
+# Keeping a channel up to date, or filing stories (发稿), is no total ("更新政府信息23条").
+TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文", "发稿"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = ("信息", "法定信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
