@@ -262,7 +262,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
-        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
+        negative=tuple(f"{n}{f}" for n in NONE_WORDS for v in ISSUE_VERBS for f in (f"{v}…规范性文件", f"…规范性文件{v}")),
     ),
     FactWords(
         "documents.issued",

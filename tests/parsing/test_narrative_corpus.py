@@ -23,9 +23,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
-    "http://www.xixianxinqu.gov.cn:9311/zwgk/fdzdgknr/zzjg/jzjg/jzljdbsc/xxgknb/2015678676080836610.html": {
-        "normative.issued"
-    },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
     },
@@ -147,7 +144,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",

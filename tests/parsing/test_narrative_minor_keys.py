@@ -84,3 +84,10 @@ def test_a_wechat_public_platform_listed_after_the_website_is_new_media() -> Non
         "proactive.website": 65,
         "proactive.new_media": 882,
     }
+
+
+def test_no_normative_document_issued_is_none() -> None:
+    text = "严格执行“三审三校”信息发布审核制度，全年未出现信息发布错误、延误等问题，无行政规范性文件出台及更新情况。"
+    assert _facts(text, 2025) == {"normative.issued": 0}
+    text = "严格按照格式、口径、时间等要求公开鸣凤镇2023年财政决算报告1条,未发布规范性文件,无行政许可、行政处罚等相关信息需要公开。"
+    assert _facts(text, 2023)["normative.issued"] == 0
