@@ -66,6 +66,7 @@ _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
 _PRODUCED = re.compile(alternation(F.PRODUCED_VERBS))
+_RATE = re.compile(alternation(P.RATE_WORDS))
 
 
 def _word(text: str) -> str:
@@ -203,7 +204,7 @@ def _read(
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
     own = clause.text[own_start : quantity.start]
-    if _CHANGE.search(own) or other_year(before, year):
+    if _CHANGE.search(own) or other_year(before, year) or _RATE.search(before):  # ("平均每日发布…2篇": a rate)
         return []
     part = part or bool(_PART.search(before))
     own_verb = _PUBLISH.search(own)
