@@ -41,7 +41,7 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "南方+", "两微", "客户端",
+    "快手", "视频号", "南方号", "南方+", "两微", "双微", "客户端", "公众平台",
 )
 # New media by platform: two figures of one platform are one account's (or a conflict), never added;
 # a figure of new media as a whole (政务新媒体, 两微) is the whole its platforms' figures are parts of.
@@ -50,7 +50,7 @@ MEDIA_PLATFORMS = (
     ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("客户端",),
     ("微信", "公众号", "公众平台", "订阅号", "服务号"),
 )
-ALL_MEDIA_WORDS = ("新媒体", "两微")
+ALL_MEDIA_WORDS = ("新媒体", "两微", "双微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
 # The press: articles placed there are publicity, not disclosure — a figure through the press alone
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
@@ -104,7 +104,7 @@ APPLICATION_NAMES = ("申请", "信息公开", "来件")
 
 # --- 规范性文件 / 公文 --------------------------------------------------------------------
 
-ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
+ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布", "公布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")

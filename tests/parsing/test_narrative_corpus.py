@@ -81,9 +81,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jdzcjq.gov.cn/qgxj/zfxxgknb_1916/2021_gx/t800728.shtml": {"normative.issued"},
     "https://yjj.cq.gov.cn/zwgk_230/zfxxgknb/202601/t20260129_15363857.html": {"normative.issued"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
-    "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
-        "proactive.new_media"
-    },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {
         "proactive.new_media",
         "proposals.count",
@@ -114,10 +111,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.website"},
     "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {"applications.received"},
-    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {
-        "documents.published",
-        "normative.issued",
-    },
+    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {"documents.published"},
     "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml": {"proactive.new_media"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},

@@ -1,6 +1,6 @@
-"""Shapes of prose stating the minor keys (规范性文件, 建议提案, 处理费, 公文) that the reader missed
-on the narrative corpus (dev, rounds <= 28): one test each, quoting the real sentence, with the
-variants that must stay unread."""
+"""Shapes of prose stating the keys beside the total, website and requests (规范性文件, 建议提案, 处理费,
+new media) that the reader missed on the narrative corpus (dev, rounds <= 28): one test each, quoting
+the real sentence, with the variants that must stay unread."""
 
 from __future__ import annotations
 
@@ -60,3 +60,27 @@ def test_no_fee_charged_to_applicants_is_none_collected() -> None:
     assert _facts(text, 2024) == {"fees.collected": 0}
     # administrative fees are no information-processing fee
     assert "fees.collected" not in _facts("本年度,我局未向申请人收取行政事业性收费。", 2024)
+
+
+def test_both_microplatforms_are_new_media_as_a_whole() -> None:
+    # 双微 (微信 and 微博), like 两微
+    assert _facts("2023年,政务双微发布信息1541条。", 2023) == {"proactive.new_media": 1541}
+
+
+def test_normative_documents_announced_are_issued() -> None:
+    text = "2020年,我办累计主动公开政府信息1612条,通过白水县人民政府网站公布〔白政办发〕105件、规范性文件2件,各类政府信息200余条。"
+    assert _facts(text, 2020)["normative.issued"] == 2
+    # documents in force announced are no documents issued this year
+    assert "normative.issued" not in _facts("2020年,通过网站公布现行有效规范性文件20件。", 2020)
+
+
+def test_a_wechat_public_platform_listed_after_the_website_is_new_media() -> None:
+    text = (
+        "2023年,汶上县医疗保障局共主动公开政府信息1032条。其中政府信息公开专栏发布的信息65条,占总量的6.3%;"
+        "微信公众平台882条,占总量的85.4%;报纸、其他网站等发布85条,占总量的8.3%。"
+    )
+    assert _facts(text, 2023) == {
+        "proactive.total": 1032,
+        "proactive.website": 65,
+        "proactive.new_media": 882,
+    }
