@@ -38,6 +38,7 @@ from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no
 from parsing.narrative.times import YEAR, only_dates, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
+from parsing.vocabulary import frames as F
 from parsing.vocabulary import prose as P
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
@@ -64,6 +65,8 @@ _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
+_PRODUCED = re.compile(alternation(F.PRODUCED_VERBS))
+_RATE = re.compile(alternation(P.RATE_WORDS))
 
 
 def _word(text: str) -> str:
@@ -144,7 +147,9 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # (a figure of another time, "截至目前共发布592条", opens no list of kinds)
             dated = then or bool(_CHANGE.search(own)) or other_year(clause.text[: quantity.start], year)
             if not read and not clause.aside and quantity.unit in _TOTAL_UNITS and not dated:
-                loose = loose or not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
+                # (information made or obtained, "制作、获取的政府信息64条", is the whole disclosed from, no item)
+                opens = not _ANY_VERB.search(own) or bool(_TOTAL_VERB.search(own))
+                loose = loose or (opens and not _PRODUCED.search(own))
             read_here.extend(
                 c for c in read if not clause.aside or c.score > 1 or (breakdown and c.key in _CHANNEL_KEYS)
             )
@@ -199,7 +204,7 @@ def _read(
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
     own = clause.text[own_start : quantity.start]
-    if _CHANGE.search(own) or other_year(before, year):
+    if _CHANGE.search(own) or other_year(before, year) or _RATE.search(before):  # ("平均每日发布…2篇": a rate)
         return []
     part = part or bool(_PART.search(before))
     own_verb = _PUBLISH.search(own)

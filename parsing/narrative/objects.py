@@ -43,7 +43,9 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
         counted = modified.group("head")
     listed = P.OBJECT_LIST_END in counted
     if listed:
-        counted = counted.rsplit(P.OBJECT_LIST_END, 1)[1]
+        items, counted = counted.rsplit(P.OBJECT_LIST_END, 1)
+        if _CONJUNCTION.search(items):  # "领导分工、财政预决算等相关信息": the list's information
+            counted = counted.removeprefix(P.FIELD_FILLERS[0])
     else:
         conjuncts = _CONJUNCTION.split(counted)
         # "教育新闻和各类信息": the last of several kinds says "all kinds"

@@ -27,3 +27,9 @@ BODY_SITE_MEANS = ("通过", "依托", "利用", "在")
 BODY_SITE_NAMES = ("人民政府", "人民政府官方")
 BODY_SITE_BETWEEN = ("上", "共计", "共", "累计", "主动", "及时")
 BODY_SITE_AS = "网站"
+
+# "2022年制作、获取的政府信息64条,…主动公开政府信息16条", "共制作信息30条,其中主动公开信息数24条": the
+# information made or obtained, of which the disclosed is a part — the part is the total disclosed.
+PRODUCED_VERBS = ("制作", "获取", "生成", "产生", "形成")
+# … the part of it disclosed opens with this ("其中主动公开…"; not "其中依申请公开…").
+PART_DISCLOSED_VERBS = ("主动公开",)

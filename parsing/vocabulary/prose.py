@@ -60,6 +60,8 @@ SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今",
 # Words pointing at another year than the report's.
 # … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
+# A figure per day or week is a rate, not a count ("平均每日发布文旅活动等相关信息2篇").
+RATE_WORDS = ("每日", "日均", "每天", "每周", "周均", "每月", "月均")
 # Qualifiers of a number: before it (约100条) and after it (100余条).
 APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")

@@ -83,9 +83,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proposals.count",
     },
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
-    "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {"proactive.new_media"},
-    "http://www.ya.gov.cn/zfxxgkzl/bm/wsjkj/zfxxgknb/202501/t20250114_2094654.htm": {"proactive.total"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
@@ -122,7 +120,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
-    "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {
         "applications.received",
         "normative.issued",
@@ -149,10 +146,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
     "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
-    "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
-    "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
-        "proactive.total"
-    },
     "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.published"},
     "http://www.jyrongcheng.gov.cn/zfxxgkmlfg/jyszcqylbzj/zfxxgkgzndbg/content/post_1001303.html": {
         "proactive.website"
@@ -292,9 +285,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2024nzfxxgkndbg/szfgbm/202501/t20250121_1971055.htm": {
         "proactive.total"
     },
-    "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
-        "proactive.total"
-    },
     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
         "proactive.total"
     },
@@ -344,9 +334,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.kmpl.gov.cn/c/2026-01-22/7100631.shtml": {"proactive.new_media"},
     "https://www.lishui.gov.cn/art/2025/1/17/art_1229850027_97998.html": {"proactive.new_media"},
-    "https://www.bjdx.gov.cn/bjsdxqrmzf/zwfw/zfxxgk/dxqzf69/2291822/2291824/2293322/index.html": {
-        "proactive.website"
-    },
     "https://dingan.hainan.gov.cn/dinganzfxxgkzl/xz/lhz/gknb/202104/t20210417_2965295.html": {
         "proactive.website"
     },
@@ -400,6 +387,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://yangling.gov.cn/zwgk/gknb/bmnb/1619593655548706818.html": {"proactive.website"},
+    "http://ccxi.gov.cn/info/1308/19392.htm": {"proactive.website"},
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
@@ -411,6 +399,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://xncz.gov.cn/info/4512/197132.htm": {"applications.received"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
+    "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
+        "proactive.total"
+    },
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
     "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html": {"proactive.website"},
 }

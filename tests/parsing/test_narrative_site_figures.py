@@ -110,3 +110,27 @@ def test_the_website_name_right_before_its_figure_beside_another_channel() -> No
 def test_information_after_de_may_be_related_information() -> None:
     text = "2022年,市教委通过门户网、政务微博微信等方式,主动公开《政府信息公开条例》第二十条规定的相关政府信息7100余条。"
     assert _facts(text, 2022) == {"proactive.total": 7100}
+
+
+def test_the_part_disclosed_of_the_information_made_is_the_total() -> None:
+    text = "2022年制作、获取的政府信息64条,通过湖里区政府网站、区档案馆和图书馆的政府信息查阅室主动公开政府信息16条,依申请公开文件12条。"
+    assert _facts(text, 2022) == {"proactive.total": 16}
+    text = "2024年我单位共制作信息30条,其中主动公开信息数24条,占比80%;依申请公开信息数6条,占比20%。"
+    assert _facts(text, 2024) == {"proactive.total": 24}
+
+
+def test_qi_zhong_after_a_sentence_with_no_figure_is_no_part() -> None:
+    text = (
+        "2025年,好力保镇围绕政府信息公开目录,全面推进信息主动公开。其中,通过扎赉特旗人民政府网站更新信息14条,"
+        "政务新媒体更新486条、全年总计更新主动公开信息500条,确保公开内容覆盖群众关切的民生事项。"
+    )
+    assert _facts(text, 2025) == {"proactive.total": 500, "proactive.website": 14, "proactive.new_media": 486}
+
+
+def test_a_list_closed_by_related_information_and_a_rate() -> None:
+    text = "在荔湾政府网上主动公开领导分工、财政预决算等相关信息10条,本年度未收到政府信息公开申请。"
+    assert _facts(text)["proactive.website"] == 10
+    # one kind alone stays a kind
+    assert "proactive.total" not in _facts("公开公务员招考信息等相关信息2条。")
+    # a figure per day is a rate
+    assert _facts("在局网站平均每日发布文旅活动、服务等相关信息2篇。") == {}
