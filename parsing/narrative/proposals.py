@@ -45,6 +45,10 @@ _BOTH_THEN_HANDLED = re.compile(
     rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
     rf"(?:数量|总数|数)?为?(?:{alternation(P.SUM_WORDS + P.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
 )
+_HANDLED_BARE = re.compile(
+    rf"(?:全年|{alternation(P.THIS_YEAR_WORDS)})?共?{alternation(W.HANDLE_VERBS)}了?的?(?:共|共计)?{NUM}件(?!{GAP}*?(?:申请|信件|热线|留言))"
+)
+_NAMED_KIND = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}")
 _ANY_KIND = re.compile(alternation(W.PROPOSAL_KINDS))
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
@@ -132,6 +136,23 @@ def _both_then_handled(block: TextBlock, sentence: str) -> Fact | None:
     return Fact("proposals.count", value, FACTS["proposals.count"][1], sentence, provenance)
 
 
+def _handled_after_kind(block: TextBlock, sentence: str) -> tuple[Fact, str] | None:
+    """ "共接到人大提案15件，共办理14件", "认真办理人大代表和政协委员提案，…，今年办理的6件": the kind named
+    in a clause before, a later clause handling a count of nothing named is that kind's figure."""
+    if _OTHER_YEAR.search(sentence):
+        return None
+    parts = _CLAUSE.findall(sentence)
+    for j, part in enumerate(parts):
+        match = _HANDLED_BARE.match(part.strip())
+        named = [m for earlier in parts[:j] for m in [_NAMED_KIND.search(earlier)] if m is not None]
+        value = parse_int_token(match.group("num")) if match is not None else None
+        kind = _proposal_kind(named[-1].group("pre"), named[-1].group("kind")) if named else None
+        if match is not None and value is not None and kind is not None:
+            provenance = Provenance(page=block.page, paragraph=block.index, raw=match.group())
+            return Fact("proposals.count", value, FACTS["proposals.count"][1], sentence, provenance), kind
+    return None
+
+
 def proposals(block: TextBlock, sentence: str, following: str | None) -> tuple[Fact, str] | None:
     """The figure and what it covers: "both" kinds, one kind ("建议"/"提案"), or "none" (0 stated)."""
     # "收到人大代表建议和政协委员提案共24件。其中…，以上议案均已按时答复完成": all handled, said next
@@ -141,6 +162,9 @@ def proposals(block: TextBlock, sentence: str, following: str | None) -> tuple[F
         both = _both_then_handled(block, sentence)
         if both is not None:
             return both, "both"
+        later = _handled_after_kind(block, sentence)
+        if later is not None:
+            return later
         none = _none_stated(block, sentence)
         return (none, "none") if none is not None else None
     items, raw = read

@@ -78,10 +78,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jdzcjq.gov.cn/qgxj/zfxxgknb_1916/2021_gx/t800728.shtml": {"normative.issued"},
     "https://yjj.cq.gov.cn/zwgk_230/zfxxgknb/202601/t20260129_15363857.html": {"normative.issued"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
-    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {
-        "proactive.new_media",
-        "proposals.count",
-    },
+    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {"proactive.new_media"},
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {"proactive.new_media"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
@@ -135,9 +132,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
-        "proposals.count"
-    },
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
     "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},
     "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {

@@ -103,3 +103,18 @@ def test_news_of_the_work_an_account_posts_is_its_figure() -> None:
     assert _facts(text, 2023)["proactive.new_media"] == 249
     # news of the work is no total: a kind of what the body publishes
     assert _facts("2024年,我局发布工作动态176条。", 2024) == {}
+
+
+def test_a_later_clause_handling_a_count_of_nothing_named_counts_the_proposals_named_before() -> None:
+    text = "三是做好乡人民代表大会建议办理结果公开,2019年我乡共接到人大提案15件,共办理14件。"
+    assert _facts(text, 2019)["proposals.count"] == 14
+    text = (
+        "认真办理人大代表和政协委员提案,全文公开办理结果,今年办理的6件均得到代表反馈对办理结果表示满意,"
+        "满意率达100%。"
+    )
+    assert _facts(text, 2021)["proposals.count"] == 6
+    # a handled count naming what it counts is that thing's (热线, 申请), not the proposals'
+    text = "认真办理人大代表建议,共办理12345热线工单14件。"
+    assert "proposals.count" not in _facts(text, 2021)
+    text = "认真办理人大代表建议,今年办理的6件依申请公开均已答复。"
+    assert "proposals.count" not in _facts(text, 2021)
