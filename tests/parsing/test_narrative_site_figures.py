@@ -134,3 +134,8 @@ def test_a_list_closed_by_related_information_and_a_rate() -> None:
     assert "proactive.total" not in _facts("公开公务员招考信息等相关信息2条。")
     # a figure per day is a rate
     assert _facts("在局网站平均每日发布文旅活动、服务等相关信息2篇。") == {}
+
+
+def test_documents_disclosed_each_named_by_title() -> None:
+    text = "2023年,主动公开《尧头镇人民政府2023年部门预算公开》《澄城县尧头镇人民政府2022年度部门决算》2条。"
+    assert _facts(text) == {"proactive.total": 2}
