@@ -139,3 +139,8 @@ def test_a_list_closed_by_related_information_and_a_rate() -> None:
 def test_documents_disclosed_each_named_by_title() -> None:
     text = "2023年,主动公开《尧头镇人民政府2023年部门预算公开》《澄城县尧头镇人民政府2022年度部门决算》2条。"
     assert _facts(text) == {"proactive.total": 2}
+
+
+def test_information_of_the_work_is_information() -> None:
+    text = "2023年我局主动公开政府信息工作139条,其中通知公告类127条、规范性文件类4条、议案提案类8条。"
+    assert _facts(text) == {"proactive.total": 139}
