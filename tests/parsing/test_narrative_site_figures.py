@@ -144,3 +144,11 @@ def test_documents_disclosed_each_named_by_title() -> None:
 def test_information_of_the_work_is_information() -> None:
     text = "2023年我局主动公开政府信息工作139条,其中通知公告类127条、规范性文件类4条、议案提案类8条。"
     assert _facts(text) == {"proactive.total": 139}
+
+
+def test_the_website_news_after_the_site_named_clauses_before() -> None:
+    text = (
+        "2024年,我局通过政府网站更新局机关主要负责人、单位联系方式等信息,并发布外资外贸、社零指标以及"
+        "安全生产检查等动态信息178条。"
+    )
+    assert _facts(text, 2024) == {"proactive.website": 178}
