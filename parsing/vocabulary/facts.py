@@ -79,7 +79,7 @@ TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文", "�
 INFO_OBJECTS = ("信息", "法定信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "博文", "资讯", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
-    "工作", "政府工作", "动态信息", "转载信息",
+    "工作", "政府工作", "动态信息", "转载信息", "动态",
 )
 
 # --- 依申请公开 ---------------------------------------------------------------------------
@@ -262,7 +262,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
-        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
+        negative=tuple(f"{n}{f}" for n in NONE_WORDS for v in ISSUE_VERBS for f in (f"{v}…规范性文件", f"…规范性文件{v}")),
     ),
     FactWords(
         "documents.issued",

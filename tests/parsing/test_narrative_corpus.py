@@ -23,9 +23,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
-    "http://www.xixianxinqu.gov.cn:9311/zwgk/fdzdgknr/zzjg/jzjg/jzljdbsc/xxgknb/2015678676080836610.html": {
-        "normative.issued"
-    },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
     },
@@ -93,9 +90,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
-    "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
-        "proactive.new_media"
-    },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
@@ -123,9 +117,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.luqiao.gov.cn/art/2025/1/16/art_1229460341_97497.html": {"proactive.new_media"},
-    "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/sylbzj/zfxxgk/ndbg/202501/t20250110_5496462.html": {
-        "proactive.new_media"
-    },
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
@@ -144,10 +135,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
-        "proactive.new_media",
-        "proposals.count",
+        "proposals.count"
     },
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
     "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},

@@ -84,3 +84,22 @@ def test_a_wechat_public_platform_listed_after_the_website_is_new_media() -> Non
         "proactive.website": 65,
         "proactive.new_media": 882,
     }
+
+
+def test_no_normative_document_issued_is_none() -> None:
+    text = "严格执行“三审三校”信息发布审核制度，全年未出现信息发布错误、延误等问题，无行政规范性文件出台及更新情况。"
+    assert _facts(text, 2025) == {"normative.issued": 0}
+    text = "严格按照格式、口径、时间等要求公开鸣凤镇2023年财政决算报告1条,未发布规范性文件,无行政许可、行政处罚等相关信息需要公开。"
+    assert _facts(text, 2023)["normative.issued"] == 0
+
+
+def test_news_of_the_work_an_account_posts_is_its_figure() -> None:
+    text = (
+        "2024年,全年通过门户网站发布信息210条,通过“潜江医保”微信公众号平台发布各类工作动态和医保服务信息176条,"
+        "并开辟“潜医保小课堂”医保政策专栏。"
+    )
+    assert _facts(text, 2024) == {"proactive.website": 210, "proactive.new_media": 176}
+    text = "2023年全年在区政府门户网站公示备案等信息51条;在“栖霞区政务服务”微信公众号发布工作动态、转载新闻要闻249条。"
+    assert _facts(text, 2023)["proactive.new_media"] == 249
+    # news of the work is no total: a kind of what the body publishes
+    assert _facts("2024年,我局发布工作动态176条。", 2024) == {}
