@@ -45,6 +45,7 @@ TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
 # A site named by its title as an item of a list of channels ("“××局网站”、"; not "“大众网”、", a news site).
+_DOCUMENT_TITLE = re.compile(r"《[^》]*》")
 _LISTED_SITE_TITLE = re.compile(r"[“《\"「][^”》\"」]{2,30}?(?:网站|门户网)[”》\"」](?=[、，,和及与])")
 # "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
 # across channels, not the named one's (a list "网站、公众号等平台" names its channels).
@@ -251,7 +252,8 @@ def _subject_index(earlier: list[str]) -> int:
 
 def verb_in(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The last verb in `text` that is not part of a channel's name ("“三务”公开网站63条")."""
-    names = [m.span() for m in WEBSITE_NAME.finditer(text)]
+    # (nor of a document's title: "主动公开《××2023年部门预算公开》…")
+    names = [m.span() for m in WEBSITE_NAME.finditer(text)] + [m.span() for m in _DOCUMENT_TITLE.finditer(text)]
     for match in reversed(list(pattern.finditer(text))):
         if not any(start <= match.start() < end for start, end in names):
             return match

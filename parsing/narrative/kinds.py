@@ -27,8 +27,8 @@ from parsing.vocabulary import prose as P
 
 _WEBSITE = "proactive.website"
 _NEWS = re.compile(
-    rf"(?P<site>{alternation(W.WEBSITE_WORDS)})[^，,；;。]*?{alternation(W.PUBLISH_VERBS)}"
-    rf"(?:[^，,；;。0-9０-９]{{0,12}}?等|{alternation(P.OBJECT_OWNERS)})?(?P<kind>{alternation(K.SITE_NEWS_KINDS)})(?=\s*(?:共|共计|合计)?\s*[0-9０-９])"
+    rf"(?P<site>{alternation(W.WEBSITE_WORDS)})[^；;。]*?{alternation(W.PUBLISH_VERBS)}"
+    rf"(?:[^，,；;。0-9０-９]{{0,30}}?等|{alternation(P.OBJECT_OWNERS)})?(?P<kind>{alternation(K.SITE_NEWS_KINDS)})(?=\s*(?:共|共计|合计)?\s*[0-9０-９])"
 )
 _REOPENING = re.compile(alternation(K.REOPENING_VERBS))
 _VERB = re.compile(alternation(W.PUBLISH_VERBS))

@@ -29,6 +29,8 @@ _MODIFIED = re.compile(
 )
 # When is no what ("主动公开政府信息2024年全年共计6条").
 _WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
+_WORK_AFTER = re.compile(f"(?<={W.INFO_OBJECTS[0]}){alternation(P.WORK_AFTER_INFO)}$")
+_DOCUMENTS = re.compile(r"《[^》]*》")
 _OWNER = re.compile(f"^(?:{alternation(P.OBJECT_OWNERS)}|[\u4e00-\u9fff]{{1,12}}?{alternation(P.OWNER_BODY_ENDINGS)})")
 
 
@@ -36,6 +38,8 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
     """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
     named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
     counted = counted.strip()
+    if verb == "主动公开" and counted and not _DOCUMENTS.sub("", counted).strip(" 、和及与"):
+        return True  # "主动公开《××部门预算》《××部门决算》2条": documents, each named, disclosed
     for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
         counted = counted[: other.start] + counted[other.end :]
     modified = _MODIFIED.match(_TRAILING_FILLERS.sub("", counted))
@@ -55,6 +59,7 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
     if scope is not None and not CHANNEL_WORD.search(scope.group()):  # ("政府网站各类信息": the site's)
         counted = counted[scope.end() :]
     counted = _OWNER.sub("", _FILLERS.sub("", _WHEN.sub("", counted)))
+    counted = _WORK_AFTER.sub("", counted)  # "主动公开政府信息工作139条": the information of the work
     if listed or _FIELDS.match(counted):  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
         counted = _FIELDS.sub("", counted)
     if counted:

@@ -82,6 +82,8 @@ OBJECT_FILLERS = (
 OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
 # … or naming itself ("主动公开长桥乡人民政府信息57条").
 OWNER_BODY_ENDINGS = ("人民政府", "街道办事处")
+# After information in general, what is counted is still the information ("政府信息工作139条").
+WORK_AFTER_INFO = ("工作",)
 OBJECT_LIST_END = "等"
 # The scope of the body's information named before it ("全镇政府信息公开566条"): whose, not what kind.
 OBJECT_SCOPES = ("全镇", "全乡", "全街道", "全县", "全区", "全市", "全局", "全委")

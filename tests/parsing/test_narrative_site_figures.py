@@ -134,3 +134,21 @@ def test_a_list_closed_by_related_information_and_a_rate() -> None:
     assert "proactive.total" not in _facts("公开公务员招考信息等相关信息2条。")
     # a figure per day is a rate
     assert _facts("在局网站平均每日发布文旅活动、服务等相关信息2篇。") == {}
+
+
+def test_documents_disclosed_each_named_by_title() -> None:
+    text = "2023年,主动公开《尧头镇人民政府2023年部门预算公开》《澄城县尧头镇人民政府2022年度部门决算》2条。"
+    assert _facts(text) == {"proactive.total": 2}
+
+
+def test_information_of_the_work_is_information() -> None:
+    text = "2023年我局主动公开政府信息工作139条,其中通知公告类127条、规范性文件类4条、议案提案类8条。"
+    assert _facts(text) == {"proactive.total": 139}
+
+
+def test_the_website_news_after_the_site_named_clauses_before() -> None:
+    text = (
+        "2024年,我局通过政府网站更新局机关主要负责人、单位联系方式等信息,并发布外资外贸、社零指标以及"
+        "安全生产检查等动态信息178条。"
+    )
+    assert _facts(text, 2024) == {"proactive.website": 178}
