@@ -33,7 +33,7 @@ from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.means import means_website, restates_subject
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.narrative.required import REQUIRED, listed_kind, names_required
+from parsing.narrative.required import REQUIRED, carried_required, listed_kind, names_required
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
 from parsing.narrative.times import YEAR, only_dates, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
@@ -155,6 +155,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             )
             if not clause.aside:
                 figures.append((quantity, read, clause.text[start : quantity.start]))
+        if counts and not (clause.aside or part_of_before or read_here or dated_before):  # "…文件0件，新制发1件"
+            read_here = carried_required(clause.text, [c.text for c in parts[member:i] if not c.aside])
         out.extend(read_here)
         if counts and not clause.aside:
             out.extend(closing_sum(clause.text, counts, figures[: -len(counts)]))

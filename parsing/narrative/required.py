@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from parsing.narrative.candidate import Candidate
+from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
@@ -44,3 +46,32 @@ def listed_kind(words: FactWords, before: str) -> bool:
     if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
         return True
     return P.OBJECT_LIST_END in rest
+
+
+# "清理区本级规范性文件0件，保留4件，新制发1件": a clause of the verb and a count alone, after a clause
+# of the same member counting what the key requires, counts that thing too (for keys whose
+# required word is what is counted).
+_CARRIED = {
+    f.key: re.compile(rf"^\s*(?:新|另)?(?:{alternation(f.verbs)})了?(?=\s*[0-9０-９])")
+    for f in _KEYS
+    if f.required_counted
+}
+
+
+def carried_required(text: str, earlier: list[str]) -> list[Candidate]:
+    """The candidates of a clause whose verb counts what an earlier clause of its member names."""
+    out: list[Candidate] = []
+    counts = quantities(text)
+    for words in _KEYS:
+        pattern = _CARRIED.get(words.key)
+        if pattern is None or len(counts) != 1 or pattern.match(text) is None:
+            continue
+        quantity = counts[0]
+        if quantity.unit not in words.units or text[quantity.end :].strip():
+            continue
+        named = [e for e in earlier if quantities(e) and names_required(words, e)]
+        if named:
+            out.append(
+                Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, None, quantity.raw)
+            )
+    return out

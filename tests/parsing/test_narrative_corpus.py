@@ -123,7 +123,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
     "http://www.xincheng.gov.cn/zwgk/xxgknb/gdwxxgknb/2006274384404164609.html": {"proactive.website"},
-    "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},

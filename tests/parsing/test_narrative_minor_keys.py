@@ -118,3 +118,14 @@ def test_a_later_clause_handling_a_count_of_nothing_named_counts_the_proposals_n
     assert "proposals.count" not in _facts(text, 2021)
     text = "认真办理人大代表建议,今年办理的6件依申请公开均已答复。"
     assert "proposals.count" not in _facts(text, 2021)
+
+
+def test_a_clause_issuing_a_count_alone_counts_the_normative_documents_named_before() -> None:
+    text = (
+        "依据现行法律法规及工作实际,严格审查程序,健全审核机制,依法审查规范性文件,清理区本级规范性文件0件,"
+        "保留4件,新制发1件,已通过规范性文件专栏集中公开。"
+    )
+    assert _facts(text, 2024) == {"normative.issued": 1}
+    # the verb must open the clause and count nothing named; requests named before carry nothing
+    assert "normative.issued" not in _facts("2023年,收到申请5件,制定3件。", 2023)
+    assert "normative.issued" not in _facts("2023年,清理规范性文件2件,新制定制度3件。", 2023)
