@@ -152,6 +152,40 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2012071816238473217.html": {"proactive.website"},
     "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
+    "https://hkjmqz120.com/www/xxgk/bmxxgkml/ycsszglj_38951/xxgknb_38953/202301/t20230129_3932831": {
+        "proactive.total"
+    },
+    "http://zwgk.changchun.gov.cn/gzl/swbm/daj/ndbg/202201/t20220127_2979362.html": {"proactive.total"},
+    "https://www.hc.gov.cn/bmjd/bm_100475/gyygwh/zwgk_101619/zfxxgknb_101629/202101/t20210122_8799259.html": {
+        "applications.received"
+    },
+    "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/xzjd/202501/t20250117_86639110.html": {
+        "applications.received"
+    },
+    "https://lxs.gov.cn/lxs/zwgk/xxgkndbg/2023/szf/art/2024/art_c6c8b76aee574d2d9311aacff65ab5fe.html": {
+        "documents.published"
+    },
+    "http://www.hnyx.gov.cn/c26829/20250126/i2310545.html": {"proactive.website"},
+    "https://www.tongliao.gov.cn/zwgk/zfxxgk/zfxxgknb/2022_645/szfzcbm/202301/t20230118_62744.html": {
+        "documents.published",
+        "normative.issued",
+        "proactive.new_media",
+    },
+    "http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html": {
+        "proactive.website"
+    },
+    "https://www.sandu.gov.cn/zfxxgk/zfxxgknb/2022n_5930973/202301/t20230119_77976340.html": {
+        "proactive.new_media"
+    },
+    "http://www.xxtq.gov.cn/xxtjdb/zfxxgk/xxgkgzndbg/t6263658.html": {
+        "applications.received",
+        "proactive.website",
+    },
+    "http://www.bypc.gov.cn/zwgk-view/20746.html": {"applications.received"},
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
+        "proactive.website"
+    },
+    "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2023/xwcl/1601767.htm": {"normative.issued"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
         "proactive.total",
@@ -332,6 +366,31 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004069&fbtime=2024": {
         "applications.received"
     },
+    "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_71f6e9baac51489b90371c94c70d244b.html": {
+        "proactive.website"
+    },
+    "http://lycoop.linyi.cn/info/1097/4716.htm": {"proactive.new_media"},
+    "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202401/833772.html": {
+        "proactive.total"
+    },
+    "http://www.hanzhong.gov.cn/hzszf/zwgk/xxgknb/2020/sjbm/202102/490f56d5771a4f298b71acd31f984c0a.shtml": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.published"},
+    "http://xianning.gov.cn/xxgk/xxgknb/2019/szbm/202001/t20200117_1909109.shtml": {"proactive.website"},
+    "http://www-qinzhou-gov-cn.njmu.s5.bt8.net/zfxxgk/qzszfxxgkpt/qzsrmzfbgs/zfxxgknb_5/t19555553.shtml": {
+        "documents.published"
+    },
+    "http://xialuqu.gov.cn/zwgk/xxgknb/2020n/202101/t20210125_758145.html": {"applications.received"},
+    "http://www.pingdu.gov.cn/bmxxgkml_15/pdsylbzj_15/xxgkml_15/ndgzbg_15/202204/t20220423_5903002.shtml": {
+        "proactive.new_media"
+    },
+    "http://bva.jinan.gov.cn/art/2025/1/15/art_35198_4781738.html?xxgkhide=1": {"proactive.new_media"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -345,6 +404,15 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
+    "http://lyj.xianning.gov.cn/xxgk/xxgknb/202601/t20260115_4206299.shtml": {"proactive.total"},
+    "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
+        "proactive.new_media"
+    },
+    "http://www.cxs.gov.cn/info/20535/867359.htm": {"proactive.total"},
+    "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
+        "proactive.total"
+    },
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
@@ -389,6 +457,18 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
     "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html": {"proactive.website"},
+    "http://sc.cma.gov.cn/zfxxgk/zfxxgknb/2022n/bm_92514/202301/t20230109_5248417.html": {
+        "proactive.new_media"
+    },
+    "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
+        "proposals.count"
+    },
+    "http://www.hanzhong.gov.cn/hzszf/zwgk/xxgknb/2020/sjbm/202102/490f56d5771a4f298b71acd31f984c0a.shtml": {
+        "proactive.total"
+    },
+    "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {"proactive.total"},
+    "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.issued"},
+    "http://fgw.henan.gov.cn/2023/01-19/2677014.html": {"proposals.count"},
 }
 
 
