@@ -32,7 +32,6 @@ from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
-from parsing.narrative.quantities import quantities
 from parsing.narrative.sums import all_through
 from parsing.narrative.times import dated_by_the_one_before
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
@@ -84,9 +83,10 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
         for i, sentence in enumerate(passage):
             if opens_section(passage, i):
                 heading = heading_key(sentence.text)
-            text = _unless_nothing_before(passage, i)
-            read = under_heading(bound(text, framed_candidates(text, year)), heading, text)
-            read = all_through(text, read)
+            read = under_heading(
+                bound(sentence.text, framed_candidates(sentence.text, year)), heading, sentence.text
+            )
+            read = all_through(sentence.text, read)
             if i and dated_by_the_one_before(passage[i - 1].text, sentence.text, year):
                 read = []
             whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
@@ -130,16 +130,6 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     conflicts.extend(_inconsistent(facts))
     conflicts.extend(_part_beyond_whole(facts, channel_figures))
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
-
-
-def _unless_nothing_before(passage: list[Sentence], i: int) -> str:
-    """The sentence's text, less an opening 其中 when the sentence before states no figure ("…全面推进信息
-    主动公开。其中,通过…网站更新信息14条,…全年总计更新主动公开信息500条"): no part of anything."""
-    text = passage[i].text
-    opening = text.lstrip()
-    if not i or not opening.startswith(PART_WORDS) or quantities(passage[i - 1].text):
-        return text
-    return opening.removeprefix(PART_WORDS[0]).lstrip(" ，,：:")
 
 
 def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:

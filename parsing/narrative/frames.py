@@ -9,7 +9,6 @@ named as the object of the verb, right before its figure ("我办共发布信息
 is the figure's channel: read as if named before the verb ("门户网站发布信息717条"). Two different
 websites each with a figure in one sentence ("在浙江气象局外网门户…公开20条，浙江气象局政务网公开118条")
 give no website figure, unless one of them is the others' sum: which one is "the website" is unknown.
-The part of the information made that was disclosed ("共制作信息30条,其中主动公开信息数24条") is the total.
 """
 
 from __future__ import annotations
@@ -19,11 +18,8 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels
 from parsing.narrative.clauses import clauses
-from parsing.narrative.kinds import one_of_kinds, site_news
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
-from parsing.narrative.sites import body_as_site
-from parsing.narrative.sums import opening_sum
 from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
@@ -115,21 +111,6 @@ def two_websites(sentence: str, out: list[Candidate]) -> list[Candidate]:
     ]
 
 
-_MADE_THEN_PART = re.compile(
-    rf"(?:{alternation(F.PRODUCED_VERBS)})[^。；;]*?[0-9０-９]+\s*条[，,]\s*(?P<part>{alternation(W.PART_WORDS)})[，,：:]?"
-    rf"(?={alternation(F.PART_DISCLOSED_VERBS)})"
-)
-
-
-def made_then_disclosed(sentence: str) -> str | None:
-    """ "共制作信息30条,其中主动公开信息数24条": the sentence with the part of what was made that was
-    disclosed read as a statement of its own (the total disclosed), if it says so."""
-    match = _MADE_THEN_PART.search(sentence)
-    if match is None:
-        return None
-    return sentence[: match.start("part")] + sentence[match.end() :]
-
-
 def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     """`sentence_candidates`, with the frames above read too."""
     out = sentence_candidates(sentence, year)
@@ -139,11 +120,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    made = made_then_disclosed(sentence) if all(c.key != "proactive.total" for c in out) else None
-    if made is not None:
-        out += [c for c in sentence_candidates(made, year) if c.key == "proactive.total"]
-    named = body_as_site(sentence) if all(c.key != _WEBSITE for c in out) else None
-    if named is not None:
-        out += [c for c in sentence_candidates(named, year) if c.key == _WEBSITE]
-    out = site_news(sentence, out, lambda text: sentence_candidates(text, year))
-    return two_websites(sentence, closing_sums(sentence, opening_sum(one_of_kinds(sentence, out))))
+    return two_websites(sentence, closing_sums(sentence, out))

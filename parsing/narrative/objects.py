@@ -16,30 +16,18 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(P.OBJECT_CONJUNCTIONS))
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
-_FIELDS = re.compile(
-    f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?:{alternation(P.FIELD_FILLERS)})?"
-    f"(?={alternation(W.INFO_OBJECTS)}$)"
-)
-# "环保水利各类信息", "全市各类政府信息": all kinds of the body's information, whatever names its scope.
-_ALL_KINDS = re.compile(f"^[^、，,等的]+?{alternation(P.ALL_KINDS_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
-# "…的" before information in general ("涉及群众切身利益的政府信息", "…第二十条规定的相关政府信息"), but not a
-# kind ("…类的信息").
-_MODIFIED = re.compile(
-    f"^[^、，,等]+(?<!类)的(?:{alternation(P.FIELD_FILLERS)})?(?P<head>{alternation(W.INFO_OBJECTS)})$"
-)
+_FIELDS = re.compile(f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
+# "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
+_MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
 # When is no what ("主动公开政府信息2024年全年共计6条").
 _WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
-_WORK_AFTER = re.compile(f"(?<={W.INFO_OBJECTS[0]}){alternation(P.WORK_AFTER_INFO)}$")
-_DOCUMENTS = re.compile(r"《[^》]*》")
-_OWNER = re.compile(f"^(?:{alternation(P.OBJECT_OWNERS)}|[\u4e00-\u9fff]{{1,12}}?{alternation(P.OWNER_BODY_ENDINGS)})")
+_OWNER = re.compile(f"^{alternation(P.OBJECT_OWNERS)}")
 
 
 def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:
     """What was counted is information in general ("政务信息", "…等政府信息"), not one kind of it."""
     named_after = any(after.lstrip().startswith(noun) for noun in words.objects)
     counted = counted.strip()
-    if verb == "主动公开" and counted and not _DOCUMENTS.sub("", counted).strip(" 、和及与"):
-        return True  # "主动公开《××部门预算》《××部门决算》2条": documents, each named, disclosed
     for other in reversed(quantities(counted)):  # "发布信息294期1014条": the other count is no object
         counted = counted[: other.start] + counted[other.end :]
     modified = _MODIFIED.match(_TRAILING_FILLERS.sub("", counted))
@@ -47,20 +35,14 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
         counted = modified.group("head")
     listed = P.OBJECT_LIST_END in counted
     if listed:
-        items, counted = counted.rsplit(P.OBJECT_LIST_END, 1)
-        if _CONJUNCTION.search(items):  # "领导分工、财政预决算等相关信息": the list's information
-            counted = counted.removeprefix(P.FIELD_FILLERS[0])
+        counted = counted.rsplit(P.OBJECT_LIST_END, 1)[1]
     else:
         conjuncts = _CONJUNCTION.split(counted)
         # "教育新闻和各类信息": the last of several kinds says "all kinds"
         general = len(conjuncts) > 1 and conjuncts[-1].startswith(P.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
-    scope = _ALL_KINDS.match(_TRAILING_FILLERS.sub("", counted))
-    if scope is not None and not CHANNEL_WORD.search(scope.group()):  # ("政府网站各类信息": the site's)
-        counted = counted[scope.end() :]
     counted = _OWNER.sub("", _FILLERS.sub("", _WHEN.sub("", counted)))
-    counted = _WORK_AFTER.sub("", counted)  # "主动公开政府信息工作139条": the information of the work
-    if listed or _FIELDS.match(counted):  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
+    if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
         counted = _FIELDS.sub("", counted)
     if counted:
         # "信息图文": made of the key's objects only
@@ -118,7 +100,7 @@ def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate 
 _PUBLISH_AFTER = re.compile(alternation(W.PUBLISH_VERBS))
 _CHANNEL_NOUN = {
     f.key: re.compile(
-        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})?(?:{alternation(P.OBJECT_FILLERS)})*$"
+        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})(?:{alternation(P.OBJECT_FILLERS)})*$"
     )
     for f in FACT_WORDS
     if f.channels

@@ -27,13 +27,8 @@ _SINCE_YEAR = re.compile(
 )
 
 
-_DOCUMENT_TITLE = re.compile(r"《[^》]*》")
-
-
 def other_year(before: str, year: int | None) -> bool:
-    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年"); a document's title
-    ("《××2022年度部门决算》") dates the document, not the figure."""
-    before = _DOCUMENT_TITLE.sub("", before)
+    """Another year, or part of the year only ("截至11月底", "1-10月", "上半年")."""
     if _OTHER_YEAR.search(before) or _PART_OF_YEAR.search(before):
         return True
     if year is None:

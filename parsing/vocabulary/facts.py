@@ -41,7 +41,7 @@ WEBSITE_WORDS = (
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",
-    "快手", "视频号", "南方号", "南方+", "两微", "双微", "客户端", "公众平台",
+    "快手", "视频号", "南方号", "南方+", "两微", "客户端",
 )
 # New media by platform: two figures of one platform are one account's (or a conflict), never added;
 # a figure of new media as a whole (政务新媒体, 两微) is the whole its platforms' figures are parts of.
@@ -50,7 +50,7 @@ MEDIA_PLATFORMS = (
     ("头条",), ("抖音",), ("视频号",), ("快手",), ("微博",), ("南方号", "南方+"), ("客户端",),
     ("微信", "公众号", "公众平台", "订阅号", "服务号"),
 )
-ALL_MEDIA_WORDS = ("新媒体", "两微", "双微")
+ALL_MEDIA_WORDS = ("新媒体", "两微")
 ANOTHER_WORDS = ("其他", "其它", "另外")  # "其他新媒体平台" is more media, not all of it
 # The press: articles placed there are publicity, not disclosure — a figure through the press alone
 # is neither a total nor a channel's ("在人民网、新华网等媒体发布信息50条"); 新媒体 is no press.
@@ -72,14 +72,14 @@ PART_WORDS = ("其中",)
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增", "发稿")
-# Keeping a channel up to date, or filing stories (发稿), is no total ("更新政府信息23条").
-TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文", "发稿"))
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增")
+# Keeping a channel up to date is no total of what was published ("更新政府信息23条").
+TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = ("信息", "法定信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
     *INFO_OBJECTS, "政务动态", "推文", "博文", "资讯", "稿件", "图文", "文章", "作品", "内容", "消息", "微信", "微博", "视频", "短视频",
-    "工作", "政府工作", "动态信息", "转载信息", "动态",
+    "工作", "政府工作", "动态信息", "转载信息",
 )
 
 # --- 依申请公开 ---------------------------------------------------------------------------
@@ -104,7 +104,7 @@ APPLICATION_NAMES = ("申请", "信息公开", "来件")
 
 # --- 规范性文件 / 公文 --------------------------------------------------------------------
 
-ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布", "公布")
+ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
 NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
 DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
 DOCUMENT_WORDS = ("公文", "发文", "正式文件")
@@ -119,7 +119,7 @@ DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 # --- 建议提案 ----------------------------------------------------------------------------
 
-HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复", "完成")
+HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
 ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
@@ -262,7 +262,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
-        negative=tuple(f"{n}{f}" for n in NONE_WORDS for v in ISSUE_VERBS for f in (f"{v}…规范性文件", f"…规范性文件{v}")),
+        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
     ),
     FactWords(
         "documents.issued",
@@ -347,8 +347,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(("处理费",),),
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
-            # "没有政府信息公开的收费及减免事项", "未向申请人收费", "…公开申请未产生相关收费情况"
-            *(f"{p}…收费" for n in NONE_WORDS for p in (f"{n}…信息公开", f"{n}…依申请", f"{n}向申请人", f"申请{n}")),
+            *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
             *(f"不收取…{what}" for what in FEE_WORDS),
             *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),

@@ -60,8 +60,6 @@ SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今",
 # Words pointing at another year than the report's.
 # … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
-# A figure per day or week is a rate, not a count ("平均每日发布文旅活动等相关信息2篇").
-RATE_WORDS = ("每日", "日均", "每天", "每周", "周均", "每月", "月均")
 # Qualifiers of a number: before it (约100条) and after it (100余条).
 APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
@@ -80,20 +78,10 @@ OBJECT_FILLERS = (
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
 OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
-# … or naming itself ("主动公开长桥乡人民政府信息57条").
-OWNER_BODY_ENDINGS = ("人民政府", "街道办事处")
-# After information in general, what is counted is still the information ("政府信息工作139条").
-WORK_AFTER_INFO = ("工作",)
 OBJECT_LIST_END = "等"
-# The scope of the body's information named before it ("全镇政府信息公开566条"): whose, not what kind.
-OBJECT_SCOPES = ("全镇", "全乡", "全街道", "全县", "全区", "全市", "全局", "全委")
 # After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
 FIELD_WORDS = ("领域",)
 KIND_OF_FIELD = ("重点",)
-# "生态环境领域相关信息": the body's field and its information in general.
-FIELD_FILLERS = ("相关",)
-# "环保水利各类信息": its information of all kinds (the scope named before them is no kind).
-ALL_KINDS_WORDS = ("各类", "各项")
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
@@ -121,5 +109,3 @@ SELF_WORDS = (
     "我局", "本局", "我委", "本委", "我办", "本办", "我单位", "本单位", "本部门", "本机关", "我镇", "本镇", "我乡", "本乡",
     "我街道", "本街道", "我区", "我县", "我市", "本级",
 )
-# "以门户网站为主渠道，…共主动公开…860条": a channel named as the main one of several (others beside it).
-MAIN_CHANNEL_WORDS = ("为主渠道", "为主要渠道", "为主要公开渠道", "为主要途径", "为主要公开途径", "为主阵地", "为主要载体")
