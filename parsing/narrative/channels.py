@@ -36,7 +36,6 @@ _CARRIED_CHANNEL = re.compile(
 _BARE_NEWS_CLIENT = re.compile(f"(?<![”」\"》]){alternation(NEWS_CLIENT_WORDS)}")
 TITLES = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in P.TITLE_QUOTES))
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
-_MAIN_CHANNEL = re.compile(alternation(P.MAIN_CHANNEL_WORDS))
 _UPKEEP = re.compile(alternation(P.CHANNEL_UPKEEP))
 _WORK = re.compile(alternation(P.WORK_VERBS))
 # A clause that only says when ("2024年，“金塔司法”微信公众号…，发布876篇信息"): the subject follows.
@@ -44,8 +43,6 @@ TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
-# A site named by its title as an item of a list of channels ("“××局网站”、"; not "“大众网”、", a news site).
-_LISTED_SITE_TITLE = re.compile(r"[“《\"「][^”》\"」]{2,30}?(?:网站|门户网)[”》\"」](?=[、，,和及与])")
 # "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
 # across channels, not the named one's (a list "网站、公众号等平台" names its channels).
 _ONE_THEN_OTHERS = re.compile(
@@ -57,18 +54,11 @@ _CHANNEL_THEN_TOPIC = re.compile(
     f'(?:{alternation(W.WEBSITE_WORDS + W.NEW_MEDIA_WORDS)})[”》"」]?(?:上的|中的|的|上|中)?(?P<topic>[^，,、；;的]+)$'
 )
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
-_SCOPE = re.compile(f"^(?:{alternation(P.OBJECT_SCOPES + P.SELF_WORDS + P.OBJECT_OWNERS)})")
 
 
 def topic(subject: str) -> str:
     """What a subject names as counted after its channel when the verb has nothing after it
-    ("信息公开网站的部门动态信息发布49篇" counts 部门动态信息), or, naming no channel, information in
-    general as the subject after a scope or a time only ("全镇政府信息公开566条", "本年度政府信息公开共
-    530条"); "" when it names nothing counted."""
-    if not channels(subject)[0]:
-        named = _TRAILING_FILLERS.sub("", TIME_ONLY.sub("", re.split(r"[，,；;：:]", subject)[-1]).strip())
-        named = _SCOPE.sub("", named)
-        return named if named in W.INFO_OBJECTS else ""
+    ("信息公开网站的部门动态信息发布49篇" counts 部门动态信息); "" when it names nothing counted."""
     match = _CHANNEL_THEN_TOPIC.search(_TRAILING_FILLERS.sub("", subject.strip()))
     if match is None or not match.group("topic").endswith(W.INFO_OBJECTS):
         return ""
@@ -125,8 +115,6 @@ def channels(text: str) -> tuple[set[str], str | None]:
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
-    if kinds and _MAIN_CHANNEL.search(text):  # the main one of several channels: others beside it
-        kinds.add(OTHER)
     # (a newspaper named by its title, "通过“今日历下”、“济南日报”…等新媒体": the press among them)
     if _PRESS.search(text) or (titled and any(_PRESS.search(t) for t in TITLES.findall(original))):
         kinds.add(PRESS)
@@ -138,8 +126,6 @@ def channels(text: str) -> tuple[set[str], str | None]:
             or any(_WEBSITE_TITLE.search(t) for t in TITLES.findall(original))
         )
     ):
-        kinds.add(WEBSITE)
-    if titled and _LISTED_SITE_TITLE.search(original):  # "通过“××交通运输局网站”、“××交通”微信公众号、…等平台"
         kinds.add(WEBSITE)
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)

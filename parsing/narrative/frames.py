@@ -18,11 +18,8 @@ import re
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels
 from parsing.narrative.clauses import clauses
-from parsing.narrative.kinds import one_of_kinds, site_news
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
-from parsing.narrative.sites import body_as_site
-from parsing.narrative.sums import opening_sum
 from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
@@ -123,8 +120,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    named = body_as_site(sentence) if all(c.key != _WEBSITE for c in out) else None
-    if named is not None:
-        out += [c for c in sentence_candidates(named, year) if c.key == _WEBSITE]
-    out = site_news(sentence, out, lambda text: sentence_candidates(text, year))
-    return two_websites(sentence, closing_sums(sentence, opening_sum(one_of_kinds(sentence, out))))
+    return two_websites(sentence, closing_sums(sentence, out))

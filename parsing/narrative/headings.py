@@ -1,11 +1,8 @@
 """A heading that names one channel ("1.网站信息公开情况", "（二）政务新媒体"): a figure under it that
 names no channel of its own has two readings — the heading's channel's (its subject) or the
-agency's total — and the reader abstains: it is neither key's figure. A label standing alone ("公开数量:")
-heads a section of its own."""
+agency's total — and the reader abstains: it is neither key's figure."""
 
 from __future__ import annotations
-
-import re
 
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import CHANNEL_WORD, MEDIA, WEBSITE, channels
@@ -13,8 +10,6 @@ from parsing.narrative.passages import Sentence, is_heading, is_item_start
 from parsing.narrative.quantities import quantities
 
 _SHORT_ITEM = 24
-# A label standing alone ("公开数量:"): a heading of what follows.
-_LABEL = re.compile(r"[^，,。；;：:\d]{2,10}[：:]")
 _KEYS = {frozenset({WEBSITE}): "proactive.website", frozenset({MEDIA}): "proactive.new_media"}
 
 
@@ -23,7 +18,7 @@ def opens_section(passage: list[Sentence], index: int) -> bool:
     text = passage[index].text
     if index or quantities(text):
         return False
-    if len(passage) == 1 and (is_heading(text) or _LABEL.fullmatch(text.strip())):
+    if len(passage) == 1 and is_heading(text):
         return True
     return is_item_start(text) and len(text.strip()) <= _SHORT_ITEM
 

@@ -33,7 +33,6 @@ from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.means import means_website, restates_subject
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.narrative.required import REQUIRED, listed_kind, names_required
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
 from parsing.narrative.times import YEAR, only_dates, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
@@ -72,6 +71,20 @@ def _word(text: str) -> str:
     return re.escape(text) + (f"(?!{re.escape(after)})" if after else "")
 
 
+# A required word followed by this is part of another word ("印发文件" names no 发文).
+_REQUIRED = {
+    f.key: [
+        re.compile(
+            "|".join(
+                re.escape(w)
+                + (f"(?!{re.escape(W.REQUIRED_NOT_BEFORE[w])})" if w in W.REQUIRED_NOT_BEFORE else "")
+                for w in sorted(group, key=len, reverse=True)
+            )
+        )
+        for group in f.required
+    ]
+    for f in _KEYS
+}
 _NEGATIVE = {
     f.key: re.compile("|".join(_GAP.join(_word(p) for p in form.split("…")) for form in f.negative))
     for f in _KEYS
@@ -174,8 +187,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out = respectively(sentence, out)
     out = new_this_year(sentence, out)
     out = no_peer_totals(sentence, out)
-    # a channel's noun alone is no enumeration of channels' figures (beside another channel's figure it is one)
-    if sum(c.noun for c in out) < 2 and len({c.key for c in out if c.key in _CHANNEL_KEYS}) < 2:
+    if sum(c.noun for c in out) < 2:  # a channel's noun alone is no enumeration of channels' figures
         out = [c for c in out if not c.noun]
     # "制发公文68件，其中公开发布27件": a part only of the whole stated before it in the sentence.
     return [
@@ -216,7 +228,7 @@ def _read(
         # verb and channel when it names a verb of its own.
         text = own if (verb_in(verbs, own) if verbs is not None else own_start > 0) else before
         # A later count in a clause names what it counts itself ("制定规范性文件4份和1份…《办法》").
-        named = (own if text is own or names_required(words, own) else "") if own_start else None
+        named = (own if text is own else "") if own_start else None
         if words.channels and own_start and text is before and CHANNEL_WORD.search(own):
             # "微信公众号推送300余条、微博300余条": the later count names its own channel
             candidate = listed_channel(words, quantity, own)
@@ -257,14 +269,14 @@ def _match(
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
     following = _LIST_ITEM_END.split(after, maxsplit=1)[0]
     window = (before if named is None else named) + following
-    if not all(pattern.search(window) for pattern in REQUIRED[words.key]):
+    if not all(pattern.search(window) for pattern in _REQUIRED[words.key]):
         return None
     stated_before = all(
-        pattern.search(before if named is None else named) for pattern in REQUIRED[words.key]
+        pattern.search(before if named is None else named) for pattern in _REQUIRED[words.key]
     )
     if words.required and not stated_before and any(n in following for n in W.NONE_WORDS):
         return None  # "这3起…均未发生…行政复议": what follows the count denies it
-    if words.required and not words.objects and listed_kind(words, before if named is None else named):
+    if words.required and not words.objects and _listed_kind(words, before if named is None else named):
         return None  # "发布政府公报、行政规范性文件等政府信息11000余条" counts the list's whole
     checked = before
     if words.objects and verb is not None and P.OBJECT_LIST_END in before[verb.end() :]:
@@ -310,8 +322,8 @@ def _match(
         elif not words.channels and WEBSITE in kinds:
             channel = None  # "通过门户网站和微信公众号共公开…": across the website and others
         counted = before[verb.end() :] if verb is not None else ""
-        if not _FILLERS.sub("", counted).strip():  # "信息公开网站的部门动态信息发布49篇": named before the verb
-            counted = topic(subject) or counted.strip()
+        if not counted.strip():  # "信息公开网站的部门动态信息发布49篇": named before the verb
+            counted = topic(subject)
         if item is not None and item.strip(_ITEM_SEPARATORS):
             # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
             counted = item.strip(_ITEM_SEPARATORS)
@@ -347,6 +359,18 @@ def _match(
         bare=bool(words.verbs) and verb is None,
         column=words.channels == W.WEBSITE_WORDS and bool(_COLUMN.search(before)),
     )
+
+
+def _listed_kind(words: FactWords, before: str) -> bool:
+    """The required word is one item of a list closed by 等 before the count: the count is the whole's
+    (or, for a key whose required word is what is counted, anything but fillers and verbs follows it)."""
+    ends = [m.end() for pattern in _REQUIRED[words.key] for m in pattern.finditer(before)]
+    if not ends:
+        return False
+    rest = before[max(ends) :]
+    if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
+        return True
+    return P.OBJECT_LIST_END in rest
 
 
 def _negatives(text: str) -> list[Candidate]:

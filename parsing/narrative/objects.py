@@ -16,20 +16,12 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(P.OBJECT_CONJUNCTIONS))
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
-_FIELDS = re.compile(
-    f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?:{alternation(P.FIELD_FILLERS)})?"
-    f"(?={alternation(W.INFO_OBJECTS)}$)"
-)
-# "环保水利各类信息", "全市各类政府信息": all kinds of the body's information, whatever names its scope.
-_ALL_KINDS = re.compile(f"^[^、，,等的]+?{alternation(P.ALL_KINDS_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
-# "…的" before information in general ("涉及群众切身利益的政府信息", "…第二十条规定的相关政府信息"), but not a
-# kind ("…类的信息").
-_MODIFIED = re.compile(
-    f"^[^、，,等]+(?<!类)的(?:{alternation(P.FIELD_FILLERS)})?(?P<head>{alternation(W.INFO_OBJECTS)})$"
-)
+_FIELDS = re.compile(f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
+# "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
+_MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
 # When is no what ("主动公开政府信息2024年全年共计6条").
 _WHEN = re.compile(r"(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内")
-_OWNER = re.compile(f"^(?:{alternation(P.OBJECT_OWNERS)}|[\u4e00-\u9fff]{{1,12}}?{alternation(P.OWNER_BODY_ENDINGS)})")
+_OWNER = re.compile(f"^{alternation(P.OBJECT_OWNERS)}")
 
 
 def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str) -> bool:
@@ -49,11 +41,8 @@ def fits_object(words: FactWords, counted: str, after: str, verb: str, unit: str
         # "教育新闻和各类信息": the last of several kinds says "all kinds"
         general = len(conjuncts) > 1 and conjuncts[-1].startswith(P.GENERAL_KINDS)
         counted = conjuncts[-1] if general else conjuncts[0]
-    scope = _ALL_KINDS.match(_TRAILING_FILLERS.sub("", counted))
-    if scope is not None and not CHANNEL_WORD.search(scope.group()):  # ("政府网站各类信息": the site's)
-        counted = counted[scope.end() :]
     counted = _OWNER.sub("", _FILLERS.sub("", _WHEN.sub("", counted)))
-    if listed or _FIELDS.match(counted):  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
+    if listed:  # "公开重大项目、经济运行、价格管理等多领域信息": the fields a list names, all of them
         counted = _FIELDS.sub("", counted)
     if counted:
         # "信息图文": made of the key's objects only
@@ -111,7 +100,7 @@ def listed_channel(words: FactWords, quantity: Quantity, own: str) -> Candidate 
 _PUBLISH_AFTER = re.compile(alternation(W.PUBLISH_VERBS))
 _CHANNEL_NOUN = {
     f.key: re.compile(
-        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})?(?:{alternation(P.OBJECT_FILLERS)})*$"
+        f"(?P<channel>{alternation(f.channels)})(?:{alternation(f.objects)})(?:{alternation(P.OBJECT_FILLERS)})*$"
     )
     for f in FACT_WORDS
     if f.channels

@@ -21,19 +21,15 @@ _ALL_HANDLED = re.compile(
     alternation(W.ALL_HANDLED_WORDS) + alternation(W.ON_TIME_WORDS) + "?" + alternation(W.ALL_HANDLED_VERBS)
 )
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
-_KIND = r"(?P<kind>建议[和及与、]?(?:政协)?(?:委员)?提案|提案[和及与、]?建议|建议|提案|议案)"
-_COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份|项)"
+_KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
+_COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
 _FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
 _NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,；;和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
 # A list item of another kind between the verb and the proposals ("办理领导信箱112件、…、人大代表建议123件").
 _OTHER_ITEM = re.compile(
     rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)"
 )
-_MAX_SKIPPED = 8
-_SEPARATORS = " 、，,和及与以"
-_FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
-# (after items of other kinds, the first proposals item is one more item of the list)
-_ITEM_AFTER_OTHERS = re.compile(rf"\s*(?:以及|[、，,和及与])?{_FIRST_ITEM.pattern}")
+_MAX_SKIPPED = 6
 # "2021年无提案", "未收到人大代表建议和政协提案": none handled, in a clause with no count.
 _NONE = re.compile(
     rf"{alternation(W.NONE_WORDS)}(?:{alternation(W.PROPOSAL_RECEIVE_VERBS + W.HANDLE_VERBS)})?{GAP}{{0,10}}?"
@@ -45,7 +41,6 @@ _BOTH_THEN_HANDLED = re.compile(
     rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
     rf"(?:数量|总数|数)?为?(?:{alternation(P.SUM_WORDS + P.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
 )
-_ANY_KIND = re.compile(alternation(W.PROPOSAL_KINDS))
 _DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
 _MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
 
@@ -68,23 +63,21 @@ def _proposal_kind(pre: str, kind: str) -> str | None:
 
 def _after_other_items(item: re.Pattern[str], sentence: str, pos: int) -> re.Match[str] | None:
     """The next proposals item at `pos`, passing over a few list items of other kinds."""
-    for skipped in range(_MAX_SKIPPED):
-        match = (_ITEM_AFTER_OTHERS if skipped and item is _FIRST_ITEM else item).match(sentence, pos)
+    for _ in range(_MAX_SKIPPED):
+        match = item.match(sentence, pos)
         if match is not None:
             return match
         other = _OTHER_ITEM.match(sentence, pos)
-        # (an item names a thing before its count: "人大建议办理6件，政协提案办理5件" counts after its verb)
-        if other is None or not _FILLERS.sub("", sentence[pos : other.start("num")]).strip(_SEPARATORS):
+        if other is None:
             return None
         pos = other.end()
     return None
 
 
-def _proposal_items(sentence: str, all_handled: bool = False) -> tuple[dict[str, int], str] | None:
-    """The handled figures by kind and the text they were read from, or None (`all_handled`: the
-    next sentence says the proposals were all handled)."""
+def _proposal_items(sentence: str) -> tuple[dict[str, int], str] | None:
+    """The handled figures by kind and the text they were read from, or None."""
     starts = [(m.end(), m.start()) for m in _HANDLED.finditer(sentence)]
-    if all_handled or _ALL_HANDLED.search(sentence):
+    if _ALL_HANDLED.search(sentence):
         starts += [(m.end(), m.start()) for m in _RECEIVED.finditer(sentence)]
     for pos, verb_at in sorted(starts):
         first = _after_other_items(_FIRST_ITEM, sentence, pos)
@@ -134,9 +127,7 @@ def _both_then_handled(block: TextBlock, sentence: str) -> Fact | None:
 
 def proposals(block: TextBlock, sentence: str, following: str | None) -> tuple[Fact, str] | None:
     """The figure and what it covers: "both" kinds, one kind ("建议"/"提案"), or "none" (0 stated)."""
-    # "收到人大代表建议和政协委员提案共24件。其中…，以上议案均已按时答复完成": all handled, said next
-    handled_next = bool(following and _ALL_HANDLED.search(following) and _ANY_KIND.search(following))
-    read = _proposal_items(sentence, handled_next)
+    read = _proposal_items(sentence)
     if read is None:
         both = _both_then_handled(block, sentence)
         if both is not None:

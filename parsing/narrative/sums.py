@@ -3,7 +3,6 @@ sentence's figures that are peers or additions, not totals."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from parsing.narrative.candidate import Candidate
@@ -172,19 +171,3 @@ def closing_total(text: str, counts: list[Quantity], listed: list[Listed]) -> tu
         return parts, []
     total = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
     return parts, [total]
-
-
-def opening_sum(out: list[Candidate]) -> list[Candidate]:
-    """ "通过政府信息公开网主动公开政府信息,其中,2020年共公开政府信息53条,通过政府门户网站公开42条,微信公众号
-    11条": a figure read as the channel the sentence opened with, stated as a total and equal to the
-    figures of the website and new media listed after it (both named, in its unit), is their total."""
-    for index, first in enumerate(out):
-        if first.key != "proactive.website" or not first.totalled:
-            continue
-        later = [c for c in out[index + 1 :] if c.key in _CHANNEL_KEYS and not c.partial]
-        if {c.key for c in later} != set(_CHANNEL_KEYS) or any(c.unit != first.unit for c in later):
-            continue
-        if sum(c.value for c in later) == first.value:
-            total = dataclasses.replace(first, key="proactive.total", channel=None, column=False)
-            return [total if c is first else c for c in out if c.key != "proactive.total" or c is first]
-    return out

@@ -72,9 +72,9 @@ PART_WORDS = ("其中",)
 
 # --- 主动公开 -----------------------------------------------------------------------------
 
-PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增", "发稿")
-# Keeping a channel up to date, or filing stories (发稿), is no total ("更新政府信息23条").
-TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文", "发稿"))
+PUBLISH_VERBS = ("主动公开", "公开", "发布", "公布", "公示", "推送", "更新", "上传", "编发", "发送", "推出", "发文", "新增")
+# Keeping a channel up to date is no total of what was published ("更新政府信息23条").
+TOTAL_VERBS = tuple(v for v in PUBLISH_VERBS if v not in ("更新", "发文"))
 # What a total or a channel's figure counts: information in general, not one kind of it.
 INFO_OBJECTS = ("信息", "法定信息", "内容", "工作信息", "政府信息", "政务信息", "政务公开信息", "公开信息", "事项")
 MEDIA_OBJECTS = (
@@ -119,7 +119,7 @@ DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 # --- 建议提案 ----------------------------------------------------------------------------
 
-HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复", "完成")
+HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
 ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
@@ -347,8 +347,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(("处理费",),),
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
-            # "没有政府信息公开的收费及减免事项", "未向申请人收费", "…公开申请未产生相关收费情况"
-            *(f"{p}…收费" for n in NONE_WORDS for p in (f"{n}…信息公开", f"{n}…依申请", f"{n}向申请人", f"申请{n}")),
+            *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
             *(f"不收取…{what}" for what in FEE_WORDS),
             *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),

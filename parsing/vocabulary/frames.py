@@ -20,10 +20,3 @@ REQUESTER_WORDS = ("公众", "群众", "公民", "申请人", "法人", "社会�
 # "依托合江县人民政府网站，…，主动公开…6750余条", "以政府网站作为主动公开政府信息第一平台，发布…": a
 # website introduced so is what the sentence's figure was published through.
 WEBSITE_MEANS_OPENINGS = ("依托", "通过", "利用", "借助", "以", "公开至", "发布至", "上传至")
-
-# "我镇通过新桥镇人民政府共发布公开信息66条": a government named as the means (right before the verb, or
-# with its address) is its website — read as BODY_SITE_AS after its name.
-BODY_SITE_MEANS = ("通过", "依托", "利用", "在")
-BODY_SITE_NAMES = ("人民政府", "人民政府官方")
-BODY_SITE_BETWEEN = ("上", "共计", "共", "累计", "主动", "及时")
-BODY_SITE_AS = "网站"

@@ -78,18 +78,10 @@ OBJECT_FILLERS = (
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
 OBJECT_OWNERS = ("本单位", "本机关", "本部门", "本局", "我局", "我委", "我办", "本街道", "街道", "乡镇", "本镇", "本乡")
-# … or naming itself ("主动公开长桥乡人民政府信息57条").
-OWNER_BODY_ENDINGS = ("人民政府", "街道办事处")
 OBJECT_LIST_END = "等"
-# The scope of the body's information named before it ("全镇政府信息公开566条"): whose, not what kind.
-OBJECT_SCOPES = ("全镇", "全乡", "全街道", "全县", "全区", "全市", "全局", "全委")
 # After such a list, "…等城市管理领域信息" names the fields listed as a whole — but 重点领域 is one kind.
 FIELD_WORDS = ("领域",)
 KIND_OF_FIELD = ("重点",)
-# "生态环境领域相关信息": the body's field and its information in general.
-FIELD_FILLERS = ("相关",)
-# "环保水利各类信息": its information of all kinds (the scope named before them is no kind).
-ALL_KINDS_WORDS = ("各类", "各项")
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
@@ -117,5 +109,3 @@ SELF_WORDS = (
     "我局", "本局", "我委", "本委", "我办", "本办", "我单位", "本单位", "本部门", "本机关", "我镇", "本镇", "我乡", "本乡",
     "我街道", "本街道", "我区", "我县", "我市", "本级",
 )
-# "以门户网站为主渠道，…共主动公开…860条": a channel named as the main one of several (others beside it).
-MAIN_CHANNEL_WORDS = ("为主渠道", "为主要渠道", "为主要公开渠道", "为主要途径", "为主要公开途径", "为主阵地", "为主要载体")

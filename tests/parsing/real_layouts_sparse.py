@@ -276,6 +276,78 @@ JIAXIAN_TOWN_2022 = RealLayout(
 )
 
 
+# --- A district approval bureau, 2021: “/” in every cell it had nothing for -------------------------
+# 行政许可 11839; every other cell of tables 2 and 3 printed “/” (table 4, past the stored text,
+# too); “商业\n企业”, “科研\n机构” wrapped. A “/” is blank: nothing to check.
+
+
+def _slashed(layout: Layout) -> Layout:
+    return [[Cell(c.text or "/", c.colspan, c.rowspan) for c in row] for row in layout]
+
+
+_G = _truth("2021", None, {"t2.licensing.decisions": 11839})
+GAOLING_BUREAU_2021 = RealLayout(
+    name="bureau-2021-slashes",
+    source="http://www.gaoling.gov.cn/zwgk/zfxxgknb/jbbmnb/61e26d0ef8fd1c0bdc7a23eb.html",
+    template="2021",
+    blocks=_blocks(
+        "西安市高陵区行政审批服务局2021年政府信息公开工作年度报告",
+        (
+            _slashed(table2("2021", _G)),
+            _slashed(_retext(table3("2021", _G), {"商业企业": "商业\n企业", "科研机构": "科研\n机构"})),
+            _slashed(_t4(_G)),
+        ),
+        "2021年全年，区行政审批服务局累计公开政府信息217条。",
+        "西安市高陵区行政审批服务局",
+    ),
+    cells=_G,
+    warning_codes=frozenset({"t4.no_values"}),
+    checks={
+        "t3.balance": "unverifiable",
+        "t3.rows_sum": "unverifiable",
+        "t3.cols_sum": "unverifiable",
+        "t3.other_sum": "unverifiable",
+        "t4.sums": "unverifiable",
+    },
+)
+
+# --- A sub-district office (街道), 2021: a fee in 万元 to the thousandth, an empty row after table 2 --
+# 规范性文件 0/0/0, 行政许可 2910, 行政处罚 46, 行政强制 0, 行政事业性收费 0.092 (万元); table 2 ends
+# in a row of empty cells. Tables 3 and 4 (past the stored text) 0.
+
+_Z = _truth(
+    "2021",
+    0,
+    {"t2.licensing.decisions": 2910, "t2.punishment.decisions": 46, "t2.fees.amount": 0.092},
+)
+ZHONGSHAN_STREET_2021 = RealLayout(
+    name="street-2021-fee-thousandths",
+    source=(
+        "http://www.sjzqx.gov.cn/columns/841725bf-e99b-41f7-826a-121bc6b18a93/202202/09/"
+        "c9aa51fa-a7ef-4c85-9d43-8874fc10b890.html"
+    ),
+    template="2021",
+    blocks=_blocks(
+        "石家庄市桥西区中山街道办事处2021年政府信息公开工作年度报告",
+        (
+            [*_retext(table2("2021", _Z), {"行政规范性文件": "规范性文件"}), [Cell("") for _ in range(4)]],
+            table3("2021", _Z),
+            _t4(_Z),
+        ),
+        "中山街道累计对外公示2021年政务135条，处理行政决定数量2910个。",
+        "石家庄市桥西区中山街道办事处",
+    ),
+    cells=_Z,
+    checks={
+        "t3.balance": "pass",
+        "t3.rows_sum": "pass",
+        "t3.cols_sum": "pass",
+        "t3.other_sum": "pass",
+        "t4.sums": "pass",
+    },
+)
+
+
 LAYOUTS = [
     NANHU_BUREAU_2019,
     XUWEN_BUREAU_2023,
@@ -283,4 +355,6 @@ LAYOUTS = [
     ERDAO_OFFICE_2022,
     SUIJIANG_TOWN_2021,
     JIAXIAN_TOWN_2022,
+    GAOLING_BUREAU_2021,
+    ZHONGSHAN_STREET_2021,
 ]

