@@ -32,10 +32,15 @@ def test_dev_page_meta(row: dict[str, Any]) -> None:
 
 
 def test_test_split_is_measured_not_tuned() -> None:
-    """A floor under the held-out part, so a change that loses pages there is seen."""
+    """A floor under the held-out part, so a change that loses pages there is seen. The part grew
+    from 21 to 68 pages with 47 harder ones (vertical bodies, 苏木, letters, mirror sites), scored
+    before they were added (agency 0.912, year 0.985, published_on 0.956) and after the reader
+    learned the dev pages (0.926, 0.985, 0.971): the floor sits just under those, not at the issue's
+    0.99 target, which the held-out pages do not reach yet."""
     result = score("test")
-    assert result.pages >= 20
-    assert all(result.accuracy(field) >= 0.95 for field in ("agency", "year", "published_on")), result.errors
+    assert result.pages >= 60
+    floors = {"agency": 0.92, "year": 0.98, "published_on": 0.97}
+    assert all(result.accuracy(field) >= floor for field, floor in floors.items()), result.errors
 
 
 def test_corpus_has_sixty_pages_split_once() -> None:
