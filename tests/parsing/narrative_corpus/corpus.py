@@ -54,6 +54,9 @@ the first annotation and to the reader; the two agreed on 1 005 of 1 050 test fa
 1 800 dev facts (0.936). Each disagreement was adjudicated, again blind to the reader, by the rules
 written down in GUIDE.md, which the corpus follows from then on (45 test facts: 19 kept, 17 added,
 9 removed; 115 dev facts: 63 kept, 40 added, 11 removed, 1 changed).
+holdout/round31.jsonl (90 reports in add.py's input format, annotated by GUIDE.md, notes beside it)
+is sealed: not in either split, scored once with the reader of 2026-11-30 (R 0.787, P 0.917), to
+be scored again before and after the next change of the reader, then added with add.py.
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
