@@ -73,7 +73,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
-    "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
     "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "proactive.total"
@@ -83,6 +82,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html": {
         "proactive.new_media"
     },
+    "https://www.dongzhi.gov.cn/Xxgknb/show/616527.html?type=1": {"normative.issued"},
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
         "applications.received",
         "proactive.total",
@@ -142,7 +142,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
     "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
-    "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
+    "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"normative.issued", "proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.website"},
     "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
         "applications.received",
@@ -493,7 +493,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
 KNOWN_WRONG: dict[str, set[str]] = {
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.website"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://yixing.gov.cn/doc/2023/01/09/1109517.shtml": {"proactive.total"},
     "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
