@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from parsing.extract.base import TextBlock
+from parsing.header_agency import CN_DIGITS as _CN
+from parsing.header_agency import YEAR_DIGITS as _Y
 from parsing.header_agency import (
     clean,
     looks_like_agency,
@@ -33,8 +35,6 @@ from parsing.vocabulary import alternation
 from parsing.vocabulary import meta as words
 from parsing.warnings import ParseWarning, WarningCode
 
-_CN = "零〇○一二两三四五六七八九十"
-_Y = rf"(?:\d{{4}}|[{_CN}]{{4}})"
 _YEAR = rf"(?P<year>{_Y})"
 _REPORT = rf"(?:政府|政务)?信息公开.{{0,12}}?{alternation(words.REPORT_WORDS)}"
 # A title: "<agency><year>年度政府信息公开工作年度报告" or "<year>年<agency>政府信息公开…报告".

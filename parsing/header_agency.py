@@ -17,8 +17,10 @@ from parsing.vocabulary import alternation
 from parsing.vocabulary import meta as words
 from parsing.warnings import ParseWarning, WarningCode
 
-_CN = "零〇○一二两三四五六七八九十"
-_Y = rf"(?:\d{{4}}|[{_CN}]{{4}})"
+# A year as reports print it, in digits or Chinese numerals; header and header_dates read it too.
+CN_DIGITS = "零〇○一二两三四五六七八九十"
+YEAR_DIGITS = rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})"
+_Y = YEAR_DIGITS
 _YEAR = rf"(?P<year>{_Y})"
 _REPORT = rf"(?:政府|政务)?信息公开.{{0,12}}?{alternation(words.REPORT_WORDS)}"
 _NAME = r"[\u4e00-\u9fff（）()]{2,40}?"

@@ -11,13 +11,13 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from parsing.header_agency import CN_DIGITS as _CN
+from parsing.header_agency import YEAR_DIGITS as _Y
 from parsing.header_agency import clean, looks_like_agency, norm
 from parsing.numbers import chinese_to_int
 from parsing.vocabulary import alternation
 from parsing.vocabulary import meta as words
 
-_CN = "零〇○一二两三四五六七八九十"
-_Y = rf"(?:\d{{4}}|[{_CN}]{{4}})"
 _DATE = re.compile(rf"^(?P<y>{_Y})年(?P<m>\d{{1,2}}|[{_CN}]{{1,3}})月(?P<d>\d{{1,2}}|[{_CN}]{{1,3}})日$")
 _LABEL = (
     rf"(?:{alternation(words.PAGE_DATE_LABELS)}"
