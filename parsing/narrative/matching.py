@@ -36,6 +36,7 @@ from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
 from parsing.narrative.times import YEAR, only_dates, other_time, other_year
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
+from parsing.vocabulary import cases as C
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 
@@ -338,7 +339,7 @@ def _match(
         words.key in ("review.count", "suit.count")
         and all(w in before for w in ("行政复议", "行政诉讼"))
         and quantity.value != 0
-        and not any(w in before[-4:] for w in W.EACH_WORDS)
+        and not any(w in before[-4:] for w in C.EACH_WORDS)
     ):
         # one figure for both: each's only when said so ("行政复议、行政诉讼各0件") or none at all
         # ("产生行政复议及行政诉讼0件": no case of either)

@@ -8,6 +8,7 @@ from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_channel
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
+from parsing.vocabulary import cases as C
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 
@@ -70,7 +71,7 @@ def bare(words: FactWords, before: str) -> bool:
     in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
     subject = _TRAILING_FILLERS.sub("", before)
     handled = any(
-        v in before for v in (*W.HANDLE_VERBS, *W.ANSWER_VERBS, "处理")
+        v in before for v in (*C.HANDLE_VERBS, *C.ANSWER_VERBS, "处理")
     )  # "办理…申请7件", "回复依申请公开1份" count no requests received
     return not handled and any(subject.endswith(b) for b in words.bare)
 

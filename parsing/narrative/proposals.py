@@ -9,16 +9,17 @@ from parsing.model import Fact, Provenance
 from parsing.narrative.quantities import GAP, NUM, quantities
 from parsing.numbers import parse_int_token
 from parsing.vocabulary import FACTS, alternation
+from parsing.vocabulary import cases as C
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 
 # proposals.count = 人大代表建议 + 政协提案 handled this year. Counted only after a verb of
 # handling ("办理人大代表建议3件、政协提案2件"), or when the sentence says all were handled
 # ("收到…建议3件、提案2件，均已办结"); the kinds are added up only when both are stated so.
-_HANDLED = re.compile(alternation(W.HANDLE_VERBS) + "了?")
-_RECEIVED = re.compile(alternation(W.PROPOSAL_RECEIVE_VERBS) + "了?")
+_HANDLED = re.compile(alternation(C.HANDLE_VERBS) + "了?")
+_RECEIVED = re.compile(alternation(C.PROPOSAL_RECEIVE_VERBS) + "了?")
 _ALL_HANDLED = re.compile(
-    alternation(W.ALL_HANDLED_WORDS) + alternation(W.ON_TIME_WORDS) + "?" + alternation(W.ALL_HANDLED_VERBS)
+    alternation(C.ALL_HANDLED_WORDS) + alternation(C.ON_TIME_WORDS) + "?" + alternation(C.ALL_HANDLED_VERBS)
 )
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
@@ -32,17 +33,17 @@ _OTHER_ITEM = re.compile(
 _MAX_SKIPPED = 6
 # "2021年无提案", "未收到人大代表建议和政协提案": none handled, in a clause with no count.
 _NONE = re.compile(
-    rf"{alternation(W.NONE_WORDS)}(?:{alternation(W.PROPOSAL_RECEIVE_VERBS + W.HANDLE_VERBS)})?{GAP}{{0,10}}?"
+    rf"{alternation(W.NONE_WORDS)}(?:{alternation(C.PROPOSAL_RECEIVE_VERBS + C.HANDLE_VERBS)})?{GAP}{{0,10}}?"
     rf"(?:建议[和及与、]?(?:政协)?(?:委员)?提案|提案|(?<!复)议案)(?!{GAP}{{0,6}}?(?:延期|逾期|超期))"
 )
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 # "人大建议和政协提案办理共计11件": both kinds named, then the verb and one figure for both.
 _BOTH_THEN_HANDLED = re.compile(
-    rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(W.HANDLE_VERBS)}"
+    rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(C.HANDLE_VERBS)}"
     rf"(?:数量|总数|数)?为?(?:{alternation(P.SUM_WORDS + P.TOTAL_WORDS)})?{NUM}(?:件|个|份)"
 )
-_DEPUTIES = re.compile(alternation(W.DEPUTY_WORDS))
-_MEMBERS = re.compile(alternation(W.MEMBER_WORDS))
+_DEPUTIES = re.compile(alternation(C.DEPUTY_WORDS))
+_MEMBERS = re.compile(alternation(C.MEMBER_WORDS))
 
 
 def _proposal_kind(pre: str, kind: str) -> str | None:

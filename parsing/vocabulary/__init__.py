@@ -1,8 +1,8 @@
 """The one vocabulary: every word that names a figure, read by every reader.
 
 Schema keys with their labels and units (`keys`), the words printed in tables 2-4 (`tables`),
-the prose cue words of each narrative fact (`facts`), how prose qualifies and lists figures
-(`prose`), the words of questions (`questions`) and of a report's meta, its agency and dates
+the prose cue words of each narrative fact (`facts`; those of 建议提案, 复议, 诉讼 and 收费 in
+`cases`), how prose qualifies and lists figures (`prose`), the words of questions (`questions`) and of a report's meta, its agency and dates
 (`meta`). The table reader, the prose reader, question understanding, the header reader and the
 export headers all read these; a second list anywhere else is a bug. Data only, plus `alternation`
 to turn a word list into a regex.

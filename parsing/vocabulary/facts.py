@@ -30,6 +30,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parsing.vocabulary.cases import (
+    CASE_BODY_WORDS,
+    CASE_EXCLUDING,
+    CASE_UNITS,
+    DEPUTY_WORDS,
+    FEE_VERBS,
+    FEE_WORDS,
+    HANDLE_VERBS,
+    MEMBER_WORDS,
+    OPEN_DAY_WORDS,
+    OTHER_SUITS,
+    PROPOSAL_KINDS,
+    REVIEW_WORDS,
+    SUIT_WORDS,
+)
 from parsing.vocabulary.frames import REVIEW_BEFORE_SUIT, SUIT_AFTER_REVIEW
 
 # --- words shared by several keys -------------------------------------------------------
@@ -116,35 +131,6 @@ DOCUMENT_UNITS = ("件", "份", "个", "则")
 # those disclosed on request, withheld, or posted through one channel.
 DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
 DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
-
-# --- 建议提案 ----------------------------------------------------------------------------
-
-HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
-ANSWER_VERBS = ("回复", "回应")
-PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
-ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
-ON_TIME_WORDS = ("按时", "按期", "如期", "在规定时间内", "在规定时限内")
-ALL_HANDLED_VERBS = ("办结", "办理完毕", "答复", "办复", "办理")
-DEPUTY_WORDS = ("人大", "代表")
-MEMBER_WORDS = ("政协", "委员")
-PROPOSAL_KINDS = ("建议", "提案", "议案")
-
-# --- 复议 / 诉讼 / 收费 / 开放日 -----------------------------------------------------------
-
-CASE_UNITS = ("件", "起", "宗", "次", "个")
-REVIEW_WORDS = ("行政复议",)
-SUIT_WORDS = ("行政诉讼", "诉讼", "起诉")
-OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
-# "行政复议、行政诉讼各0件 / 均为0件": one figure that is each one's.
-EACH_WORDS = ("各", "均", "都", "分别")
-# The agency deciding cases (受理行政复议申请56件, 作为复议机关…, 审理): the review body's or a court's
-# business, not cases against it (a respondent 收到 or 办理 its own).
-CASE_BODY_WORDS = ("受理", "审理", "复议机关")
-CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "驳回", "其他结果")
-OCCUR_VERBS = ("收到", "发生", "产生", "接到", "涉及", "出现")
-FEE_VERBS = ("收取", "收")
-FEE_WORDS = ("处理费", "费用")
-OPEN_DAY_WORDS = ("开放日",)
 
 
 @dataclass(frozen=True)
