@@ -18,6 +18,7 @@ breakdown (其中…) right after a total, larger than it in its unit, leaves no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,17 +27,21 @@ from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
 from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import ALL_MEDIA, account, platform
+from parsing.narrative.channels import ALL_MEDIA, PRESS, account, channels, platform, platforms_named
+from parsing.narrative.clauses import clauses
 from parsing.narrative.context import applications_from_context, website_from_context
 from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
 from parsing.narrative.passages import Sentence, sentences
 from parsing.narrative.proposals import proposals
+from parsing.narrative.quantities import quantities
 from parsing.narrative.sums import all_through
 from parsing.narrative.times import dated_by_the_one_before
-from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
+from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS, alternation
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.facts import PART_WORDS
+from parsing.vocabulary.facts import PART_WORDS, PUBLISH_VERBS
+
+_PUBLISH = re.compile(alternation(PUBLISH_VERBS))
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -293,6 +298,8 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         platforms = [p for p, _ in accounts]
         shared = [(p, a) for p, a in accounts if platforms.count(p) > 1]
         named_apart = all(a is not None for _, a in shared) and len(set(shared)) == len(shared)
+        if ALL_MEDIA not in platforms and None not in platforms and _platform_missing(group):
+            continue  # "微信公众号发布信息30条，通过抖音发布短视频": the platforms' sum is unknown, no figure
         if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
             out.extend(group)
             continue
@@ -314,6 +321,25 @@ def _channel_sums(items: list[_Found]) -> list[_Found]:
         text = "".join(dict.fromkeys(item.sentence.text for item in group))
         out.append(_Found(summed, Sentence(text, sentence.block, sentence.passage)))
     return out
+
+
+def _platform_missing(group: list[_Found]) -> bool:
+    """A platform the group's sentences say published ("…，通过抖音发布短视频", "抖音发布视频10个")
+    with no figure read for it beside the others': new media's figure is no sum of what is given."""
+    raws = {raw for item in group for raw in item.candidate.raw.split("+")}
+    read = set().union(*(platforms_named(item.candidate.channel or "") for item in group))
+    named: set[str] = set()
+    for text in dict.fromkeys(item.sentence.text for item in group):
+        parts = [c.text for c in clauses(text) if not c.aside]
+        last = max((i for i, t in enumerate(parts) if any(raw in t for raw in raws)), default=len(parts))
+        for i, clause in enumerate(parts):
+            if any(raw in clause for raw in raws):
+                read |= platforms_named(clause)
+            # (a platform named before the figures with no count may be their subject; the press's
+            # 头条 is no platform of the body's)
+            elif _PUBLISH.search(clause) and (i > last or quantities(clause)) and PRESS not in channels(clause)[0]:
+                named |= platforms_named(clause)
+    return bool(named - read)
 
 
 def _printed_unit(item: _Found) -> str:

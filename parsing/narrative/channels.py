@@ -111,7 +111,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
     media = last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
+    main = kinds and any(w in text for w in P.MAIN_CHANNEL_WORDS)  # ("以门户网站为主渠道": others besides)
+    if main or _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
@@ -188,6 +189,19 @@ def platform(channel: str | None) -> str | None:
             return words[0]
     whole = any(w in channel for w in W.ALL_MEDIA_WORDS) and not any(w in channel for w in W.ANOTHER_WORDS)
     return ALL_MEDIA if whole else channel
+
+
+def platforms_named(text: str) -> set[str]:
+    """Every new-media platform `text` names (微信 for 公众号 too; titles left out, and "今日头条公众号"
+    is 头条's alone: a platform word takes the account word after it)."""
+    text = TITLES.sub("", text)
+    out: set[str] = set()
+    for words in W.MEDIA_PLATFORMS:  # (the most specific first)
+        pattern = re.compile(f"{alternation(words)}(?:{alternation(W.MEDIA_PLATFORMS[-1])}|号)?")
+        if pattern.search(text):
+            out.add(words[0])
+            text = pattern.sub("", text)
+    return out
 
 
 def account(channel: str | None) -> str | None:

@@ -59,6 +59,8 @@ _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _MEDIA_ONLY = re.compile(f"(?:{alternation(W.NEW_MEDIA_WORDS)}|[、和及与])+")
 _SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
+_OTHER_PUBLISHER = re.compile(alternation(P.OTHER_PUBLISHER_WORDS))
+_PLANNED = re.compile(f"(?:{alternation(P.PLAN_WORDS)})(?:主动|对外|及时|全年|年内)*$")
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
@@ -295,7 +297,7 @@ def _match(
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
-        if _SUBORDINATE.search(subject):
+        if _SUBORDINATE.search(subject) or _OTHER_PUBLISHER.search(subject) or _PLANNED.search(subject):
             return None
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")

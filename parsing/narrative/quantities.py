@@ -31,6 +31,7 @@ _QUANTITY = re.compile(
     rf"\s*(?P<wan>万)?\s*(?P<post>{alternation(P.APPROX_AFTER)})?\s*(?P<wan2>万)?\s*"
     rf"(?P<unit>{alternation(P.FACT_UNITS)})(?P<left>左右)?"
 )
+_DIGITS_SET = frozenset("0123456789０１２３４５６７８９")
 _NOT_A_COUNT = re.compile(alternation(P.NOT_A_COUNT_AFTER))
 _DESCRIPTOR = re.compile(alternation(P.CHANNEL_DESCRIPTORS))
 # "政务微信公开政府信息数170，", "…主动公开政府信息260余": a count whose unit the page lost, read
@@ -60,6 +61,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         if not match.group("num").strip("万亿"):
             continue  # "20余万条": 万 alone is no number
+        if _round(text, match) or _unsure(text, match):
+            continue
         value = _value(match.group("num"), bool(match.group("wan") or match.group("wan2")))
         if value is None:
             continue
@@ -72,6 +75,20 @@ def quantities(text: str) -> list[Quantity]:
             start, end = bare.span("count")
             out.append(Quantity(value, P.UNITLESS_UNIT, start, end, bare.group("post"), bare.group("count")))
     return out
+
+
+def _round(text: str, match: re.Match[str]) -> bool:
+    """ "数十条", "上百条", "百余条": a round word in numerals, no figure (a wrong figure is worse than none)."""
+    num = match.group("num")
+    if num[0] in _DIGITS_SET:
+        return False
+    return num.startswith(P.ROUND_OPENINGS) or text[: match.start("num")].endswith(P.ROUND_BEFORE)
+
+
+def _unsure(text: str, match: re.Match[str]) -> bool:
+    """ "超300条", "300条以上": bounded by a word no qualifier of the record names."""
+    before = text[: match.start()]
+    return (not match.group("pre") and before.endswith(P.UNSURE_BEFORE)) or text.startswith(P.UNSURE_AFTER, match.end())
 
 
 def _value(token: str, wan: bool) -> Number | None:

@@ -27,7 +27,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.xixianxinqu.gov.cn:9311/zwgk/fdzdgknr/zzjg/jzjg/jzljdbsc/xxgknb/2015678676080836610.html": {
         "normative.issued"
     },
-    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.total"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
     },
@@ -113,7 +112,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proactive.website",
     },
-    "http://www.ya.gov.cn/zfxxgkzl/bm/wsjkj/zfxxgknb/202501/t20250114_2094654.htm": {"proactive.total"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
@@ -301,6 +299,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
+    "http://www.dafeng.gov.cn/art/2021/3/23/art_25177_3536543.html": {"proactive.new_media"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
         "proactive.website"
     },
@@ -491,9 +490,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.website"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
@@ -502,7 +499,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
-    "http://lyj.xianning.gov.cn/xxgk/xxgknb/202601/t20260115_4206299.shtml": {"proactive.total"},
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },
@@ -513,6 +509,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
+    "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
+        "proactive.total"
+    },
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
         "proactive.website"
     },
