@@ -5,8 +5,8 @@ Each sentence is cut into clauses, each count read with its unit and qualifiers
 (matching). Precision before recall: a key stated twice with different values among its
 best-scored candidates gives no fact but a `FactConflict`; a report that never states a
 total gets no total (nothing adds figures up, except new-media channels each stated once).
-Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and a website figure read from
-the sentence before (context) keep their own readers; proposals stated twice differently are a
+Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and requests received read
+with the sentence before (context) keep their own readers; proposals stated twice differently are a
 conflict too. A figure the sentence's structure does not bind to one key is dropped before the
 best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
 brackets say holds another year's part); a channel-less figure under a heading naming one channel
@@ -29,7 +29,7 @@ from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import ALL_MEDIA, PRESS, account, channels, platform, platforms_named
 from parsing.narrative.clauses import clauses
-from parsing.narrative.context import applications_from_context, website_from_context
+from parsing.narrative.context import applications_from_context
 from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
 from parsing.narrative.passages import Sentence, sentences
@@ -81,7 +81,6 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     found: dict[str, list[_Found]] = {}
     stated_proposals: list[tuple[Fact, str]] = []
     joined = False  # the sentence before read this one with it
-    from_context: Fact | None = None
     received: Fact | None = None
     heading: str | None = None  # the channel key the current section's heading names alone
     for passage in sentences(blocks):
@@ -105,9 +104,6 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
                 stated_proposals.extend([proposal] if proposal is not None else [])
             else:
                 joined = False
-            if i > 0 and from_context is None:
-                previous = passage[i - 1]
-                from_context = website_from_context(previous.block, previous.text, sentence.text)
             if i > 0 and received is None:
                 previous = passage[i - 1]
                 received = applications_from_context(previous.block, previous.text, sentence.text)
@@ -128,8 +124,6 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             facts[key] = fact
         if conflict is not None:
             conflicts.append(conflict)
-    if from_context is not None and "proactive.website" not in found:
-        facts["proactive.website"] = from_context
     if received is not None and "applications.received" not in found:
         facts["applications.received"] = received
     conflicts.extend(_inconsistent(facts))

@@ -484,7 +484,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://xialuqu.gov.cn/zwgk/xxgknb/2020n/202101/t20210125_758145.html": {"applications.received"},
     "http://www.pingdu.gov.cn/bmxxgkml_15/pdsylbzj_15/xxgkml_15/ndgzbg_15/202204/t20220423_5903002.shtml": {
-        "proactive.new_media"
+        "proactive.new_media",
+        "proactive.website",
     },
     "http://bva.jinan.gov.cn/art/2025/1/15/art_35198_4781738.html?xxgkhide=1": {"proactive.new_media"},
 }
@@ -517,9 +518,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.total"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
-        "proactive.website"
-    },
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
