@@ -3,7 +3,9 @@
 A count needs its unit right after the number (条/件/篇 …), so years, dates, percentages,
 phone numbers and document numbers (第107号, 〔2021〕33号) are never read. 万 multiplies
 ("近1.7万条" is 17000, qualified 近; "20余万条" 200000, qualified 余); 约/近/超过 before and 余/多 after the number are kept as
-the figure's qualifier; "20个工作日" is a time, not a count.
+the figure's qualifier (大约 as 约, 将近 as 近); "20个工作日" is a time, not a count. A figure whose form
+the record cannot keep is none: a round word ("数十条", "上百条", "百余条") or a bound no qualifier
+names ("超300条", "逾300条", "300条以上", "300条左右").
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class Quantity:
     unit: str
     start: int  # where the number (with a qualifier before it) starts in the clause
     end: int
-    qualifier: str | None  # 约, 近, 超过, 余, 多, 左右 …
+    qualifier: str | None  # 约, 近, 超过, 余, 多 (as the record writes them)
     raw: str
 
 
@@ -66,7 +68,8 @@ def quantities(text: str) -> list[Quantity]:
         value = _value(match.group("num"), bool(match.group("wan") or match.group("wan2")))
         if value is None:
             continue
-        qualifier = match.group("pre") or match.group("post") or match.group("left")
+        qualifier = match.group("pre") or match.group("post")
+        qualifier = P.QUALIFIER_AS_RECORDED.get(qualifier or "", qualifier)
         out.append(Quantity(value, match.group("unit"), match.start(), match.end(), qualifier, match.group()))
     bare = _UNITLESS.search(text)
     if bare is not None and not any(q.end > bare.start("count") for q in out):
@@ -88,7 +91,13 @@ def _round(text: str, match: re.Match[str]) -> bool:
 def _unsure(text: str, match: re.Match[str]) -> bool:
     """ "超300条", "300条以上": bounded by a word no qualifier of the record names."""
     before = text[: match.start()]
-    return (not match.group("pre") and before.endswith(P.UNSURE_BEFORE)) or text.startswith(P.UNSURE_AFTER, match.end())
+    pre = match.group("pre") or ""
+    return (
+        pre in P.UNSURE_BEFORE
+        or (not pre and before.endswith(P.UNSURE_BEFORE))
+        or bool(match.group("left"))
+        or text.startswith(P.UNSURE_AFTER, match.end())
+    )
 
 
 def _value(token: str, wan: bool) -> Number | None:

@@ -78,8 +78,10 @@ APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
 # Bounds the qualifiers above do not name ("超300条", "300条以上"): how the figure is qualified is
 # unsure, so it is no figure.
-UNSURE_BEFORE = ("超",)
-UNSURE_AFTER = ("以上",)
+UNSURE_BEFORE = ("超", "逾")
+UNSURE_AFTER = ("以上", "左右")
+# Qualifiers written longer than the record's (GUIDE.md keeps 约/余/近/超过/多): the record's word.
+QUALIFIER_AS_RECORDED = {"大约": "约", "将近": "近"}
 # A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # Units read after a number; other words after a number make it no count ("20个工作日").

@@ -30,6 +30,11 @@ def test_a_bound_no_qualifier_names_is_no_figure() -> None:
     assert _facts(text.replace("1634条", "1634条以上"), 2021) == {}
     assert _facts(text.replace("1634条", "超1634条"), 2021) == {}
     assert _facts(text.replace("1634条", "超过1634条"), 2021) == {"proactive.total": 1634}
+    assert _facts(text.replace("1634条", "逾1634条"), 2021) == {}
+    assert _facts(text.replace("1634条", "1634条左右"), 2021) == {}
+    # the record's qualifier word for a longer one
+    facts = read_narrative(document_from_text(text.replace("1634条", "将近1634条")).blocks, year=2021).facts
+    assert [(f.value, f.qualifier) for f in facts] == [(1634, "近")]
 
 
 def test_another_publisher_or_a_plan_is_no_figure_of_the_body() -> None:
