@@ -32,16 +32,17 @@ from parsing.narrative.clauses import clauses
 from parsing.narrative.context import applications_from_context
 from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
-from parsing.narrative.passages import Sentence, sentences
+from parsing.narrative.passages import Sentence, is_item_start, sentences
 from parsing.narrative.proposals import proposals
 from parsing.narrative.quantities import quantities
 from parsing.narrative.sums import all_through
 from parsing.narrative.times import dated_by_the_one_before
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS, alternation
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.facts import PART_WORDS, PUBLISH_VERBS
+from parsing.vocabulary.facts import PART_WORDS, PUBLISH_VERBS, PUBLISHED_UNITS
 
 _PUBLISH = re.compile(alternation(PUBLISH_VERBS))
+_LIST_OPENS = ("：", ":")
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -83,13 +84,20 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     joined = False  # the sentence before read this one with it
     received: Fact | None = None
     heading: str | None = None  # the channel key the current section's heading names alone
+    listing = False  # a total was stated, then "主要包括：": the lines after it list its parts
     for passage in sentences(blocks):
         for i, sentence in enumerate(passage):
             if opens_section(passage, i):
-                heading = heading_key(sentence.text)
+                heading, listing = heading_key(sentence.text), False
+            elif i == 0 and listing:  # (the list goes on while its lines are items: "…公开（67条）：…")
+                listing = is_item_start(sentence.text) or any(w in sentence.text for w in _LIST_OPENS)
             read = under_heading(
                 bound(sentence.text, framed_candidates(sentence.text, year)), heading, sentence.text
             )
+            if listing:  # (parts are never a total: "重点领域…（67条）：…领域公开信息52条")
+                read = [c for c in read if c.key != "proactive.total"]
+            elif sentence.text.rstrip().endswith(_LIST_OPENS) and _states_a_count(sentence.text):
+                listing = i + 1 == len(passage)
             read = all_through(sentence.text, read)
             if i and dated_by_the_one_before(passage[i - 1].text, sentence.text, year):
                 read = []
@@ -129,6 +137,11 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
     conflicts.extend(_inconsistent(facts))
     conflicts.extend(_part_beyond_whole(facts, channel_figures))
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
+
+
+def _states_a_count(text: str) -> bool:
+    """ "全年…主动公开政府信息共计102条，主要包括：": a figure of what was published, its parts to follow."""
+    return any(q.unit in PUBLISHED_UNITS for q in quantities(text))
 
 
 def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:

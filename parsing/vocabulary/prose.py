@@ -4,7 +4,7 @@ fillers around what was counted. Read by the prose reader (parsing.narrative) on
 
 from __future__ import annotations
 
-ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个")
+ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个", "类", "种")
 # "…等平台": a list of channels ends here; which ones the list names decides.
 CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
 # …with a few words between ("公告栏等公开渠道", "等多种渠道"); the nouns after 等.

@@ -503,7 +503,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },
-    "http://www.cxs.gov.cn/info/20535/867359.htm": {"proactive.total"},
     "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
         "proactive.total"

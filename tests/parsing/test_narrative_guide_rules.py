@@ -85,3 +85,21 @@ def test_a_first_figure_followed_by_peer_kinds_is_one_kind_of_a_list() -> None:
     # a whole before its parts stays the whole (dev)
     whole = "2021年通过政府网站主动公开信息73条,其中:统计数据12条,工作动态信息21条。"
     assert _facts(whole, 2021) == {"proactive.website": 73}
+
+
+def test_platforms_of_every_kind_are_all_channels() -> None:
+    # dev (cxs): "各类平台" names all of them, as "各平台" does — the figure is the total
+    assert _facts("全年通过各类平台主动公开政府信息共计102条，主要包括：", 2025) == {"proactive.total": 102}
+
+
+def test_the_lines_listing_a_stated_figure_are_its_parts() -> None:
+    # dev (cxs), as printed: the lines after "主要包括：" break the 102 down; none is a total
+    whole = "全年通过各类平台主动公开政府信息共计102条，主要包括："
+    item = "重点领域及基层公开（67条）：重点围绕财政预决算、重大项目建设等领域公开信息52条；公开乡镇基层政务信息15条。"
+    assert _facts(f"{whole}\n{item}", 2025) == {"proactive.total": 102}
+    # adapted: the whole unread (one platform of another kind) still leaves its part no total
+    assert _facts(f"{whole.replace('各类平台', '平台')}\n{item}", 2025) == {}
+    # after a heading the list is over
+    assert _facts(f"{whole.replace('各类平台', '平台')}\n{item}\n（二）其他\n全年主动公开政府信息30条。", 2025) == {
+        "proactive.total": 30
+    }
