@@ -42,7 +42,7 @@ _WORK = re.compile(alternation(P.WORK_VERBS))
 TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
-_WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
+_WEBSITE_TITLE = re.compile(rf"(?:网|{alternation(W.WEBSITE_WORDS)})[”》\"」]$")  # (《…网》, “首都之窗”)
 # "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
 # across channels, not the named one's (a list "网站、公众号等平台" names its channels).
 _ONE_THEN_OTHERS = re.compile(

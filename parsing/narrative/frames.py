@@ -120,7 +120,7 @@ _INFO = re.compile(alternation(W.INFO_OBJECTS))
 
 def proactive_part(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """ "我单位共制作信息30条，其中主动公开信息数24条，依申请公开信息数6条": the 主动公开 part of a whole
-    that holds the requested too is the year's total; the whole is none (parts of a whole of both)."""
+    that holds the requested too, or of a whole not stated as 主动公开, is the year's total; the whole is none."""
     parts = [c for c in clauses(sentence) if not c.aside]
     opened = [i for i, c in enumerate(parts) if any(w in c.text for w in W.PART_WORDS)]
     if not opened:
@@ -143,7 +143,11 @@ def proactive_part(sentence: str, out: list[Candidate]) -> list[Candidate]:
         ):
             q = counts[0]
             found = Candidate(_TOTAL, q.value, q.unit, q.qualifier, 1, None, q.raw, totalled=True)
-    if found is None or not requested:
+    # (a whole stated as published or made public, not as 主动公开, holds more than the total too:
+    # "共发布各类信息500条，其中主动公开政府信息200条")
+    whole = "".join(c.text for c in parts[: opened[0]])
+    wider = any(c.key == _TOTAL for c in out) and F.PROACTIVE_PART_VERB not in whole
+    if found is None or not (requested or wider):
         return out
     return [c for c in out if c.key != _TOTAL] + [found]
 

@@ -221,7 +221,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
-    "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
@@ -434,7 +433,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://dyrmt.com/article-144505-1.html": {"proactive.website", "review.count"},
-    "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv175pntypepvnbpnnfpv2019.html": {"proactive.website"},
     "https://www.hukou.gov.cn/wjw/zfxxgknb/202301/t20230105_5901300.html": {"proactive.website"},
     "http://www.jinan.gov.cn/art/2025/1/24/art_55714_14262.html": {"proactive.website"},
     "https://cliffordsjerseys.com/huaihua/c134066/202302/329f72e3dc1246a7ac0e3e70e0597ba1.html": {

@@ -71,6 +71,8 @@ def test_the_proactive_part_of_a_whole_with_the_requested_is_the_total() -> None
     text = "2024年我单位共制作信息30条,其中主动公开信息数24条,占比80%;依申请公开信息数6条,占比20%。"
     assert _facts(text, 2024) == {"proactive.total": 24}
     assert _facts("本年度我局共公开信息80条，其中主动公开60条，依申请公开20条。", 2024) == {"proactive.total": 60}
+    # adapted: a whole stated as published, not as 主动公开, holds more than the total too
+    assert _facts("2024年我单位共发布各类信息30条,其中主动公开信息数24条。", 2024) == {"proactive.total": 24}
     # (a kind made public among them is no total: "其中主动公开公文信息2条")
     assert _facts("全年街道公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。", 2024) == {"proactive.total": 43}
 
@@ -103,3 +105,9 @@ def test_the_lines_listing_a_stated_figure_are_its_parts() -> None:
     assert _facts(f"{whole.replace('各类平台', '平台')}\n{item}\n（二）其他\n全年主动公开政府信息30条。", 2025) == {
         "proactive.total": 30
     }
+
+
+def test_a_site_named_by_its_title_is_the_website() -> None:
+    # dev (bjxch), GUIDE: a site named by its title ("首都之窗") is the website
+    assert _facts("一是区人防办全年在“首都之窗”更新信息78篇，向区政府报送信息78篇。", 2019) == {"proactive.website": 78}
+    assert _facts("一是区人防办全年在首都之窗更新信息78篇。", 2019) == {"proactive.website": 78}
