@@ -18,7 +18,6 @@ breakdown (其中…) right after a total, larger than it in its unit, leaves no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,21 +26,20 @@ from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
 from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import ALL_MEDIA, PRESS, account, channels, platform, platforms_named
-from parsing.narrative.clauses import clauses
 from parsing.narrative.context import applications_from_context
+from parsing.narrative.found import Found
 from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
-from parsing.narrative.passages import Sentence, is_item_start, sentences
+from parsing.narrative.media import channel_sums
+from parsing.narrative.passages import is_item_start, sentences
 from parsing.narrative.proposals import proposals
 from parsing.narrative.quantities import quantities
 from parsing.narrative.sums import all_through
 from parsing.narrative.times import dated_by_the_one_before
-from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS, alternation
+from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.facts import PART_WORDS, PUBLISH_VERBS, PUBLISHED_UNITS
+from parsing.vocabulary.facts import PART_WORDS, PUBLISHED_UNITS
 
-_PUBLISH = re.compile(alternation(PUBLISH_VERBS))
 _LIST_OPENS = ("：", ":")
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
@@ -65,13 +63,6 @@ class NarrativeResult:
     conflicts: tuple[FactConflict, ...]
 
 
-@dataclass(frozen=True)
-class _Found:
-    candidate: Candidate
-    sentence: Sentence
-    whole: str | None = None  # the sentence before, when this one opens with 其中 (a breakdown of it)
-
-
 def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[Fact]:
     """The narrative facts in SCHEMA FACTS order (conflicting keys left out)."""
     return list(read_narrative(blocks, year=year).facts)
@@ -79,7 +70,7 @@ def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[F
 
 def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> NarrativeResult:
     """`blocks` are a document's blocks in order (tables only separate paragraphs) or its paragraphs."""
-    found: dict[str, list[_Found]] = {}
+    found: dict[str, list[Found]] = {}
     stated_proposals: list[tuple[Fact, str]] = []
     joined = False  # the sentence before read this one with it
     received: Fact | None = None
@@ -103,7 +94,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
                 read = []
             whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
             for candidate in _first_total(read):
-                found.setdefault(candidate.key, []).append(_Found(candidate, sentence, whole))
+                found.setdefault(candidate.key, []).append(Found(candidate, sentence, whole))
             following = passage[i + 1].text if i + 1 < len(passage) else None
             # (not the sentence read with the one before, nor a breakdown: "其中办理人大代表建议3件")
             if not joined and not sentence.text.lstrip().startswith(PART_WORDS):
@@ -155,7 +146,7 @@ def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:
     return [FactConflict(key, values, sources) for key in ("proactive.total", "proactive.website")]
 
 
-def _part_beyond_whole(facts: dict[str, Fact], channel_figures: list[_Found]) -> list[FactConflict]:
+def _part_beyond_whole(facts: dict[str, Fact], channel_figures: list[Found]) -> list[FactConflict]:
     """A channel's figure in the breakdown right after the total ("…主动公开各类政府信息70条…。其中,…微信
     公众号上主动公开各类信息115条") larger than it in its unit: the total is no whole of its parts — not
     kept (posts counted in 篇 beside items in 条 may count another thing)."""
@@ -195,7 +186,7 @@ def _first_total(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if c.key != "proactive.total" or c is totals[0]]
 
 
-def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_Found]:
+def _total_of_parts(top: list[Found], channel_figures: list[Found]) -> list[Found]:
     """The figure that is the sum of the others stated with it in its paragraph is their total."""
     for item in top:
         others = [
@@ -208,7 +199,7 @@ def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_F
     return []
 
 
-def _stated_as_total(top: list[_Found]) -> list[_Found]:
+def _stated_as_total(top: list[Found]) -> list[Found]:
     """Of two figures, the one stated as a total ("累计公开信息85条" / "主动公开政府信息47条") and
     not as an addition ("此外，…公开各类政府信息42条"), and no smaller than the others."""
     marked = [
@@ -222,7 +213,7 @@ def _stated_as_total(top: list[_Found]) -> list[_Found]:
     return marked if all(item.candidate.value <= marked[0].candidate.value for item in top) else []
 
 
-def _whole_website(top: list[_Found]) -> list[_Found]:
+def _whole_website(top: list[Found]) -> list[Found]:
     """ "通过政府门户网站发布政府信息47条，政府信息公开专栏发布信息43条": a column's figure is a part
     of the website's stated as a whole (never larger than it); two wholes stay a conflict."""
     whole = [item for item in top if not item.candidate.column]
@@ -233,7 +224,7 @@ def _whole_website(top: list[_Found]) -> list[_Found]:
 
 
 def _decide(
-    key: str, items: list[_Found], channel_figures: list[_Found]
+    key: str, items: list[Found], channel_figures: list[Found]
 ) -> tuple[Fact | None, FactConflict | None]:
     partial = [item for item in items if item.candidate.partial]
     items = [item for item in items if not item.candidate.partial]
@@ -268,7 +259,7 @@ def _decide(
     best = max(item.candidate.score for item in items)
     top = [item for item in items if item.candidate.score == best]
     if FACT_WORDS_BY_KEY[key].sums_channels:
-        top = _channel_sums(top)
+        top = channel_sums(top)
         if not top:
             return None, None
     values = list(dict.fromkeys(item.candidate.value for item in top))
@@ -284,83 +275,7 @@ def _decide(
     return _fact(top[0]), None
 
 
-def _channel_sums(items: list[_Found]) -> list[_Found]:
-    """Per passage: the figures of different channels added up when they share a unit (posts in 篇 beside
-    items in 条 count different things: none); a channel stated twice stays a conflict."""
-    by_passage: dict[int, list[_Found]] = {}
-    for item in items:
-        by_passage.setdefault(item.sentence.passage, []).append(item)
-    out: list[_Found] = []
-    for group in by_passage.values():
-        platforms = [platform(item.candidate.channel) for item in group]
-        if ALL_MEDIA in platforms and None not in platforms:
-            # "政务新媒体发布500条，其中微信公众号300条，微博200条": the whole, not whole + parts
-            group = [item for item, p in zip(group, platforms, strict=True) if p == ALL_MEDIA]
-            platforms = [ALL_MEDIA] * len(group)
-        # one platform stated twice with one figure ("“××”微信公众号…300条。…公众号共推送300条") is one figure;
-        # two accounts of one platform, each named ("“××”微信公众号…，“△△”微信公众号…"), are two
-        unique = {(p, item.candidate.value): item for item, p in zip(group, platforms, strict=True)}
-        group = list(unique.values())
-        accounts = [(p, account(item.candidate.channel)) for (p, _), item in unique.items()]
-        platforms = [p for p, _ in accounts]
-        shared = [(p, a) for p, a in accounts if platforms.count(p) > 1]
-        named_apart = all(a is not None for _, a in shared) and len(set(shared)) == len(shared)
-        if ALL_MEDIA not in platforms and None not in platforms and _platform_missing(group):
-            continue  # "微信公众号发布信息30条，通过抖音发布短视频": the platforms' sum is unknown, no figure
-        if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
-            out.extend(group)
-            continue
-        if len({_printed_unit(item) for item in group}) > 1:
-            continue  # "微信公众号推送信息1350篇…、微博账号推送信息792条": no sum across units, no figure
-        first = group[0]
-        total = sum(item.candidate.value for item in group)
-        raw = "+".join(item.candidate.raw for item in group)
-        summed = Candidate(
-            key=first.candidate.key,
-            value=total,
-            unit=first.candidate.unit,
-            qualifier=_qualifier(group),
-            score=first.candidate.score,
-            channel=None,
-            raw=raw,
-        )
-        sentence = first.sentence
-        text = "".join(dict.fromkeys(item.sentence.text for item in group))
-        out.append(_Found(summed, Sentence(text, sentence.block, sentence.passage)))
-    return out
-
-
-def _platform_missing(group: list[_Found]) -> bool:
-    """A platform the group's sentences say published ("…，通过抖音发布短视频", "抖音发布视频10个")
-    with no figure read for it beside the others': new media's figure is no sum of what is given."""
-    raws = {raw for item in group for raw in item.candidate.raw.split("+")}
-    read = set().union(*(platforms_named(item.candidate.channel or "") for item in group))
-    named: set[str] = set()
-    for text in dict.fromkeys(item.sentence.text for item in group):
-        parts = [c.text for c in clauses(text) if not c.aside]
-        last = max((i for i, t in enumerate(parts) if any(raw in t for raw in raws)), default=len(parts))
-        for i, clause in enumerate(parts):
-            if any(raw in clause for raw in raws):
-                read |= platforms_named(clause)
-            # (a platform named before the figures with no count may be their subject; the press's
-            # 头条 is no platform of the body's)
-            elif _PUBLISH.search(clause) and (i > last or quantities(clause)) and PRESS not in channels(clause)[0]:
-                named |= platforms_named(clause)
-    return bool(named - read)
-
-
-def _printed_unit(item: _Found) -> str:
-    """The unit as printed: "127篇次" is read as 篇 but counts times posted, not posts."""
-    raw, text = item.candidate.raw, item.sentence.text
-    at = text.find(raw) if "+" not in raw else -1
-    return item.candidate.unit + ("次" if at >= 0 and text.startswith("次", at + len(raw)) else "")
-
-
-def _qualifier(group: list[_Found]) -> str | None:
-    return next((item.candidate.qualifier for item in group if item.candidate.qualifier), None)
-
-
-def _fact(item: _Found) -> Fact:
+def _fact(item: Found) -> Fact:
     c, sentence = item.candidate, item.sentence
     provenance = Provenance(page=sentence.block.page, paragraph=sentence.block.index, raw=c.raw)
     return Fact(

@@ -111,3 +111,4 @@ def test_a_site_named_by_its_title_is_the_website() -> None:
     # dev (bjxch), GUIDE: a site named by its title ("首都之窗") is the website
     assert _facts("一是区人防办全年在“首都之窗”更新信息78篇，向区政府报送信息78篇。", 2019) == {"proactive.website": 78}
     assert _facts("一是区人防办全年在首都之窗更新信息78篇。", 2019) == {"proactive.website": 78}
+
