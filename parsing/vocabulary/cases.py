@@ -1,5 +1,5 @@
-"""Cue words of the prose facts about 建议提案, 复议, 诉讼, 收费 and 开放日 (read by the declarative
-table in `facts` and by parsing.narrative.proposals)."""
+"""Cue words of the prose facts about 建议提案, 复议, 诉讼, 收费, 开放日 and 规范性文件 (read by the
+declarative table in `facts` and by parsing.narrative.proposals)."""
 
 from __future__ import annotations
 
@@ -30,3 +30,11 @@ CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "�
 FEE_VERBS = ("收取", "收")
 FEE_WORDS = ("处理费", "费用")
 OPEN_DAY_WORDS = ("开放日",)
+
+# --- 规范性文件 ---------------------------------------------------------------------------
+
+# Publishing the files themselves states how many were issued ("公开行政规范性文件3件", "主动公开规范性
+# 文件78件"), the file named right after the verb ("主动公开市政府和市政府办公厅行政规范性文件42件" may
+# hold others' files) — never in a breakdown of what was published ("…公开政府信息83条，其中主动公开
+# 规范性文件0个" lists one kind of information).
+NORMATIVE_PUBLISH_VERBS = tuple(f"{v}{w}" for v in ("公开", "公布") for w in ("规范性文件", "行政规范性文件"))
