@@ -8,6 +8,9 @@ from __future__ import annotations
 HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
 ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
+# "高质量完成人大建议和政协提案共61项": done is handled (proposals only: "完成" is no verb of other keys).
+COMPLETE_VERBS = ("完成",)
+PROPOSAL_UNITS = ("件", "条", "个", "份", "项")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
 ON_TIME_WORDS = ("按时", "按期", "如期", "在规定时间内", "在规定时限内")
 ALL_HANDLED_VERBS = ("办结", "办理完毕", "答复", "办复", "办理")
