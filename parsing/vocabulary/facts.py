@@ -38,6 +38,7 @@ from parsing.vocabulary.cases import (
     FEE_VERBS,
     FEE_WORDS,
     HANDLE_VERBS,
+    LAW_WORDS,
     MEMBER_WORDS,
     NORMATIVE_PUBLISH_VERBS,
     OPEN_DAY_WORDS,
@@ -255,7 +256,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         # "未发布规范性文件", "无行政规范性文件出台"
         negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ISSUE_VERBS)
         + tuple(f"{n}…规范性文件{v}" for n in NONE_WORDS for v in ISSUE_VERBS),
-        negative_excluding=("解读",),
+        negative_excluding=("解读", "未经"),  # ("未经合法性审核的规范性文件…发布": a rule, no none)
     ),
     FactWords(
         "documents.issued",
@@ -357,7 +358,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(REVIEW_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS,
+        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS + LAW_WORDS,
         negative=(*(f"{n}…{w}" for n in NONE_WORDS for w in ("行政复议", *REVIEW_BEFORE_SUIT)), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
@@ -367,7 +368,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         CASE_UNITS,
         required=(SUIT_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS,
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS + LAW_WORDS,
         negative=(
             *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
             *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),

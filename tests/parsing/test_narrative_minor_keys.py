@@ -50,6 +50,8 @@ def test_no_normative_file_issued_and_the_table_label_shape() -> None:
     assert _facts(text, 2023) == {"normative.issued": 0}
     # no statement about files issued: a reading of them
     assert "normative.issued" not in _facts("本年度未发布规范性文件解读。", 2023)
+    # a rule followed, not a statement that none was issued
+    assert _facts("坚持做到未经合法性审核的规范性文件发布。", 2023) == {}
 
 
 def test_no_fee_charged_to_requesters() -> None:
@@ -63,6 +65,8 @@ def test_no_fee_charged_to_requesters() -> None:
 def test_cases_counted_in_tiao() -> None:
     text = "2022年横道河子镇共收到依申请公开0件,行政复议0件,行政诉讼0条。"
     assert _facts(text, 2022) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+    # an article of the law is no case
+    assert _facts("申请人可依照行政复议法9条申请复议。", 2022) == {}
 
 
 def test_proposals_received_done_or_listed_after_other_kinds() -> None:
