@@ -43,6 +43,7 @@ from parsing.vocabulary import prose as P
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
+_TIGHT = {f.key: re.compile(alternation(tuple(w for g in f.required for w in g)) + f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)*$") for f in _KEYS if f.tight_units}  # (only fillers after)
 _PART_VERBS = {f.key: re.compile(alternation(tuple(v for v in f.verbs if v not in f.whole_verbs))) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
@@ -263,7 +264,7 @@ def _match(
     item: str | None = None,
     near: bool = True,
 ) -> Candidate | None:
-    if quantity.unit not in words.units:
+    if quantity.unit not in words.units or (quantity.unit in words.tight_units and not _TIGHT[words.key].search(before)):
         return None
     verb = verb_in((_PART_VERBS if part else _VERBS)[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None and not bare(words, before):

@@ -21,6 +21,8 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 # --- 复议 / 诉讼 / 收费 / 开放日 -----------------------------------------------------------
 
 CASE_UNITS = ("件", "起", "宗", "次", "个", "条")
+# 条 counts cases only right after the case word ("行政复议0条"), else items ("发布行政复议相关信息12条").
+CASE_TIGHT_UNITS = ("条",)
 # "依照行政复议法9条": an article of the law, no cases (条 counts cases too: "行政复议0条").
 LAW_WORDS = ("复议法", "诉讼法")
 REVIEW_WORDS = ("行政复议",)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from parsing.vocabulary.cases import (
     CASE_BODY_WORDS,
     CASE_EXCLUDING,
+    CASE_TIGHT_UNITS,
     CASE_UNITS,
     DEPUTY_WORDS,
     FEE_VERBS,
@@ -143,6 +144,7 @@ class FactWords:
     label: str
     unit: str  # the unit stored with the value
     units: tuple[str, ...]  # units a stated figure may carry
+    tight_units: tuple[str, ...] = ()  # of `units`, taken only right after a required word (fillers between)
     verbs: tuple[str, ...] = ()
     required: tuple[tuple[str, ...], ...] = ()
     channels: tuple[str, ...] = ()
@@ -357,6 +359,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "行政复议",
         "件",
         CASE_UNITS,
+        tight_units=CASE_TIGHT_UNITS,
         required=(REVIEW_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS + LAW_WORDS,
         negative=(*(f"{n}…{w}" for n in NONE_WORDS for w in ("行政复议", *REVIEW_BEFORE_SUIT)), *(f"行政复议…{n}" for n in NONE_AFTER)),
@@ -367,6 +370,7 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "行政诉讼",
         "件",
         CASE_UNITS,
+        tight_units=CASE_TIGHT_UNITS,
         required=(SUIT_WORDS,),
         excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS + LAW_WORDS,
         negative=(

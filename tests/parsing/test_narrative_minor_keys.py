@@ -65,6 +65,9 @@ def test_no_fee_charged_to_requesters() -> None:
 def test_cases_counted_in_tiao() -> None:
     text = "2022年横道河子镇共收到依申请公开0件,行政复议0件,行政诉讼0条。"
     assert _facts(text, 2022) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+    # 条 counts cases only right after the case word: else items of information about them
+    assert _facts("在网站发布行政复议相关信息12条。", 2022) == {}
+    assert _facts("本年度公开行政复议决定书3条。", 2022) == {}
     # an article of the law is no case
     assert _facts("申请人可依照行政复议法9条申请复议。", 2022) == {}
 
