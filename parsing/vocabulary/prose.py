@@ -65,6 +65,7 @@ SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今",
 OTHER_PUBLISHER_WORDS = ("上级", "市里", "县里", "区里", "省里")
 # A plan, not what was done ("计划主动公开信息80条", "拟公开…"): right before the verb.
 PLAN_WORDS = ("计划", "拟", "预计", "将", "力争", "争取")
+PLANNED = "(?:" + "|".join(PLAN_WORDS) + ")(?:主动|对外|及时|全年|年内)*$"  # (as a pattern: the subject's end)
 # Words pointing at another year than the report's.
 # … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
@@ -92,7 +93,7 @@ UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
-    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共有", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
+    "方面", "自主", "的情况", "的数量", "数量", "件数", "情况", "总数", "共有", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.
