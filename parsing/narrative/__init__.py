@@ -10,14 +10,15 @@ with the sentence before (context) keep their own readers; proposals stated twic
 conflict too. A figure the sentence's structure does not bind to one key is dropped before the
 best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
 brackets say holds another year's part); a channel-less figure under a heading naming one channel
-is neither that channel's nor a total (headings). A website figure larger than the total it is a
-part of leaves neither (a conflict: which one is misread is unknown), and a channel's figure in the
-breakdown (其中…) right after a total, larger than it in its unit, leaves no total; a span from an earlier year
-("自2019年以来，累计…") dates its figures to no one year (times).
+is neither that channel's nor a total (headings). A channel's figure larger than the total leaves
+no total (GUIDE.md 4: plainly outside it), and neither when it is listed as the total's part (GUIDE.md 8:
+which one is misread is unknown); the lines listing a stated figure ("…102条，主要包括：") hold no
+total; a span from an earlier year ("自2019年以来，累计…") dates its figures to no one year (times).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,6 +42,8 @@ from parsing.vocabulary import prose as P
 from parsing.vocabulary.facts import PART_WORDS, PUBLISHED_UNITS
 
 _LIST_OPENS = ("：", ":")
+_CHANNELS = ("proactive.website", "proactive.new_media")
+_BREAKDOWN_WORDS = (*PART_WORDS, "包括", "包含")
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -125,7 +128,7 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             conflicts.append(conflict)
     if received is not None and "applications.received" not in found:
         facts["applications.received"] = received
-    conflicts.extend(_inconsistent(facts))
+    conflicts.extend(_beyond_total(facts, channel_figures))
     conflicts.extend(_part_beyond_whole(facts, channel_figures))
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
 
@@ -135,15 +138,37 @@ def _states_a_count(text: str) -> bool:
     return any(q.unit in PUBLISHED_UNITS for q in quantities(text))
 
 
-def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:
-    """The website's figure is a part of the total (every other channel adds to it): a website figure
-    larger than the total says one of them is misread, which one is unknown — neither is kept."""
-    total, website = facts.get("proactive.total"), facts.get("proactive.website")
-    if total is None or website is None or website.value <= total.value:
+def _beyond_total(facts: dict[str, Fact], channel_figures: list[Found]) -> list[FactConflict]:
+    """A channel's figure larger than the total: the total is no whole of every channel (GUIDE 4, "…主动
+    公开政府信息145条" beside "微信公众号…发布信息910条") — no total; the channel's figure stated as the total's
+    part ("…382条,包括…微信公众号2443条") is misread with it (GUIDE 8): none for both."""
+    total = facts.get("proactive.total")
+    if total is None:
         return []
-    del facts["proactive.total"], facts["proactive.website"]
-    values, sources = (total.value, website.value), (total.source, website.source)
-    return [FactConflict(key, values, sources) for key in ("proactive.total", "proactive.website")]
+    larger = [key for key in _CHANNELS if key in facts and facts[key].value > total.value]
+    if not larger:
+        return []
+    del facts["proactive.total"]
+    out = [FactConflict("proactive.total", (total.value, *(facts[k].value for k in larger)), (total.source,))]
+    for key in larger:
+        if _part_of(key, facts[key], total, channel_figures):
+            out.append(FactConflict(key, (total.value, facts[key].value), (total.source, facts[key].source)))
+            del facts[key]
+    return out
+
+
+def _part_of(key: str, channel: Fact, total: Fact, channel_figures: list[Found]) -> bool:
+    """The channel's figure is listed as a part of the total: after it in its sentence's breakdown (其中,
+    包括; no semicolon between: "…19条，其中向政府网站推送35条"), or in the 其中 sentence right after it."""
+    if any(i.whole == total.source and i.candidate.key == key for i in channel_figures):
+        return True
+    text = channel.source
+    raw = (channel.provenance.raw if channel.provenance else None) or ""
+    whole = (total.provenance.raw if total.provenance else None) or ""
+    start = text.find(whole) if whole and total.source in text else -1
+    end = text.find(raw, start + 1) if start >= 0 and raw and "+" not in raw else -1
+    between = text[start:end] if end > start >= 0 else ""
+    return any(w in between for w in _BREAKDOWN_WORDS) and not re.search("[；;]", between)
 
 
 def _part_beyond_whole(facts: dict[str, Fact], channel_figures: list[Found]) -> list[FactConflict]:

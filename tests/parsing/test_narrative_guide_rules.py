@@ -112,3 +112,24 @@ def test_a_site_named_by_its_title_is_the_website() -> None:
     assert _facts("一是区人防办全年在“首都之窗”更新信息78篇，向区政府报送信息78篇。", 2019) == {"proactive.website": 78}
     assert _facts("一是区人防办全年在首都之窗更新信息78篇。", 2019) == {"proactive.website": 78}
 
+
+
+def test_a_channel_figure_larger_than_the_total_leaves_no_total() -> None:
+    # dev (schy), GUIDE clarification 4: the new-media figure is plainly outside the 145 — no total
+    text = (
+        "2023年，洪雅教育发布微信公众号累计推送教育新闻和各类信息910余篇，营造了良好宣传教育氛围。"
+        "我局主动公开政府信息145条。"
+    )
+    assert _facts(text, 2023) == {"proactive.new_media": 910}
+    # dev (lintao), clarification 8: listed bare as the total's part and larger than it — none for both
+    text = (
+        "全年主动公开政务信息382条,包括政府网站35条,新华社、新甘肃、今日定西、每日头条等媒体上发布信息80条,"
+        "“临洮县新添镇”微信公众号2443条"
+    )
+    assert _facts(text, 2022) == {"proactive.website": 35}
+    # dev (hld): after a semicolon the account's figure is a statement of its own, kept; the total is not
+    text = (
+        "2022年，主动公开信息497条，其中网站发布新闻类165条，教育通知类39条，政策文件及解读10条等；"
+        "“葫芦岛市教育局”微信公众号发布1135条，关注人数达181761人，基本做到日更新。"
+    )
+    assert _facts(text, 2022) == {"proactive.new_media": 1135}
