@@ -27,6 +27,7 @@ from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
 from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
+from parsing.narrative.channels import WEBSITE_NAME
 from parsing.narrative.context import applications_from_context
 from parsing.narrative.found import Found
 from parsing.narrative.frames import framed_candidates
@@ -43,6 +44,8 @@ from parsing.vocabulary.facts import PART_WORDS, PUBLISHED_UNITS
 
 _LIST_OPENS = ("：", ":")
 _CHANNELS = ("proactive.website", "proactive.new_media")
+# A column word and the site words that hold one ("政府信息公开专栏" is a column, not a site of its own).
+_COLUMN_NAMES = re.compile(r"(?:政府信息公开|信息公开|政务公开)?(?:专栏|栏目)")
 _BREAKDOWN_WORDS = (*PART_WORDS, "包括", "包含")
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
@@ -239,13 +242,25 @@ def _stated_as_total(top: list[Found]) -> list[Found]:
 
 
 def _whole_website(top: list[Found]) -> list[Found]:
-    """ "通过政府门户网站发布政府信息47条，政府信息公开专栏发布信息43条": a column's figure is a part
-    of the website's stated as a whole (never larger than it); two wholes stay a conflict."""
+    """ "通过政府门户网站发布信息47条，其“工作动态”栏目发布信息43条": a column's figure is a part of the
+    website's stated as a whole (never larger than it); two wholes stay a conflict, and so do the portal
+    and a 信息公开专栏 named alone ("…门户网站发布政府信息47条，政府信息公开专栏发布信息43条", GUIDE 6)."""
     whole = [item for item in top if not item.candidate.column]
     values = {item.candidate.value for item in whole}
     if len(values) != 1 or not all(item.candidate.value <= min(values) for item in top):
         return top
-    return whole
+    # (a 信息公开专栏 standing alone beside the portal is a separate addend, no column of it: GUIDE 6)
+    return whole if all(_of_a_site(item) for item in top if item.candidate.column) else top
+
+
+def _of_a_site(item: Found) -> bool:
+    """The column's clause names the site it is a column of ("区政府门户网站…政府信息公开专栏")."""
+    text, raw = item.sentence.text, item.candidate.raw
+    at = text.find(raw) if "+" not in raw else -1
+    if at < 0:
+        return True
+    clause = re.split("[，,；;。]", text[:at])[-1]
+    return bool(WEBSITE_NAME.search(_COLUMN_NAMES.sub("", clause)))
 
 
 def _decide(

@@ -368,7 +368,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
-    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
@@ -520,7 +523,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
     "http://xianning.gov.cn/xxgk/xxgknb/2024/szbm/202501/t20250120_3885410.shtml": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},

@@ -133,3 +133,15 @@ def test_a_channel_figure_larger_than_the_total_leaves_no_total() -> None:
         "“葫芦岛市教育局”微信公众号发布1135条，关注人数达181761人，基本做到日更新。"
     )
     assert _facts(text, 2022) == {"proactive.new_media": 1135}
+
+
+def test_the_portal_and_an_open_government_column_apart_are_two_addends() -> None:
+    # dev (scpc), GUIDE clarification 6: the portal and a 信息公开专栏 as separate addends, no joint figure
+    text = "其中,通过政府门户网站发布政府信息47条,政府信息公开专栏发布信息43条,公开工作动态信息38条。"
+    assert "proactive.website" not in _facts(text, 2020)
+    # dev (sfj.zhangzhou): the column of the portal it names is its part — the whole figure
+    text = (
+        "2021年市司法局门户网站主动公开信息522条,网站总访问量达260939人次。"
+        "2021年,通过局门户网站政府信息公开专栏主动公开信息266条。"
+    )
+    assert _facts(text, 2021) == {"proactive.website": 522}

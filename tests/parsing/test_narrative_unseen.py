@@ -415,8 +415,11 @@ def test_reposts_an_account_publishes_are_its_posts() -> None:
 
 
 def test_a_columns_figure_is_a_part_of_the_websites() -> None:
-    # http://www.scpc.gov.cn/public/6603141/13584641.html
+    # http://www.scpc.gov.cn/public/6603141/13584641.html: the portal and a 信息公开专栏 named alone are
+    # two addends with no joint figure (GUIDE.md clarification 6); a column of the portal is its part
     text = "其中,通过政府门户网站发布政府信息47条,政府信息公开专栏发布信息43条,公开工作动态信息38条。"
+    assert _facts(text, 2021) == {}
+    text = "其中,通过政府门户网站发布政府信息47条,门户网站工作动态栏目发布信息43条。"
     assert _facts(text, 2021) == {"proactive.website": 47}
     # (two wholes stay a conflict: test_news_sites_are_the_press_and_a_website_stated_twice_is_a_conflict)
 
