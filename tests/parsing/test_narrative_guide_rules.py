@@ -145,3 +145,15 @@ def test_the_portal_and_an_open_government_column_apart_are_two_addends() -> Non
         "2021年,通过局门户网站政府信息公开专栏主动公开信息266条。"
     )
     assert _facts(text, 2021) == {"proactive.website": 522}
+
+
+def test_the_unified_open_government_platform_is_a_website_class_site() -> None:
+    # dev (ym.gov.cn): 政府信息公开统一平台 is the body's website-class platform
+    text = "2023年1月1日至12月31日我局在政府信息公开统一平台上累计主动公开政府信息242条。"
+    assert _facts(text, 2023) == {"proactive.website": 242}
+    # dev (mzzjw): beside the body's own site, each with its figure and none for both — no website figure
+    text = (
+        "共通过各种渠道主动公开政府信息1533条,其中,通过本委政务网站公开1474条,"
+        "通过政府信息公开统一平台公开政府信息39条,通过其他方式公开政府信息20条。"
+    )
+    assert _facts(text, 2019) == {"proactive.total": 1533}
