@@ -34,7 +34,7 @@ from parsing.narrative.means import means_website, restates_subject
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
-from parsing.narrative.times import YEAR, only_dates, other_time, other_year
+from parsing.narrative.times import YEAR, only_dates, other_time, other_year, up_to_now
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import cases as C
 from parsing.vocabulary import facts as W
@@ -43,6 +43,8 @@ from parsing.vocabulary import prose as P
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
+_TIGHT = {f.key: re.compile(alternation(tuple(w for g in f.required for w in g)) + f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)*$") for f in _KEYS if f.tight_units}  # (only fillers after)
+_PART_VERBS = {f.key: re.compile(alternation(tuple(v for v in f.verbs if v not in f.whole_verbs))) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
@@ -142,8 +144,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             then = dated_before and not YEAR.search(clause.text[: quantity.start])
-            if then:
-                read = []
+            if then or up_to_now(parts[member:i]):  # ("截至目前，…公开行政规范性文件2件": published so far)
+                read = [] if then else [c for c in read if not c.stock]
             # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
             stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
             read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
@@ -228,8 +230,8 @@ def _read(
         # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
         # verb and channel when it names a verb of its own.
         text = own if (verb_in(verbs, own) if verbs is not None else own_start > 0) else before
-        # A later count in a clause names what it counts itself ("制定规范性文件4份和1份…《办法》").
-        named = (own if text is own else "") if own_start else None
+        # A later count in a clause names what it counts ("制定规范性文件4份和1份…", "发布规章1件、规范性文件6件").
+        named = (own if text is own or words.required_counted else "") if own_start else None
         if words.channels and own_start and text is before and CHANNEL_WORD.search(own):
             # "微信公众号推送300余条、微博300余条": the later count names its own channel
             candidate = listed_channel(words, quantity, own)
@@ -262,9 +264,9 @@ def _match(
     item: str | None = None,
     near: bool = True,
 ) -> Candidate | None:
-    if quantity.unit not in words.units:
+    if quantity.unit not in words.units or (quantity.unit in words.tight_units and not _TIGHT[words.key].search(before)):
         return None
-    verb = verb_in(_VERBS[words.key], before) if words.key in _VERBS else None
+    verb = verb_in((_PART_VERBS if part else _VERBS)[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None and not bare(words, before):
         return None
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
@@ -359,6 +361,7 @@ def _match(
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
         column=words.channels == W.WEBSITE_WORDS and bool(_COLUMN.search(before)),
+        stock=verb is not None and verb.group() in words.whole_verbs,
     )
 
 

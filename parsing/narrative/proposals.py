@@ -15,22 +15,24 @@ from parsing.vocabulary import prose as P
 
 # proposals.count = 人大代表建议 + 政协提案 handled this year. Counted only after a verb of
 # handling ("办理人大代表建议3件、政协提案2件"), or when the sentence says all were handled
-# ("收到…建议3件、提案2件，均已办结"); the kinds are added up only when both are stated so.
-_HANDLED = re.compile(alternation(C.HANDLE_VERBS) + "了?")
+# ("收到…建议3件、提案2件，均已办结") or when no handling is stated beside the receiving ("收到人大代表建议
+# 和政协委员提案共24件"; not "接到人大提案15件，共办理14件"); the kinds are added up only when both are stated so.
+_HANDLED = re.compile(alternation(C.HANDLE_VERBS + C.COMPLETE_VERBS) + "了?")
 _RECEIVED = re.compile(alternation(C.PROPOSAL_RECEIVE_VERBS) + "了?")
 _ALL_HANDLED = re.compile(
     alternation(C.ALL_HANDLED_WORDS) + alternation(C.ON_TIME_WORDS) + "?" + alternation(C.ALL_HANDLED_VERBS)
 )
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
 _KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
-_COUNT = rf"{GAP}{{0,4}}?{NUM}(?:件|条|个|份)"
-_FIRST_ITEM = re.compile(rf"(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
+_COUNT = rf"{GAP}{{0,4}}?{NUM}{alternation(C.PROPOSAL_UNITS)}"
+# (after list items of other kinds, the first proposals item follows their separator)
+_FIRST_ITEM = re.compile(rf"(?:\s*(?:以及|[、，,；;和及与]))?(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
 _NEXT_ITEM = re.compile(rf"\s*(?:以及|[、，,；;和及与])(?P<pre>{GAP}{{0,10}}?){_KIND}{_COUNT}")
 # A list item of another kind between the verb and the proposals ("办理领导信箱112件、…、人大代表建议123件").
 _OTHER_ITEM = re.compile(
-    rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{0,24}}?{NUM}(?:件|条|个|份|次|期)"
+    rf"\s*(?:以及|[、，,和及与])?(?:(?!建议|提案|议案){GAP}){{1,24}}?{NUM}(?:件|条|个|份|次|期)"
 )
-_MAX_SKIPPED = 6
+_MAX_SKIPPED = 8
 # "2021年无提案", "未收到人大代表建议和政协提案": none handled, in a clause with no count.
 _NONE = re.compile(
     rf"{alternation(W.NONE_WORDS)}(?:{alternation(C.PROPOSAL_RECEIVE_VERBS + C.HANDLE_VERBS)})?{GAP}{{0,10}}?"
@@ -78,12 +80,13 @@ def _after_other_items(item: re.Pattern[str], sentence: str, pos: int) -> re.Mat
 def _proposal_items(sentence: str) -> tuple[dict[str, int], str] | None:
     """The handled figures by kind and the text they were read from, or None."""
     starts = [(m.end(), m.start()) for m in _HANDLED.finditer(sentence)]
-    if _ALL_HANDLED.search(sentence):
+    if _ALL_HANDLED.search(sentence) or not starts:
         starts += [(m.end(), m.start()) for m in _RECEIVED.finditer(sentence)]
     for pos, verb_at in sorted(starts):
         first = _after_other_items(_FIRST_ITEM, sentence, pos)
         clause_start = max(sentence.rfind(sep, 0, verb_at) for sep in "，,；;") + 1
-        if first is None or _OTHER_YEAR.search(sentence[clause_start : first.start("kind")]):
+        # (a first item in a breakdown, "…共计11件，其中人大建议办理6件", is no first item)
+        if first is None or _OTHER_YEAR.search(sentence[clause_start : first.start("kind")]) or "其中" in first["pre"]:
             continue
         items: dict[str, int] = {}
         match: re.Match[str] | None = first

@@ -51,6 +51,11 @@ def other_time(clauses: list[Clause], year: int | None) -> bool:
     )
 
 
+def up_to_now(clauses: list[Clause]) -> bool:
+    """A count-less clause before the figure counts up to now ("截至目前，…"): a stock, not a year's flow."""
+    return any(_OTHER_YEAR.search(c.text) and not quantities(c.text) for c in clauses if not c.aside)
+
+
 def only_dates(text: str) -> bool:
     """A clause that only says when ("2024年", "截至2024年12月31日")."""
     return bool(TIME_ONLY.fullmatch(text.strip()) or _DATE_CLAUSE.fullmatch(text.strip()))

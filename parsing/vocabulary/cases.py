@@ -1,5 +1,5 @@
-"""Cue words of the prose facts about 建议提案, 复议, 诉讼, 收费 and 开放日 (read by the declarative
-table in `facts` and by parsing.narrative.proposals)."""
+"""Cue words of the prose facts about 建议提案, 复议, 诉讼, 收费, 开放日 and 规范性文件 (read by the
+declarative table in `facts` and by parsing.narrative.proposals)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from __future__ import annotations
 HANDLE_VERBS = ("办理", "承办", "办结", "答复", "办复")
 ANSWER_VERBS = ("回复", "回应")
 PROPOSAL_RECEIVE_VERBS = ("收到", "接到", "承接", "交办")
+# "高质量完成人大建议和政协提案共61项": done is handled (proposals only: "完成" is no verb of other keys).
+COMPLETE_VERBS = ("完成",)
+PROPOSAL_UNITS = ("件", "条", "个", "份", "项")
 ALL_HANDLED_WORDS = ("均", "全部", "已全部", "均已", "全部已")
 ON_TIME_WORDS = ("按时", "按期", "如期", "在规定时间内", "在规定时限内")
 ALL_HANDLED_VERBS = ("办结", "办理完毕", "答复", "办复", "办理")
@@ -17,7 +20,11 @@ PROPOSAL_KINDS = ("建议", "提案", "议案")
 
 # --- 复议 / 诉讼 / 收费 / 开放日 -----------------------------------------------------------
 
-CASE_UNITS = ("件", "起", "宗", "次", "个")
+CASE_UNITS = ("件", "起", "宗", "次", "个", "条")
+# 条 counts cases only right after the case word ("行政复议0条"), else items ("发布行政复议相关信息12条").
+CASE_TIGHT_UNITS = ("条",)
+# "依照行政复议法9条": an article of the law, no cases (条 counts cases too: "行政复议0条").
+LAW_WORDS = ("复议法", "诉讼法")
 REVIEW_WORDS = ("行政复议",)
 SUIT_WORDS = ("行政诉讼", "诉讼", "起诉")
 OTHER_SUITS = ("公益诉讼", "民事诉讼", "刑事诉讼")
@@ -30,3 +37,11 @@ CASE_EXCLUDING = ("纠错", "纠正", "败诉", "维持", "审结", "撤销", "�
 FEE_VERBS = ("收取", "收")
 FEE_WORDS = ("处理费", "费用")
 OPEN_DAY_WORDS = ("开放日",)
+
+# --- 规范性文件 ---------------------------------------------------------------------------
+
+# Publishing the files themselves states how many were issued ("公开行政规范性文件3件", "主动公开规范性
+# 文件78件"), the file named right after the verb ("主动公开市政府和市政府办公厅行政规范性文件42件" may
+# hold others' files) — never in a breakdown of what was published ("…公开政府信息83条，其中主动公开
+# 规范性文件0个" lists one kind of information).
+NORMATIVE_PUBLISH_VERBS = tuple(f"{v}{w}" for v in ("公开", "公布") for w in ("规范性文件", "行政规范性文件"))

@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from parsing.vocabulary.cases import (
     CASE_BODY_WORDS,
     CASE_EXCLUDING,
+    CASE_TIGHT_UNITS,
     CASE_UNITS,
     DEPUTY_WORDS,
     FEE_VERBS,
     FEE_WORDS,
     HANDLE_VERBS,
+    LAW_WORDS,
     MEMBER_WORDS,
+    NORMATIVE_PUBLISH_VERBS,
     OPEN_DAY_WORDS,
     OTHER_SUITS,
     PROPOSAL_KINDS,
@@ -141,6 +144,7 @@ class FactWords:
     label: str
     unit: str  # the unit stored with the value
     units: tuple[str, ...]  # units a stated figure may carry
+    tight_units: tuple[str, ...] = ()  # of `units`, taken only right after a required word (fillers between)
     verbs: tuple[str, ...] = ()
     required: tuple[tuple[str, ...], ...] = ()
     channels: tuple[str, ...] = ()
@@ -158,6 +162,8 @@ class FactWords:
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
     negative_excluding: tuple[str, ...] = ()
     asked_as: tuple[str, ...] = ()
+    # Verbs (of `verbs`) that state the figure only outside a 其中 part (cases.NORMATIVE_PUBLISH_VERBS).
+    whole_verbs: tuple[str, ...] = ()
     # A figure after "其中" in its sentence is a part of the one before it, not this key's
     # figure (unless a helpful word makes it the more specific statement).
     parts_excluded: bool = False
@@ -244,11 +250,15 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "本年制发行政规范性文件",
         "件",
         ("件", "份", "个", "篇", "部", "条"),
-        verbs=ISSUE_VERBS,
+        verbs=ISSUE_VERBS + NORMATIVE_PUBLISH_VERBS,
+        whole_verbs=NORMATIVE_PUBLISH_VERBS,
         required_counted=True,
         required=(("规范性文件",),),
         excluding=NORMATIVE_EXCLUDING,
-        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ("制定", "制发", "出台", "印发")),
+        # "未发布规范性文件", "无行政规范性文件出台"
+        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ISSUE_VERBS)
+        + tuple(f"{n}…规范性文件{v}" for n in NONE_WORDS for v in ISSUE_VERBS),
+        negative_excluding=("解读", "未经"),  # ("未经合法性审核的规范性文件…发布": a rule, no none)
     ),
     FactWords(
         "documents.issued",
@@ -333,7 +343,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         required=(("处理费",),),
         negative=(
             *(f"{n}…收取…{what}" for n in NONE_WORDS for what in FEE_WORDS),
-            *(f"{n}…信息公开…收费" for n in NONE_WORDS),  # "没有政府信息公开的收费及减免事项"
+            # "没有政府信息公开的收费及减免事项", "未发生…依申请公开相关的收费", "未向申请人收费"
+            *(f"{n}…{w}…收费" for n in NONE_WORDS for w in ("信息公开", "依申请公开")),
+            *(f"{n}向申请人…收费" for n in NONE_WORDS),
             *(f"不收取…{what}" for what in FEE_WORDS),
             *(f"收费…{n}" for n in NONE_AFTER),  # "依申请公开政府信息不收取任何费用"
         ),
@@ -347,8 +359,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "行政复议",
         "件",
         CASE_UNITS,
+        tight_units=CASE_TIGHT_UNITS,
         required=(REVIEW_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS,
+        excluding=CASE_EXCLUDING + PART_WORDS + CASE_BODY_WORDS + LAW_WORDS,
         negative=(*(f"{n}…{w}" for n in NONE_WORDS for w in ("行政复议", *REVIEW_BEFORE_SUIT)), *(f"行政复议…{n}" for n in NONE_AFTER)),
         negative_excluding=CASE_EXCLUDING,
     ),
@@ -357,8 +370,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "行政诉讼",
         "件",
         CASE_UNITS,
+        tight_units=CASE_TIGHT_UNITS,
         required=(SUIT_WORDS,),
-        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS,
+        excluding=CASE_EXCLUDING + PART_WORDS + OTHER_SUITS + CASE_BODY_WORDS + LAW_WORDS,
         negative=(
             *(f"{n}…{w}" for n in NONE_WORDS for w in ("行政诉讼", *SUIT_AFTER_REVIEW)),
             *(f"{w}…{n}" for n in NONE_AFTER for w in ("行政诉讼", "提起诉讼")),

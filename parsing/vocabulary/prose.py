@@ -73,7 +73,7 @@ UNITLESS_UNIT = "条"
 NOT_A_COUNT_AFTER = ("工作日", "小时", "月", "天", "周", "年", "%", "％")
 # Words removed from the counted object before it is compared with the objects above.
 OBJECT_FILLERS = (
-    "方面", "自主", "的情况", "的数量", "数量", "情况", "总数", "共有", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
+    "方面", "自主", "的情况", "的数量", "数量", "件数", "情况", "总数", "共有", "共计", "合计", "累计", "总计", "各类", "各项", "各种",
     "全部", "新增", "主动", "及时", "非涉密", "共", "计", "数", "达", "了", "的", "各", "为", "：", ":",
 )
 # The publisher naming its own information ("主动公开街道信息423条"): who, not what kind.

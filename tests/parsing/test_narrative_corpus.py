@@ -24,9 +24,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
-    "http://www.xixianxinqu.gov.cn:9311/zwgk/fdzdgknr/zzjg/jzjg/jzljdbsc/xxgknb/2015678676080836610.html": {
-        "normative.issued"
-    },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.total"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
@@ -38,7 +35,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "normative.issued"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "http://jtyst.jiangsu.gov.cn/col/col90231/index.html": {"normative.issued"},
     "http://www.rongchang.gov.cn/zwgk_264/zfxxgknb/qzfnb/202501/t20250127_14245997.html": {
         "documents.published"
     },
@@ -82,7 +78,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2023/zzfgbm/art/2024/art_d59836f6cd784887994011ec81c0a919.html": {
         "proactive.new_media"
     },
-    "https://www.dongzhi.gov.cn/Xxgknb/show/616527.html?type=1": {"normative.issued"},
     "http://wlmq.gov.cn/wlmqs/c120230/202401/5408c3d0bf80452b984cc90cf4a67348.shtml": {
         "applications.received",
         "proactive.total",
@@ -92,7 +87,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
         "proactive.total"
     },
-    "https://yjj.cq.gov.cn/zwgk_230/zfxxgknb/202601/t20260129_15363857.html": {"normative.issued"},
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
@@ -106,10 +100,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215500030847.html": {"proactive.total"},
-    "https://mzj.weinan.gov.cn/zwxxgk/zfxxgknb/1627594493035315202.html": {"proposals.count"},
-    "http://sjj.huangshi.gov.cn/zwgk/xxgknb/202001/t20200107_592726.html": {"normative.issued"},
     "https://meeb.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_11117680.html": {
-        "fees.collected",
         "proactive.new_media",
         "proactive.website",
     },
@@ -120,12 +111,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://nyncw.cq.gov.cn/xxgk_161/zfxxgkzl/zfxxgknb/202201/t20220129_10359803_wap.html": {
         "proactive.website"
     },
-    "http://nync.zs.gov.cn/gkmlpt/content/2/2059/post_2059902.html": {"proposals.count"},
     "http://www.njqxq.gov.cn/qxqrmzf/qxqzwfwglbgs/zfxxgkzn/zfxxgknb/202401/t20240116_4147099.html": {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
-    "https://hejiang.gov.cn/gk/zfxxgknb/zjzfxxgknb/content_184341": {"proposals.count"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
         "documents.published",
@@ -142,7 +131,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
     "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
-    "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"normative.issued", "proactive.new_media"},
+    "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.website"},
     "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
         "applications.received",
@@ -157,7 +146,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
-    "https://scjgj.jiaxing.gov.cn/art/2023/1/28/art_1229564163_5058500.html": {"normative.issued"},
     "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
         "proactive.total",
         "proactive.website",
@@ -193,26 +181,18 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "https://www.pengxi.gov.cn/gongkai/show/6f632057486a252831dc60a25b4cf5cc.html": {"normative.issued"},
-    "http://psx.gov.cn/zfjz/hjjdbsc_83905/zwgk_73112/zfxxgknb_73130/202005/t20200527_7490777.html": {
-        "fees.collected"
-    },
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
     },
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"applications.received"},
     "http://hntrmy.com/col/13649_176277/art/16436448/1645147752038KaoNWX9a.html": {"applications.received"},
-    "http://tielingxian.gov.cn/tlx/xxgk/bmxzptlj/xzzfxxgk/hdhzzrmzf/zfxxgknb/2024070411093791735/index.html": {
-        "suit.count"
-    },
     "http://www.kmjn.gov.cn/c/2024-04-09/6835337.shtml": {"proactive.new_media"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqjzxcjdbscah/channel_63899b0337599182826238bc/doc_678da94a04f353179c1d50ff.html": {
         "fees.collected"
     },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
-    "http://www.dzs.gov.cn/col/1640834644729/2021/01/11/1610338027668.html": {"review.count", "suit.count"},
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
         "proactive.total"
@@ -243,7 +223,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://hkjmqz120.com/www/xxgk/bmxxgkml/ycsszglj_38951/xxgknb_38953/202301/t20230129_3932831": {
         "proactive.total"
     },
-    "http://xxgk.jl.gov.cn/szf/bgtndbg/202601/t20260113_9394740.html": {"normative.issued"},
     "http://zwgk.changchun.gov.cn/gzl/swbm/daj/ndbg/202201/t20220127_2979362.html": {"proactive.total"},
     "http://zwgk.changchun.gov.cn/gzl/zcbm/cl/ndbg/202601/t20260106_3458405.html": {"proactive.new_media"},
     "https://www.hc.gov.cn/bmjd/bm_100475/gyygwh/zwgk_101619/zfxxgknb_101629/202101/t20210122_8799259.html": {
@@ -275,7 +254,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
         "proactive.website"
     },
-    "https://www.jordynalvidrez.com/gk/zwgk/2021zfxxgknb/2023/xwcl/1601767.htm": {"normative.issued"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
         "proactive.total",
@@ -318,7 +296,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.julu.gov.cn/content/54279.html": {"proactive.website"},
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "http://www.baoji.gov.cn/art/2022/1/29/art_9965_1470135.html": {"review.count"},
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.total"
     },
@@ -345,9 +322,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received"
     },
     "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
-    "http://www.gaoan.gov.cn/gasrmzf/czjxxgknbfv/202301/6c601e1b7e18438db250bef4fdf3e007.shtml": {
-        "proposals.count"
-    },
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
     "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
@@ -374,7 +348,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.haicang.gov.cn/xx/zfxxgkzl/zfxxgknb/ajjnb/202601/t20260121_1134936.htm": {"documents.issued"},
-    "https://www.pingli.gov.cn/Content-2219040.html": {"proposals.count"},
     "http://www.tongzhou.gov.cn/tzqnywyh/xxgknb/content/dee4e630-8dc0-4356-b439-facd97e8eaa4.html": {
         "proactive.total"
     },
@@ -422,9 +395,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://xw.gov.cn/gov/pub/description/73519.html": {"applications.received"},
-    "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
-        "proposals.count"
-    },
     "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
     "https://www.dt.gov.cn/dtszf/gkndbgz/202501/0816cab7db044311aa396cb36e224281.shtml": {
         "documents.published"
@@ -479,7 +449,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.published"},
     "http://xianning.gov.cn/xxgk/xxgknb/2019/szbm/202001/t20200117_1909109.shtml": {"proactive.website"},
-    "http://fgw.henan.gov.cn/2023/01-19/2677014.html": {"proposals.count"},
     "http://www-qinzhou-gov-cn.njmu.s5.bt8.net/zfxxgk/qzszfxxgkpt/qzsrmzfbgs/zfxxgknb_5/t19555553.shtml": {
         "documents.published"
     },
@@ -558,6 +527,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {"proactive.total"},
     "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.issued"},
+    "http://fgw.henan.gov.cn/2023/01-19/2677014.html": {"proposals.count"},
 }
 
 

@@ -1,0 +1,88 @@
+"""The minor prose keys (规范性文件, 建议提案, 收费, 复议/诉讼) read by broad shapes of the cue-word table,
+each with its guard. Each test quotes a real sentence of the narrative corpus (dev split)."""
+
+from __future__ import annotations
+
+from parsing.extract.text import document_from_text
+from parsing.narrative import read_narrative
+
+
+def _facts(text: str, year: int) -> dict[str, int | float]:
+    return {f.key: f.value for f in read_narrative(document_from_text(text).blocks, year=year).facts}
+
+
+def test_publishing_the_normative_files_themselves_states_how_many_were_issued() -> None:
+    assert _facts("公开县级决策事项16个,各类政策文件37件,公开行政规范性文件3件。", 2023) == {"normative.issued": 3}
+    text = "加强政策解读,主动公开行政规范性文件4件,采取多种形式开展政策解读,解读率100%。"
+    assert _facts(text, 2025) == {"normative.issued": 4}
+    text = "主动公开规范性文件78件(其中地级16件),废止214件,现行有效的规范性文件共计488件。"
+    assert _facts(text, 2023) == {"normative.issued": 78}
+
+
+def test_normative_files_published_among_other_information_or_so_far_are_no_figure() -> None:
+    # one kind of what the site published (a breakdown), not a statement about the files
+    text = "2024年,街道信息公开网站公开政府信息83条,其中主动公开规范性文件0个,重点领域信息26条。"
+    assert "normative.issued" not in _facts(text, 2024)
+    # others' files may stand between the verb and the files
+    text = "2022年，在上海市人民政府网站主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件。"
+    assert "normative.issued" not in _facts(text, 2022)
+    # published up to now is a stock, not the year's issue (the year's requests are still read)
+    text = "截至目前,2022年我区公开行政规范性文件2件,行政许可3606件,接收政府信息公开申请13件。"
+    assert _facts(text, 2022) == {"applications.received": 13}
+
+
+def test_a_normative_item_under_the_clauses_issuing_verb() -> None:
+    text = "省交通运输厅政府信息公开专栏共主动发布政府信息473条,其中发布省政府规章1件、行政规范性文件6件,发布政策解读信息15条。"
+    assert _facts(text, 2023)["normative.issued"] == 6
+    text = "通过省政府门户网站主动公开本年度制发的省政府规章2件、省政府及省政府办公厅行政规范性文件2件，其他文件113件。"
+    assert _facts(text, 2025)["normative.issued"] == 2
+    # an item naming nothing of its own is still no normative figure
+    text = "本机关2020年制定4份部门行政规范性文件和1份以市政府办公厅名义印发的《广州市产业发展资金管理办法》。"
+    assert _facts(text, 2020)["normative.issued"] == 4
+
+
+def test_no_normative_file_issued_and_the_table_label_shape() -> None:
+    text = "2022年度法治政府建设工作情况的报告1条,未发布规范性文件,无行政许可、行政处罚、行政强制等相关信息需要公开。"
+    assert _facts(text, 2023)["normative.issued"] == 0
+    text = "全年未出现信息发布错误、延误等问题，无行政规范性文件出台及更新情况。"
+    assert _facts(text, 2025) == {"normative.issued": 0}
+    text = "2023年县档案局行政规范性文件制发件数0件，废止件数0件，现行有效件数0件。"
+    assert _facts(text, 2023) == {"normative.issued": 0}
+    # no statement about files issued: a reading of them
+    assert "normative.issued" not in _facts("本年度未发布规范性文件解读。", 2023)
+    # a rule followed, not a statement that none was issued
+    assert _facts("坚持做到未经合法性审核的规范性文件发布。", 2023) == {}
+
+
+def test_no_fee_charged_to_requesters() -> None:
+    text = "在履行政府信息公开工作职能过程中,均严格执行《条例》和相关规定,未向申请人收费。"
+    assert _facts(text, 2023) == {"fees.collected": 0}
+    text = "本年度,我乡未发生政府信息依申请公开相关的收费及减免情况。"
+    assert _facts(text, 2019)["fees.collected"] == 0
+    assert "fees.collected" not in _facts("本年度未发生行政事业性收费减免情况。", 2019)
+
+
+def test_cases_counted_in_tiao() -> None:
+    text = "2022年横道河子镇共收到依申请公开0件,行政复议0件,行政诉讼0条。"
+    assert _facts(text, 2022) == {"applications.received": 0, "review.count": 0, "suit.count": 0}
+    # 条 counts cases only right after the case word: else items of information about them
+    assert _facts("在网站发布行政复议相关信息12条。", 2022) == {}
+    assert _facts("本年度公开行政复议决定书3条。", 2022) == {}
+    # an article of the law is no case
+    assert _facts("申请人可依照行政复议法9条申请复议。", 2022) == {}
+
+
+def test_proposals_received_done_or_listed_after_other_kinds() -> None:
+    assert _facts("2019年,市民政局收到人大代表建议和政协委员提案共24件。", 2019) == {"proposals.count": 24}
+    # received, then fewer handled: the handled figure is no both-kinds figure, the received one not taken
+    assert "proposals.count" not in _facts("2019年我乡共接到人大提案15件,共办理14件。", 2019)
+    text = "紧盯时间节点,高质量完成人大建议和政协提案共61项,办结率达100%。"
+    assert _facts(text, 2021) == {"proposals.count": 61}
+    text = (
+        "2022年,办理12345政务服务热线172件、四川信访系统1件、县长信箱2件,问政四川2件,麻辣社区1件,"
+        "泸州市网络问政27件,人大代表建议和答复67件。"
+    )
+    assert _facts(text, 2022) == {"proposals.count": 67}
+    # a breakdown after the figure of both is no list of the figure's kinds
+    text = "本年度主动公开信息332条,人大建议和政协提案办理共计11件,其中人大建议办理6件,政协提案办理5件。"
+    assert _facts(text, 2020)["proposals.count"] == 11
