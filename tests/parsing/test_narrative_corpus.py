@@ -15,34 +15,43 @@ ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
+    "http://wjw.fujian.gov.cn/jggk/csxx/bgs/gzdt/202401/t20240110_6374827.htm": {"documents.published"},
+    "http://www.jiangmen.gov.cn/bmpd/jmsrlzyhshbzj/sylm/gknb/content/post_3245608.html": {"normative.issued"},
+    "https://www.tinghu.gov.cn/art/2025/1/10/art_32348_4274290.html": {"normative.issued"},
+    "https://shanghai.gov.cn/nw12344/20230331/4a03b5fa47ae4c73b7ec42801de6be66.html": {"normative.issued"},
+    "https://www.xiaogan.gov.cn/c/www/bmnb/166938.jhtml": {"documents.published"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
     "http://rongchang.gov.cn/jz/hbz/zwgk_70755/zfxxgknb_70772/202101/t20210129_8843764.html": {
         "proactive.website"
     },
+    "http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html": {"normative.issued"},
+    "http://www.yfq.gov.cn/zwgk/zfxxgknb/202601/t20260129_3718878.shtml": {"documents.published"},
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.total"},
+    "https://www.luqiao.gov.cn/art/2025/1/13/art_1229460362_95714.html": {"normative.issued"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
+    },
+    "https://www.tjhd.gov.cn/zwgk/zfxxgk/zfxxgkqjjg/qzfbgs/zfxxgknb43/202401/t20240117_6511922.html": {
+        "documents.published"
     },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
     },
+    "https://fzgg.tj.gov.cn/zwgk_47325/zfxxgk1/zfxxgknb1/202201/t20220127_5791381.html": {"normative.issued"},
     "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
         "normative.issued"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "http://www.rongchang.gov.cn/zwgk_264/zfxxgknb/qzfnb/202501/t20250127_14245997.html": {
-        "documents.published"
-    },
+    "http://www.luqiao.gov.cn/art/2024/1/18/art_1229460362_87415.html": {"normative.issued"},
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
     "https://www.huangpi.gov.cn/bmzl/qwlj_bmzl/zfxxgkndbg_qwlj/202501/t20250109_2514981.html": {
         "proactive.website"
     },
-    "http://www.chengcheng.gov.cn/zfxxgk/zfxgknb/gzb/1744660031470084097.html": {"proactive.total"},
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {
         "proactive.new_media",
         "proactive.website",
@@ -50,7 +59,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
         "documents.published"
     },
+    "https://www.qingxin.gov.cn/bmxz/zgbm/qxqrmzfbgs/zfxxgkgzndbg/content/post_1665156.html": {
+        "normative.issued"
+    },
     "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
+    "http://www.ych.gov.cn/xxgk/xxgknb/2022/xzbm/202301/t20230113_3113885.shtml": {"normative.issued"},
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
     "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
         "documents.issued",
@@ -65,13 +78,16 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.website"},
-    "http://qzlc.gov.cn/zwgk/bm/kjj/nb/202301/t20230113_2837447.htm": {"proactive.total"},
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
+    "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
+    "http://taojiang.gov.cn/25074/25162/37354/41155/index.htm": {"normative.issued"},
+    "http://jw.taojiang.gov.cn/25074/25162/37354/39633/index.htm": {"normative.issued"},
     "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
-        "proactive.total"
+        "normative.issued",
+        "proactive.total",
     },
     "https://cncx.gov.cn/news/show/20250126173442825.html": {"proactive.total", "suit.count"},
     "http://www.hangzhou.gov.cn/art/2021/1/29/art_1229063423_3841182.html": {"proactive.website"},
@@ -82,18 +98,30 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received",
         "proactive.total",
     },
+    "http://www.sayibak.gov.cn/info/2956/33680.htm": {"normative.issued"},
+    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/qzfxxgknb/content_1069": {"normative.issued"},
     "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
     "http://www.jdzcjq.gov.cn/qgxj/zfxxgknb_1916/2021_gx/t800728.shtml": {"normative.issued"},
     "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
         "proactive.total"
     },
+    "http://szxxgk.shuozhou.gov.cn/szfgzbm/szsrmzfbgt/zfxxgknb_10590/202401/t20240130_660895.shtml": {
+        "documents.published"
+    },
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
+    "http://ylbz.xm.gov.cn/zwgk/zfxxgk/bg/202301/t20230106_2713432.htm": {"documents.published"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
+    },
+    "https://fushun.gov.cn/zwgk/002005/002005003/002005003006/20230112/653ee5f0-b827-4bbe-a799-61582739a0f1.html": {
+        "normative.issued"
     },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {
         "proactive.new_media",
         "proposals.count",
+    },
+    "http://www.dlweishan.gov.cn/wsrmzf/c106948/202002/54ed651c9acf4bac8ca8854ae7d0cf29.shtml": {
+        "proactive.website"
     },
     "https://www.mz.gov.cn/gk/zfxxgk/zfxxgknb/2022/tjd/1572566.htm": {"proactive.total"},
     "http://www.shuicheng.gov.cn/newsite/zwgk/zcbm/xzjdbsc/fez_5645511/zfxxgk_564500721/zfxxgknb_5659683/202301/t20230112_77915714.html": {
@@ -115,6 +143,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
+    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"normative.issued"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
         "documents.published",
@@ -129,6 +158,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.baiyinqu.gov.cn/XZJDBMDW/xzjd/slzrmzf/zfxxgknb/2024n/art/2026/art_f973dc2ac5be4360afb033ebcccd94d2.html": {
         "proactive.total"
     },
+    "http://fgw.fujian.gov.cn/zfxxgkzl/zfxxgkndbg/202401/t20240117_6382244.htm": {"documents.published"},
     "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
     "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
@@ -166,18 +196,26 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
+    "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_1512345079.html": {"documents.published"},
+    "https://www.kazuo.gov.cn/html/KZXZF/202601/0176869810066763.html": {"documents.published"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {
         "applications.received",
         "normative.issued",
-        "proactive.total",
     },
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
-        "proactive.new_media"
+        "documents.published",
+        "proactive.new_media",
     },
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
     "http://www.xincheng.gov.cn/zwgk/xxgknb/gdwxxgknb/2006274384404164609.html": {"proactive.website"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
+        "normative.issued"
+    },
+    "https://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2024": {
+        "normative.issued"
+    },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
@@ -228,6 +266,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.hc.gov.cn/bmjd/bm_100475/gyygwh/zwgk_101619/zfxxgknb_101629/202101/t20210122_8799259.html": {
         "applications.received"
     },
+    "http://kfq.linfen.gov.cn/zfxxgk/xxgkzl/zfxxgknb/202302/t20230201_135291.html": {"normative.issued"},
+    "http://mancheng.gov.cn/show-8258.html": {"normative.issued"},
+    "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
     "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/xzjd/202501/t20250117_86639110.html": {
         "applications.received"
     },
@@ -255,22 +299,18 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
-    "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {
-        "proactive.total",
-        "proactive.website",
-    },
-    "http://nyncj.xiangyang.gov.cn/zwgk/gknb/202212/t20221227_3043569.shtml": {
-        "proactive.total",
-        "proactive.website",
-    },
+    "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {"proactive.website"},
+    "http://nyncj.xiangyang.gov.cn/zwgk/gknb/202212/t20221227_3043569.shtml": {"proactive.website"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
+    "http://www.luqiao.gov.cn/art/2022/1/14/art_1229460359_58888.html": {"normative.issued"},
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {"proactive.total"},
-    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"proactive.total"},
+    "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"normative.issued", "proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
     "http://yjglj.gz.gov.cn/zwgk/gzdt/content/post_8825221.html": {"documents.published"},
+    "http://ybq.gov.cn/bm/qczj/zwgk_70831/zfxxgknb_70842/202101/t20210122_8801591.html": {"normative.issued"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.website"
     },
@@ -296,10 +336,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.julu.gov.cn/content/54279.html": {"proactive.website"},
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
-        "proactive.total"
-    },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
+    "https://hrss.tj.gov.cn/zhengwugongkai/zfxxgknew/zfxxgknbnew/202302/t20230213_6103989.html": {
+        "proactive.website"
+    },
     "http://www.xialuqu.gov.cn/zwgk/xxgknb/2023n/2021qzfbm/202401/t20240117_1089560.html": {
         "proactive.new_media",
         "proactive.total",
@@ -308,8 +348,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
     "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
+    "https://www.shengsi.gov.cn/art/2023/1/19/art_1229670702_71226.html": {"normative.issued"},
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
         "applications.received"
+    },
+    "http://www.rudong.gov.cn/rdxrmzf/zfxxgknb/content/a4ef1570-4339-4da8-946a-1af861aab40b.html": {
+        "documents.published"
     },
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
         "applications.received"
@@ -318,8 +362,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
+    "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"normative.issued"},
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
+    },
+    "http://huian.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wsjkj/zfxxgknb/202001/t20200107_2045888.htm": {
+        "documents.published"
     },
     "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
@@ -342,7 +390,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
-    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"applications.received", "proactive.total"},
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {
+        "applications.received",
+        "normative.issued",
+        "proactive.total",
+    },
     "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
@@ -364,14 +416,16 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.kaihua.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11330824002626613H&fbtime=2020": {
         "proactive.new_media"
     },
+    "https://www.wj.gov.cn/html/czwj/2025/KCMCPPDF_0117/77052.html": {"documents.published"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2024nzfxxgkndbg/szfgbm/202501/t20250121_1971055.htm": {
         "proactive.total"
     },
-    "https://www.minhou.gov.cn/xjwz/zwgk/zfxxgkzl/xzfjqzcbm/xzfb/ndbg/202601/t20260116_5272155.htm": {
-        "proactive.total"
-    },
+    "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2017052662977646594.html": {"documents.published"},
     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
         "proactive.total"
+    },
+    "https://www.guiyang.gov.cn/zwgk/zfxxgks/zfxxgknb/2019nian/202002/t20200204_47104257.html": {
+        "normative.issued"
     },
     "http://www.quxian.gov.cn/xxgk-show-43940.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
@@ -395,14 +449,19 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://xw.gov.cn/gov/pub/description/73519.html": {"applications.received"},
+    "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html": {"documents.published"},
     "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
     "https://www.dt.gov.cn/dtszf/gkndbgz/202501/0816cab7db044311aa396cb36e224281.shtml": {
         "documents.published"
     },
     "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
+    "http://cqcs.gov.cn/bm/qwsjkw_75264/zwgk_73772/zfxxgknb_73782/202101/t20210129_8848410.html": {
+        "normative.issued"
+    },
     "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
-        "proactive.website"
+        "normative.issued",
+        "proactive.website",
     },
     "https://dyrmt.com/article-144505-1.html": {"proactive.website", "review.count"},
     "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv175pntypepvnbpnnfpv2019.html": {"proactive.website"},
@@ -411,6 +470,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cliffordsjerseys.com/huaihua/c134066/202302/329f72e3dc1246a7ac0e3e70e0597ba1.html": {
         "proactive.website"
     },
+    "http://www.tjbh.gov.cn/jz/contents/13633/267144.html": {"documents.published"},
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },
@@ -428,6 +488,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.cqyz.gov.cn/bm_229/zqjfbzyswqglwyh/zwgk_97157/zfxxgknb_97166/202101/t20210128_8832642.html": {
         "proposals.count"
     },
+    "http://tpsnm.com/xwzx/ztzl/zfxxgknb/2023/gzj/bdjd/1.html": {"normative.issued"},
     "https://public.zzsj.gov.cn/D42Y/4678298.jhtml": {"proactive.total"},
     "http://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004069&fbtime=2024": {
         "applications.received"
@@ -436,14 +497,17 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://lycoop.linyi.cn/info/1097/4716.htm": {"proactive.new_media"},
+    "http://taojiang.gov.cn/25076/25112/37254/37255/content_1500366.html": {"normative.issued"},
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202401/833772.html": {
         "proactive.total"
     },
     "http://www.hanzhong.gov.cn/hzszf/zwgk/xxgknb/2020/sjbm/202102/490f56d5771a4f298b71acd31f984c0a.shtml": {
+        "documents.published",
         "proactive.new_media",
         "proactive.website",
     },
     "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {
+        "documents.published",
         "proactive.new_media",
         "proactive.website",
     },
@@ -460,24 +524,57 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
+    "https://www.hld.gov.cn/zwgk/zfxxgknb/bmnb/jyj/202301/t20230128_1129303.html": {"proactive.total"},
+    "http://www.hlgls.gov.cn/zwgk/zfxxgk/zfxxgknb/2023/smzc/202401/t20240129_638926.html": {
+        "proactive.total"
+    },
+    "https://www.schy.gov.cn/zfxxgk/zfxxgknb/n2023n/xjbm/xjyhtyj.htm": {"proactive.total"},
+    "http://www.jsxishan.gov.cn/doc/2026/01/23/4722822.shtml": {"proactive.total"},
+    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml": {
+        "proactive.new_media",
+        "proactive.total",
+    },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.website"},
+    "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.total"},
+    "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.total"},
+    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {
+        "proactive.new_media",
+        "proactive.total",
+    },
+    "http://mzzjw.cq.gov.cn/zwgk_188/zfxxgknb/202002/t20200224_5421004.html": {"proactive.website"},
+    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
+    "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
+    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
+    "http://taojiang.gov.cn/25074/25162/37354/41155/index.htm": {"proactive.total"},
+    "http://xianning.gov.cn/xxgk/xxgknb/2024/szbm/202501/t20250120_3885410.shtml": {"proactive.total"},
     "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
+    "http://fjax.gov.cn/zwgk/zfxxgkzl/zfxxgkndbg/202601/t20260104_3249677.htm": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "http://www.tianmen.gov.cn/zwgk/bmhxzxxgkml/xzbcy/psz/zfxxgk/xxgknb/202301/t20230110_4483485.shtml": {
+    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.new_media"},
+    "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.total"},
+    "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.total"
     },
+    "http://wjw.xam.gov.cn/mwjw/2023-01/18/article_2024041402383152652.html": {"proactive.total"},
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
     "http://lyj.xianning.gov.cn/xxgk/xxgknb/202601/t20260115_4206299.shtml": {"proactive.total"},
+    "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },
     "http://www.cxs.gov.cn/info/20535/867359.htm": {"proactive.total"},
     "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
+        "proactive.total"
+    },
+    "https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzssyjg/qdag/202501/t20250113_2516468.shtml": {
+        "proactive.total"
+    },
+    "https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzssyjg/qdag/202601/t20260121_2715391.shtml": {
         "proactive.total"
     },
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
@@ -497,6 +594,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
         "proactive.website"
+    },
+    "https://hrss.tj.gov.cn/zhengwugongkai/zfxxgknew/zfxxgknbnew/202302/t20230213_6103989.html": {
+        "proactive.total"
     },
     "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"review.count"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"proactive.website"},
@@ -519,6 +619,14 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
+    "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
+        "proactive.total"
+    },
+    "https://www.hnhx.gov.cn/portal/zwgk/xxgkpt/zfxxgknb/webinfo/2020/12/1616350650896188.htm": {
+        "proactive.total"
+    },
+    "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
+    "https://www.tsqs.gov.cn/info/14051/918940.htm": {"proactive.total"},
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
         "proposals.count"
     },

@@ -57,6 +57,11 @@ written down in GUIDE.md, which the corpus follows from then on (45 test facts: 
 holdout/round31.jsonl (90 reports in add.py's input format, annotated by GUIDE.md, notes beside it)
 is sealed: not in either split, scored once with the reader of 2026-11-30 (R 0.787, P 0.917), to
 be scored again before and after the next change of the reader, then added with add.py.
+Held-out rounds 31-33 (session of 2026-11-30, second part): each annotated twice, blind, and
+adjudicated by GUIDE.md; the sixteen clarifications the adjudication wrote into GUIDE.md were then
+applied to both splits by an annotator blind to the reader (92 labels: 63 dev, 29 test; 55 facts
+added, 37 removed — mostly 规范性文件 published as a list item, the body's own 公文 published, and
+no total beside another channel's figure plainly outside it).
 The split is fixed by a hash of the URL (add.py); tune on dev only.
 """
 
