@@ -2,9 +2,13 @@
 
 Names come from the title (parsing.header), the introduction ("现公布《银川市自然资源局2022年…报告》",
 "现将定西市地震局2018年…报告如下"), "由××编制" / "本报告由××根据…", the first sentence's subject
-("2024年,湖南省生态环境厅以…"), the contact line ("请联系:硚口区统计局党政办公室") and the
-agency's own site ("“襄阳市审计局”网站" in a report that speaks as 我局). Precision first: a
-whole sentence is never a name, and a name without its region is only a partial name.
+("2024年,湖南省生态环境厅以…", "2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真…"),
+the subject of the sentence that compiles the report ("…要求,黄龙县市场监督管理局结合单位实际,编制本单位…
+报告"), the contact line ("请联系:硚口区统计局党政办公室"), and in a report that speaks as 我局 the
+agency's own site ("“襄阳市审计局”网站", "可以从乌海市统计局门户网…下载") or own group ("…为成员的
+姚安县农业农村局政府信息公开工作领导小组"); last the page's 发布机构 field, when it is the short name
+with its region. Precision first: a whole sentence is never a name (nor anything holding 报告), and a
+name without its region is only a partial name.
 """
 
 from __future__ import annotations
@@ -23,32 +27,51 @@ YEAR_DIGITS = rf"(?:\d{{4}}|[{CN_DIGITS}]{{4}})"
 _Y = YEAR_DIGITS
 _YEAR = rf"(?P<year>{_Y})"
 _REPORT = rf"(?:政府|政务)?信息公开.{{0,12}}?{alternation(words.REPORT_WORDS)}"
-_NAME = r"[\u4e00-\u9fff（）()]{2,40}?"
+_NAME_CHAR = rf"(?!{alternation(words.NAME_BREAKS)})[\u4e00-\u9fff（）()]"
+_NAME = rf"(?:{_NAME_CHAR}){{2,40}}?"
 _VERB = rf"{alternation(words.INTRO_VERBS)}{alternation(words.INTRO_VERB_AFTER)}?"
 # The introduction names the report: "现公布《银川市自然资源局2022年政府信息公开工作年度报告》".
 INTRO = (
     re.compile(rf"{_VERB}《?(?P<agency>{_NAME}){_YEAR}年度?(?:的)?{_REPORT}"),
-    re.compile(rf"{_VERB}《?{_YEAR}年度?(?P<agency>{_NAME})(?:政府)?信息公开"),
+    re.compile(rf"{_VERB}《?{_YEAR}年度?(?P<agency>{_NAME})(?:政府)?信息公开.{{0,12}}?{alternation(words.REPORT_WORDS)}"),
     re.compile(rf"{_VERB}《?(?P<agency>{_NAME})政府信息公开工作{_YEAR}年度报告"),
     re.compile(rf"(?:涵盖了?|结合){_YEAR}年度?(?P<agency>{_NAME})(?:政府)?信息公开工作"),
 )
 _COMPILED_BY = (
-    re.compile(rf"由(?P<agency>{_NAME}){alternation(words.COMPILED_VERBS)}"),
+    re.compile(
+        rf"由(?P<agency>{_NAME}){alternation(words.COMPILED_VERB_LEADS)}?{alternation(words.COMPILED_VERBS)}"
+    ),
     re.compile(
         rf"{alternation(words.COMPILED_SUBJECTS)}由(?P<agency>{_NAME}){alternation(words.COMPILED_FOLLOWERS)}"
     ),
 )
 # The first sentence's subject: "2021年，榕城区政府办公室根据…", "(一)2023年,大同市气象部门以…".
+_LEAD = rf"(?:在[^，,。；;]{{0,40}}?{alternation(words.SUBJECT_LEADS)}[，,])?"
 _SUBJECT = re.compile(
-    rf"^(?:[(（][一二三四五六七八九十]+[)）])?{_YEAR}年度?[，,]?(?P<agency>{_NAME}){alternation(words.SUBJECT_VERBS)}"
+    rf"^(?:[(（][一二三四五六七八九十]+[)）])?{_YEAR}年度?[，,]?{_LEAD}(?P<agency>{_NAME})"
+    rf"{alternation(words.SUBJECT_VERBS)}"
+)
+# The subject of the sentence that compiles the report: "…要求,黄龙县市场监督管理局结合单位实际,编制本单位…".
+_COMPILER = re.compile(
+    rf"(?:^|[，,。；;])由?(?P<agency>{_NAME}){alternation(words.SUBJECT_VERBS)}[^。；;]{{0,40}}?"
+    rf"{alternation(words.COMPILED_VERBS)}[^。；;]{{0,20}}?{alternation(words.REPORT_WORDS)}"
 )
 _CONTACT = re.compile(
     rf"{alternation(words.CONTACT_BEFORE)}[:：]?(?P<agency>{_NAME})(?:{alternation(words.CONTACT_AFTER)}|[，,。；;（(]|$)"
 )
 _SITE = re.compile(
-    rf"(?:“(?P<quoted>{_NAME})”|(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）])?{_Y}年度?[，,]?(?P<agency>{_NAME}))"
+    rf"(?:“(?P<quoted>{_NAME})”|(?:^|[。；;])(?:[(（][一二三四五六七八九十]+[)）])?{_Y}年度?[，,]?(?P<agency>{_NAME})"
+    rf"|{alternation(words.SITE_VIA)}(?P<via>{_NAME}))"
     rf"{alternation(words.OWN_SITES)}"
 )
+_GROUP = re.compile(
+    rf"{alternation(words.OWN_GROUP_LEADS)}(?P<agency>(?:(?!的){_NAME_CHAR}){{2,30}}?)(?:政府|政务)?信息公开(?:工作)?{alternation(words.OWN_GROUPS)}"
+)
+_PUBLISHER = re.compile(rf"{alternation(words.PUBLISHER_LABELS)}\s*[:：|][\s|:：]*(?P<agency>{_NAME})(?![\u4e00-\u9fff])")
+_GROUP_OFFICE = re.compile(
+    rf"(?<!人民)(?:政府|政务)?信息公开(?:工作)?{alternation(words.OWN_GROUPS)}{alternation(words.GROUP_OFFICES)}?$"
+)
+_SHORT_NOTE = re.compile(rf"[（(]{alternation(words.SHORT_NAME_NOTES)}[^（()）]*[）)]")
 _SELF_BODY = re.compile(rf"[我本]({alternation(words.SELF_BODIES)})")
 _GLUED = re.compile(rf"^(?:{alternation(words.GLUED_BEFORE_NAME)})+")
 # An office or section inside the agency: "党政办公室", "综合科", "办公室政务公开科".
@@ -116,13 +139,17 @@ def place_government(name: str) -> str | None:
 
 def name_of(raw: str) -> str:
     """The agency part of a title line: after any breadcrumb ("首页>…>木塔乡人民政府") or label."""
-    text = re.split(r"[>＞|]", raw)[-1]
+    text = re.split(r"[>＞|]", _SHORT_NOTE.sub("", raw))[-1]
     text = re.sub(r"^.*[:：]", "", text)
     text = _SITE_TAG.sub("", text)  # "【2019】马关县交通运输局"
     text = _NOISE_PREFIX.sub("", clean(text))
     for area, body in words.AREA_OF_BODY:
         if text.endswith(area):
             text = text[: -len(area)] + body
+    grouped = _GROUP_OFFICE.search(text)
+    if grouped and grouped.start() >= 2:  # the agency whose group's office this is
+        text = text[: grouped.start()]
+        text = place_government(text) or text
     return text
 
 
@@ -139,7 +166,7 @@ def read_intro(head: list[str]) -> tuple[list[str], int | None]:
     """Agency names the introduction gives, most telling first; the year it names the report by."""
     year: int | None = None
     found: list[str] = []
-    for pattern in (*INTRO, *_COMPILED_BY, _SUBJECT, _CONTACT):
+    for pattern in (*INTRO, *_COMPILED_BY, _SUBJECT, _COMPILER, _CONTACT):
         for text in head:
             for match in pattern.finditer(text):
                 name = name_of(match.group("agency"))
@@ -159,10 +186,22 @@ def own_sites(head: list[str]) -> list[str]:
     """The agency's own site, in a report that speaks as 我局/我委: "“襄阳市审计局”网站"."""
     selves = {m.group(1) for text in head for m in _SELF_BODY.finditer(text)}
     found: list[str] = []
+    for pattern in (_SITE, _GROUP):
+        for text in head:
+            for match in pattern.finditer(text):
+                name = name_of(next(g for g in match.groups() if g))
+                if looks_like_agency(name) and any(name.endswith(kind) for kind in selves):
+                    found.append(name)
+    return found
+
+
+def publishers(head: list[str]) -> list[str]:
+    """A saved page's publisher field, when it names a place: "发布机构: | 博山区山头街道 |"."""
+    found: list[str] = []
     for text in head:
-        for match in _SITE.finditer(text):
-            name = name_of(match.group("quoted") or match.group("agency"))
-            if looks_like_agency(name) and any(name.endswith(kind) for kind in selves):
+        for match in _PUBLISHER.finditer(text):
+            name = name_of(match.group("agency"))
+            if looks_like_agency(name) and has_region(name):
                 found.append(name)
     return found
 
@@ -172,13 +211,23 @@ def _year_int(token: str) -> int | None:
 
 
 def resolve_agency(
-    candidates: list[str], filename: str, caption: str | None, warnings: list[ParseWarning]
+    candidates: list[str],
+    filename: str,
+    caption: str | None,
+    warnings: list[ParseWarning],
+    published_by: tuple[str, ...] = (),
 ) -> str | None:
+    """The first name that says where the agency is; else the page's publisher field when it is the
+    short name with its region ("区教育局" and "发布机构:于洪区教育局"); else a fuller name from the
+    caption or file name."""
     names = [c for c in candidates if c and looks_like_agency(c)]
     full = next((c for c in names if has_region(c)), None)
     if full:
         return full
     short = names[0] if names else None
+    publisher = next((p for p in published_by if short is None or p.endswith(short)), None)
+    if publisher:
+        return publisher
     for source in (caption, filename):
         better = _fuller_name(source, short)
         if better:

@@ -1,8 +1,10 @@
 """The date a report was published: a saved page's labelled date ("发布日期:2021-12-23",
-"发文日期 | 2022-01-04 |", a label whose date stands on the next line), else the closing line
+"公开日期: | 2015-07-27 16:32 |", a label whose date stands on the next line; a 发文日期, 成文日期 or
+生成日期 only when no publication label is given, a mirror's 更新日期 last), else the closing line
 ("2025 年 1 月 17 日", full-width digits too), else a submission letter's signature above the
-report (the agency's name, then its date), else a bare date beside the title
-("2026-01-28 10:06"). Never a date before the year reported on.
+report (the agency's name, then its date), else a bare date beside the title ("2026-01-28 10:06",
+"2021-03-2918:26" with the time run into the day, "2024年01月26日来源:于洪区教育局",
+"(2024年1月26日)"). Never a date before the year reported on.
 """
 
 from __future__ import annotations
@@ -23,15 +25,37 @@ _LABEL = (
     rf"(?:{alternation(words.PAGE_DATE_LABELS)}"
     rf"|(?:^|[^\u4e00-\u9fff]){alternation(words.PAGE_DATE_BARE_LABELS)})"
 )
-_UPDATE_LABEL = alternation(words.PAGE_UPDATE_LABELS)
-_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
-_VALUE = rf"\s*[:：|]\s*{_YMD}"
-_PAGE_DATES = (re.compile(rf"{_LABEL}{_VALUE}"), re.compile(rf"{_UPDATE_LABEL}{_VALUE}"))
+# A day run into the time after it: "2021-03-2918:26".
+_DAY = r"(?P<d>\d{1,2})(?:(?!\d)|(?=[0-2]\d:\d\d))"
+_YMD = rf"(?P<y>\d{{4}})\s*[-/.年]\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*{_DAY}"
+_VALUE = rf"\s*[:：|][\s|:：]*{_YMD}"  # "发文日期: | 2021-01-25 |"
+# The page's labels, publication first: a 发文日期 or 成文日期 is taken only when no 发布日期 is given,
+# a mirror's 更新日期 (its own copy's date) last.
+_PAGE_DATES = tuple(
+    re.compile(rf"{label}{_VALUE}")
+    for label in (
+        _LABEL,
+        alternation(words.PAGE_DOCUMENT_DATE_LABELS),
+        alternation(words.PAGE_UPDATE_LABELS),
+    )
+)
 # A label whose value is on the next line: "• 发布日期:" then "• 2021年03月18日".
 _LABEL_ALONE = re.compile(rf"{_LABEL}\s*[:：]\s*$")
 _DATE_ALONE = re.compile(rf"^[\s•·]*{_YMD}\s*日?\s*$")
 _NOT_PUBLISHED = re.compile(alternation(words.NOT_PUBLISHED))
-_BARE_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+# A bare date beside the title: "2023-01-30", "2024/01/26".
+_BARE_DATE = re.compile(rf"(?<!\d)(?P<y>\d{{4}})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep){_DAY}")
+# A line under the title that opens with the date: "2024年01月26日来源:于洪区教育局", "2025年01月20日 (点击: ) |".
+_DATE_OPENS_LINE = re.compile(
+    rf"^[\s|]*(?P<y>\d{{4}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日"
+    rf"(?=$|[\s|(（]|{alternation(words.PAGE_DATE_FOLLOWERS)})"
+)
+# The page's source line under the title, its date after the source: "来源:某县教育局 2024年01月26日 点击:".
+_SOURCE_LINE = re.compile(r"^[^。，,；;]{0,60}$")
+_SOURCE_WORD = re.compile(alternation(words.PAGE_DATE_FOLLOWERS))
+_DATE_IN_LINE = re.compile(r"(?<!\d)(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+# A date in brackets under the title, as a submitted report prints it: "(2024年1月26日)".
+_BRACKETS = re.compile(r"^[(（]|[)）]$")
 # A line that is only a date and a time: "2026-01-28 10:06", "2025-01-16 10: 31".
 _DATE_TIME_LINE = re.compile(
     r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?\s*$"
@@ -87,10 +111,11 @@ def _labelled_date(head: list[str]) -> date | None:
             match = _DATE_ALONE.match(head[i + 1])
             if match:
                 return _make_date(match)
-    for text in head:
-        match = _PAGE_DATES[1].search(text)
-        if match:
-            return _make_date(match)
+    for pattern in _PAGE_DATES[1:]:
+        for text in head:
+            match = pattern.search(text)
+            if match:
+                return _make_date(match)
     return None
 
 
@@ -99,7 +124,12 @@ def _bare_date(head: list[str], title_at: int | None) -> date | None:
     if title_at is None:
         return None
     for text in head[title_at + 1 : title_at + 3]:
-        match = _BARE_DATE.search(text)
+        match = (
+            _BARE_DATE.search(text)
+            or _DATE_OPENS_LINE.match(text)
+            or _DATE.match(_BRACKETS.sub("", norm(text)))
+            or (_SOURCE_LINE.match(text) and _SOURCE_WORD.search(text) and _DATE_IN_LINE.search(text))
+        )
         if match and not _NOT_PUBLISHED.search(text):
             return _make_date(match)
     for text in reversed(head[max(0, title_at - 2) : title_at]):

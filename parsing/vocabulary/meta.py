@@ -49,16 +49,24 @@ INTRO_VERB_AFTER = ("了", "本", "完成")  # "编制了", "现编制完成《�
 GLUED_BEFORE_NAME = ("并", "特", "现", "予以", "向社会", "公开", "公布", "发布")
 # "由××编制", "本报告由湖北省地震局根据《条例》…编制".
 COMPILED_VERBS = ("编制", "编写", "制作")
+# Between the name and the verb: "本报告由××负责编制", "由××汇总编制".
+COMPILED_VERB_LEADS = ("负责", "组织", "牵头", "汇总")
 COMPILED_SUBJECTS = ("本报告", "本年度报告", "报告", "年报")
 COMPILED_FOLLOWERS = ("根据", "依据", "按照")
 # What follows the first sentence's subject: "2024年,湖南省生态环境厅以习近平…思想为指导".
 SUBJECT_VERBS = (
     "根据", "按照", "认真", "坚持", "严格", "立足", "在", "紧紧", "深入", "全面", "以", "围绕", "持续",
     "始终", "进一步", "高度重视", "积极", "扎实", "不断", "切实", "着力", "聚焦", "继续", "紧扣",
-    "强化", "加强", "贯彻", "落实",
+    "强化", "加强", "贯彻", "落实", "结合",
 )  # fmt: skip
+# A frame before the subject: "2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真…".
+SUBJECT_LEADS = ("领导下", "指导下", "带领下", "引领下", "部署下", "关心下", "支持下", "要求下")
+# Words never inside an agency's name: "编制本报告现向社会公开安乐乡…" is no name.
+NAME_BREAKS = ("报告",)
+# A short name's note after the name: "随县经济开发区(以下简称县开发区)".
+SHORT_NAME_NOTES = ("以下简称", "下称")
 # The contact line: "请与将乐县卫生健康局办公室联系", "请联系:硚口区统计局党政办公室,地址…".
-CONTACT_BEFORE = ("请与", "请联系")
+CONTACT_BEFORE = ("请与", "请联系", "可与")  # "可与宿城区中扬镇人民政府联系(地址:…)"
 CONTACT_AFTER = ("联系",)
 # An office or section inside the agency, dropped from a contact's name: "…局党政办公室",
 # "…局综合科", "…海关办公室政务公开科".
@@ -66,15 +74,32 @@ OFFICE_PREFIXES = ("党政", "综合", "行政")
 OFFICES = ("办公室", "办")
 SECTIONS = ("科", "股")
 # The agency's own site or account: "“咸宁市水利和湖泊局”网站", "玉林市民政局网站公开信息…".
-OWN_SITES = ("门户网站", "网站", "政府网站")
+OWN_SITES = ("门户网站", "门户网", "网站", "政府网站")
+# How a report points to a site: "本年度报告电子版可以从乌海市统计局门户网(http://…)下载".
+SITE_VIA = ("从", "通过", "登录")
+# The agency's own group for the work: "…为成员的姚安县农业农村局政府信息公开工作领导小组".
+OWN_GROUPS = ("领导小组",)
+OWN_GROUP_LEADS = ("的", "成立", "成立了")
+# The group's office named as the compiler or the contact is the agency's: "请与白城市农业农村局政府信息
+# 公开领导小组办公室联系", "本报告由南平市人民政府信息公开工作领导小组办公室根据…".
+GROUP_OFFICES = ("办公室",)
+# A saved page's field naming the publisher: "发布机构: | 博山区山头街道 |". Taken last, only with its
+# region and only when it agrees with the name the report gives (a portal's "发布机构:政务服务管理局"
+# is the site's keeper).
+PUBLISHER_LABELS = ("发布机构", "发布单位")
 
 # A saved page's date labels: "发布日期:2021-12-23", "发文日期 | 2022-01-04 |", "更新时间:2020/01/18".
-PAGE_DATE_LABELS = (
-    "发布日期", "发布时间", "公开日期", "发文日期", "成文日期", "信息提供日期",
-)  # fmt: skip
+PAGE_DATE_LABELS = ("发布日期", "发布时间", "公开日期", "公开时间", "信息提供日期")
+# The document's own dates, taken only when the page gives no publication date: "成文日期: 2016年02月19日"
+# with an empty "发布日期:"; "生成日期: | 2024-01-05 |".
+PAGE_DOCUMENT_DATE_LABELS = ("发文日期", "成文日期", "生成日期")
 # Taken only when no publication label is there: a mirror's 更新日期 is its own copy's date.
 PAGE_UPDATE_LABELS = ("更新时间", "更新日期")
 PAGE_DATE_BARE_LABELS = ("日期", "时间")  # only after no other character of a word
+# What follows a date that opens a line under the title: "2024年01月26日来源:于洪区教育局".
+PAGE_DATE_FOLLOWERS = ("来源", "信息来源", "点击", "浏览", "阅读", "作者", "字体", "发布")
 NOT_PUBLISHED = ("生效", "废止", "有效期", "截止", "成文")
+# "截止2023年12月31日": the state at the end of the year reported on.
+AS_OF = ("截至", "截止", "截止到", "截至到")
 # Titles printed as a work report rather than a 年度报告: "…2018年政务信息公开工作汇报".
 REPORT_WORDS = ("报告", "汇报")

@@ -35,11 +35,14 @@ def test_test_split_is_measured_not_tuned() -> None:
     """A floor under the held-out part, so a change that loses pages there is seen. The part grew
     from 21 to 68 pages with 47 harder ones (vertical bodies, 苏木, letters, mirror sites), scored
     before they were added (agency 0.912, year 0.985, published_on 0.956) and after the reader
-    learned the dev pages (0.926, 0.985, 0.971): the floor sits just under those, not at the issue's
-    0.99 target, which the held-out pages do not reach yet."""
+    learned the dev pages (0.926, 0.985, 0.971). It grew again to 119 pages with 51 more (titles
+    without year or agency, agency only in intro, contact or source lines, dates in source lines and
+    metadata fields): 0.857, 0.966, 0.958 with the reader as it was, 0.882, 0.966, 0.983 after it
+    learned the 102 new dev pages. The floor sits just under those, not at the issue's 0.99 target,
+    which the held-out pages do not reach yet."""
     result = score("test")
-    assert result.pages >= 60
-    floors = {"agency": 0.92, "year": 0.98, "published_on": 0.97}
+    assert result.pages >= 119
+    floors = {"agency": 0.88, "year": 0.96, "published_on": 0.98}
     assert all(result.accuracy(field) >= floor for field, floor in floors.items()), result.errors
 
 
