@@ -521,7 +521,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://xianning.gov.cn/xxgk/xxgknb/2024/szbm/202501/t20250120_3885410.shtml": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
@@ -529,7 +528,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.total"
     },
-    "http://wjw.xam.gov.cn/mwjw/2023-01/18/article_2024041402383152652.html": {"proactive.total"},
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
