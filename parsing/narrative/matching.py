@@ -30,6 +30,7 @@ from parsing.narrative.channels import (
 )
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.means import means_website, named_just_before, restates_subject
+from parsing.narrative.negatives import negatives_in
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
@@ -48,7 +49,6 @@ _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
 _PART = re.compile(alternation(W.PART_WORDS))
-_GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 # "…部门动态发布信息32条，校园风采栏目发布信息21条": figures of single columns, not of the
 # website nor a total ("…等栏目主动公开" names the website's columns as a whole, "…网站××局栏目"
 # the agency's own part of a website, "其中：…栏目…" a breakdown).
@@ -68,12 +68,6 @@ _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
 
 
-def _word(text: str) -> str:
-    """`text` as a regex, not where it ends another word ("申请人" holds no 申请)."""
-    after = next((a for w, a in W.REQUIRED_NOT_BEFORE.items() if text.endswith(w)), None)
-    return re.escape(text) + (f"(?!{re.escape(after)})" if after else "")
-
-
 # A required word followed by this is part of another word ("印发文件" names no 发文).
 _REQUIRED = {
     f.key: [
@@ -88,13 +82,6 @@ _REQUIRED = {
     ]
     for f in _KEYS
 }
-_NEGATIVE = {
-    f.key: re.compile("|".join(_GAP.join(_word(p) for p in form.split("…")) for form in f.negative))
-    for f in _KEYS
-    if f.negative
-}
-
-
 def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     """Every candidate fact stated in one sentence."""
     out: list[Candidate] = []
@@ -175,7 +162,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             # "这3起…均未发生…行政复议": a statement of none after the clause's counts
             tail = clause.text[counts[-1].end :] if counts else clause.text
             # ("2022年，我局无依申请公开事项" in a 2021 report: another year's none)
-            negatives = _negatives(tail)
+            negatives = negatives_in(tail)
             if negatives and (other_time(parts[member:i], year) or other_year(tail, year)):
                 negatives = []
             out.extend(c for c in negatives if all(r.key != c.key for r in read_here))
@@ -375,16 +362,3 @@ def _listed_kind(words: FactWords, before: str) -> bool:
     if words.required_counted and _FILLERS.sub("", _VERBS[words.key].sub("", rest)).strip(" ：:"):
         return True
     return P.OBJECT_LIST_END in rest
-
-
-def _negatives(text: str) -> list[Candidate]:
-    out: list[Candidate] = []
-    for words in _KEYS:
-        pattern = _NEGATIVE.get(words.key)
-        match = pattern.search(text) if pattern is not None else None
-        if match is None:
-            continue
-        if any(w in text[match.start() :] for w in words.negative_excluding):
-            continue
-        out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
-    return out
