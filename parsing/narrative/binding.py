@@ -24,7 +24,7 @@ from itertools import pairwise
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.clauses import clauses
 from parsing.narrative.quantities import Quantity, quantities
-from parsing.vocabulary import alternation
+from parsing.vocabulary import FACT_WORDS_BY_KEY, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
 from parsing.vocabulary.outlets import OUTSIDE_OUTLET_WORDS
@@ -78,7 +78,8 @@ def bound(sentence: str, found: list[Candidate]) -> list[Candidate]:
     found = [c for c in found if not _holds_another_year(c, sentence)]
     if not found:
         return found
-    figures = _figures(sentence, {c.raw for c in found})
+    # (a kind read as an item of what was published, "…88条、规范性文件2条", is still the list's peer)
+    figures = _figures(sentence, {c.raw for c in found if not (c.bare and FACT_WORDS_BY_KEY[c.key].bare_listed)})
     unresolved = _figure_lists(figures)
     found = [c for c in found if not set(c.raw.split("+")) & unresolved]
     wider = _wider_wholes(figures)

@@ -30,6 +30,6 @@ class Candidate:
     # The website's figure read through one of its columns ("政府信息公开专栏发布信息43条"): a part of
     # the figure the website as a whole is stated with.
     column: bool = False
-    # Read through a verb of `FactWords.whole_verbs` ("公开行政规范性文件2件"): what was published up
+    # Read through a verb of `FactWords.stock_verbs` ("公开行政规范性文件2件"): what was published up
     # to a time ("截至目前") is a stock, not the year's figure.
     stock: bool = False

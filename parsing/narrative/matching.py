@@ -31,7 +31,16 @@ from parsing.narrative.channels import (
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.means import means_website, named_just_before, restates_subject
 from parsing.narrative.negatives import negatives_in
-from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
+from parsing.narrative.objects import (
+    bare,
+    channel_noun,
+    fits_object,
+    listed_channel,
+    listed_item,
+    names_it,
+    opens_part,
+    published_whole,
+)
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
 from parsing.narrative.times import YEAR, other_time, other_year, up_to_now
@@ -44,7 +53,6 @@ _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _PART_OF = {f.key: f.part_of for f in _KEYS if f.part_of is not None}
 _VERBS = {f.key: re.compile(alternation(f.verbs)) for f in _KEYS if f.verbs}
 _TIGHT = {f.key: re.compile(alternation(tuple(w for g in f.required for w in g)) + f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)*$") for f in _KEYS if f.tight_units}  # (only fillers after)
-_PART_VERBS = {f.key: re.compile(alternation(tuple(v for v in f.verbs if v not in f.whole_verbs))) for f in _KEYS if f.verbs}
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
 _LIST_ITEM_END = re.compile(r"[、，,；;]")
 _CHANGE = re.compile(alternation(P.CHANGE_WORDS))
@@ -74,7 +82,7 @@ _REQUIRED = {
         re.compile(
             "|".join(
                 re.escape(w)
-                + (f"(?!{re.escape(W.REQUIRED_NOT_BEFORE[w])})" if w in W.REQUIRED_NOT_BEFORE else "")
+                + (f"(?!{re.escape(C.REQUIRED_NOT_BEFORE[w])})" if w in C.REQUIRED_NOT_BEFORE else "")
                 for w in sorted(group, key=len, reverse=True)
             )
         )
@@ -104,6 +112,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         # "…公开政务信息83条。其中，“三务”公开网站63条，…": a breakdown lists channels too
         listed = any(_PUBLISH.search(c.text) for c in parts[:i] if not c.aside) or bool(_PART.match(sentence))
         counts = quantities(clause.text)
+        # (a whole of what was published stated before, for an item of it: FactWords.bare_listed)
+        whole = bool(_PART.match(sentence)) or published_whole("，".join(c.text for c in parts[:i] if not c.aside))
         # (what the clauses before say of the figures' time and channel, only when there are figures)
         dated_before = bool(counts) and other_time(parts[member:i], year)
         near = bool(counts) and (named_just_before(parts[member:i]) or means_website(parts[member : i + 1], counts))
@@ -127,12 +137,12 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             start = counts[q_index - 1].end if q_index else 0
             after = clause.text[quantity.end : end]
             read = _read(
-                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed, near
+                clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed, near, whole
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
             then = dated_before and not YEAR.search(clause.text[: quantity.start])
             if then or up_to_now(parts[member:i]):  # ("截至目前，…公开行政规范性文件2件": published so far)
-                read = [] if then else [c for c in read if not c.stock]
+                read = [] if then else [c for c in read if not c.stock or YEAR.search(clause.text[: quantity.start])]
             # (…unless stated as a total itself: "…文件数量2件，主动公开政府信息总数150条")
             stated_total = any(w in clause.text[start : quantity.start] for w in P.TOTAL_NOUNS)
             read = [c for c in read if not (loose and c.key == "proactive.total" and not stated_total)]
@@ -197,6 +207,7 @@ def _read(
     year: int | None,
     listed: bool = False,
     near: bool = True,
+    listed_whole: bool = False,
 ) -> list[Candidate]:
     """`own_start`: where the text of this count begins, after the count before it in the clause."""
     before = clause.text[: quantity.start]
@@ -212,6 +223,7 @@ def _read(
         if opening[0]:
             carried = opening
     out: list[Candidate] = []
+    whole = listed_whole or published_whole(before)  # (an item of what was published: bare_listed)
     for words in _KEYS:
         verbs = _VERBS.get(words.key)
         # A count after another in one clause ("门户网站公开39条、微信公众号公开92篇") has its own
@@ -224,7 +236,7 @@ def _read(
             candidate = listed_channel(words, quantity, own)
         else:
             item = own if own_start and text is before else None
-            candidate = _match(words, quantity, text, after, carried, part, named, item, near)
+            candidate = _match(words, quantity, text, after, carried, part, named, item, near, whole)
         if (
             candidate is None
             and listed
@@ -250,11 +262,12 @@ def _match(
     named: str | None = None,
     item: str | None = None,
     near: bool = True,
+    whole: bool = False,
 ) -> Candidate | None:
     if quantity.unit not in words.units or (quantity.unit in words.tight_units and not _TIGHT[words.key].search(before)):
         return None
-    verb = verb_in((_PART_VERBS if part else _VERBS)[words.key], before) if words.key in _VERBS else None
-    if words.verbs and verb is None and not bare(words, before):
+    verb = verb_in(_VERBS[words.key], before) if words.key in _VERBS else None
+    if words.verbs and verb is None and not (bare(words, before) and (not words.bare_listed or listed_item(words, before, whole))):
         return None
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
     following = _LIST_ITEM_END.split(after, maxsplit=1)[0]
@@ -348,7 +361,7 @@ def _match(
         totalled=totalled,
         bare=bool(words.verbs) and verb is None,
         column=words.channels == W.WEBSITE_WORDS and bool(_COLUMN.search(before)),
-        stock=verb is not None and verb.group() in words.whole_verbs,
+        stock=verb is not None and verb.group() in words.stock_verbs,
     )
 
 

@@ -7,7 +7,7 @@ import re
 
 from parsing.narrative.candidate import Candidate
 from parsing.vocabulary import FACT_WORDS
-from parsing.vocabulary import facts as W
+from parsing.vocabulary import cases as C
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
 _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
@@ -15,7 +15,7 @@ _GAP = r"[^，,。；;！？!?\n0-9０-９]{0,30}?"
 
 def _word(text: str) -> str:
     """`text` as a regex, not where it ends another word ("申请人" holds no 申请)."""
-    after = next((a for w, a in W.REQUIRED_NOT_BEFORE.items() if text.endswith(w)), None)
+    after = next((a for w, a in C.REQUIRED_NOT_BEFORE.items() if text.endswith(w)), None)
     return re.escape(text) + (f"(?!{re.escape(after)})" if after else "")
 
 

@@ -76,6 +76,37 @@ def bare(words: FactWords, before: str) -> bool:
     return not handled and any(subject.endswith(b) for b in words.bare)
 
 
+_ITEM_OPENING = re.compile(f"{alternation(P.ITEM_OPENINGS)}|[0-9０-９][^0-9０-９、，,]?")
+_PUBLISH_VERB = re.compile(alternation(W.PUBLISH_VERBS))
+_WHOLE = re.compile(
+    f"{alternation(W.PUBLISH_VERBS)}[^，,；;。]*?{alternation(P.PUBLISHED_WHOLES)}(?:{alternation(P.OBJECT_FILLERS)})*"
+    f"(?:{alternation(P.APPROX_BEFORE)})?[0-9０-９]"
+)
+
+
+def published_whole(text: str) -> bool:
+    """ "主动公开政府信息643条，其中…": `text` states a whole of information or files published."""
+    return _WHOLE.search(text) is not None
+
+
+def listed_item(words: FactWords, before: str, whole: bool) -> bool:
+    """ "…，其中行政规范性文件9条": a bare subject as an item of what was published (FactWords.bare_listed)
+    — after a whole (`whole`) or right after a publish verb, naming no other kind nor joined to one."""
+    ends = [m.start() for m in re.finditer(alternation(tuple(w for g in words.required for w in g)), before)]
+    if not ends:
+        return False
+    head = before[: ends[-1]]
+    for prefix in ("行政", "政府"):  # ("政策、行政规范性文件")
+        head = head.removesuffix(prefix)
+    if head[-1:] in P.OBJECT_CONJUNCTIONS and not re.search(r"[0-9０-９][^0-9０-９]?$", head[:-1]):
+        return False  # joined to another kind ("规章及规范性文件27件", "政策、规范性文件类信息2条")
+    item = _ITEM_OPENING.split(head)[-1]
+    verb = list(_PUBLISH_VERB.finditer(item))
+    if verb:
+        item = item[verb[-1].end() :]
+    return (whole or bool(verb)) and not any(k in item for k in words.item_other_kinds)
+
+
 def opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:
     """ "其中公开发布27件": only 其中 before the verb (no channel, no other kind), only the whole's
     objects or nothing between the verb and the count."""

@@ -1,4 +1,4 @@
-"""Cue words of the prose facts about 建议提案, 复议, 诉讼, 收费, 开放日 and 规范性文件 (read by the
+"""Cue words of the prose facts about 建议提案, 复议, 诉讼, 收费, 开放日, 规范性文件 and 公文 (read by the
 declarative table in `facts` and by parsing.narrative.proposals)."""
 
 from __future__ import annotations
@@ -38,10 +38,27 @@ FEE_VERBS = ("收取", "收")
 FEE_WORDS = ("处理费", "费用")
 OPEN_DAY_WORDS = ("开放日",)
 
-# --- 规范性文件 ---------------------------------------------------------------------------
+# --- 规范性文件 / 公文 --------------------------------------------------------------------
+
+ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
+NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "审查", "修改", "修订", "失效", "评估", "转发", "现行")
+# The files as what is counted, also as a kind of information ("规范性文件类4条", "…类信息2条").
+NORMATIVE_ITEMS = ("规范性文件", "规范性文件类", "规范性文件类信息")
+# Other kinds in a list item of normative files ("重要政策文件和州直部门规范性文件111件", "部门行政规范性文件
+# 58条" in a government's list): the figure is not the body's normative files alone.
+NORMATIVE_OTHER_KINDS = ("规章", "法规", "政策", "文件", "部门", "现行")
+DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
+DOCUMENT_WORDS = ("公文", "发文", "正式文件")
+# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
+# "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
+REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
+DOCUMENT_UNITS = ("件", "份", "个", "则")
+# "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
+# those disclosed on request, withheld, or posted through one channel.
+DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
+DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 # Publishing the files themselves states how many were issued ("公开行政规范性文件3件", "主动公开规范性
-# 文件78件"), the file named right after the verb ("主动公开市政府和市政府办公厅行政规范性文件42件" may
-# hold others' files) — never in a breakdown of what was published ("…公开政府信息83条，其中主动公开
-# 规范性文件0个" lists one kind of information).
+# 文件78件"), also in a breakdown of what was published (GUIDE.md clarification 1: "…公开政府信息83条，
+# 其中主动公开规范性文件0个" → 0).
 NORMATIVE_PUBLISH_VERBS = tuple(f"{v}{w}" for v in ("公开", "公布") for w in ("规范性文件", "行政规范性文件"))

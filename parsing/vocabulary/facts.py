@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from parsing.vocabulary import cases as C
 from parsing.vocabulary.cases import (
     CASE_BODY_WORDS,
     CASE_EXCLUDING,
@@ -39,8 +40,12 @@ from parsing.vocabulary.cases import (
     FEE_VERBS,
     FEE_WORDS,
     HANDLE_VERBS,
+    ISSUE_VERBS,
     LAW_WORDS,
     MEMBER_WORDS,
+    NORMATIVE_EXCLUDING,
+    NORMATIVE_ITEMS,
+    NORMATIVE_OTHER_KINDS,
     NORMATIVE_PUBLISH_VERBS,
     OPEN_DAY_WORDS,
     OTHER_SUITS,
@@ -120,20 +125,6 @@ APPLICATION_EXCLUDING = (
 # "受理办件300件" count none).
 APPLICATION_NAMES = ("申请", "信息公开", "来件")
 
-# --- 规范性文件 / 公文 --------------------------------------------------------------------
-
-ISSUE_VERBS = ("制定", "制发", "出台", "印发", "新发布", "发布")
-NORMATIVE_EXCLUDING = ("废止", "有效", "清理", "解读", "备案", "审核", "修改", "修订", "失效", "评估")
-DOCUMENT_VERBS = ("制发", "印发", "发布", "下发", "发文")
-DOCUMENT_WORDS = ("公文", "发文", "正式文件")
-# A required word followed by this is part of another word: "印发文件" is 印发 + 文件, no 发文;
-# "申请人" is who asked, no request ("未收到申请人不满意评价" states nothing about requests).
-REQUIRED_NOT_BEFORE = {"发文": "件", "申请": "人"}
-DOCUMENT_UNITS = ("件", "份", "个", "则")
-# "制发公文68件，其中公开发布27件，依申请公开21件": the 公文 published (公开属性 主动公开), not
-# those disclosed on request, withheld, or posted through one channel.
-DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
-DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
 
 
 @dataclass(frozen=True)
@@ -162,8 +153,8 @@ class FactWords:
     # ("未收到因依申请公开引起的行政复议" is no statement about applications).
     negative_excluding: tuple[str, ...] = ()
     asked_as: tuple[str, ...] = ()
-    # Verbs (of `verbs`) that state the figure only outside a 其中 part (cases.NORMATIVE_PUBLISH_VERBS).
-    whole_verbs: tuple[str, ...] = ()
+    # Verbs (of `verbs`) publishing what exists: "截至目前" before them, no year named, states a stock.
+    stock_verbs: tuple[str, ...] = ()
     # A figure after "其中" in its sentence is a part of the one before it, not this key's
     # figure (unless a helpful word makes it the more specific statement).
     parts_excluded: bool = False
@@ -177,6 +168,10 @@ class FactWords:
     part_label: str = ""
     # Subjects that state the figure without a verb, right before it ("依申请公开3次").
     bare: tuple[str, ...] = ()
+    # `bare` only as an item of what was published (after a whole or 其中, or right after a publish verb),
+    # naming no `item_other_kinds` nor joined to another kind ("规章及规范性文件27件": of both).
+    bare_listed: bool = False
+    item_other_kinds: tuple[str, ...] = ()
     # What is counted, named between the verb and the number, holds one of these (when not empty).
     names: tuple[str, ...] = ()
     # A thing of another kind before the number rules it out, unless one of `own_kind` follows it.
@@ -251,9 +246,13 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "件",
         ("件", "份", "个", "篇", "部", "条"),
         verbs=ISSUE_VERBS + NORMATIVE_PUBLISH_VERBS,
-        whole_verbs=NORMATIVE_PUBLISH_VERBS,
         required_counted=True,
-        required=(("规范性文件",),),
+        stock_verbs=NORMATIVE_PUBLISH_VERBS,
+        required=(NORMATIVE_ITEMS,),
+        # GUIDE.md clarification 1: an item of what was published ("…政府信息643条,其中行政规范性文件9条")
+        bare=NORMATIVE_ITEMS,
+        bare_listed=True,
+        item_other_kinds=NORMATIVE_OTHER_KINDS,
         excluding=NORMATIVE_EXCLUDING,
         # "未发布规范性文件", "无行政规范性文件出台"
         negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ISSUE_VERBS)
@@ -264,9 +263,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "documents.issued",
         "制发公文",
         "件",
-        DOCUMENT_UNITS,
-        verbs=DOCUMENT_VERBS,
-        required=(DOCUMENT_WORDS,),
+        C.DOCUMENT_UNITS,
+        verbs=C.DOCUMENT_VERBS,
+        required=(C.DOCUMENT_WORDS,),
         excluding=("规范性文件", "解读"),
         # "制发公文68件，其中公开发布公文27件": the part is documents.published.
         parts_excluded=True,
@@ -384,9 +383,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "documents.published",
         "公开发布公文",
         "件",
-        DOCUMENT_UNITS,
-        verbs=DOCUMENT_PUBLISH_VERBS,
-        objects=DOCUMENT_OBJECTS,
+        C.DOCUMENT_UNITS,
+        verbs=C.DOCUMENT_PUBLISH_VERBS,
+        objects=C.DOCUMENT_OBJECTS,
         part_of="documents.issued",
         asked_as_part=("公开发布", "对外公开", "公开"),
     ),

@@ -104,6 +104,10 @@ FIELD_WORDS = ("领域",)
 KIND_OF_FIELD = ("重点",)
 # "教育新闻和各类信息": a list of kinds closed by all kinds counts information in general.
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
+# Where an item of a list of what was published opens ("…，其中行政规范性文件9条、…").
+ITEM_OPENINGS = ("其中", "包括", "包含", "含", "：", ":", "、")
+# A whole of what was published, stated before its items ("主动公开政府信息643条，其中…").
+PUBLISHED_WHOLES = ("信息", "文件")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.
 RESPECTIVELY = "分别"
 OBJECT_CONJUNCTIONS = ("、", "及", "和", "与")

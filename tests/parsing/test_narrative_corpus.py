@@ -16,9 +16,7 @@ ENTRIES = [entry for split in SPLITS for entry in load(split)]
 KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
     "http://wjw.fujian.gov.cn/jggk/csxx/bgs/gzdt/202401/t20240110_6374827.htm": {"documents.published"},
-    "http://www.jiangmen.gov.cn/bmpd/jmsrlzyhshbzj/sylm/gknb/content/post_3245608.html": {"normative.issued"},
     "https://www.tinghu.gov.cn/art/2025/1/10/art_32348_4274290.html": {"normative.issued"},
-    "https://shanghai.gov.cn/nw12344/20230331/4a03b5fa47ae4c73b7ec42801de6be66.html": {"normative.issued"},
     "https://www.xiaogan.gov.cn/c/www/bmnb/166938.jhtml": {"documents.published"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
@@ -32,7 +30,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.new_media"},
-    "https://www.luqiao.gov.cn/art/2025/1/13/art_1229460362_95714.html": {"normative.issued"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
     },
@@ -42,12 +39,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
     },
-    "https://fzgg.tj.gov.cn/zwgk_47325/zfxxgk1/zfxxgknb1/202201/t20220127_5791381.html": {"normative.issued"},
-    "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
-        "normative.issued"
-    },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "http://www.luqiao.gov.cn/art/2024/1/18/art_1229460362_87415.html": {"normative.issued"},
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
     "https://www.huangpi.gov.cn/bmzl/qwlj_bmzl/zfxxgkndbg_qwlj/202501/t20250109_2514981.html": {
         "proactive.website"
@@ -59,11 +51,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
         "documents.published"
     },
-    "https://www.qingxin.gov.cn/bmxz/zgbm/qxqrmzfbgs/zfxxgkgzndbg/content/post_1665156.html": {
-        "normative.issued"
-    },
     "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
-    "http://www.ych.gov.cn/xxgk/xxgknb/2022/xzbm/202301/t20230113_3113885.shtml": {"normative.issued"},
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
     "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
         "documents.issued",
@@ -82,8 +70,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
-    "http://taojiang.gov.cn/25074/25162/37354/41155/index.htm": {"normative.issued"},
-    "http://jw.taojiang.gov.cn/25074/25162/37354/39633/index.htm": {"normative.issued"},
     "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "normative.issued",
@@ -98,10 +84,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received",
         "proactive.total",
     },
-    "http://www.sayibak.gov.cn/info/2956/33680.htm": {"normative.issued"},
-    "http://uhdz.gov.cn/zfxxgk/zfxxgknb/qzfxxgknb/content_1069": {"normative.issued"},
     "http://www.qiaojia.gov.cn/contents/6813/33812.html": {"proactive.new_media"},
-    "http://www.jdzcjq.gov.cn/qgxj/zfxxgknb_1916/2021_gx/t800728.shtml": {"normative.issued"},
     "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
         "proactive.total"
     },
@@ -112,9 +95,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://ylbz.xm.gov.cn/zwgk/zfxxgk/bg/202301/t20230106_2713432.htm": {"documents.published"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
-    },
-    "https://fushun.gov.cn/zwgk/002005/002005003/002005003006/20230112/653ee5f0-b827-4bbe-a799-61582739a0f1.html": {
-        "normative.issued"
     },
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2022-01-20/1797164377.html": {
         "proactive.new_media",
@@ -142,7 +122,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://cnzh.gov.cn/News/Detail/20240109090730751.html": {"proactive.website"},
-    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"normative.issued"},
     "http://www.wuxing.gov.cn/xxgk/wxxzxxgk/hdjd/zfxxgkznb/art/2025/art_920774925.html": {
         "documents.issued",
         "documents.published",
@@ -166,10 +145,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received",
         "proactive.total",
     },
-    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {
-        "documents.published",
-        "normative.issued",
-    },
+    "http://baishui.gov.cn/zfxxgk/zfxxgknb/bmxxgknb/1651146479113211905.html": {"documents.published"},
     "http://slj.suqian.gov.cn/swj/gknb/202501/5fb1f12c3b874ed3bfa8f879c4865945.shtml": {"proactive.website"},
     "http://www.kmyl.gov.cn/c/2023-01-18/6775635.shtml": {"proactive.new_media"},
     "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
@@ -197,10 +173,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_1512345079.html": {"documents.published"},
     "https://www.kazuo.gov.cn/html/KZXZF/202601/0176869810066763.html": {"documents.published"},
-    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {
-        "applications.received",
-        "normative.issued",
-    },
+    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
         "documents.published",
         "proactive.new_media",
@@ -210,9 +183,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
-        "normative.issued"
-    },
-    "https://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2024": {
         "normative.issued"
     },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
@@ -244,7 +214,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.new_media"
     },
-    "http://cqqj.gov.cn/zwgk_159/zfxxgknb/qzfxxgknb/202103/t20210322_9021055_wap.html": {"normative.issued"},
     "http://www.lipu.gov.cn/xxgk/xxgknb/202301/t20230129_2444881.html": {"applications.received"},
     "http://www.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=370900004341&fbtime=2022&showType=2": {
         "proactive.website"
@@ -263,8 +232,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.hc.gov.cn/bmjd/bm_100475/gyygwh/zwgk_101619/zfxxgknb_101629/202101/t20210122_8799259.html": {
         "applications.received"
     },
-    "http://kfq.linfen.gov.cn/zfxxgk/xxgkzl/zfxxgknb/202302/t20230201_135291.html": {"normative.issued"},
-    "http://mancheng.gov.cn/show-8258.html": {"normative.issued"},
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {
         "proactive.new_media",
         "proactive.website",
@@ -278,7 +245,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.hnyx.gov.cn/c26829/20250126/i2310545.html": {"proactive.website"},
     "https://www.tongliao.gov.cn/zwgk/zfxxgk/zfxxgknb/2022_645/szfzcbm/202301/t20230118_62744.html": {
         "documents.published",
-        "normative.issued",
         "proactive.new_media",
     },
     "http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html": {
@@ -333,12 +299,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://yuanjiang.gov.cn/21502/37151/37161/44708/index.htm": {"applications.received"},
     "https://www.bzqc.gov.cn/XxgkAnnualReport/show/6496.html": {"proactive.website"},
     "https://tfhid.com/art/2023/1/9/art_1229706625_5052304.html": {"proactive.website"},
-    "https://kxjs.tj.gov.cn/managecol/ZCWJ0923/kjjzcwj09233/202301/t20230129_6088923.html": {
-        "normative.issued"
-    },
     "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.total"},
     "https://kmariehair.com/oshow/4372.html": {"proactive.total", "proposals.count"},
-    "http://www.qdh.gov.cn/art/2025/1/17/art_1229232183_4327681.html": {"normative.issued"},
     "http://www.haikou.gov.cn/xxgk/szfyjs/xxgkndbg_10370/202301/t1221496.shtml": {
         "applications.received",
         "documents.published",
@@ -368,8 +330,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2022/gxs/art/2023/art_6b4782c5af6b461b94d2a10cc358aa97.html": {
         "proactive.total"
     },
-    "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/202501/t20250121_8854725.shtml": {"normative.issued"},
-    "http://xxgk.tonghua.gov.cn/thsrmzf/thsrmzf1/xxgknb/202601/t20260122_763942.html": {"normative.issued"},
     "http://info.xingtai.gov.cn/single/29/391457.html": {"proactive.website"},
     "http://www.cmc.gov.cn/zfxxgk/yjjd/zfxxgknb/art/2025/art_86dd4746f2294bcc8062b257e62c93f6.html": {
         "review.count",
@@ -387,7 +347,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.liunan.gov.cn/xxgk/zfxxgknb/t19700101_3441457.shtml": {"proactive.new_media"},
     "https://saintpaulhem.com/ncszf/xxgknb/202501/f1b2674b1ce046e2aea8f1f9b1bd758c.shtml": {"open_day.count"},
     "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2020-01-15/1332274977.html": {"documents.published"},
-    "http://xianning.gov.cn/xxgk/xxgknb/2021/szbm/202201/t20220126_2517424.shtml": {"normative.issued"},
     "https://www.hukou.gov.cn/lsz/zfxxgknb_171215/202401/t20240129_6385303.html": {
         "review.count",
         "suit.count",
@@ -396,7 +355,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://www.daishan.gov.cn/art/2025/1/13/art_1229076492_96593.html": {"proactive.website"},
-    "http://www.daishan.gov.cn/art/2025/1/7/art_1229076486_95241.html": {"normative.issued"},
     "https://www.jiashan.gov.cn/art/2025/1/21/art_1229850102_98797.html": {"review.count"},
     "https://www.someoldsite.com/hqqrmzf/c108404/202401/acb3ff614cdb4297aefa495ceece064b.shtml": {
         "review.count"
@@ -415,12 +373,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "suit.count"
     },
     "http://zltq.gov.cn/zltq/2026-02/02/article_2026020215383939768.html": {"applications.received"},
-    "http://www.luqiao.gov.cn/art/2022/1/14/art_1229460359_58888.html": {"normative.issued"},
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {"proactive.total"},
     "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"normative.issued", "proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
     "http://yjglj.gz.gov.cn/zwgk/gzdt/content/post_8825221.html": {"documents.published"},
-    "http://ybq.gov.cn/bm/qczj/zwgk_70831/zfxxgknb_70842/202101/t20210122_8801591.html": {"normative.issued"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.website"
     },
@@ -459,7 +415,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://xxgk.sxgp.gov.cn/gzbm/gpjtysj/zfxxgknb/202401/t20240129_1926589.shtml": {"proactive.website"},
     "http://www.kaiping.gov.cn/kpsjtysj/zwgk/gsgk/content/post_3429451.html": {"proactive.new_media"},
     "https://www.panan.gov.cn/art/2025/1/21/art_1229421929_4205907.html": {"proactive.total"},
-    "https://www.shengsi.gov.cn/art/2023/1/19/art_1229670702_71226.html": {"normative.issued"},
     "http://cqqj.gov.cn/bm/qnyncw/zwgk_58495/zfxxgknb_58504/202501/t20250124_14209821.html": {
         "applications.received"
     },
@@ -473,7 +428,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
     },
-    "http://gk.ziyang.gov.cn/year_details.aspx?dept=8&year=2023": {"normative.issued"},
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
     },
@@ -501,11 +455,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"applications.received"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
-    "http://www.sayibak.gov.cn/info/2956/34000.htm": {
-        "applications.received",
-        "normative.issued",
-        "proactive.total",
-    },
+    "http://www.sayibak.gov.cn/info/2956/34000.htm": {"applications.received", "proactive.total"},
     "http://sthjj.wuhai.gov.cn/sthjj/1115793/1115732/1115787/2203861/index.html": {"proactive.total"},
     "http://ht.sanya.gov.cn/htqwjwsite/xxgknb/202301/26acee1ce1fe471389e28cf7fe51ce29.shtml": {
         "proactive.new_media"
@@ -535,9 +485,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
         "proactive.total"
     },
-    "https://www.guiyang.gov.cn/zwgk/zfxxgks/zfxxgknb/2019nian/202002/t20200204_47104257.html": {
-        "normative.issued"
-    },
     "http://www.quxian.gov.cn/xxgk-show-43940.html": {"proactive.total"},
     "http://xiangan.gov.cn/zfxxgk/qrmzfjgzb/XM06104/gkndbg/202301/t20230106_893897.htm": {
         "proactive.website"
@@ -566,9 +513,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.published"
     },
     "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
-    "http://cqcs.gov.cn/bm/qwsjkw_75264/zwgk_73772/zfxxgknb_73782/202101/t20210129_8848410.html": {
-        "normative.issued"
-    },
     "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
         "normative.issued",
@@ -646,10 +590,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "normative.issued"
     },
     "https://www.ningjin.gov.cn/content/39503.html": {"proactive.website"},
-    "http://zfwb.cq.gov.cn/zwgk_162/zfxxgknb/202301/t20230130_11545071.html": {
-        "fees.collected",
-        "normative.issued",
-    },
+    "http://zfwb.cq.gov.cn/zwgk_162/zfxxgknb/202301/t20230130_11545071.html": {"fees.collected"},
     "http://www.xjwqx.gov.cn/xjwqx/c128570/202601/51371193541144ccb03682c001bdda67.shtml": {
         "proactive.total"
     },
@@ -689,7 +630,8 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://heqing.gov.cn/dlrmzf/xxgkml/202503/e465a9d0187a452d82456b8afbe9c07a.shtml": {"normative.issued"},
     "https://www.wuchang.gov.cn/xxgk/xzspj/zfxxgknb/202601/t20260109_2709257.html": {"proactive.total"},
     "https://bjwhyl.com/zwgk/002005/002005002/002005002025/20230116/7981032b-760b-4487-b569-5499f220593e": {
-        "proactive.website"
+        "normative.issued",
+        "proactive.website",
     },
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/26bf67ae-14a6-4c6c-9f3a-877960cb282e.html": {
         "proactive.total"
@@ -758,6 +700,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
+    "http://www.ddk.gov.cn/bm/qwsjkw/zwgk_56869/zfxxgknb_56878/202601/t20260128_15360367.html": {
+        "normative.issued"
+    },
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
         "proposals.count"
     },

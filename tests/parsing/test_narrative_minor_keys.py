@@ -19,16 +19,41 @@ def test_publishing_the_normative_files_themselves_states_how_many_were_issued()
     assert _facts(text, 2023) == {"normative.issued": 78}
 
 
-def test_normative_files_published_among_other_information_or_so_far_are_no_figure() -> None:
-    # one kind of what the site published (a breakdown), not a statement about the files
+def test_normative_files_as_an_item_of_what_was_published() -> None:
+    # GUIDE.md clarification 1: one kind of what the site published is the files published
     text = "2024年,街道信息公开网站公开政府信息83条,其中主动公开规范性文件0个,重点领域信息26条。"
-    assert "normative.issued" not in _facts(text, 2024)
-    # others' files may stand between the verb and the files
+    assert _facts(text, 2024)["normative.issued"] == 0
+    text = "全年主动公开政府信息643条,其中行政规范性文件9条,政策解读12条,政府文件19条,通知公告88条。"
+    assert _facts(text, 2021)["normative.issued"] == 9
+    text = "2023年,主动公开政府信息32条,包括领导信息类1条、机构职能类1条、规范性文件类2条、整体规划类2条。"
+    assert _facts(text, 2023)["normative.issued"] == 2
+    text = "2021年公开政府信息3条，含规范性文件0份、政策解读0份，未收到政府信息公开申请。"
+    assert _facts(text, 2021) == {"proactive.total": 3, "normative.issued": 0, "applications.received": 0}
+    assert _facts("其中,规范性文件4篇,政策解读5篇。", 2021) == {"normative.issued": 4}
+    # others' files may stand between the verb and the files when they are the government's own
     text = "2022年，在上海市人民政府网站主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件。"
-    assert "normative.issued" not in _facts(text, 2022)
-    # published up to now is a stock, not the year's issue (the year's requests are still read)
+    assert _facts(text, 2022) == {"normative.issued": 42}
+    # the item of a list of kinds beside the whole is still the list's peer: no website figure
+    text = "2022年,利用门户网站主动公开政府信息88条、规范性文件2条、人大代表建议及政协提案办理信息34条、财政信息2条。"
+    assert _facts(text, 2022) == {"normative.issued": 2}
+
+
+def test_a_normative_item_joined_to_another_kind_or_of_no_whole_is_no_figure() -> None:
+    # joined to another kind: a figure of both
+    text = "2023年度共主动公开政府信息66条,其中:机构职能类信息6条,政策、规范性文件类信息4条,规划计划类信息1条。"
+    assert "normative.issued" not in _facts(text, 2023)
+    assert _facts("2019年，累计对外公开规章和规范性文件14件，政府集中采购5项。", 2019) == {}
+    # other kinds named in the item (departments', policy files) and files in force
+    text = "通过政府公报公开州政府、州政府办公室重要政策文件和州直部门规范性文件111件。"
+    assert _facts(text, 2024) == {}
+    assert "normative.issued" not in _facts("1.行政法规、规章和规范性文件相关信息发布13条,公开现行规范性文件41个;", 2020)
+    # an item after another kind's figure, with no whole of information published before it
+    assert _facts("全年发布政策解读14个,规范性文件64个。", 2020) == {}
+    text = "2020年,全市通过政府网站、政务微博微信、政府公报等平台主动公开规章4件、行政规范性文件1071件;"
+    assert _facts(text, 2020) == {}
+    # published up to now with the year named is the year's (dev: 2)
     text = "截至目前,2022年我区公开行政规范性文件2件,行政许可3606件,接收政府信息公开申请13件。"
-    assert _facts(text, 2022) == {"applications.received": 13}
+    assert _facts(text, 2022) == {"normative.issued": 2, "applications.received": 13}
 
 
 def test_a_normative_item_under_the_clauses_issuing_verb() -> None:
