@@ -33,3 +33,5 @@ class Candidate:
     # Read through a verb of `FactWords.stock_verbs` ("公开行政规范性文件2件"): what was published up
     # to a time ("截至目前") is a stock, not the year's figure.
     stock: bool = False
+    # A `part_of` key's figure stated on its own ("主动公开文件17件"): no whole needed before it.
+    alone: bool = False

@@ -40,6 +40,7 @@ from parsing.narrative.objects import (
     names_it,
     opens_part,
     published_whole,
+    stated_alone,
 )
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
@@ -193,7 +194,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     return [
         c
         for i, c in enumerate(out)
-        if c.key not in _PART_OF or any(w.key == _PART_OF[c.key] and not w.in_part for w in out[:i])
+        if c.key not in _PART_OF or c.alone or any(w.key == _PART_OF[c.key] and not w.in_part for w in out[:i])
     ]
 
 
@@ -266,6 +267,10 @@ def _match(
 ) -> Candidate | None:
     if quantity.unit not in words.units or (quantity.unit in words.tight_units and not _TIGHT[words.key].search(before)):
         return None
+    if words.alone_verbs and not part and stated_alone(words, before):
+        if _NOT_OWN.search(before):
+            return None
+        return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, None, quantity.raw, alone=True)
     verb = verb_in(_VERBS[words.key], before) if words.key in _VERBS else None
     if words.verbs and verb is None and not (bare(words, before) and (not words.bare_listed or listed_item(words, before, whole))):
         return None

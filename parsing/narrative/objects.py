@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_channel
+from parsing.narrative.channels import CHANNEL_WORD, TITLES, channels, fits_channel, last
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import cases as C
@@ -105,6 +105,25 @@ def listed_item(words: FactWords, before: str, whole: bool) -> bool:
     if verb:
         item = item[verb[-1].end() :]
     return (whole or bool(verb)) and not any(k in item for k in words.item_other_kinds)
+
+
+_OWN_FILES = re.compile(
+    f"(?:{alternation(C.DOCUMENT_OWNER_ENDS)})(?:{alternation(P.OBJECT_FILLERS)})*{alternation(C.DOCUMENT_ALONE_OBJECTS)}$"
+)
+_COLUMNS = re.compile(alternation(P.COLUMN_WORDS))
+
+
+def stated_alone(words: FactWords, before: str) -> bool:
+    """ "主动公开文件17件", "公开市政府及市政府办公室文件237份": the figure of a `part_of` key stated on
+    its own (FactWords.alone_objects) — the body's own files, its owner said, no other kind with them."""
+    verb = last(re.compile(alternation(words.alone_verbs)), before)
+    if verb is None or before[: verb.start()].endswith(C.DOCUMENT_NOT_PUBLISHED) or _COLUMNS.search(before):
+        return False
+    counted = _TRAILING_FILLERS.sub("", before[verb.end() :])
+    if any(k in counted for k in C.DOCUMENT_OTHER_KINDS):
+        return False
+    own = verb.group() == C.DOCUMENT_OWN_VERB and _FILLERS.sub("", counted) in words.alone_objects
+    return own or _OWN_FILES.search(counted) is not None
 
 
 def opens_part(words: FactWords, before: str, verb: re.Match[str]) -> bool:

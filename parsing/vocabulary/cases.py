@@ -57,6 +57,21 @@ DOCUMENT_UNITS = ("件", "份", "个", "则")
 # those disclosed on request, withheld, or posted through one channel.
 DOCUMENT_PUBLISH_VERBS = ("公开发布", "主动公开", "对外公开", "主动公开发布", "对外公开发布")
 DOCUMENT_OBJECTS = (*DOCUMENT_WORDS, "文件")
+# The body's own files published, stated alone (GUIDE.md clarifications 2-3): files of the 公开属性
+# 主动公开 ("主动公开文件17件", "印发主动公开文件66份") or files whose owner is said ("公开本委文件226件",
+# "公开市政府、市政府办公室文件117件", "…以市政府名义印发的文件58件"); files whose owner is unsaid
+# ("公开文件38件", "政府文件1624份", "各类文件991件") or through a column (a stock) are no such figure.
+DOCUMENT_ALONE_VERBS = ("主动公开", "公开", "对外公开", "发布", "公布")
+DOCUMENT_ALONE_OBJECTS = ("文件", "公文")
+DOCUMENT_OWN_VERB = "主动公开"  # (the files' 公开属性: "…主动公开文件")
+DOCUMENT_OWNER_ENDS = (
+    "市政府", "县政府", "区政府", "省政府", "州政府", "镇政府", "乡政府", "人民政府", "政府办", "府办", "办公室", "办公厅",
+    "本委", "本局", "本办", "我局", "我委", "我办", "名义印发的", "名义制发的",
+)
+# Right before the verb, these make it no publishing ("依申请公开文件", "向…送交主动公开文件45件").
+DOCUMENT_NOT_PUBLISHED = ("申请", "不予", "不", "未", "无", "送交", "报送", "上报")
+# Another kind of file named with them ("各部门发布政策文件263件", "人事任免文件106件"): no own files' figure.
+DOCUMENT_OTHER_KINDS = ("政策", "规范性", "部门", "上级", "转发", "解读", "其他", "其它", "人事", "任免", "规章", "征求", "党")
 
 # Publishing the files themselves states how many were issued ("公开行政规范性文件3件", "主动公开规范性
 # 文件78件"), also in a breakdown of what was published (GUIDE.md clarification 1: "…公开政府信息83条，

@@ -40,13 +40,8 @@ from parsing.vocabulary.cases import (
     FEE_VERBS,
     FEE_WORDS,
     HANDLE_VERBS,
-    ISSUE_VERBS,
     LAW_WORDS,
     MEMBER_WORDS,
-    NORMATIVE_EXCLUDING,
-    NORMATIVE_ITEMS,
-    NORMATIVE_OTHER_KINDS,
-    NORMATIVE_PUBLISH_VERBS,
     OPEN_DAY_WORDS,
     OTHER_SUITS,
     PROPOSAL_KINDS,
@@ -172,6 +167,10 @@ class FactWords:
     # naming no `item_other_kinds` nor joined to another kind ("规章及规范性文件27件": of both).
     bare_listed: bool = False
     item_other_kinds: tuple[str, ...] = ()
+    # With `part_of`: also read outside a part, counting one of `alone_objects` (owners and fillers aside)
+    # right after one of `alone_verbs` ("主动公开文件17件", "公开市政府及市政府办公室文件237份").
+    alone_verbs: tuple[str, ...] = ()
+    alone_objects: tuple[str, ...] = ()
     # What is counted, named between the verb and the number, holds one of these (when not empty).
     names: tuple[str, ...] = ()
     # A thing of another kind before the number rules it out, unless one of `own_kind` follows it.
@@ -245,18 +244,18 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "本年制发行政规范性文件",
         "件",
         ("件", "份", "个", "篇", "部", "条"),
-        verbs=ISSUE_VERBS + NORMATIVE_PUBLISH_VERBS,
+        verbs=C.ISSUE_VERBS + C.NORMATIVE_PUBLISH_VERBS,
         required_counted=True,
-        stock_verbs=NORMATIVE_PUBLISH_VERBS,
-        required=(NORMATIVE_ITEMS,),
+        stock_verbs=C.NORMATIVE_PUBLISH_VERBS,
+        required=(C.NORMATIVE_ITEMS,),
         # GUIDE.md clarification 1: an item of what was published ("…政府信息643条,其中行政规范性文件9条")
-        bare=NORMATIVE_ITEMS,
+        bare=C.NORMATIVE_ITEMS,
         bare_listed=True,
-        item_other_kinds=NORMATIVE_OTHER_KINDS,
-        excluding=NORMATIVE_EXCLUDING,
+        item_other_kinds=C.NORMATIVE_OTHER_KINDS,
+        excluding=C.NORMATIVE_EXCLUDING,
         # "未发布规范性文件", "无行政规范性文件出台"
-        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in ISSUE_VERBS)
-        + tuple(f"{n}…规范性文件{v}" for n in NONE_WORDS for v in ISSUE_VERBS),
+        negative=tuple(f"{n}{v}…规范性文件" for n in NONE_WORDS for v in C.ISSUE_VERBS)
+        + tuple(f"{n}…规范性文件{v}" for n in NONE_WORDS for v in C.ISSUE_VERBS),
         negative_excluding=("解读", "未经"),  # ("未经合法性审核的规范性文件…发布": a rule, no none)
     ),
     FactWords(
@@ -387,6 +386,9 @@ FACT_WORDS: tuple[FactWords, ...] = (
         verbs=C.DOCUMENT_PUBLISH_VERBS,
         objects=C.DOCUMENT_OBJECTS,
         part_of="documents.issued",
+        # GUIDE.md clarification 2: the body's own files published (no 政策文件 posted, no 政府令)
+        alone_verbs=C.DOCUMENT_ALONE_VERBS,
+        alone_objects=C.DOCUMENT_ALONE_OBJECTS,
         asked_as_part=("公开发布", "对外公开", "公开"),
     ),
 )

@@ -15,9 +15,7 @@ ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
-    "http://wjw.fujian.gov.cn/jggk/csxx/bgs/gzdt/202401/t20240110_6374827.htm": {"documents.published"},
     "https://www.tinghu.gov.cn/art/2025/1/10/art_32348_4274290.html": {"normative.issued"},
-    "https://www.xiaogan.gov.cn/c/www/bmnb/166938.jhtml": {"documents.published"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
@@ -32,9 +30,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.new_media"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
-    },
-    "https://www.tjhd.gov.cn/zwgk/zfxxgk/zfxxgkqjjg/qzfbgs/zfxxgknb43/202401/t20240117_6511922.html": {
-        "documents.published"
     },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
@@ -88,11 +83,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/sthjj/202501/t20250123_14203737_wap.html": {
         "proactive.total"
     },
-    "http://szxxgk.shuozhou.gov.cn/szfgzbm/szsrmzfbgt/zfxxgknb_10590/202401/t20240130_660895.shtml": {
-        "documents.published"
-    },
     "http://www.quxian.gov.cn/xxgk-show-48933.html": {"applications.received"},
-    "http://ylbz.xm.gov.cn/zwgk/zfxxgk/bg/202301/t20230106_2713432.htm": {"documents.published"},
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
     },
@@ -136,7 +127,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.baiyinqu.gov.cn/XZJDBMDW/xzjd/slzrmzf/zfxxgknb/2024n/art/2026/art_f973dc2ac5be4360afb033ebcccd94d2.html": {
         "proactive.total"
     },
-    "http://fgw.fujian.gov.cn/zfxxgkzl/zfxxgkndbg/202401/t20240117_6382244.htm": {"documents.published"},
     "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
     "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
@@ -171,8 +161,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
-    "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_1512345079.html": {"documents.published"},
-    "https://www.kazuo.gov.cn/html/KZXZF/202601/0176869810066763.html": {"documents.published"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
         "documents.published",
@@ -239,13 +227,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/xzjd/202501/t20250117_86639110.html": {
         "applications.received"
     },
-    "https://lxs.gov.cn/lxs/zwgk/xxgkndbg/2023/szf/art/2024/art_c6c8b76aee574d2d9311aacff65ab5fe.html": {
-        "documents.published"
-    },
     "http://www.hnyx.gov.cn/c26829/20250126/i2310545.html": {"proactive.website"},
     "https://www.tongliao.gov.cn/zwgk/zfxxgk/zfxxgknb/2022_645/szfzcbm/202301/t20230118_62744.html": {
-        "documents.published",
-        "proactive.new_media",
+        "proactive.new_media"
     },
     "http://www.weiyang.gov.cn/zwgk/zfjg/jdbsc/dmgjd/xxgknb/60190059f8fd1c2073f28df9.html": {
         "proactive.website"
@@ -273,7 +257,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/1881599928650727426.html": {"proactive.total"},
     "http://12348.hebyuanfa.com/art/2023/1/31/art_316821_37804.html": {
-        "documents.published",
         "proactive.new_media",
         "proactive.website",
     },
@@ -301,10 +284,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://tfhid.com/art/2023/1/9/art_1229706625_5052304.html": {"proactive.website"},
     "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.total"},
     "https://kmariehair.com/oshow/4372.html": {"proactive.total", "proposals.count"},
-    "http://www.haikou.gov.cn/xxgk/szfyjs/xxgkndbg_10370/202301/t1221496.shtml": {
-        "applications.received",
-        "documents.published",
-    },
+    "http://www.haikou.gov.cn/xxgk/szfyjs/xxgkndbg_10370/202301/t1221496.shtml": {"applications.received"},
     "http://tjj.yaoyejob.com/web/zwgkx/zfxxgk1/2010zfxxgk_148535/2025/bmzfxxgkgzndbg/2026012914194811951/index.shtml": {
         "applications.received",
         "documents.published",
@@ -316,9 +296,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.liaoyang.gov.cn/govxxgk/LY/2024-03-05/cfa9849a-3f74-4747-82de-a497ee246555.html?deptcode=033": {
         "applications.received",
         "proactive.website",
-    },
-    "https://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2025n/bmzfxxgkndbg2024/202601/t20260130_4980251.html": {
-        "documents.published"
     },
     "http://cqspb.gov.cn/zwgk_235/xxgk_19662/gknb/zfxxgknb_110/qzfjg/202301/t20230130_11545919.html": {
         "proactive.website",
@@ -346,7 +323,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.keceyun.com/policy/newsdetail/126980.html": {"applications.received"},
     "http://www.liunan.gov.cn/xxgk/zfxxgknb/t19700101_3441457.shtml": {"proactive.new_media"},
     "https://saintpaulhem.com/ncszf/xxgknb/202501/f1b2674b1ce046e2aea8f1f9b1bd758c.shtml": {"open_day.count"},
-    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2020-01-15/1332274977.html": {"documents.published"},
     "https://www.hukou.gov.cn/lsz/zfxxgknb_171215/202401/t20240129_6385303.html": {
         "review.count",
         "suit.count",
@@ -358,9 +334,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.jiashan.gov.cn/art/2025/1/21/art_1229850102_98797.html": {"review.count"},
     "https://www.someoldsite.com/hqqrmzf/c108404/202401/acb3ff614cdb4297aefa495ceece064b.shtml": {
         "review.count"
-    },
-    "http://bwm8.com/szsrmzf/szszfxxgknb/202401/d12d0d2cd403481faa66fc5dcfda47ff.shtml": {
-        "documents.published"
     },
     "http://101.230.193.164/article.html?infoid=10acd7cd-712d-4e2c-a7fe-648521b05a2f": {"proactive.website"},
     "http://101.230.193.164/article.html?infoid=86ee0450-7c44-4eed-810a-d4ae4f2ee46e": {
@@ -376,7 +349,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {"proactive.total"},
     "https://cnzh.gov.cn/News/Detail/20210510105558608.html": {"normative.issued", "proactive.total"},
     "https://scjgj.xinjiang.gov.cn/xjaic/myzfxxgk2019/zfxxgk_xxgkzd.shtml": {"proposals.count"},
-    "http://yjglj.gz.gov.cn/zwgk/gzdt/content/post_8825221.html": {"documents.published"},
     "http://zwgk.changchun.gov.cn/ng/xzjdrmzf/ngqztjdbsc/zfxxgknb/202601/t20260116_3461735.html": {
         "proactive.website"
     },
@@ -430,9 +402,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
-    },
-    "http://huian.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wsjkj/zfxxgknb/202001/t20200107_2045888.htm": {
-        "documents.published"
     },
     "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
@@ -507,11 +476,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://xw.gov.cn/gov/pub/description/73519.html": {"applications.received"},
-    "http://www.sxfx.gov.cn/col13287/col13384/col17372/202101/t20210125_345713.html": {"documents.published"},
     "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
-    "https://www.dt.gov.cn/dtszf/gkndbgz/202501/0816cab7db044311aa396cb36e224281.shtml": {
-        "documents.published"
-    },
     "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
     "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
@@ -524,7 +489,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://cliffordsjerseys.com/huaihua/c134066/202302/329f72e3dc1246a7ac0e3e70e0597ba1.html": {
         "proactive.website"
     },
-    "http://www.tjbh.gov.cn/jz/contents/13633/267144.html": {"documents.published"},
     "http://www.cqyz.gov.cn/jz_229/jfbjdbsc/zwgk_97157/zfxxgknb_97166/202201/t20220130_10366391.html": {
         "proactive.website"
     },
@@ -564,9 +528,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.published"},
     "http://xianning.gov.cn/xxgk/xxgknb/2019/szbm/202001/t20200117_1909109.shtml": {"proactive.website"},
-    "http://www-qinzhou-gov-cn.njmu.s5.bt8.net/zfxxgk/qzszfxxgkpt/qzsrmzfbgs/zfxxgknb_5/t19555553.shtml": {
-        "documents.published"
-    },
     "http://xialuqu.gov.cn/zwgk/xxgknb/2020n/202101/t20210125_758145.html": {"applications.received"},
     "http://www.pingdu.gov.cn/bmxxgkml_15/pdsylbzj_15/xxgkml_15/ndgzbg_15/202204/t20220423_5903002.shtml": {
         "proactive.new_media",

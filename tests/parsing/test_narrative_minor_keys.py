@@ -1,4 +1,4 @@
-"""The minor prose keys (规范性文件, 建议提案, 收费, 复议/诉讼) read by broad shapes of the cue-word table,
+"""The minor prose keys (规范性文件, 公文, 建议提案, 收费, 复议/诉讼) read by broad shapes of the cue-word table,
 each with its guard. Each test quotes a real sentence of the narrative corpus (dev split)."""
 
 from __future__ import annotations
@@ -111,3 +111,31 @@ def test_proposals_received_done_or_listed_after_other_kinds() -> None:
     # a breakdown after the figure of both is no list of the figure's kinds
     text = "本年度主动公开信息332条,人大建议和政协提案办理共计11件,其中人大建议办理6件,政协提案办理5件。"
     assert _facts(text, 2020)["proposals.count"] == 11
+
+
+def test_the_bodys_own_files_published_stated_alone() -> None:
+    # GUIDE.md clarification 2: files of the 公开属性 主动公开, or files whose owner is said
+    assert _facts("2022年主动公开文件17件。", 2022) == {"documents.published": 17}
+    text = "2022年,本局共印发主动公开文件66份,均通过局网站予以公开。"
+    assert _facts(text, 2022) == {"documents.published": 66}
+    text = "对照法定主动公开内容，及时公开本委文件226件，公开率和及时率均为100%。"
+    assert _facts(text, 2023) == {"documents.published": 226}
+    text = "全年公开以市政府和市政府办公室名义印发的文件58件，其中通过文字、图解、领导解读、召开新闻发布的形式解读文件32件。"
+    assert _facts(text, 2023)["documents.published"] == 58
+    # 政府令 are not added to the files
+    text = "通过市委市政府门户网站公开沈阳市人民政府及沈阳市人民政府办公厅文件23件，沈阳市人民政府令6件。"
+    assert _facts(text, 2024) == {"documents.published": 23}
+
+
+def test_files_whose_owner_is_unsaid_or_through_a_column_are_no_own_files() -> None:
+    assert _facts("2024年我局在政府信息公开基础平台公开文件38件。", 2024) == {}
+    assert _facts("主动公开政务文件11份,开展政策解读活动15次。", 2023) == {}
+    text = "本年度共公开政府信息3030条，公开主动公开政府文件1624份，转载新闻1317条。"
+    assert "documents.published" not in _facts(text, 2022)
+    text = "全年通过门户网站等平台公开发布信息2249条,向省政府办公厅送交主动公开文件45件。"
+    assert "documents.published" not in _facts(text, 2022)
+    # a column holds earlier years' files too (GUIDE.md clarification 3)
+    text = "截止2023年12月31日，我区在政府信息公开专栏主动公开文件共783件。"
+    assert _facts(text, 2023) == {}
+    text = "2020年我局公开新制定规范性文件9件，并全部开展政策解读；规范性文件栏目共公开文件46件，其中失效4件。"
+    assert "documents.published" not in _facts(text, 2020)
