@@ -23,7 +23,7 @@ _ALL_HANDLED = re.compile(
     alternation(C.ALL_HANDLED_WORDS) + alternation(C.ON_TIME_WORDS) + "?" + alternation(C.ALL_HANDLED_VERBS)
 )
 _OTHER_YEAR = re.compile(alternation(P.OTHER_YEAR_WORDS))
-_KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|议案)"
+_KIND = r"(?P<kind>建议[和及与、]?提案|提案[和及与、]?建议|建议|提案|(?<!复)议案)"  # ("复议案件" are cases)
 _COUNT = rf"{GAP}{{0,4}}?{NUM}{alternation(C.PROPOSAL_UNITS)}"
 # (after list items of other kinds, the first proposals item follows their separator)
 _FIRST_ITEM = re.compile(rf"(?:\s*(?:以及|[、，,；;和及与]))?(?P<pre>{GAP}{{0,16}}?){_KIND}{_COUNT}")
@@ -39,6 +39,7 @@ _NONE = re.compile(
     rf"(?:建议[和及与、]?(?:政协)?(?:委员)?提案|提案|(?<!复)议案)(?!{GAP}{{0,6}}?(?:延期|逾期|超期))"
 )
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "；", ";", "…")
 # "人大建议和政协提案办理共计11件": both kinds named, then the verb and one figure for both.
 _BOTH_THEN_HANDLED = re.compile(
     rf"(?:人大)?(?:代表)?建议[和及与、]?(?:政协)?(?:委员)?提案{alternation(C.HANDLE_VERBS)}"
@@ -139,6 +140,8 @@ def proposals(block: TextBlock, sentence: str, following: str | None) -> tuple[F
         none = _none_stated(block, sentence)
         return (none, "none") if none is not None else None
     items, raw = read
+    if len(items) == 1 and "both" not in items and not following and not sentence.rstrip().endswith(_SENTENCE_ENDS):
+        return None  # the text is cut after one kind: the other kind's figure may follow ("…，人大代表建议5件")
     source = sentence
     if "both" in items:
         value = items["both"]

@@ -602,10 +602,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://cqstl.gov.cn/zwgk_171/zfxxgknb/qzfbm/qzfbgs/202301/t20230130_11545140.html": {"proactive.total"},
-    "https://gulin.gov.cn/zwgk/xxgknb/zjzfxxgknb/content_98571": {"proposals.count"},
-    "https://www.tjhd.gov.cn/zwgk/zfxxgk/zfxxgkqjjg/qzfbgs/zfxxgknb43/202601/t20260119_7226940.html": {
-        "proposals.count"
-    },
     "http://xizang.gov.cn/zwgk/xxgk_424/xxgknb/2020nb/202104/t20210409_199092.html": {
         "normative.issued",
         "proactive.website",

@@ -139,3 +139,13 @@ def test_files_whose_owner_is_unsaid_or_through_a_column_are_no_own_files() -> N
     assert _facts(text, 2023) == {}
     text = "2020年我局公开新制定规范性文件9件，并全部开展政策解读；规范性文件栏目共公开文件46件，其中失效4件。"
     assert "documents.published" not in _facts(text, 2020)
+
+
+def test_review_cases_and_a_cut_list_are_no_proposals() -> None:
+    # "复议案件" holds 议案 but counts review cases
+    text = "办理行政复议案件9件、行政诉讼案件4件，实现行政复议“零纠错”、行政诉讼“零败诉”。"
+    assert "proposals.count" not in _facts(text, 2025)
+    # the text cut after one kind of proposal: the other kind's figure may follow
+    text = "2024年，累计办理网站领导信箱信访1件、12345政务服务热线512件，网络问政14件，人大代表建议5件"
+    assert _facts(text, 2024) == {}
+    assert _facts(text + "。", 2024) == {"proposals.count": 5}
