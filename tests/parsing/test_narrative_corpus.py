@@ -56,6 +56,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proactive.website",
     },
+    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
+        "proactive.website"
+    },
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
         "documents.published"
     },
@@ -113,6 +116,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
     },
+    "http://hljwch.gov.cn/hebwcs/c112249/202501/c01_1037091.shtml": {"proactive.website"},
     "https://fushun.gov.cn/zwgk/002005/002005003/002005003006/20230112/653ee5f0-b827-4bbe-a799-61582739a0f1.html": {
         "normative.issued"
     },
@@ -175,6 +179,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
+    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xz/2020/1571424115632480258.html": {"proactive.website"},
     "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
         "proactive.total",
         "proactive.website",
@@ -208,7 +213,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
     "http://www.xincheng.gov.cn/zwgk/xxgknb/gdwxxgknb/2006274384404164609.html": {"proactive.website"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
-    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
+    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received", "proactive.website"},
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
@@ -636,6 +641,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.daishan.gov.cn/art/2022/1/28/art_1229076526_61753.html": {"proactive.new_media"},
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202401/t20240131_12886030_wap.html": {"proactive.total"},
     "http://tgflt.cn/haerbin/c107681/202301/c01_733888.shtml": {"applications.received"},
+    "http://wglj.smx.gov.cn/10390/2026/1/2206615.html": {"proactive.new_media"},
     "http://sjj.trs.gov.cn/zfxxgk/zfxxgknb/2023n/": {"applications.received"},
     "https://tjmarcaurele.com/gxq/xxgk/xxgkndbg/202301/t1221665.shtml": {
         "proactive.website",
@@ -666,12 +672,18 @@ KNOWN_MISSES: dict[str, set[str]] = {
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.total"},
+    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
+        "proactive.total"
+    },
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
+    "http://hljwch.gov.cn/hebwcs/c112249/202501/c01_1037091.shtml": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
+    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xz/2020/1571424115632480258.html": {"proactive.total"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
+    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"proactive.total"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.total"
@@ -749,7 +761,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
-    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total", "proactive.website"},
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
@@ -758,6 +770,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2019nb/dcqjd2019/202001/t20200120_2995341.html": {
+        "proactive.new_media"
+    },
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
         "proposals.count"
     },
