@@ -43,11 +43,14 @@ TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(rf"(?:网|{alternation(W.WEBSITE_WORDS)})[”》\"」]$")  # (《…网》, “首都之窗”)
-# "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
-# across channels, not the named one's (a list "网站、公众号等平台" names its channels).
+# "通过微信公众号等渠道共发布…": one channel named, then others unnamed — a figure across
+# channels, not the named one's (a list "网站、公众号等平台" names its channels); but the website
+# named so is the figure's channel ("通过新区官网政务信息平台等渠道…", GUIDE 14; 6: "通过政府网站等方式").
 _ONE_THEN_OTHERS = re.compile(
     rf"(?:^|{alternation(P.CHANNEL_PREPOSITIONS)})[^、，,；;和及与]*等[^、，,；;和及与]{{0,6}}?{alternation(P.CHANNEL_LIST_NOUNS)}"
 )
+
+_PUBLISH_THEN_LIST = re.compile(f"{alternation(W.PUBLISH_VERBS)}等")
 
 
 _CHANNEL_THEN_TOPIC = re.compile(
@@ -112,7 +115,10 @@ def channels(text: str) -> tuple[set[str], str | None]:
     if media is not None:
         kinds.add(MEDIA)
     main = kinds and any(w in text for w in P.MAIN_CHANNEL_WORDS)  # ("以门户网站为主渠道": others besides)
-    if main or _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
+    # (… unless what is named is a way of publishing, "通过网页发布等形式": the others are ways too)
+    one_then = _ONE_THEN_OTHERS.search(text)
+    one_then_others = one_then and (kinds != {WEBSITE} or _PUBLISH_THEN_LIST.search(one_then.group()))
+    if main or _OTHER_CHANNEL.search(text) or (kinds and (one_then_others or _unknown_listed(text))):
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)

@@ -56,9 +56,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proactive.website",
     },
-    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
-        "proactive.website"
-    },
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
         "documents.published"
     },
@@ -116,7 +113,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
     },
-    "http://hljwch.gov.cn/hebwcs/c112249/202501/c01_1037091.shtml": {"proactive.website"},
     "https://fushun.gov.cn/zwgk/002005/002005003/002005003006/20230112/653ee5f0-b827-4bbe-a799-61582739a0f1.html": {
         "normative.issued"
     },
@@ -179,7 +175,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
-    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xz/2020/1571424115632480258.html": {"proactive.website"},
     "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
         "proactive.total",
         "proactive.website",
@@ -197,6 +192,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
+        "proactive.total"
+    },
+    "https://www.taixing.gov.cn/zwgk/bmxxgk/nyncj/xxgknb/art/2026/art_d07cf2bdfaea42c783f6a5759e4e26d1.html": {
         "proactive.total"
     },
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
@@ -255,8 +253,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {
-        "applications.received",
-        "proactive.website",
+        "applications.received"
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2012071816238473217.html": {"proactive.website"},
     "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
@@ -435,9 +432,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
     "http://www.dafeng.gov.cn/art/2021/3/23/art_25177_3536543.html": {"proactive.new_media"},
-    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
-        "proactive.website"
-    },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.total"
     },
@@ -672,15 +666,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.total"},
-    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
-        "proactive.total"
-    },
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://hljwch.gov.cn/hebwcs/c112249/202501/c01_1037091.shtml": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
-    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xz/2020/1571424115632480258.html": {"proactive.total"},
+    "https://www.taixing.gov.cn/zwgk/bmxxgk/nyncj/xxgknb/art/2026/art_d07cf2bdfaea42c783f6a5759e4e26d1.html": {
+        "proactive.website"
+    },
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
     "https://www.zjc.gov.cn/info/12082/1165502.htm": {"proactive.total"},
@@ -689,7 +681,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
-    "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
@@ -737,7 +728,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.total"},
-    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {

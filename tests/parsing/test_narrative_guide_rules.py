@@ -19,7 +19,7 @@ def test_a_round_word_is_no_figure() -> None:
     for words in ("数十条", "几十条", "上百条", "千余条"):
         assert _facts(text.replace("百余条", words), 2025) == {}
     # a numeral with its digits is a count: "四十余条" (dev), "一件"
-    assert _facts("全年通过新区官网政务信息平台等渠道共发布各类信息四十余条。", 2023) == {"proactive.total": 40}
+    assert _facts("全年通过新区官网政务信息平台等渠道共发布各类信息四十余条。", 2023) == {"proactive.website": 40}
     assert _facts("2023年度厚桥街道收到政府信息公开申请一件,已办理完毕。", 2023) == {"applications.received": 1}
 
 
@@ -172,3 +172,17 @@ def test_a_total_its_own_breakdown_adds_up_to_holds_no_new_media_given_apart() -
         "proactive.total": 2548,
         "proactive.new_media": 1748,
     }
+
+
+def test_the_website_named_before_others_unnamed_is_the_figures_channel() -> None:
+    # dev (hljwch), GUIDE clarification 14: "通过<政府网站>等渠道…N条", no other channel named — the website's
+    text = "(一)主动公开情况:2024年,通过市政府信息公开统一平台等渠道,主动公开政府信息79条。"
+    assert _facts(text, 2024) == {"proactive.website": 79}
+    # dev (fuxian): 等平台 alike; clarification 6: "通过政府网站等方式…N条" beside new media given apart
+    assert _facts("2020年我镇通过富县人民政府网等平台共发布各类信息91条。", 2020) == {"proactive.website": 91}
+    text = "2023年，我局通过政府网站等方式主动公开政府信息300条，通过微信公众号发布信息120条。"
+    assert _facts(text, 2023) == {"proactive.website": 300, "proactive.new_media": 120}
+    # near misses: another channel named in the list (adapted), or a way of publishing (dev, jsxishan)
+    assert _facts(text.replace("政府网站等方式", "政府网站、公示栏等方式"), 2023) == {"proactive.total": 300, "proactive.new_media": 120}
+    text = "2025年我们通过网页发布等形式主动向社会公开政府信息58条,电子化率达100%。"
+    assert _facts(text, 2025) == {"proactive.total": 58}
