@@ -372,7 +372,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/202501/t20250121_8854725.shtml": {"normative.issued"},
     "http://xxgk.tonghua.gov.cn/thsrmzf/thsrmzf1/xxgknb/202601/t20260122_763942.html": {"normative.issued"},
-    "http://info.xingtai.gov.cn/single/29/391457.html": {"proactive.website"},
     "http://www.cmc.gov.cn/zfxxgk/yjjd/zfxxgknb/art/2025/art_86dd4746f2294bcc8062b257e62c93f6.html": {
         "review.count",
         "suit.count",
@@ -522,7 +521,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2025nb/dcqjd2025/202601/t20260119_4446470.html": {
         "proactive.new_media"
     },
-    "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
     "http://www.kaihua.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11330824002626613H&fbtime=2020": {
         "proactive.new_media"
     },

@@ -186,3 +186,17 @@ def test_the_website_named_before_others_unnamed_is_the_figures_channel() -> Non
     assert _facts(text.replace("政府网站等方式", "政府网站、公示栏等方式"), 2023) == {"proactive.total": 300, "proactive.new_media": 120}
     text = "2025年我们通过网页发布等形式主动向社会公开政府信息58条,电子化率达100%。"
     assert _facts(text, 2025) == {"proactive.total": 58}
+
+
+def test_a_columns_figure_after_a_semicolon_leaves_the_website_figure_before_it() -> None:
+    # dev (xingtai), GUIDE clarification 6: "通过政府网站等方式…N条" with new media given apart → website N,
+    # though a column's figure follows in a member of its own
+    text = (
+        "坚持公正、公平、及时、准确和便民原则，通过政府网站等方式，主动全面公开规划信息、行政许可、重大民生信息等"
+        "政府信息19322条；“邢台政务”微博、微信发布重要会议、政府文件、政策解读等信息4304条，129.2万人次浏览信息；"
+        "专栏公开河北省人大代表建议、政协提案办理复文4件。"
+    )
+    assert _facts(text, 2025) == {"proactive.website": 19322, "proactive.new_media": 4304}
+    # adapted: in the same member the column's figure may be the website's part — no website figure
+    near = text.replace("19322条；", "19322条，专栏公开政府信息4条；")
+    assert _facts(near, 2025) == {"proactive.new_media": 4304}
