@@ -8,7 +8,14 @@ from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.outlets import NEWS_CLIENT_WORDS, OUTSIDE_OUTLET_WORDS
+from parsing.vocabulary.outlets import (
+    NEWS_CLIENT_WORDS,
+    OTHER_BODY_SITE_OWNERS,
+    OUTSIDE_OUTLET_WORDS,
+    SITE_LEVELS,
+    SITE_OWNER_ENDINGS,
+    SUBORDINATES_MARK,
+)
 
 WEBSITE = "website"
 MEDIA = "media"
@@ -18,6 +25,22 @@ PRESS = "press"  # newspapers, news media: publicity, not disclosure  # notice b
 
 WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(P.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
+# "图书馆网站", "上级部门网站": another body's site (GUIDE 13), another channel
+_OTHER_BODY_SITE = re.compile(f"{alternation(OTHER_BODY_SITE_OWNERS)}[^，,、；;和及与“”]{{0,6}}?{alternation(W.WEBSITE_WORDS)}")
+_LEVEL = {word: rank for rank, words in enumerate(SITE_LEVELS) for word in words}
+_LEVELLED_SITE = re.compile(
+    f"(?<!{SUBORDINATES_MARK})(?P<level>{alternation(tuple(_LEVEL))})(?:人民)?"
+    f"(?:{alternation(SITE_OWNER_ENDINGS)}|[\u4e00-\u9fff]{{1,4}}?(?:{alternation(SITE_OWNER_ENDINGS)}))"
+    f"[\u4e00-\u9fff]{{0,6}}?{alternation(W.WEBSITE_WORDS)}"
+)
+
+
+def upper_sites(text: str) -> list[tuple[int, int]]:
+    """The spans of sites `text` names of a level above the lowest it names ("通过县政府网站、天水市科技局
+    官网等…": 天水市科技局官网 is an upper level's site, no second site of the body's own: GUIDE 13)."""
+    sites = [(m.span(), _LEVEL[m.group("level")]) for m in _LEVELLED_SITE.finditer(text)]
+    lowest = max((level for _, level in sites), default=0)
+    return [span for span, level in sites if level < lowest]
 # A site named by its own name ("杭州教育网", "大众网"): a channel, but which one is unknown.
 _SITE_NAME = re.compile(
     "[\u4e00-\u9fff]{2}" + "".join(f"(?<!{w})" for w in P.NOT_SITE_BEFORE) + f"网(?!{alternation(P.NOT_SITE_AFTER)})"
@@ -108,7 +131,11 @@ def channels(text: str) -> tuple[set[str], str | None]:
     titled = untitled != text
     if untitled.strip() or not text.strip():
         text = untitled
-    kinds: set[str] = set()
+    upper = upper_sites(text)
+    kinds: set[str] = {OTHER} if _OTHER_BODY_SITE.search(text) or upper else set()
+    for start, end in reversed(upper):
+        text = text[:start] + text[end:]
+    text = _OTHER_BODY_SITE.sub("", text)
     if WEBSITE_NAME.search(_PRESS.sub("", text)):  # ("新闻网站" is the press's, no website)
         kinds.add(WEBSITE)
     media = last(_MEDIA, text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels
+from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels, upper_sites
 from parsing.narrative.clauses import clauses
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
@@ -112,6 +112,24 @@ def two_websites(sentence: str, out: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def upper_site_figures(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """No website figure of a site above the lowest level the sentence names ("其中在市政府门户网站公开发布
+    11条、省政府外事办网站公开发布13条": 13 is an upper level's site's, GUIDE 13)."""
+    upper = upper_sites(sentence)
+    return [c for c in out if not (upper and c.key == _WEBSITE and _site_at(sentence, c.raw) in upper)]
+
+
+def _site_at(sentence: str, raw: str) -> tuple[int, int] | None:
+    """The span of the site the clause of `raw` names last before it, as an upper site's span if inside one."""
+    at = sentence.find(raw) if "+" not in raw else -1
+    start = max(sentence.rfind(p, 0, at) for p in "，,；;、") + 1 if at >= 0 else 0
+    sites = list(WEBSITE_NAME.finditer(sentence, start, max(at, 0)))
+    if not sites:
+        return None
+    end = sites[-1].end()
+    return next((span for span in upper_sites(sentence) if span[0] <= sites[-1].start() and end <= span[1]), None)
+
+
 _TOTAL = "proactive.total"
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == _TOTAL)
 _PART_OPENING = re.compile(rf"^\s*(?:{alternation(W.PART_WORDS)})?[：:\s]*")
@@ -161,4 +179,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    return proactive_part(sentence, two_websites(sentence, closing_sums(sentence, out)))
+    return proactive_part(sentence, upper_site_figures(sentence, two_websites(sentence, closing_sums(sentence, out))))

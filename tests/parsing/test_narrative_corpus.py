@@ -77,7 +77,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
-    "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.website"},
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
@@ -338,7 +337,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://kxjs.tj.gov.cn/managecol/ZCWJ0923/kjjzcwj09233/202301/t20230129_6088923.html": {
         "normative.issued"
     },
-    "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.total"},
     "https://kmariehair.com/oshow/4372.html": {"proactive.total", "proposals.count"},
     "http://www.qdh.gov.cn/art/2025/1/17/art_1229232183_4327681.html": {"normative.issued"},
     "http://www.haikou.gov.cn/xxgk/szfyjs/xxgkndbg_10370/202301/t1221496.shtml": {
@@ -695,7 +693,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/26bf67ae-14a6-4c6c-9f3a-877960cb282e.html": {
         "proactive.total"
     },
-    "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.website"},
     "http://www.pingdu.gov.cn/bmxxgkml_15/pdsgaj_15/xxgkml_15/ndgzbg_15/202401/t20240116_7794358.shtml": {
         "proactive.total"
     },

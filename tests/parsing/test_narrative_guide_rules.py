@@ -200,3 +200,22 @@ def test_a_columns_figure_after_a_semicolon_leaves_the_website_figure_before_it(
     # adapted: in the same member the column's figure may be the website's part — no website figure
     near = text.replace("19322条；", "19322条，专栏公开政府信息4条；")
     assert _facts(near, 2025) == {"proactive.new_media": 4304}
+
+
+def test_an_upper_levels_or_a_subordinate_institutions_site_is_no_second_site_of_the_body() -> None:
+    # dev (zjc), GUIDE clarification 13: the city bureau's site beside the county portal is another channel
+    text = "我局通过县政府网站、天水市科技局官网等公开方式向社会公布各类政府信息110条。"
+    assert _facts(text, 2023) == {"proactive.total": 110}
+    assert _facts(text.replace("、天水市科技局官网", ""), 2023) == {"proactive.website": 110}
+    # dev (zgqingyang): the province's site beside the city portal gives no second website figure
+    text = (
+        "依托市委党建网、陇东报、省政府外事办网站、市政府门户网站等媒体全面准确及时地向社会公开发布政务和外事工作动态,"
+        "全年报送发布信息23条,其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条,庆阳市党建网公开发布5条。"
+    )
+    assert _facts(text, 2020) == {"proactive.website": 11}
+    # adapted from the GUIDE: a library's site is no second site; another site of the body's own is
+    text = "2023年，我局政府网站公开政府信息27条，图书馆网站发布信息8条。"
+    assert _facts(text, 2023) == {"proactive.website": 27}
+    assert _facts(text.replace("图书馆网站", "区政务网站"), 2023) == {}
+    # (sites of several levels as one channel are the website: dev, qishan)
+    assert _facts("全年累计在省市县网站发布信息221条。", 2023) == {"proactive.website": 221}
