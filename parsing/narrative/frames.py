@@ -14,6 +14,7 @@ give no website figure, unless one of them is the others' sum: which one is "the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels, upper_sites
@@ -29,6 +30,7 @@ _CHANNEL_KEYS = {f.key for f in FACT_WORDS if f.channels}
 _SUMMED_KEYS = {f.key for f in FACT_WORDS if not f.channels and not f.part_of} - {"proactive.total"}
 _RECEIVED = "applications.received"
 _WEBSITE = "proactive.website"
+_TOTAL = "proactive.total"
 _COLUMN = re.compile(alternation(P.COLUMN_WORDS))
 _FILLERS_RE = re.compile(alternation(P.OBJECT_FILLERS))
 _SUBMITTED = re.compile(
@@ -112,6 +114,17 @@ def two_websites(sentence: str, out: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def sites_together(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """A total whose parts are the figures of two of the body's websites, adding up to it ("主动公开政府信息
+    1712件，其中：在政府信息公开网站公开信息23件，在我局门户网站发布信息1689件"), is one figure for the
+    two sites together: the website's, no total (GUIDE 6)."""
+    totals = [c for c in out if c.key == _TOTAL]
+    sites = _site_figures(sentence)
+    if len(totals) != 1 or len({name for name, _ in sites}) < 2 or sum(v for _, v in sites) != totals[0].value:
+        return out
+    return [c for c in out if c.key not in (_TOTAL, _WEBSITE)] + [replace(totals[0], key=_WEBSITE)]
+
+
 def upper_site_figures(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """No website figure of a site above the lowest level the sentence names ("其中在市政府门户网站公开发布
     11条、省政府外事办网站公开发布13条": 13 is an upper level's site's, GUIDE 13)."""
@@ -130,7 +143,6 @@ def _site_at(sentence: str, raw: str) -> tuple[int, int] | None:
     return next((span for span in upper_sites(sentence) if span[0] <= sites[-1].start() and end <= span[1]), None)
 
 
-_TOTAL = "proactive.total"
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == _TOTAL)
 _PART_OPENING = re.compile(rf"^\s*(?:{alternation(W.PART_WORDS)})?[：:\s]*")
 _INFO = re.compile(alternation(W.INFO_OBJECTS))
@@ -179,4 +191,5 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    return proactive_part(sentence, upper_site_figures(sentence, two_websites(sentence, closing_sums(sentence, out))))
+    out = sites_together(sentence, two_websites(sentence, closing_sums(sentence, out)))
+    return proactive_part(sentence, upper_site_figures(sentence, out))

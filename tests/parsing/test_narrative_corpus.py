@@ -210,7 +210,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
     "http://www.xincheng.gov.cn/zwgk/xxgknb/gdwxxgknb/2006274384404164609.html": {"proactive.website"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
-    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received", "proactive.website"},
+    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
@@ -267,8 +267,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://kfq.linfen.gov.cn/zfxxgk/xxgkzl/zfxxgknb/202302/t20230201_135291.html": {"normative.issued"},
     "http://mancheng.gov.cn/show-8258.html": {"normative.issued"},
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {
-        "proactive.new_media",
-        "proactive.website",
+        "proactive.new_media"
     },
     "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/xzjd/202501/t20250117_86639110.html": {
         "applications.received"
@@ -671,13 +670,11 @@ KNOWN_WRONG: dict[str, set[str]] = {
     },
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"proactive.total"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.total"
     },
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
-    "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },

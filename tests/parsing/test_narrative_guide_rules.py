@@ -219,3 +219,15 @@ def test_an_upper_levels_or_a_subordinate_institutions_site_is_no_second_site_of
     assert _facts(text.replace("图书馆网站", "区政务网站"), 2023) == {}
     # (sites of several levels as one channel are the website: dev, qishan)
     assert _facts("全年累计在省市县网站发布信息221条。", 2023) == {"proactive.website": 221}
+
+
+def test_one_figure_for_two_of_the_bodys_websites_is_the_website_figure() -> None:
+    # dev (gd-aijia), GUIDE clarification 6: the whole is the two sites' figures added up — the website's
+    text = "2020年，我局主动公开政府信息1712件，其中：在政府信息公开网站公开信息23件，在我局门户网站发布信息1689件。"
+    assert _facts(text, 2020) == {"proactive.website": 1712}
+    # adapted: parts that do not add up to it leave the whole a total
+    assert _facts(text.replace("1689件", "1600件"), 2020) == {"proactive.total": 1712}
+    # dev (zjc): the county portal and the town's sub-site (子站) together
+    text = "于2024年通过张家川县政府网站、龙山镇政务公开子站等多元途径,对外发布政府信息99条。"
+    assert _facts(text, 2024) == {"proactive.website": 99}
+    assert _facts(text.replace("龙山镇政务公开子站", "微信公众号"), 2024) == {"proactive.total": 99}
