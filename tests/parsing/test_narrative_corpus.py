@@ -321,8 +321,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.szss.gov.cn//sstbhzq/ssw/xxgk/zfxxgknb/content/post_10401683.html": {"proactive.website"},
     "http://2222898.com/xxxgk/gknb/2023_nd/2023_szbm/202401/t20240129_1092697.html": {"proactive.website"},
     "http://nyncj.yichun.gov.cn/ycsnyncj/zfxxgknb/202201/daa77484e9e34780b0b0b89d843ef224.shtml": {
-        "proactive.new_media",
-        "proactive.total",
+        "proactive.total"
     },
     "http://www.xinle.gov.cn/columns/88c61391-baf6-4231-9468-735e7f167554/202401/24/b246451c-e2b1-4b51-a604-5d6cdf9a1ec5.html": {
         "proactive.website"

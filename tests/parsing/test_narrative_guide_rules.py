@@ -231,3 +231,15 @@ def test_one_figure_for_two_of_the_bodys_websites_is_the_website_figure() -> Non
     text = "于2024年通过张家川县政府网站、龙山镇政务公开子站等多元途径,对外发布政府信息99条。"
     assert _facts(text, 2024) == {"proactive.website": 99}
     assert _facts(text.replace("龙山镇政务公开子站", "微信公众号"), 2024) == {"proactive.total": 99}
+
+
+def test_a_platform_figure_that_lost_its_unit_takes_its_neighbours_unit() -> None:
+    # dev (nyncj.yichun), GUIDE clarification 16: the text lost its units ("公开信息389共计3545")
+    text = "公开形式以网站公开为主，宜春市农业农村局网站发布信息3156条，官方微信公众号“宜春农业农村发布”公开信息389共计3545"
+    assert _facts(text, 2021) == {"proactive.website": 3156, "proactive.new_media": 389}
+    # adapted: a platform's figure with no unit beside one in 篇 sums with it, in 篇
+    text = "2023年，我局通过微信公众号发布信息150，微博发布信息147篇。"
+    facts = read_narrative(document_from_text(text).blocks, year=2023).facts
+    assert [(f.key, f.value, f.unit) for f in facts] == [("proactive.new_media", 297, "篇")]
+    # near miss: two printed units stay apart — no sum
+    assert _facts(text.replace("信息150，", "信息150条，"), 2023) == {}
