@@ -125,6 +125,24 @@ def sites_together(sentence: str, out: list[Candidate]) -> list[Candidate]:
     return [c for c in out if c.key not in (_TOTAL, _WEBSITE)] + [replace(totals[0], key=_WEBSITE)]
 
 
+_OPEN_PLATFORM = re.compile(alternation(P.OPEN_PLATFORM_WORDS))
+_PORTAL = re.compile(alternation(P.PORTAL_WORDS))
+_PART_WORD = re.compile(alternation(W.PART_WORDS))
+
+
+def platform_whole(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "全县信息公开平台共发布23138条，其中通过政府网站发布2917条": the platform's figure, its parts
+    naming the portal, is neither the website's nor a total (GUIDE 5); the portal's part is the website's."""
+    part = _PART_WORD.search(sentence)
+    if part is None or not _PORTAL.search(_OPEN_PLATFORM.sub("", sentence[part.end() :])):
+        return out
+    whole = re.split("[，,；;。]", sentence[: part.start()].rstrip("，,：: "))[-1]
+    if not _OPEN_PLATFORM.search(whole) or _PORTAL.search(_OPEN_PLATFORM.sub("", whole)):
+        return out
+    stated = [q.raw for q in quantities(whole)]
+    return [c for c in out if not (c.key in (_TOTAL, _WEBSITE) and c.raw in stated)]
+
+
 def upper_site_figures(sentence: str, out: list[Candidate]) -> list[Candidate]:
     """No website figure of a site above the lowest level the sentence names ("其中在市政府门户网站公开发布
     11条、省政府外事办网站公开发布13条": 13 is an upper level's site's, GUIDE 13)."""
@@ -191,5 +209,5 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    out = sites_together(sentence, two_websites(sentence, closing_sums(sentence, out)))
+    out = sites_together(sentence, two_websites(sentence, closing_sums(sentence, platform_whole(sentence, out))))
     return proactive_part(sentence, upper_site_figures(sentence, out))

@@ -441,6 +441,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.julu.gov.cn/content/54279.html": {"proactive.website"},
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
+        "proactive.website"
+    },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "https://hrss.tj.gov.cn/zhengwugongkai/zfxxgknew/zfxxgknbnew/202302/t20230213_6103989.html": {
         "proactive.website"
@@ -724,9 +727,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
     },
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
-        "proactive.website"
-    },
     "https://hrss.tj.gov.cn/zhengwugongkai/zfxxgknew/zfxxgknbnew/202302/t20230213_6103989.html": {
         "proactive.total"
     },
@@ -767,7 +767,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.jmdbq.gov.cn/art/2025/1/8/art_28091_1124470.html": {"proactive.new_media"},
-    "https://www.qj.gov.cn/html/2025/2024n_0310/272880.html": {"proactive.website"},
     "http://www.daishan.gov.cn/art/2022/1/28/art_1229076526_61753.html": {"proactive.website"},
     "http://szeb.sz.gov.cn/home/xxgk/zfxxgk/xxgknb/content/post_11104678.html": {"proactive.website"},
     "https://www.ningjin.gov.cn/content/39503.html": {"proactive.total"},

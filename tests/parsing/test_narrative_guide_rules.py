@@ -243,3 +243,15 @@ def test_a_platform_figure_that_lost_its_unit_takes_its_neighbours_unit() -> Non
     assert [(f.key, f.value, f.unit) for f in facts] == [("proactive.new_media", 297, "篇")]
     # near miss: two printed units stay apart — no sum
     assert _facts(text.replace("信息150，", "信息150条，"), 2023) == {}
+
+
+def test_a_figure_of_an_open_government_platform_is_no_total_though_its_parts_name_the_website() -> None:
+    # GUIDE clarification 5 (its example; no dev sentence states one): the platform carries more than the
+    # website, and is no total — the portal's part is the website's figure
+    text = "2023年，全县信息公开平台共发布23138条，其中通过政府网站发布2917条，通过政务新媒体发布20221条。"
+    assert _facts(text, 2023) == {"proactive.website": 2917, "proactive.new_media": 20221}
+    # near misses (dev, lixin and huangshi): parts naming no portal, or the portal as the whole
+    text = "2023年我镇政府信息公开平台累计发布各类信息716条,其中政务公开平台发布信息398条,基层政务公开标准化规范化专题发布信息318条。"
+    assert _facts(text, 2023) == {"proactive.website": 716}
+    text = "2025年，我局政府门户网站发布各类信息851篇，其中政府信息公开平台发布信息851篇，发挥了政府网站主渠道作用。"
+    assert _facts(text, 2025) == {"proactive.website": 851}
