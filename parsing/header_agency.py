@@ -63,10 +63,12 @@ _COMPILED_BY = (
         rf"{alternation(words.COMPILED_VERBS)}"
     ),
 )
-# The first sentence's subject: "2021年，榕城区政府办公室根据…", "(一)2023年,大同市气象部门以…".
+# The first sentence's subject: "2021年，榕城区政府办公室根据…", "(一)2023年,大同市气象部门以…",
+# "本年度,兴发乡严格依照…".
 _LEAD = rf"(?:在[^，,。；;]{{0,40}}?{alternation(words.SUBJECT_LEADS)}[，,])?"
 _SUBJECT = re.compile(
-    rf"^(?:[(（][一二三四五六七八九十]+[)）])?{_YEAR}年(?:度|(?!度))[，,]?{_LEAD}(?P<agency>{_ENDED_NAME}){_NOTE}"
+    rf"^(?:[(（][一二三四五六七八九十]+[)）])?(?:{_YEAR}年(?:度|(?!度))|{alternation(words.THIS_YEAR)})[，,]?{_LEAD}"
+    rf"(?P<agency>{_ENDED_NAME}){_NOTE}"
     rf"{alternation(words.SUBJECT_VERBS)}"
 )
 # A paragraph that opens with the agency and its whole year: "北京街道办事处全年主动公开政府信息86条。"

@@ -71,6 +71,8 @@ SUBJECT_VERBS = (
     "强化", "加强", "贯彻", "落实", "结合",
     "对", "主动", "未", "全年",  # "2022年度,蠡县交通运输局未发生…", "2009年,水利部主动公开…"
 )  # fmt: skip
+# The year reported on, unnamed, before the first sentence's subject: "本年度,兴发乡严格依照《条例》…".
+THIS_YEAR = ("本年度",)  # not "今年": "今年以来我乡…"
 # A paragraph that opens with the agency and its whole year, no year before: "北京街道办事处全年主动公开…".
 YEARLESS_SUBJECT_WORDS = ("全年", "本年度", "年内")
 # A qualifier after a name, no part of it: "2019年度青龙镇政府(机关)信息公开年度报告".
