@@ -5,19 +5,20 @@ Each sentence is cut into clauses, each count read with its unit and qualifiers
 (matching). Precision before recall: a key stated twice with different values among its
 best-scored candidates gives no fact but a `FactConflict`; a report that never states a
 total gets no total (nothing adds figures up, except new-media channels each stated once).
-Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and a website figure read from
-the sentence before (context) keep their own readers; proposals stated twice differently are a
+Negative statements ("未收到…申请") give 0. 建议提案 (proposals) and requests received read
+with the sentence before (context) keep their own readers; proposals stated twice differently are a
 conflict too. A figure the sentence's structure does not bind to one key is dropped before the
 best are chosen (parsing.narrative.binding: an item of an unresolved list of kinds, a figure its
 brackets say holds another year's part); a channel-less figure under a heading naming one channel
-is neither that channel's nor a total (headings). A website figure larger than the total it is a
-part of leaves neither (a conflict: which one is misread is unknown), and a channel's figure in the
-breakdown (其中…) right after a total, larger than it in its unit, leaves no total; a span from an earlier year
-("自2019年以来，累计…") dates its figures to no one year (times).
+is neither that channel's nor a total (headings). A channel's figure larger than the total leaves
+no total (GUIDE.md 4: plainly outside it), and neither when it is listed as the total's part (GUIDE.md 8:
+which one is misread is unknown); the lines listing a stated figure ("…102条，主要包括：") hold no
+total; a span from an earlier year ("自2019年以来，累计…") dates its figures to no one year (times).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,17 +27,26 @@ from parsing.extract.base import Block
 from parsing.model import Fact, Number, Provenance
 from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import ALL_MEDIA, account, platform
-from parsing.narrative.context import applications_from_context, website_from_context
+from parsing.narrative.channels import WEBSITE_NAME
+from parsing.narrative.context import applications_from_context
+from parsing.narrative.found import Found
 from parsing.narrative.frames import framed_candidates
 from parsing.narrative.headings import heading_key, opens_section, under_heading
-from parsing.narrative.passages import Sentence, sentences
+from parsing.narrative.media import channel_sums
+from parsing.narrative.passages import is_item_start, sentences
 from parsing.narrative.proposals import proposals
+from parsing.narrative.quantities import quantities
 from parsing.narrative.sums import all_through
 from parsing.narrative.times import dated_by_the_one_before
 from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.facts import PART_WORDS
+from parsing.vocabulary.facts import PART_WORDS, PUBLISHED_UNITS
+
+_LIST_OPENS = ("：", ":")
+_CHANNELS = ("proactive.website", "proactive.new_media")
+# A column word and the site words that hold one ("政府信息公开专栏" is a column, not a site of its own).
+_COLUMN_NAMES = re.compile(r"(?:政府信息公开|信息公开|政务公开)?(?:专栏|栏目)")
+_BREAKDOWN_WORDS = (*PART_WORDS, "包括", "包含")
 
 __all__ = ["FactConflict", "NarrativeIssue", "NarrativeResult", "extract_facts", "read_narrative"]
 
@@ -59,13 +69,6 @@ class NarrativeResult:
     conflicts: tuple[FactConflict, ...]
 
 
-@dataclass(frozen=True)
-class _Found:
-    candidate: Candidate
-    sentence: Sentence
-    whole: str | None = None  # the sentence before, when this one opens with 其中 (a breakdown of it)
-
-
 def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[Fact]:
     """The narrative facts in SCHEMA FACTS order (conflicting keys left out)."""
     return list(read_narrative(blocks, year=year).facts)
@@ -73,25 +76,31 @@ def extract_facts(blocks: Iterable[Block], *, year: int | None = None) -> list[F
 
 def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> NarrativeResult:
     """`blocks` are a document's blocks in order (tables only separate paragraphs) or its paragraphs."""
-    found: dict[str, list[_Found]] = {}
+    found: dict[str, list[Found]] = {}
     stated_proposals: list[tuple[Fact, str]] = []
     joined = False  # the sentence before read this one with it
-    from_context: Fact | None = None
     received: Fact | None = None
     heading: str | None = None  # the channel key the current section's heading names alone
+    listing = False  # a total was stated, then "主要包括：": the lines after it list its parts
     for passage in sentences(blocks):
         for i, sentence in enumerate(passage):
             if opens_section(passage, i):
-                heading = heading_key(sentence.text)
+                heading, listing = heading_key(sentence.text), False
+            elif i == 0 and listing:  # (the list goes on while its lines are items: "…公开（67条）：…")
+                listing = is_item_start(sentence.text) or any(w in sentence.text for w in _LIST_OPENS)
             read = under_heading(
                 bound(sentence.text, framed_candidates(sentence.text, year)), heading, sentence.text
             )
+            if listing:  # (parts are never a total: "重点领域…（67条）：…领域公开信息52条")
+                read = [c for c in read if c.key != "proactive.total"]
+            elif sentence.text.rstrip().endswith(_LIST_OPENS) and _states_a_count(sentence.text):
+                listing = i + 1 == len(passage)
             read = all_through(sentence.text, read)
             if i and dated_by_the_one_before(passage[i - 1].text, sentence.text, year):
                 read = []
             whole = passage[i - 1].text if i and sentence.text.lstrip().startswith(PART_WORDS) else None
             for candidate in _first_total(read):
-                found.setdefault(candidate.key, []).append(_Found(candidate, sentence, whole))
+                found.setdefault(candidate.key, []).append(Found(candidate, sentence, whole))
             following = passage[i + 1].text if i + 1 < len(passage) else None
             # (not the sentence read with the one before, nor a breakdown: "其中办理人大代表建议3件")
             if not joined and not sentence.text.lstrip().startswith(PART_WORDS):
@@ -100,9 +109,6 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
                 stated_proposals.extend([proposal] if proposal is not None else [])
             else:
                 joined = False
-            if i > 0 and from_context is None:
-                previous = passage[i - 1]
-                from_context = website_from_context(previous.block, previous.text, sentence.text)
             if i > 0 and received is None:
                 previous = passage[i - 1]
                 received = applications_from_context(previous.block, previous.text, sentence.text)
@@ -123,27 +129,52 @@ def read_narrative(blocks: Iterable[Block], *, year: int | None = None) -> Narra
             facts[key] = fact
         if conflict is not None:
             conflicts.append(conflict)
-    if from_context is not None and "proactive.website" not in found:
-        facts["proactive.website"] = from_context
     if received is not None and "applications.received" not in found:
         facts["applications.received"] = received
-    conflicts.extend(_inconsistent(facts))
+    conflicts.extend(_beyond_total(facts, channel_figures))
     conflicts.extend(_part_beyond_whole(facts, channel_figures))
     return NarrativeResult(tuple(facts[key] for key in FACTS if key in facts), tuple(conflicts))
 
 
-def _inconsistent(facts: dict[str, Fact]) -> list[FactConflict]:
-    """The website's figure is a part of the total (every other channel adds to it): a website figure
-    larger than the total says one of them is misread, which one is unknown — neither is kept."""
-    total, website = facts.get("proactive.total"), facts.get("proactive.website")
-    if total is None or website is None or website.value <= total.value:
+def _states_a_count(text: str) -> bool:
+    """ "全年…主动公开政府信息共计102条，主要包括：": a figure of what was published, its parts to follow."""
+    return any(q.unit in PUBLISHED_UNITS for q in quantities(text))
+
+
+def _beyond_total(facts: dict[str, Fact], channel_figures: list[Found]) -> list[FactConflict]:
+    """A channel's figure larger than the total: the total is no whole of every channel (GUIDE 4, "…主动
+    公开政府信息145条" beside "微信公众号…发布信息910条") — no total; the channel's figure stated as the total's
+    part ("…382条,包括…微信公众号2443条") is misread with it (GUIDE 8): none for both."""
+    total = facts.get("proactive.total")
+    if total is None:
         return []
-    del facts["proactive.total"], facts["proactive.website"]
-    values, sources = (total.value, website.value), (total.source, website.source)
-    return [FactConflict(key, values, sources) for key in ("proactive.total", "proactive.website")]
+    larger = [key for key in _CHANNELS if key in facts and facts[key].value > total.value]
+    if not larger:
+        return []
+    del facts["proactive.total"]
+    out = [FactConflict("proactive.total", (total.value, *(facts[k].value for k in larger)), (total.source,))]
+    for key in larger:
+        if _part_of(key, facts[key], total, channel_figures):
+            out.append(FactConflict(key, (total.value, facts[key].value), (total.source, facts[key].source)))
+            del facts[key]
+    return out
 
 
-def _part_beyond_whole(facts: dict[str, Fact], channel_figures: list[_Found]) -> list[FactConflict]:
+def _part_of(key: str, channel: Fact, total: Fact, channel_figures: list[Found]) -> bool:
+    """The channel's figure is listed as a part of the total: after it in its sentence's breakdown (其中,
+    包括; no semicolon between: "…19条，其中向政府网站推送35条"), or in the 其中 sentence right after it."""
+    if any(i.whole == total.source and i.candidate.key == key for i in channel_figures):
+        return True
+    text = channel.source
+    raw = (channel.provenance.raw if channel.provenance else None) or ""
+    whole = (total.provenance.raw if total.provenance else None) or ""
+    start = text.find(whole) if whole and total.source in text else -1
+    end = text.find(raw, start + 1) if start >= 0 and raw and "+" not in raw else -1
+    between = text[start:end] if end > start >= 0 else ""
+    return any(w in between for w in _BREAKDOWN_WORDS) and not re.search("[；;]", between)
+
+
+def _part_beyond_whole(facts: dict[str, Fact], channel_figures: list[Found]) -> list[FactConflict]:
     """A channel's figure in the breakdown right after the total ("…主动公开各类政府信息70条…。其中,…微信
     公众号上主动公开各类信息115条") larger than it in its unit: the total is no whole of its parts — not
     kept (posts counted in 篇 beside items in 条 may count another thing)."""
@@ -183,7 +214,7 @@ def _first_total(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if c.key != "proactive.total" or c is totals[0]]
 
 
-def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_Found]:
+def _total_of_parts(top: list[Found], channel_figures: list[Found]) -> list[Found]:
     """The figure that is the sum of the others stated with it in its paragraph is their total."""
     for item in top:
         others = [
@@ -196,7 +227,7 @@ def _total_of_parts(top: list[_Found], channel_figures: list[_Found]) -> list[_F
     return []
 
 
-def _stated_as_total(top: list[_Found]) -> list[_Found]:
+def _stated_as_total(top: list[Found]) -> list[Found]:
     """Of two figures, the one stated as a total ("累计公开信息85条" / "主动公开政府信息47条") and
     not as an addition ("此外，…公开各类政府信息42条"), and no smaller than the others."""
     marked = [
@@ -210,18 +241,30 @@ def _stated_as_total(top: list[_Found]) -> list[_Found]:
     return marked if all(item.candidate.value <= marked[0].candidate.value for item in top) else []
 
 
-def _whole_website(top: list[_Found]) -> list[_Found]:
-    """ "通过政府门户网站发布政府信息47条，政府信息公开专栏发布信息43条": a column's figure is a part
-    of the website's stated as a whole (never larger than it); two wholes stay a conflict."""
+def _whole_website(top: list[Found]) -> list[Found]:
+    """ "通过政府门户网站发布信息47条，其“工作动态”栏目发布信息43条": a column's figure is a part of the
+    website's stated as a whole (never larger than it); two wholes stay a conflict, and so do the portal
+    and a 信息公开专栏 named alone ("…门户网站发布政府信息47条，政府信息公开专栏发布信息43条", GUIDE 6)."""
     whole = [item for item in top if not item.candidate.column]
     values = {item.candidate.value for item in whole}
     if len(values) != 1 or not all(item.candidate.value <= min(values) for item in top):
         return top
-    return whole
+    # (a 信息公开专栏 standing alone beside the portal is a separate addend, no column of it: GUIDE 6)
+    return whole if all(_of_a_site(item) for item in top if item.candidate.column) else top
+
+
+def _of_a_site(item: Found) -> bool:
+    """The column's clause names the site it is a column of ("区政府门户网站…政府信息公开专栏")."""
+    text, raw = item.sentence.text, item.candidate.raw
+    at = text.find(raw) if "+" not in raw else -1
+    if at < 0:
+        return True
+    clause = re.split("[，,；;。]", text[:at])[-1]
+    return bool(WEBSITE_NAME.search(_COLUMN_NAMES.sub("", clause)))
 
 
 def _decide(
-    key: str, items: list[_Found], channel_figures: list[_Found]
+    key: str, items: list[Found], channel_figures: list[Found]
 ) -> tuple[Fact | None, FactConflict | None]:
     partial = [item for item in items if item.candidate.partial]
     items = [item for item in items if not item.candidate.partial]
@@ -256,7 +299,7 @@ def _decide(
     best = max(item.candidate.score for item in items)
     top = [item for item in items if item.candidate.score == best]
     if FACT_WORDS_BY_KEY[key].sums_channels:
-        top = _channel_sums(top)
+        top = channel_sums(top)
         if not top:
             return None, None
     values = list(dict.fromkeys(item.candidate.value for item in top))
@@ -272,62 +315,7 @@ def _decide(
     return _fact(top[0]), None
 
 
-def _channel_sums(items: list[_Found]) -> list[_Found]:
-    """Per passage: the figures of different channels added up when they share a unit (posts in 篇 beside
-    items in 条 count different things: none); a channel stated twice stays a conflict."""
-    by_passage: dict[int, list[_Found]] = {}
-    for item in items:
-        by_passage.setdefault(item.sentence.passage, []).append(item)
-    out: list[_Found] = []
-    for group in by_passage.values():
-        platforms = [platform(item.candidate.channel) for item in group]
-        if ALL_MEDIA in platforms and None not in platforms:
-            # "政务新媒体发布500条，其中微信公众号300条，微博200条": the whole, not whole + parts
-            group = [item for item, p in zip(group, platforms, strict=True) if p == ALL_MEDIA]
-            platforms = [ALL_MEDIA] * len(group)
-        # one platform stated twice with one figure ("“××”微信公众号…300条。…公众号共推送300条") is one figure;
-        # two accounts of one platform, each named ("“××”微信公众号…，“△△”微信公众号…"), are two
-        unique = {(p, item.candidate.value): item for item, p in zip(group, platforms, strict=True)}
-        group = list(unique.values())
-        accounts = [(p, account(item.candidate.channel)) for (p, _), item in unique.items()]
-        platforms = [p for p, _ in accounts]
-        shared = [(p, a) for p, a in accounts if platforms.count(p) > 1]
-        named_apart = all(a is not None for _, a in shared) and len(set(shared)) == len(shared)
-        if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
-            out.extend(group)
-            continue
-        if len({_printed_unit(item) for item in group}) > 1:
-            continue  # "微信公众号推送信息1350篇…、微博账号推送信息792条": no sum across units, no figure
-        first = group[0]
-        total = sum(item.candidate.value for item in group)
-        raw = "+".join(item.candidate.raw for item in group)
-        summed = Candidate(
-            key=first.candidate.key,
-            value=total,
-            unit=first.candidate.unit,
-            qualifier=_qualifier(group),
-            score=first.candidate.score,
-            channel=None,
-            raw=raw,
-        )
-        sentence = first.sentence
-        text = "".join(dict.fromkeys(item.sentence.text for item in group))
-        out.append(_Found(summed, Sentence(text, sentence.block, sentence.passage)))
-    return out
-
-
-def _printed_unit(item: _Found) -> str:
-    """The unit as printed: "127篇次" is read as 篇 but counts times posted, not posts."""
-    raw, text = item.candidate.raw, item.sentence.text
-    at = text.find(raw) if "+" not in raw else -1
-    return item.candidate.unit + ("次" if at >= 0 and text.startswith("次", at + len(raw)) else "")
-
-
-def _qualifier(group: list[_Found]) -> str | None:
-    return next((item.candidate.qualifier for item in group if item.candidate.qualifier), None)
-
-
-def _fact(item: _Found) -> Fact:
+def _fact(item: Found) -> Fact:
     c, sentence = item.candidate, item.sentence
     provenance = Provenance(page=sentence.block.page, paragraph=sentence.block.index, raw=c.raw)
     return Fact(

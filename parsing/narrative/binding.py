@@ -149,7 +149,19 @@ def _figures(sentence: str, raws: set[str]) -> list[_Figure]:
 
 def _list_item(c: Candidate, figures: list[_Figure]) -> bool:
     own = next((f for f in figures if f.quantity.raw == c.raw), None)
-    if c.key not in _PROACTIVE or own is None or own.part or own.index == 0 or _OWN_STATEMENT.search(own.own):
+    if c.key not in _PROACTIVE or own is None or own.part:
+        return False
+    if own.index == 0:
+        # a first figure is a list's item only when the next one follows it as its peer, a kind and its
+        # figure after "、" ("利用门户网站主动公开政府信息88条、规范性文件2条、…"); a whole comes before
+        # its parts ("主动公开政府信息32条，包括…")
+        return any(
+            f.member == own.member and f.clause == own.clause and f.index == 1 and not (f.part or f.read)
+            and f.own.startswith("、") and f.quantity.unit in _ITEM_UNITS
+            and not _NOT_AN_ITEM.search(f.own) and not _OWN_STATEMENT.search(f.own)
+            for f in figures
+        )
+    if _OWN_STATEMENT.search(own.own):
         return False
     return any(
         f.member == own.member

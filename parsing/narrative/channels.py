@@ -42,7 +42,7 @@ _WORK = re.compile(alternation(P.WORK_VERBS))
 TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年|年内)(?:以来)?")
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
-_WEBSITE_TITLE = re.compile(r"(?:网|网站)[”》\"」]$")
+_WEBSITE_TITLE = re.compile(rf"(?:网|{alternation(W.WEBSITE_WORDS)})[”》\"」]$")  # (《…网》, “首都之窗”)
 # "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
 # across channels, not the named one's (a list "网站、公众号等平台" names its channels).
 _ONE_THEN_OTHERS = re.compile(
@@ -111,7 +111,8 @@ def channels(text: str) -> tuple[set[str], str | None]:
     media = last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
-    if _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
+    main = kinds and any(w in text for w in P.MAIN_CHANNEL_WORDS)  # ("以门户网站为主渠道": others besides)
+    if main or _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)
@@ -188,6 +189,19 @@ def platform(channel: str | None) -> str | None:
             return words[0]
     whole = any(w in channel for w in W.ALL_MEDIA_WORDS) and not any(w in channel for w in W.ANOTHER_WORDS)
     return ALL_MEDIA if whole else channel
+
+
+def platforms_named(text: str) -> set[str]:
+    """Every new-media platform `text` names (微信 for 公众号 too; titles left out, and "今日头条公众号"
+    is 头条's alone: a platform word takes the account word after it)."""
+    text = TITLES.sub("", text)
+    out: set[str] = set()
+    for words in W.MEDIA_PLATFORMS:  # (the most specific first)
+        pattern = re.compile(f"{alternation(words)}(?:{alternation(W.MEDIA_PLATFORMS[-1])}|号)?")
+        if pattern.search(text):
+            out.add(words[0])
+            text = pattern.sub("", text)
+    return out
 
 
 def account(channel: str | None) -> str | None:

@@ -30,6 +30,7 @@ _SUMMED_KEYS = {f.key for f in FACT_WORDS if not f.channels and not f.part_of} -
 _RECEIVED = "applications.received"
 _WEBSITE = "proactive.website"
 _COLUMN = re.compile(alternation(P.COLUMN_WORDS))
+_FILLERS_RE = re.compile(alternation(P.OBJECT_FILLERS))
 _SUBMITTED = re.compile(
     rf"(?P<who>{alternation(F.REQUESTER_WORDS)})[^，,；;。！？]*?"
     rf"(?P<to>{F.SUBMIT_TO})[^，,；;。！？0-9]{{1,15}}?(?P<verb>{alternation(F.SUBMIT_VERBS)})"
@@ -111,6 +112,46 @@ def two_websites(sentence: str, out: list[Candidate]) -> list[Candidate]:
     ]
 
 
+_TOTAL = "proactive.total"
+_TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == _TOTAL)
+_PART_OPENING = re.compile(rf"^\s*(?:{alternation(W.PART_WORDS)})?[：:\s]*")
+_INFO = re.compile(alternation(W.INFO_OBJECTS))
+
+
+def proactive_part(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "我单位共制作信息30条，其中主动公开信息数24条，依申请公开信息数6条": the 主动公开 part of a whole
+    that holds the requested too, or of a whole not stated as 主动公开, is the year's total; the whole is none."""
+    parts = [c for c in clauses(sentence) if not c.aside]
+    opened = [i for i, c in enumerate(parts) if any(w in c.text for w in W.PART_WORDS)]
+    if not opened:
+        return out
+    found: Candidate | None = None
+    requested = False
+    for clause in parts[opened[0] :]:
+        text = _PART_OPENING.sub("", clause.text)
+        counts = quantities(text)
+        if not counts:
+            continue
+        if text.startswith(F.REQUESTED_PART_WORDS):
+            requested = True
+        counted = _FILLERS_RE.sub("", text[len(F.PROACTIVE_PART_VERB) : counts[0].start]).strip()
+        if (
+            found is None
+            and text.startswith(F.PROACTIVE_PART_VERB)
+            and counts[0].unit in _TOTAL_UNITS
+            and (not counted or _INFO.fullmatch(counted))
+        ):
+            q = counts[0]
+            found = Candidate(_TOTAL, q.value, q.unit, q.qualifier, 1, None, q.raw, totalled=True)
+    # (a whole stated as published or made public, not as 主动公开, holds more than the total too:
+    # "共发布各类信息500条，其中主动公开政府信息200条")
+    whole = "".join(c.text for c in parts[: opened[0]])
+    wider = any(c.key == _TOTAL for c in out) and F.PROACTIVE_PART_VERB not in whole
+    if found is None or not (requested or wider):
+        return out
+    return [c for c in out if c.key != _TOTAL] + [found]
+
+
 def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     """`sentence_candidates`, with the frames above read too."""
     out = sentence_candidates(sentence, year)
@@ -120,4 +161,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    return two_websites(sentence, closing_sums(sentence, out))
+    return proactive_part(sentence, two_websites(sentence, closing_sums(sentence, out)))

@@ -27,14 +27,13 @@ from parsing.narrative.channels import (
     several_channels,
     topic,
     verb_in,
-    without_means,
 )
 from parsing.narrative.clauses import Clause, clauses
-from parsing.narrative.means import means_website, restates_subject
+from parsing.narrative.means import means_website, named_just_before, restates_subject
 from parsing.narrative.objects import bare, channel_noun, fits_object, listed_channel, names_it, opens_part
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.narrative.sums import closing_sum, closing_total, new_this_year, no_peer_totals, respectively
-from parsing.narrative.times import YEAR, only_dates, other_time, other_year, up_to_now
+from parsing.narrative.times import YEAR, other_time, other_year, up_to_now
 from parsing.vocabulary import FACT_WORDS, FactWords, alternation
 from parsing.vocabulary import cases as C
 from parsing.vocabulary import facts as W
@@ -61,6 +60,7 @@ _PROACTIVE = ("proactive.total", "proactive.website", "proactive.new_media")
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _MEDIA_ONLY = re.compile(f"(?:{alternation(W.NEW_MEDIA_WORDS)}|[、和及与])+")
 _SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
+_NOT_OWN = re.compile(f"{alternation(W.SUBORDINATE_WORDS + P.OTHER_PUBLISHER_WORDS)}|{P.PLANNED}")
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
@@ -297,7 +297,7 @@ def _match(
             return None
     elif words.objects:
         subject = before[: verb.start()] if verb is not None else before
-        if _SUBORDINATE.search(subject):
+        if _NOT_OWN.search(subject):
             return None
         kinds, channel = channels(subject)
         if channel is not None:  # the account as named ("…微信公众号" / "…今日头条公众号")
@@ -388,13 +388,3 @@ def _negatives(text: str) -> list[Candidate]:
             continue
         out.append(Candidate(words.key, 0, words.unit, None, 1, None, match.group()))
     return out
-
-
-def named_just_before(earlier: list[Clause]) -> bool:
-    """The clause right before a figure (dates between) names a channel and has no verb of its own
-    ("我局通过区政府网政务公开政府部门民政局网页,发布信息92条"): the channel is the figure's."""
-    for clause in reversed([c for c in earlier if not c.aside]):
-        if only_dates(clause.text):
-            continue
-        return bool(channels(clause.text)[0]) and verb_in(_ANY_VERB, without_means(clause.text)) is None
-    return False

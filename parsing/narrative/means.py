@@ -14,10 +14,20 @@ from __future__ import annotations
 
 import re
 
-from parsing.narrative.channels import MEDIA, OTHER, PRESS, TITLES, WEBSITE_NAME, channels
+from parsing.narrative.channels import (
+    MEDIA,
+    OTHER,
+    PRESS,
+    TITLES,
+    WEBSITE_NAME,
+    channels,
+    verb_in,
+    without_means,
+)
 from parsing.narrative.clauses import Clause
 from parsing.narrative.quantities import Quantity
-from parsing.vocabulary import alternation
+from parsing.narrative.times import only_dates
+from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
 from parsing.vocabulary import prose as P
@@ -26,6 +36,7 @@ _MEANS = re.compile(rf"{alternation(F.WEBSITE_MEANS_OPENINGS)}[^，,；;]{{0,30}
 _OTHERS = {MEDIA, OTHER, PRESS}
 _DIGIT = re.compile("[0-9０-９]")
 _PUBLISH = re.compile(alternation(W.PUBLISH_VERBS))
+_ANY_VERB = re.compile(alternation(tuple({v for f in FACT_WORDS if f.key != "proposals.count" for v in f.verbs})))
 
 
 def means_website(through: list[Clause], counts: list[Quantity]) -> bool:
@@ -47,3 +58,13 @@ def restates_subject(clause: Clause, counts: list[Quantity]) -> bool:
     a statement of its own, which no channel of the clauses before reaches."""
     subject = _PUBLISH.split(clause.text[: counts[0].start], maxsplit=1)[0] if counts else ""
     return any(w in subject for w in P.SELF_WORDS)
+
+
+def named_just_before(earlier: list[Clause]) -> bool:
+    """The clause right before a figure (dates between) names a channel and has no verb of its own
+    ("我局通过区政府网政务公开政府部门民政局网页,发布信息92条"): the channel is the figure's."""
+    for clause in reversed([c for c in earlier if not c.aside]):
+        if only_dates(clause.text):
+            continue
+        return bool(channels(clause.text)[0]) and verb_in(_ANY_VERB, without_means(clause.text)) is None
+    return False

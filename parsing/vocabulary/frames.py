@@ -20,3 +20,8 @@ REQUESTER_WORDS = ("公众", "群众", "公民", "申请人", "法人", "社会�
 # "依托合江县人民政府网站，…，主动公开…6750余条", "以政府网站作为主动公开政府信息第一平台，发布…": a
 # website introduced so is what the sentence's figure was published through.
 WEBSITE_MEANS_OPENINGS = ("依托", "通过", "利用", "借助", "以", "公开至", "发布至", "上传至")
+
+# "共公开信息80条，其中主动公开60条，依申请公开20条": a whole of what was disclosed both ways; its part
+# opened by 主动公开 (information in general) is the total, the whole none.
+PROACTIVE_PART_VERB = "主动公开"
+REQUESTED_PART_WORDS = ("依申请公开", "依申请")

@@ -4,7 +4,7 @@ fillers around what was counted. Read by the prose reader (parsing.narrative) on
 
 from __future__ import annotations
 
-ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个")
+ALL_PLATFORMS_BEFORE = ("全", "各", "多", "等", "个", "类", "种")
 # "…等平台": a list of channels ends here; which ones the list names decides.
 CHANNEL_LIST_ENDINGS = ("等平台", "等渠道", "等方式", "等形式", "等途径", "等载体")
 # …with a few words between ("公告栏等公开渠道", "等多种渠道"); the nouns after 等.
@@ -43,6 +43,10 @@ NOT_MEANS = ("前提", "领导", "指导", "基础上", "过程中", "工作中"
 AFTER_MEANS = ("上", "中", "内", "里", "共计", "共", "累计", "全年", "年内", "及时", "主动", "对外", "向社会", "先后", "已", "同步")
 # "通过其他方式公开…54条": the rest of the channels, beside the named ones' figures — a part, never a total.
 RESIDUAL_WORDS = ("其他", "其它")
+# A channel named as the main channel ("以门户网站为主渠道，…共主动公开…860条"): the other channels
+# exist too, so a figure after it is all channels' (the total), not the main one's (but "以政府网站作为
+# …第一平台，发布…" and "主要通过…网站，主动公开…" are read as the website's figure).
+MAIN_CHANNEL_WORDS = ("主渠道", "主要渠道", "第一渠道")
 # Clauses that only link sentences; the subject is in the clause after them.
 CONNECTIVES = ("同时", "另外", "此外", "并且", "而且", "与此同时", "另")
 # A sentence opening so adds to what was stated before ("此外，…公开各类政府信息42条"): no total.
@@ -57,12 +61,28 @@ TOTAL_WORDS = ("共", "累计", "总计", "合计")
 TOTAL_NOUNS = ("共", "累计", "总计", "合计", "总数")
 # A channel's figure counted since it opened, not in the year ("…公众号开通至今，…累计发布508条").
 SINCE_OPENING = ("开通至今", "开通以来", "上线以来", "上线至今", "创建以来", "运营以来", "开设以来")
+# Another body as the publisher ("上级部门主动公开…", "市里发布…", "配合上级公开…"): not the body's figure.
+OTHER_PUBLISHER_WORDS = ("上级", "市里", "县里", "区里", "省里")
+# A plan, not what was done ("计划主动公开信息80条", "拟公开…"): right before the verb.
+PLAN_WORDS = ("计划", "拟", "预计", "将", "力争", "争取")
+PLANNED = "(?:" + "|".join(PLAN_WORDS) + ")(?:主动|对外|及时|全年|年内)*$"  # (as a pattern: the subject's end)
 # Words pointing at another year than the report's.
 # … and counting since some start ("截至目前共发布592条信息" beside "2019年公开政府信息60条").
 OTHER_YEAR_WORDS = ("上年", "去年", "上一年", "往年", "历年", "以往", "结转", "截至目前", "截止目前", "至今", "迄今", "目前为止")
+# Round words, no count ("数十条", "几十条", "上百条", "成千条"): an order of magnitude, not a figure.
+ROUND_BEFORE = ("数", "几", "上", "成", "若干")
+# A numeral opening with its unit and no digit before it ("百余条", "千余条", "万余条") is a round word
+# too ("十余条" is a count: 十 is how ten to nineteen are written).
+ROUND_OPENINGS = ("百", "千", "万", "亿")
 # Qualifiers of a number: before it (约100条) and after it (100余条).
 APPROX_BEFORE = ("大约", "约", "将近", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
+# Bounds the qualifiers above do not name ("超300条", "300条以上"): how the figure is qualified is
+# unsure, so it is no figure.
+UNSURE_BEFORE = ("超", "逾")
+UNSURE_AFTER = ("以上", "左右")
+# Qualifiers written longer than the record's (GUIDE.md keeps 约/余/近/超过/多): the record's word.
+QUALIFIER_AS_RECORDED = {"大约": "约", "将近": "近"}
 # A figure that is a change, not a count ("较上年减少3条", "同比增长10%").
 CHANGE_WORDS = ("增加", "减少", "增长", "下降", "同比", "环比", "较上年", "比上年", "较去年", "比去年", "增/减", "增减", "持平")
 # Units read after a number; other words after a number make it no count ("20个工作日").

@@ -300,7 +300,7 @@ CASES: list[Case] = [
     c("文登科技局2021年报告什么时候发布的", Out.PUBLISHED, "2022-01-27"),
     c("2022年哪些单位没报", Out.MISSING_LIST, "威海市文登区财政局", "威海市文登区公安局", "迟报"),
     # --- the wrong numbers and wrong agencies of the issue
-    c("2020年政府网站主动公开合计", Out.SUMMED, "政府网站主动公开", "145条"),
+    c("2020年政府网站主动公开合计", Out.SUMMED, "政府网站主动公开", "125条"),
     c("文登公安局2021年因政府信息公开被起诉几件", Out.ANSWERED, "威海市文登区公安局", "3件"),
     c(
         "平罗科技局2021年公文公开发布多少件",

@@ -31,7 +31,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
-    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.total"},
+    "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.new_media"},
     "https://www.luqiao.gov.cn/art/2025/1/13/art_1229460362_95714.html": {"normative.issued"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
@@ -132,7 +132,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proactive.website",
     },
-    "http://www.ya.gov.cn/zfxxgkzl/bm/wsjkj/zfxxgknb/202501/t20250114_2094654.htm": {"proactive.total"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/gdj/zfxxgkndbg_44101/202601/t20260127_2719402.shtml": {
         "review.count"
     },
@@ -241,9 +240,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
-    "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv170pntypepvnbpnnfpv2020.html": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
-    "https://www.ym.gov.cn/ymxzfxxgk/gknb/20240119/1508186.html": {"proactive.website"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.new_media"
     },
@@ -299,8 +296,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
-    "https://fgw.beijing.gov.cn/fgwzwgk/zfxxgk/zfxxgknb/202201/t20220119_2595426.htm": {"proactive.website"},
-    "http://nyncj.xiangyang.gov.cn/zwgk/gknb/202212/t20221227_3043569.shtml": {"proactive.website"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
     },
@@ -319,6 +314,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
+    "http://www.dafeng.gov.cn/art/2021/3/23/art_25177_3536543.html": {"proactive.new_media"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
         "proactive.website"
     },
@@ -371,7 +367,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://yncxym.gov.cn/info/1356/53686.htm": {"proposals.count"},
     "http://www.bjchy.gov.cn/zfxxgk/gknb/4028805a9ba62cae019bc0704cc111b0.html": {"proactive.website"},
-    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {"proactive.new_media"},
+    "http://js.changchun.gov.cn/zcbm/swjw_3974/ndbg/202501/t20250122_3377325.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
     "http://daixian.gov.cn/dxzw/zwgk/xxgknb/202501/t20250121_4056262.html": {"applications.received"},
     "https://www.chengxiang.gov.cn/zfxxgk/zfxxgkndbg/2021nzfxxgkndbg/qzbm/202201/t20220114_1698601.htm": {
         "proactive.total"
@@ -385,10 +384,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.xyxcq.gov.cn/zwgk/xxgknb/xcqnbzl/bm_xc3322/qrlzyhshbzj/202501/t20250117_3748713.shtml": {
         "proactive.new_media"
     },
-    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {
-        "applications.received",
-        "proactive.website",
-    },
+    "https://wtl.sz.gov.cn/xxgk/qt/ndxxgkbg/content/post_12624792.html": {"applications.received"},
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.new_media"},
     "http://www.sayibak.gov.cn/info/2956/34000.htm": {
         "applications.received",
@@ -464,7 +460,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "https://dyrmt.com/article-144505-1.html": {"proactive.website", "review.count"},
-    "https://www.bjxch.gov.cn/zt/xxgkzl/gknbxq/pnidpv175pntypepvnbpnnfpv2019.html": {"proactive.website"},
     "https://www.hukou.gov.cn/wjw/zfxxgknb/202301/t20230105_5901300.html": {"proactive.website"},
     "http://www.jinan.gov.cn/art/2025/1/24/art_55714_14262.html": {"proactive.website"},
     "https://cliffordsjerseys.com/huaihua/c134066/202302/329f72e3dc1246a7ac0e3e70e0597ba1.html": {
@@ -476,9 +471,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.kmpl.gov.cn/c/2026-01-22/7100631.shtml": {"proactive.new_media"},
     "https://www.lishui.gov.cn/art/2025/1/17/art_1229850027_97998.html": {"proactive.new_media"},
-    "https://www.bjdx.gov.cn/bjsdxqrmzf/zwfw/zfxxgk/dxqzf69/2291822/2291824/2293322/index.html": {
-        "proactive.website"
-    },
     "https://dingan.hainan.gov.cn/dinganzfxxgkzl/xz/lhz/gknb/202104/t20210417_2965295.html": {
         "proactive.website"
     },
@@ -518,42 +510,21 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://xialuqu.gov.cn/zwgk/xxgknb/2020n/202101/t20210125_758145.html": {"applications.received"},
     "http://www.pingdu.gov.cn/bmxxgkml_15/pdsylbzj_15/xxgkml_15/ndgzbg_15/202204/t20220423_5903002.shtml": {
-        "proactive.new_media"
+        "proactive.new_media",
+        "proactive.website",
     },
     "http://bva.jinan.gov.cn/art/2025/1/15/art_35198_4781738.html?xxgkhide=1": {"proactive.new_media"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "https://www.hld.gov.cn/zwgk/zfxxgknb/bmnb/jyj/202301/t20230128_1129303.html": {"proactive.total"},
-    "http://www.hlgls.gov.cn/zwgk/zfxxgk/zfxxgknb/2023/smzc/202401/t20240129_638926.html": {
-        "proactive.total"
-    },
-    "https://www.schy.gov.cn/zfxxgk/zfxxgknb/n2023n/xjbm/xjyhtyj.htm": {"proactive.total"},
-    "http://www.jsxishan.gov.cn/doc/2026/01/23/4722822.shtml": {"proactive.total"},
-    "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3584822.shtml": {
-        "proactive.new_media",
-        "proactive.total",
-    },
-    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2024-01-18/1111264329.html": {"proactive.website"},
-    "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.total"},
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.total"},
-    "http://www.lintao.gov.cn/art/2023/1/31/art_6924_1618518.html": {
-        "proactive.new_media",
-        "proactive.total",
-    },
-    "http://mzzjw.cq.gov.cn/zwgk_188/zfxxgknb/202002/t20200224_5421004.html": {"proactive.website"},
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://www.scpc.gov.cn/public/6603141/13584641.html": {"proactive.website"},
-    "http://taojiang.gov.cn/25074/25162/37354/41155/index.htm": {"proactive.total"},
     "http://xianning.gov.cn/xxgk/xxgknb/2024/szbm/202501/t20250120_3885410.shtml": {"proactive.total"},
-    "http://bbwb.gxzf.gov.cn/zwgk/H1_/N1_/t15699357.shtml": {"proactive.website"},
-    "http://fjax.gov.cn/zwgk/zfxxgkzl/zfxxgkndbg/202601/t20260104_3249677.htm": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
-    "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"proactive.new_media"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.total"
@@ -561,32 +532,24 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://wjw.xam.gov.cn/mwjw/2023-01/18/article_2024041402383152652.html": {"proactive.total"},
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
-    "http://lyj.xianning.gov.cn/xxgk/xxgknb/202601/t20260115_4206299.shtml": {"proactive.total"},
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },
-    "http://www.cxs.gov.cn/info/20535/867359.htm": {"proactive.total"},
     "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
         "proactive.total"
     },
-    "https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzssyjg/qdag/202501/t20250113_2516468.shtml": {
-        "proactive.total"
-    },
-    "https://www.qiaokou.gov.cn/xxgk/zfxxgknb/bmjdhz/qzssyjg/qdag/202601/t20260121_2715391.shtml": {
-        "proactive.total"
-    },
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
+    "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
+        "proactive.total"
+    },
     "http://www.gzdr.gov.cn/gzdr/bmxxgknb/202003/a6f133cbb8be447db4d9233c4d551d18.shtml": {
         "proactive.website"
     },
     "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.total"},
     "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
-        "proactive.website"
-    },
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
@@ -619,14 +582,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
-    "https://www.cmc.gov.cn/zfxxgk/wsjkwyh/zfxxgknb/art/2026/art_fd67a7f2e2794839b7468793cea92521.html": {
-        "proactive.total"
-    },
-    "https://www.hnhx.gov.cn/portal/zwgk/xxgkpt/zfxxgknb/webinfo/2020/12/1616350650896188.htm": {
-        "proactive.total"
-    },
-    "http://www.kmdc.gov.cn/c/2024-01-31/6805447.shtml": {"proactive.total"},
-    "https://www.tsqs.gov.cn/info/14051/918940.htm": {"proactive.total"},
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
         "proposals.count"
     },

@@ -66,47 +66,19 @@ def test_finished_sentences_headings_and_tables_are_not_joined() -> None:
     assert _by_key(blocks) == {}
 
 
-# --- website figure from the sentence before --------------------------------------------
+# --- no website figure from the sentence before ------------------------------------------
 
 
-def test_count_after_a_sentence_naming_the_website() -> None:
+def test_no_website_figure_from_the_sentence_before() -> None:
+    # GUIDE.md: a figure's own clause decides its key; the sentence before naming the website does not
     facts = _by_key(
         list(
             _blocks("积极主动在网站进行公开。政务动态类信息20条，其中重点领域信息公开15条，其他信息公开5条。")
         )
     )
-    website = facts["proactive.website"]
-    assert website.value == 20
-    assert (
-        website.source
-        == "积极主动在网站进行公开。政务动态类信息20条，其中重点领域信息公开15条，其他信息公开5条。"
-    )
-    assert set(facts) == {"proactive.website"}
-
-
-def test_an_explicit_website_figure_beats_one_from_context() -> None:
+    assert "proactive.website" not in facts
     facts = _by_key(list(_blocks("积极在网站进行公开。政务动态类信息20条。", "全年在政府网站发布信息35条。")))
     assert facts["proactive.website"].value == 35
-
-
-def test_no_website_figure_from_context_when_it_may_be_another_channel() -> None:
-    cases = [
-        # other channels named alongside, or in the count sentence
-        "通过政府网站和微信公众号公开信息。政务动态类信息20条。",
-        "依托政府网站、政务公开栏等平台公开。政务动态类信息20条。",
-        "在网站进行公开。政务动态类信息20条，其中微信推送8条。",
-        # a total over all channels, or a count already in the channel sentence
-        "在网站进行公开。全年共公开政务信息20条。",
-        "在网站公开通知公告3条。政务动态类信息20条。",
-        # not published on the website; the count is not right after it
-        "未在网站公开涉密信息。政务动态类信息20条。",
-        "在网站进行公开。我局高度重视。政务动态类信息20条。",
-    ]
-    for text in cases:
-        website = _by_key(list(_blocks(text))).get("proactive.website")
-        assert website is None or website.value != 20, text
-    # Not across paragraphs that each end their sentences.
-    assert _by_key(list(_blocks("在网站进行公开。", "政务动态类信息20条。"))) == {}
 
 
 # --- proposals.count: 建议 + 提案 handled ----------------------------------------------
