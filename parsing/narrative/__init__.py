@@ -28,6 +28,7 @@ from parsing.model import Fact, Number, Provenance
 from parsing.narrative.binding import bound
 from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import WEBSITE_NAME
+from parsing.narrative.clauses import clauses
 from parsing.narrative.context import applications_from_context
 from parsing.narrative.found import Found
 from parsing.narrative.frames import framed_candidates
@@ -38,11 +39,12 @@ from parsing.narrative.proposals import proposals
 from parsing.narrative.quantities import quantities
 from parsing.narrative.sums import all_through
 from parsing.narrative.times import dated_by_the_one_before
-from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS
+from parsing.vocabulary import FACT_WORDS_BY_KEY, FACTS, alternation
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.facts import PART_WORDS, PUBLISHED_UNITS
+from parsing.vocabulary.facts import NEW_MEDIA_WORDS, PART_WORDS, PUBLISHED_UNITS
 
 _LIST_OPENS = ("：", ":")
+_MEDIA_NAMED = re.compile(alternation(NEW_MEDIA_WORDS))
 _CHANNELS = ("proactive.website", "proactive.new_media")
 # A column word and the site words that hold one ("政府信息公开专栏" is a column, not a site of its own).
 _COLUMN_NAMES = re.compile(r"(?:政府信息公开|信息公开|政务公开)?(?:专栏|栏目)")
@@ -149,6 +151,10 @@ def _beyond_total(facts: dict[str, Fact], channel_figures: list[Found]) -> list[
     if total is None:
         return []
     larger = [key for key in _CHANNELS if key in facts and facts[key].value > total.value]
+    media = facts.get("proactive.new_media")
+    if not larger and media is not None and media.source != total.source and _whole_without_media(total):
+        del facts["proactive.total"]  # (its own breakdown adds up to it with no new media among the parts)
+        return [FactConflict("proactive.total", (total.value, media.value), (total.source, media.source))]
     if not larger:
         return []
     del facts["proactive.total"]
@@ -158,6 +164,23 @@ def _beyond_total(facts: dict[str, Fact], channel_figures: list[Found]) -> list[
             out.append(FactConflict(key, (total.value, facts[key].value), (total.source, facts[key].source)))
             del facts[key]
     return out
+
+
+def _whole_without_media(total: Fact) -> bool:
+    """The total's own breakdown (其中/包括…) adds up to it and names no new media ("主动公开政府信息2548条，
+    其中政务动态信息1388条，概况类信息1062条，信息公开目录信息98条"): a new-media figure given apart is
+    outside it — the figure is no total of every channel (GUIDE 4)."""
+    raw = (total.provenance.raw if total.provenance else None) or ""
+    text = total.source
+    at = text.find(raw) if raw else -1
+    opened = min((i for w in _BREAKDOWN_WORDS if (i := text.find(w, at)) >= 0), default=-1) if at >= 0 else -1
+    if opened < 0:
+        return False
+    parts = [c.text for c in clauses(text[opened:]) if not c.aside]
+    counts = [q for part in parts for q in quantities(part)]
+    if any(_MEDIA_NAMED.search(part) for part in parts) or len(counts) < 2:
+        return False
+    return all(q.unit in PUBLISHED_UNITS for q in counts) and sum(q.value for q in counts) == total.value
 
 
 def _part_of(key: str, channel: Fact, total: Fact, channel_figures: list[Found]) -> bool:

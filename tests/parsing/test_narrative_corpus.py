@@ -56,6 +56,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media",
         "proactive.website",
     },
+    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
+        "proactive.website"
+    },
     "http://qionghai.hainan.gov.cn/zfxxgkzl/xz/dlz/gknb/202001/t20200120_2738687.html": {
         "documents.published"
     },
@@ -113,6 +116,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://wenshang.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370830MB285873X0&fbtime=2023": {
         "proactive.new_media"
     },
+    "http://hljwch.gov.cn/hebwcs/c112249/202501/c01_1037091.shtml": {"proactive.website"},
     "https://fushun.gov.cn/zwgk/002005/002005003/002005003006/20230112/653ee5f0-b827-4bbe-a799-61582739a0f1.html": {
         "normative.issued"
     },
@@ -175,6 +179,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://gxq.als.gov.cn/art/2025/1/6/art_4823_522822.html": {"proactive.website"},
     "http://www.zltq.gov.cn/zltq/2025-01/15/article_2025011509012960891.html": {"applications.received"},
     "http://www.luqiao.gov.cn/art/2022/1/19/art_1229460365_59737.html": {"proactive.website"},
+    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xz/2020/1571424115632480258.html": {"proactive.website"},
     "http://lingshou.gov.cn/columns/1418e580-18ec-4b53-afff-9682754ba2f0/202101/27/478ed8e6-4490-4cab-9b9f-93143ceb7f9f.html": {
         "proactive.total",
         "proactive.website",
@@ -208,7 +213,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.chaoyang.gov.cn/html/CYSZF/202601/0176889085625633.html": {"proactive.website"},
     "http://www.xincheng.gov.cn/zwgk/xxgknb/gdwxxgknb/2006274384404164609.html": {"proactive.website"},
     "https://www.chinafuning.gov.cn/single/283/72295.html": {"normative.issued"},
-    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received"},
+    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"applications.received", "proactive.website"},
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
@@ -295,6 +300,121 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
         "proactive.website"
     },
+    "http://ls-art.com/hjs/c123365/202401/b416bd4960e2405e97d55d5ef95408db.shtml": {"applications.received"},
+    "http://www.gzzy.gov.cn/jgsz/xzbm/dyz/zfxxgk_5757227/zfxxgknbdyz/202401/t20240125_83626050.html": {
+        "applications.received"
+    },
+    "http://www.xixianxinqu.gov.cn/zwgk/fdzdgknr/zzjg/jzjg/dzjb/xxgknb/1880166773996171265.html": {
+        "applications.received"
+    },
+    "http://www.lda.gov.cn/lygjjjskfq/zfxxgknb/content/92f038c1-b236-4319-8635-c0cfec421548.html": {
+        "proactive.website"
+    },
+    "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/1881599928650727426.html": {"proactive.total"},
+    "http://12348.hebyuanfa.com/art/2023/1/31/art_316821_37804.html": {
+        "documents.published",
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://www.yxes.gov.cn/esxzfxxgk/esxwshjhsyjzfxxgkndbg5679/20220121/1324571.html": {
+        "review.count",
+        "suit.count",
+    },
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/26bf67ae-14a6-4c6c-9f3a-877960cb282e.html": {
+        "proactive.website"
+    },
+    "https://www.szss.gov.cn//sstbhzq/ssw/xxgk/zfxxgknb/content/post_10401683.html": {"proactive.website"},
+    "http://2222898.com/xxxgk/gknb/2023_nd/2023_szbm/202401/t20240129_1092697.html": {"proactive.website"},
+    "http://nyncj.yichun.gov.cn/ycsnyncj/zfxxgknb/202201/daa77484e9e34780b0b0b89d843ef224.shtml": {
+        "proactive.new_media",
+        "proactive.total",
+    },
+    "http://www.xinle.gov.cn/columns/88c61391-baf6-4231-9468-735e7f167554/202401/24/b246451c-e2b1-4b51-a604-5d6cdf9a1ec5.html": {
+        "proactive.website"
+    },
+    "http://www.rongcheng.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11371082004230911E&fbtime=2025": {
+        "applications.received"
+    },
+    "http://yuanjiang.gov.cn/21502/37151/37161/44708/index.htm": {"applications.received"},
+    "https://www.bzqc.gov.cn/XxgkAnnualReport/show/6496.html": {"proactive.website"},
+    "https://tfhid.com/art/2023/1/9/art_1229706625_5052304.html": {"proactive.website"},
+    "https://kxjs.tj.gov.cn/managecol/ZCWJ0923/kjjzcwj09233/202301/t20230129_6088923.html": {
+        "normative.issued"
+    },
+    "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.total"},
+    "https://kmariehair.com/oshow/4372.html": {"proactive.total", "proposals.count"},
+    "http://www.qdh.gov.cn/art/2025/1/17/art_1229232183_4327681.html": {"normative.issued"},
+    "http://www.haikou.gov.cn/xxgk/szfyjs/xxgkndbg_10370/202301/t1221496.shtml": {
+        "applications.received",
+        "documents.published",
+    },
+    "http://tjj.yaoyejob.com/web/zwgkx/zfxxgk1/2010zfxxgk_148535/2025/bmzfxxgkgzndbg/2026012914194811951/index.shtml": {
+        "applications.received",
+        "documents.published",
+    },
+    "https://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2024n/gqxszfxxgkgzndbb/202502/t20250221_4812907.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "http://www.liaoyang.gov.cn/govxxgk/LY/2024-03-05/cfa9849a-3f74-4747-82de-a497ee246555.html?deptcode=033": {
+        "applications.received",
+        "proactive.website",
+    },
+    "https://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2025n/bmzfxxgkndbg2024/202601/t20260130_4980251.html": {
+        "documents.published"
+    },
+    "http://cqspb.gov.cn/zwgk_235/xxgk_19662/gknb/zfxxgknb_110/qzfjg/202301/t20230130_11545919.html": {
+        "proactive.website",
+        "suit.count",
+    },
+    "http://www.zhoukou.gov.cn/sitesources/zksrmzf/page_pc/zwgk/gkznhml/zfxxgknb/2020n/szf/articleA7403B21A6CE4D6C9002DB9926C0BDC5.html": {
+        "proactive.total"
+    },
+    "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2022/gxs/art/2023/art_6b4782c5af6b461b94d2a10cc358aa97.html": {
+        "proactive.total"
+    },
+    "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/202501/t20250121_8854725.shtml": {"normative.issued"},
+    "http://xxgk.tonghua.gov.cn/thsrmzf/thsrmzf1/xxgknb/202601/t20260122_763942.html": {"normative.issued"},
+    "http://info.xingtai.gov.cn/single/29/391457.html": {"proactive.website"},
+    "http://www.cmc.gov.cn/zfxxgk/yjjd/zfxxgknb/art/2025/art_86dd4746f2294bcc8062b257e62c93f6.html": {
+        "review.count",
+        "suit.count",
+    },
+    "https://www.tongcheng.gov.cn/public/column/2000003131?type=3&action=detail&nav=3&title=2021": {
+        "proactive.total"
+    },
+    "http://fzja.gov.cn/xjwz/zwgk/zfxxgk/zfxxgknb/202401/t20240109_4754000.htm": {"applications.received"},
+    "http://jgswgl.wuhan.gov.cn/xxgk_59/xxgkndbg/202601/t20260124_2717619.shtml": {"proactive.new_media"},
+    "http://www.huli.gov.cn/zwgk/zfxxgkzl/gjdzfxxgk/hljd/zfxxgkndbg_3382/202601/t20260109_1133838.htm": {
+        "proactive.new_media"
+    },
+    "https://www.keceyun.com/policy/newsdetail/126980.html": {"applications.received"},
+    "http://www.liunan.gov.cn/xxgk/zfxxgknb/t19700101_3441457.shtml": {"proactive.new_media"},
+    "https://saintpaulhem.com/ncszf/xxgknb/202501/f1b2674b1ce046e2aea8f1f9b1bd758c.shtml": {"open_day.count"},
+    "http://sfj.zhangzhou.gov.cn/cms/html/zzssfj/2020-01-15/1332274977.html": {"documents.published"},
+    "http://xianning.gov.cn/xxgk/xxgknb/2021/szbm/202201/t20220126_2517424.shtml": {"normative.issued"},
+    "https://www.hukou.gov.cn/lsz/zfxxgknb_171215/202401/t20240129_6385303.html": {
+        "review.count",
+        "suit.count",
+    },
+    "https://www.qdn.gov.cn/zwgk_5871642/zfxxgk_5871649/zfxxgknb_5871697/2023n_5975415/202501/t20250123_86671682.html": {
+        "suit.count"
+    },
+    "http://www.daishan.gov.cn/art/2025/1/13/art_1229076492_96593.html": {"proactive.website"},
+    "http://www.daishan.gov.cn/art/2025/1/7/art_1229076486_95241.html": {"normative.issued"},
+    "https://www.jiashan.gov.cn/art/2025/1/21/art_1229850102_98797.html": {"review.count"},
+    "https://www.someoldsite.com/hqqrmzf/c108404/202401/acb3ff614cdb4297aefa495ceece064b.shtml": {
+        "review.count"
+    },
+    "http://bwm8.com/szsrmzf/szszfxxgknb/202401/d12d0d2cd403481faa66fc5dcfda47ff.shtml": {
+        "documents.published"
+    },
+    "http://101.230.193.164/article.html?infoid=10acd7cd-712d-4e2c-a7fe-648521b05a2f": {"proactive.website"},
+    "http://101.230.193.164/article.html?infoid=86ee0450-7c44-4eed-810a-d4ae4f2ee46e": {
+        "documents.issued",
+        "documents.published",
+    },
+    "https://wh.ahwft.com/content/detail/62d4c185a37af6dd6af120ce.html": {"proposals.count"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -514,22 +634,60 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://bva.jinan.gov.cn/art/2025/1/15/art_35198_4781738.html?xxgkhide=1": {"proactive.new_media"},
+    "http://htx.gov.cn/htx/c114808/202401/d61d9141db284770946d5fc49772ac49.shtml": {"proactive.new_media"},
+    "https://thebolducs.com/OpennessAnnualReport/download/5077.html": {"proactive.new_media"},
+    "http://www.jmdbq.gov.cn/art/2025/1/8/art_28091_1124470.html": {"proactive.total"},
+    "http://www.lf.gov.cn/Item/117540.aspx": {"proactive.website"},
+    "http://www.daishan.gov.cn/art/2022/1/28/art_1229076526_61753.html": {"proactive.new_media"},
+    "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202401/t20240131_12886030_wap.html": {"proactive.total"},
+    "http://tgflt.cn/haerbin/c107681/202301/c01_733888.shtml": {"applications.received"},
+    "http://wglj.smx.gov.cn/10390/2026/1/2206615.html": {"proactive.new_media"},
+    "http://sjj.trs.gov.cn/zfxxgk/zfxxgknb/2023n/": {"applications.received"},
+    "https://tjmarcaurele.com/gxq/xxgk/xxgkndbg/202301/t1221665.shtml": {
+        "proactive.website",
+        "proposals.count",
+    },
+    "https://tjmarcaurele.com/drc/xxxgk/xxgkndbg/202301/t1222134.shtml": {"documents.published"},
+    "http://changtu.gov.cn/changtu/zwgk/zfxxgk/zfxxgknb99/2023n/xzfbmzfxxgkgzndbg/2025012410325479822/index.html": {
+        "normative.issued"
+    },
+    "https://www.ningjin.gov.cn/content/39503.html": {"proactive.website"},
+    "http://zfwb.cq.gov.cn/zwgk_162/zfxxgknb/202301/t20230130_11545071.html": {
+        "fees.collected",
+        "normative.issued",
+    },
+    "http://www.xjwqx.gov.cn/xjwqx/c128570/202601/51371193541144ccb03682c001bdda67.shtml": {
+        "proactive.total"
+    },
+    "https://fzgxq.fuzhou.gov.cn/zfxxgkzl/ndbg/202401/t20240110_4754276.htm": {"proactive.new_media"},
+    "https://xxgk.shbsq.gov.cn/article.html?infoid=c4f73fb3-44df-4059-9b7f-8651c57f833a": {
+        "documents.issued",
+        "documents.published",
+    },
+    "https://www.bzqc.gov.cn/XxgkAnnualReport/show/6477.html": {"proactive.total"},
+    "https://www.haicang.gov.cn/xx/zfxxgkzl/zfxxgknb/tyjrswj/202001/t20200117_724718.htm": {
+        "proactive.total"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.total"},
+    "http://www.xixianxinqu.gov.cn/xwzx/ztzl/zfxxgknb/2023/gzj/zyjd/1749603841671188482.html": {
+        "proactive.total"
+    },
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
-    "http://xianning.gov.cn/xxgk/xxgknb/2024/szbm/202501/t20250120_3885410.shtml": {"proactive.total"},
+    "http://hljwch.gov.cn/hebwcs/c112249/202501/c01_1037091.shtml": {"proactive.total"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
+    "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xz/2020/1571424115632480258.html": {"proactive.total"},
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
+    "https://www.zjc.gov.cn/info/12082/1165502.htm": {"proactive.total"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.total"
     },
-    "http://wjw.xam.gov.cn/mwjw/2023-01/18/article_2024041402383152652.html": {"proactive.total"},
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
@@ -539,6 +697,36 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
         "proactive.total"
+    },
+    "http://heqing.gov.cn/dlrmzf/xxgkml/202503/e465a9d0187a452d82456b8afbe9c07a.shtml": {"normative.issued"},
+    "https://www.wuchang.gov.cn/xxgk/xzspj/zfxxgknb/202601/t20260109_2709257.html": {"proactive.total"},
+    "https://bjwhyl.com/zwgk/002005/002005002/002005002025/20230116/7981032b-760b-4487-b569-5499f220593e": {
+        "proactive.website"
+    },
+    "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/26bf67ae-14a6-4c6c-9f3a-877960cb282e.html": {
+        "proactive.total"
+    },
+    "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.website"},
+    "http://www.pingdu.gov.cn/bmxxgkml_15/pdsgaj_15/xxgkml_15/ndgzbg_15/202401/t20240116_7794358.shtml": {
+        "proactive.total"
+    },
+    "https://cqstl.gov.cn/zwgk_171/zfxxgknb/qzfbm/qzfbgs/202301/t20230130_11545140.html": {"proactive.total"},
+    "https://gulin.gov.cn/zwgk/xxgknb/zjzfxxgknb/content_98571": {"proposals.count"},
+    "https://www.tjhd.gov.cn/zwgk/zfxxgk/zfxxgkqjjg/qzfbgs/zfxxgknb43/202601/t20260119_7226940.html": {
+        "proposals.count"
+    },
+    "http://xizang.gov.cn/zwgk/xxgk_424/xxgknb/2020nb/202104/t20210409_199092.html": {
+        "normative.issued",
+        "proactive.website",
+    },
+    "http://tjj.ah.gov.cn/public/6981/146422691.html": {"proactive.total"},
+    "https://ht.sanya.gov.cn/htqsite/xxgknb/202401/40df6b78343445ff816fb8d433c9dd04.shtml": {
+        "proactive.new_media"
+    },
+    "https://www.qdnhp.gov.cn/xxgk/xxgknb/202502/t20250220_86926858.html": {
+        "proactive.new_media",
+        "review.count",
+        "suit.count",
     },
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
@@ -573,7 +761,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
-    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total", "proactive.website"},
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
@@ -582,6 +770,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://gk.ziyang.gov.cn/year_details.aspx?dept=24&year=2023": {"proactive.website"},
     "http://www.jdzcjq.gov.cn/zwgk/zfxxgknb/2022n_1/t876963.shtml": {"proactive.total"},
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2019nb/dcqjd2019/202001/t20200120_2995341.html": {
+        "proactive.new_media"
+    },
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
         "proposals.count"
     },
@@ -591,6 +782,19 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://www.gjzwxgk.com/amr/hzsjgj/gknb/202001/t20200103_624950": {"proactive.total"},
     "https://bjxrth.com/fao/zwgk/ghjh/202101/t20210119_925905": {"documents.issued"},
     "http://fgw.henan.gov.cn/2023/01-19/2677014.html": {"proposals.count"},
+    "https://www.xsx.gov.cn/xzjdbsc/lcz/zfxxgk/zfxxgknb/202401/t20240126_83631298.html?isMobile=true": {
+        "proactive.website"
+    },
+    "http://www.jmdbq.gov.cn/art/2025/1/8/art_28091_1124470.html": {"proactive.new_media"},
+    "https://www.qj.gov.cn/html/2025/2024n_0310/272880.html": {"proactive.website"},
+    "http://www.daishan.gov.cn/art/2022/1/28/art_1229076526_61753.html": {"proactive.website"},
+    "http://szeb.sz.gov.cn/home/xxgk/zfxxgk/xxgknb/content/post_11104678.html": {"proactive.website"},
+    "https://www.ningjin.gov.cn/content/39503.html": {"proactive.total"},
+    "https://www.hegang.gov.cn/hegang/zxqgkndbg/202501/68226.shtml": {"proactive.new_media"},
+    "https://www.tjhd.gov.cn/zwgk/zfxxgk/zfxxgkjz/tjkjdbsc1/zfxxgknb82/202401/t20240115_6508714.html": {
+        "proactive.total"
+    },
+    "http://www.shqp.gov.cn/shqp/zwgk/gknb/zjd/20260119/1348924.html": {"proactive.total"},
 }
 
 

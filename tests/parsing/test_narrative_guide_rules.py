@@ -157,3 +157,18 @@ def test_the_unified_open_government_platform_is_a_website_class_site() -> None:
         "通过政府信息公开统一平台公开政府信息39条,通过其他方式公开政府信息20条。"
     )
     assert _facts(text, 2019) == {"proactive.total": 1533}
+
+
+def test_a_total_its_own_breakdown_adds_up_to_holds_no_new_media_given_apart() -> None:
+    # dev (wjw.xam 2022), GUIDE clarification 4: the categories add up to 2548 with no new media among
+    # them; the new-media figures given apart are outside it — no total
+    total = "2022年度，我委主动公开政府信息2548条，其中政务动态信息更新量1388条，概况类信息更新量1062条，信息公开目录信息更新量98条。"
+    media = "微博公开政府信息164条，微信公开政府信息1440条，抖音72条，快手72条。"
+    assert _facts(f"{total}\n{media}", 2022) == {"proactive.new_media": 1748}
+    # without the new media beside it the figure is the total
+    assert _facts(total, 2022) == {"proactive.total": 2548}
+    # (a breakdown that does not add up to it may leave things out: the total stands)
+    assert _facts(f"{total.replace('98条', '90条')}\n{media}", 2022) == {
+        "proactive.total": 2548,
+        "proactive.new_media": 1748,
+    }

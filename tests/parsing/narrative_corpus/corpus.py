@@ -54,11 +54,12 @@ the first annotation and to the reader; the two agreed on 1 005 of 1 050 test fa
 1 800 dev facts (0.936). Each disagreement was adjudicated, again blind to the reader, by the rules
 written down in GUIDE.md, which the corpus follows from then on (45 test facts: 19 kept, 17 added,
 9 removed; 115 dev facts: 63 kept, 40 added, 11 removed, 1 changed).
-holdout/round31.jsonl (90 reports in add.py's input format, annotated by GUIDE.md, notes beside it)
-is sealed: not in either split, scored once with the reader of 2026-11-30 (R 0.787, P 0.917), to
-be scored again before and after the next change of the reader, then added with add.py.
-Held-out rounds 31-33 (session of 2026-11-30, second part): each annotated twice, blind, and
-adjudicated by GUIDE.md; the sixteen clarifications the adjudication wrote into GUIDE.md were then
+Rounds 31 (90 reports) and 32 (127: 63 of northern and western, 64 of southern and eastern
+provinces) were a held-out set, annotated twice blind and adjudicated (agreement 0.909), scored
+with the reader the session of 2026-11-30 started from (R 0.787 / P 0.938 and R 0.840 / P 0.945)
+and after its first changes (R 0.796 / P 0.943 and R 0.858 / P 0.946), then added (144 dev /
+73 test); the first annotators' notes are in notes/.
+The sixteen clarifications that the adjudication of held-out rounds 31-33 wrote into GUIDE.md were
 applied to both splits by an annotator blind to the reader (92 labels: 63 dev, 29 test; 55 facts
 added, 37 removed — mostly 规范性文件 published as a list item, the body's own 公文 published, and
 no total beside another channel's figure plainly outside it).
