@@ -62,13 +62,14 @@ _OWN_YEAR = (
     re.compile(rf"^{_YEAR}年(?:度|以来)?[，,]?{_SELF}"),
     re.compile(rf"{_SELF}{_YEAR}年度?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(rf"(?:公布|报告|汇报){_YEAR}年度?{_SELF}"),
-    re.compile(rf"^{_YEAR}年[，,]"),
+    re.compile(rf"^{_YEAR}年度?[，,]"),  # "2022年度,在区委、区政府的正确领导下,我单位…"
     re.compile(rf"。{_YEAR}年度?[，,]"),  # "(一)主动公开。2024年,亳州市商务局…"
     re.compile(rf"。{_YEAR}年度?{_SELF}"),  # "…。2024年我局共发布政府信息221条"
     # The introduction names the report by its year alone: "现将2023年度政府信息公开工作年度报告公布如下".
     re.compile(rf"{alternation(words.INTRO_VERBS)}《?{_YEAR}年度?(?:的)?{_REPORT}"),
 )
 _SPACES = re.compile(r"\s+")
+_RULES = re.compile(r"[|｜]+$")  # a saved page's table rules after the title: "…年度报告 | ||||||"
 _YEAR_IN_LINE = re.compile(rf"{_Y}年")
 _HEAD_BLOCKS = 14
 _TAIL_BLOCKS = 4
@@ -89,7 +90,7 @@ def _int(token: str) -> int | None:
 
 def read_header(paragraphs: list[TextBlock], *, filename: str, caption: str | None) -> Header:
     header = Header()
-    head = [norm(b.text) for b in paragraphs[:_HEAD_BLOCKS]]
+    head = [_RULES.sub("", norm(b.text)) for b in paragraphs[:_HEAD_BLOCKS]]
     candidates: list[str] = []
     title_at = _read_title(head, header, candidates)
     found, intro_year = read_intro(head)
@@ -105,7 +106,9 @@ def read_header(paragraphs: list[TextBlock], *, filename: str, caption: str | No
     if header.title is None:
         candidates += [clean(t) for t in head[:2] if looks_like_agency(clean(t))]
     candidates += own_sites(head)
-    header.agency = resolve_agency(candidates, filename, caption, header.warnings, tuple(publishers(head)))
+    header.agency = resolve_agency(
+        candidates, filename, caption, header.warnings, tuple(publishers(head)), tuple(publishers(head, sources=True))
+    )
     spaced = [_SPACES.sub(" ", unicodedata.normalize("NFKC", b.text)) for b in paragraphs[:_HEAD_BLOCKS]]
     header.published_on = read_date(tail, spaced, _title_line(head, title_at), header.year)
     return header

@@ -6,9 +6,12 @@ Names come from the title (parsing.header), the introduction ("现公布《银�
 the subject of the sentence that compiles the report ("…要求,黄龙县市场监督管理局结合单位实际,编制本单位…
 报告"), the contact line ("请联系:硚口区统计局党政办公室"), and in a report that speaks as 我局 the
 agency's own site ("“襄阳市审计局”网站", "可以从乌海市统计局门户网…下载") or own group ("…为成员的
-姚安县农业农村局政府信息公开工作领导小组"); last the page's 发布机构 field, when it is the short name
-with its region. Precision first: a whole sentence is never a name (nor anything holding 报告), and a
-name without its region is only a partial name.
+姚安县农业农村局政府信息公开工作领导小组") or own guide ("完善《均村乡人民政府信息公开指南》"); a paragraph
+opening with the agency and its whole year ("北京街道办事处全年主动公开…"); last the page's 发布机构 field,
+when it is the short name with its region, or its 来源 line, when it completes the short name the report gives.
+A place's own report (我区) names its 人民政府 by the contact office ("请与盐城市大丰区人民政府办公室联系").
+Precision first: a whole sentence is never a name (nor anything holding 报告, a site or a spam mirror's
+words), and a name without its region is only a partial name.
 """
 
 from __future__ import annotations
@@ -30,12 +33,22 @@ _REPORT = rf"(?:政府|政务)?信息公开.{{0,12}}?{alternation(words.REPORT_W
 _NAME_CHAR = rf"(?!{alternation(words.NAME_BREAKS)})[\u4e00-\u9fff（）()]"
 _NAME = rf"(?:{_NAME_CHAR}){{2,40}}?"
 _VERB = rf"{alternation(words.INTRO_VERBS)}{alternation(words.INTRO_VERB_AFTER)}?"
+_VERTICAL = rf"{alternation(words.VERTICAL_BODIES)}{alternation(words.VERTICAL_ENDS)}"
+# A name that ends as a name does, with its alias if any: "汕尾市公安局", "外事办公室(国际合作局)".
+_ENDED_NAME = (
+    rf"{_NAME}(?:{alternation(words.AGENCY_ENDS)}|{_VERTICAL})(?:[（(][\u4e00-\u9fff]{{2,20}}[）)])?"
+)
+_NOTE = rf"(?:[（(]{alternation(words.SHORT_NAME_NOTES)}[^（()）]*[）)])?"  # "(以下简称“市公安局”)"
 # The introduction names the report: "现公布《银川市自然资源局2022年政府信息公开工作年度报告》".
 INTRO = (
     re.compile(rf"{_VERB}《?(?P<agency>{_NAME}){_YEAR}年度?(?:的)?{_REPORT}"),
     re.compile(rf"{_VERB}《?{_YEAR}年度?(?P<agency>{_NAME})(?:政府)?信息公开.{{0,12}}?{alternation(words.REPORT_WORDS)}"),
     re.compile(rf"{_VERB}《?(?P<agency>{_NAME})政府信息公开工作{_YEAR}年度报告"),
     re.compile(rf"(?:涵盖了?|结合){_YEAR}年度?(?P<agency>{_NAME})(?:政府)?信息公开工作"),
+    re.compile(
+        rf"{_YEAR}年度?(?P<agency>{_NAME})(?:政府)?信息公开工作(?:的)?{alternation(words.WORK_STATES)}"
+        rf"[^。；;]{{0,6}}?{alternation(words.COMPILED_VERBS)}"
+    ),
 )
 _COMPILED_BY = (
     re.compile(
@@ -44,13 +57,22 @@ _COMPILED_BY = (
     re.compile(
         rf"{alternation(words.COMPILED_SUBJECTS)}由(?P<agency>{_NAME}){alternation(words.COMPILED_FOLLOWERS)}"
     ),
+    re.compile(
+        rf"由(?P<agency>{_ENDED_NAME}){alternation(words.COMPILED_GATHERS)}(?!{alternation(words.SECTIONS)}|室)"
+        rf"[^。；;]{{0,30}}?"
+        rf"{alternation(words.COMPILED_VERBS)}"
+    ),
 )
-# The first sentence's subject: "2021年，榕城区政府办公室根据…", "(一)2023年,大同市气象部门以…".
+# The first sentence's subject: "2021年，榕城区政府办公室根据…", "(一)2023年,大同市气象部门以…",
+# "本年度,兴发乡严格依照…".
 _LEAD = rf"(?:在[^，,。；;]{{0,40}}?{alternation(words.SUBJECT_LEADS)}[，,])?"
 _SUBJECT = re.compile(
-    rf"^(?:[(（][一二三四五六七八九十]+[)）])?{_YEAR}年度?[，,]?{_LEAD}(?P<agency>{_NAME})"
+    rf"^(?:[(（][一二三四五六七八九十]+[)）])?(?:{_YEAR}年(?:度|(?!度))|{alternation(words.THIS_YEAR)})[，,]?{_LEAD}"
+    rf"(?P<agency>{_ENDED_NAME}){_NOTE}"
     rf"{alternation(words.SUBJECT_VERBS)}"
 )
+# A paragraph that opens with the agency and its whole year: "北京街道办事处全年主动公开政府信息86条。"
+_YEARLESS_SUBJECT = re.compile(rf"^(?P<agency>{_ENDED_NAME}){alternation(words.YEARLESS_SUBJECT_WORDS)}")
 # The subject of the sentence that compiles the report: "…要求,黄龙县市场监督管理局结合单位实际,编制本单位…".
 _COMPILER = re.compile(
     rf"(?:^|[，,。；;])由?(?P<agency>{_NAME}){alternation(words.SUBJECT_VERBS)}[^。；;]{{0,40}}?"
@@ -68,6 +90,11 @@ _GROUP = re.compile(
     rf"{alternation(words.OWN_GROUP_LEADS)}(?P<agency>(?:(?!的){_NAME_CHAR}){{2,30}}?)(?:政府|政务)?信息公开(?:工作)?{alternation(words.OWN_GROUPS)}"
 )
 _PUBLISHER = re.compile(rf"{alternation(words.PUBLISHER_LABELS)}\s*[:：|][\s|:：]*(?P<agency>{_NAME})(?![\u4e00-\u9fff])")
+_SOURCE = re.compile(rf"{alternation(words.SOURCE_LABELS)}\s*[:：|][\s|:：]*(?P<agency>{_NAME})(?![\u4e00-\u9fff])")
+_GUIDE = re.compile(rf"《(?P<agency>{_NAME})(?:人民政府|政府)?{alternation(words.OWN_GUIDES)}》")
+_PLACE_OFFICE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,20}?)人民政府办公室$")
+_SELF_PLACE = re.compile(rf"[我本]({alternation(words.SELF_PLACES)})")
+_SELF_NOT_PLACE = re.compile(rf"[我本]{alternation(words.SELF_NOT_PLACES)}(?![法理事])")  # not "本办法"
 _GROUP_OFFICE = re.compile(
     rf"(?<!人民)(?:政府|政务)?信息公开(?:工作)?{alternation(words.OWN_GROUPS)}{alternation(words.GROUP_OFFICES)}?$"
 )
@@ -80,8 +107,7 @@ _UNIT = re.compile(
     rf"(?:{alternation(words.SECTIONS)}|{alternation(words.OFFICES)}))?|[\u4e00-\u9fff]{{1,6}}?"
     rf"{alternation(words.SECTIONS)})$"
 )
-_HOLDS_UNITS = re.compile(r"(?:局|委员会|委|厅|海关|镇|乡|街道|办事处|苏木)$")
-_VERTICAL = rf"{alternation(words.VERTICAL_BODIES)}{alternation(words.VERTICAL_ENDS)}"
+_HOLDS_UNITS = re.compile(r"(?:局|委员会|委|管委会|厅|海关|镇|乡|街道|办事处|苏木)$")
 _AGENCY_END = re.compile(rf"(?:{alternation(words.AGENCY_ENDS)}|{_VERTICAL})$")
 _ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{2,20}[）)]$")  # "外事办公室(国际合作局)"
 # A name that says where the agency is: a place before 省/市/县/区/…, or a national body.
@@ -91,13 +117,15 @@ _REGION = re.compile(
 )
 _NO_PLACE = re.compile(rf"{alternation(words.NOT_REGION_WORDS)}|^{alternation(words.REGION_KIND_FIRST)}")
 _SELF_PLACED = re.compile(rf"{alternation(words.SELF_PLACED_ENDS)}$")
+_ZONE = re.compile(alternation(words.SELF_PLACED_ENDS))
 # An office's name holds no body of its own: "…局党政办公室" is the bureau's, "…局某分局办公室" is not.
 _BODY_IN_UNIT = re.compile(r"局|委|厅|会|院|所|中心|处|站|队|馆|镇|乡|街道")
 # A place's own report names only the place ("2023年上海市政府信息公开工作年度报告", "现公布《贵阳市2021年
 # 政府信息公开工作年度报告》"): its agency is the place's 人民政府.
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|市|自治区|自治州|地区|盟|县|自治县|旗|区)$")
 _NOT_A_PLACE = re.compile(rf"^(?:本|我|该|全|各|市|省|县|区)|{alternation(words.NOT_A_PLACE_ENDS)}$")
-_NOT_A_NAME = re.compile(r"[，,。；;：:《》“”<>|\d]|^(?:我|本|该|各|全)")
+_NOT_A_NAME = re.compile(rf"[，,。；;：:《》“”<>|\d]|^(?:我|本|该|各|全)|{alternation(words.NOT_IN_NAMES)}")
+_QUALIFIER = re.compile(rf"[（(]{alternation(words.NAME_QUALIFIERS)}[）)]")
 _AGENCY_IN_TEXT = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:局|委员会|办公室|人民政府|厅|管理委员会|中心)")
 _NOISE_PREFIX = re.compile(r"^(?:关于|转发|附件|请看|这是|收到|印发|标题)+")
 _SITE_TAG = re.compile(r"^\s*【[^】]{0,12}】")
@@ -127,6 +155,9 @@ def has_region(name: str) -> bool:
     placed = _SELF_PLACED.search(name)
     if placed:
         return placed.start() >= 2 or bool(_REGION.search(name[: placed.start()]))
+    zone = _ZONE.search(name)  # "经济开发区管委会党政办公室": a zone with no place before it names none
+    if zone and zone.start() < 2 and not _REGION.search(name[: zone.start()]):
+        name = name[zone.end() :]
     return bool(_REGION.search(name))
 
 
@@ -139,7 +170,7 @@ def place_government(name: str) -> str | None:
 
 def name_of(raw: str) -> str:
     """The agency part of a title line: after any breadcrumb ("首页>…>木塔乡人民政府") or label."""
-    text = re.split(r"[>＞|]", _SHORT_NOTE.sub("", raw))[-1]
+    text = re.split(r"[>＞|]", _QUALIFIER.sub("", _SHORT_NOTE.sub("", raw)))[-1]
     text = re.sub(r"^.*[:：]", "", text)
     text = _SITE_TAG.sub("", text)  # "【2019】马关县交通运输局"
     text = _NOISE_PREFIX.sub("", clean(text))
@@ -166,11 +197,13 @@ def read_intro(head: list[str]) -> tuple[list[str], int | None]:
     """Agency names the introduction gives, most telling first; the year it names the report by."""
     year: int | None = None
     found: list[str] = []
-    for pattern in (*INTRO, *_COMPILED_BY, _SUBJECT, _COMPILER, _CONTACT):
+    for pattern in (*INTRO, *_COMPILED_BY, _SUBJECT, _COMPILER, _CONTACT, _YEARLESS_SUBJECT):
         for text in head:
             for match in pattern.finditer(text):
                 name = name_of(match.group("agency"))
                 if pattern is _CONTACT:
+                    name = _place_of_office(_without_unit(name), head)
+                elif pattern in _COMPILED_BY:  # "由…厚桥街道党政办公室综合科编制"
                     name = _without_unit(name)
                 elif pattern in INTRO:
                     name = _GLUED.sub("", name)
@@ -182,11 +215,22 @@ def read_intro(head: list[str]) -> tuple[list[str], int | None]:
     return found, year
 
 
+def _place_of_office(name: str, head: list[str]) -> str:
+    """ "盐城市大丰区人民政府办公室" -> "盐城市大丰区人民政府" in a place's own report (我区), not the office's (我办)."""
+    office = _PLACE_OFFICE.match(name)
+    if not office:
+        return name
+    selves = {m.group(1) for text in head for m in _SELF_PLACE.finditer(text)}
+    if any(office.group("place").endswith(kind) for kind in selves) and not any(map(_SELF_NOT_PLACE.search, head)):
+        return office.group("place") + "人民政府"
+    return name
+
+
 def own_sites(head: list[str]) -> list[str]:
     """The agency's own site, in a report that speaks as 我局/我委: "“襄阳市审计局”网站"."""
     selves = {m.group(1) for text in head for m in _SELF_BODY.finditer(text)}
     found: list[str] = []
-    for pattern in (_SITE, _GROUP):
+    for pattern in (_SITE, _GROUP, _GUIDE):
         for text in head:
             for match in pattern.finditer(text):
                 name = name_of(next(g for g in match.groups() if g))
@@ -195,11 +239,12 @@ def own_sites(head: list[str]) -> list[str]:
     return found
 
 
-def publishers(head: list[str]) -> list[str]:
-    """A saved page's publisher field, when it names a place: "发布机构: | 博山区山头街道 |"."""
+def publishers(head: list[str], *, sources: bool = False) -> list[str]:
+    """A saved page's publisher field, when it names a place: "发布机构: | 博山区山头街道 |"; or its
+    source line ("来源: 武汉市文化和旅游局")."""
     found: list[str] = []
     for text in head:
-        for match in _PUBLISHER.finditer(text):
+        for match in (_SOURCE if sources else _PUBLISHER).finditer(text):
             name = name_of(match.group("agency"))
             if looks_like_agency(name) and has_region(name):
                 found.append(name)
@@ -216,6 +261,7 @@ def resolve_agency(
     caption: str | None,
     warnings: list[ParseWarning],
     published_by: tuple[str, ...] = (),
+    sourced_by: tuple[str, ...] = (),
 ) -> str | None:
     """The first name that says where the agency is; else the page's publisher field when it is the
     short name with its region ("区教育局" and "发布机构:于洪区教育局"); else a fuller name from the
@@ -226,6 +272,7 @@ def resolve_agency(
         return full
     short = names[0] if names else None
     publisher = next((p for p in published_by if short is None or p.endswith(short)), None)
+    publisher = publisher or next((p for p in sourced_by if short and p.endswith(short)), None)
     if publisher:
         return publisher
     for source in (caption, filename):

@@ -8,7 +8,14 @@ from parsing.narrative.quantities import quantities
 from parsing.vocabulary import FactWords, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import prose as P
-from parsing.vocabulary.outlets import NEWS_CLIENT_WORDS, OUTSIDE_OUTLET_WORDS
+from parsing.vocabulary.outlets import (
+    NEWS_CLIENT_WORDS,
+    OTHER_BODY_SITE_OWNERS,
+    OUTSIDE_OUTLET_WORDS,
+    SITE_LEVELS,
+    SITE_OWNER_ENDINGS,
+    SUBORDINATES_MARK,
+)
 
 WEBSITE = "website"
 MEDIA = "media"
@@ -18,6 +25,22 @@ PRESS = "press"  # newspapers, news media: publicity, not disclosure  # notice b
 
 WEBSITE_NAME = re.compile(alternation(W.WEBSITE_WORDS) + f"(?!{alternation(P.NOT_A_CHANNEL_AFTER)})")
 _MEDIA = re.compile(alternation(W.NEW_MEDIA_WORDS))
+# "图书馆网站", "上级部门网站": another body's site (GUIDE 13), another channel
+_OTHER_BODY_SITE = re.compile(f"{alternation(OTHER_BODY_SITE_OWNERS)}[^，,、；;和及与“”]{{0,6}}?{alternation(W.WEBSITE_WORDS)}")
+_LEVEL = {word: rank for rank, words in enumerate(SITE_LEVELS) for word in words}
+_LEVELLED_SITE = re.compile(
+    f"(?<!{SUBORDINATES_MARK})(?P<level>{alternation(tuple(_LEVEL))})(?:人民)?"
+    f"(?:{alternation(SITE_OWNER_ENDINGS)}|[\u4e00-\u9fff]{{1,4}}?(?:{alternation(SITE_OWNER_ENDINGS)}))"
+    f"[\u4e00-\u9fff]{{0,6}}?{alternation(W.WEBSITE_WORDS)}"
+)
+
+
+def upper_sites(text: str) -> list[tuple[int, int]]:
+    """The spans of sites `text` names of a level above the lowest it names ("通过县政府网站、天水市科技局
+    官网等…": 天水市科技局官网 is an upper level's site, no second site of the body's own: GUIDE 13)."""
+    sites = [(m.span(), _LEVEL[m.group("level")]) for m in _LEVELLED_SITE.finditer(text)]
+    lowest = max((level for _, level in sites), default=0)
+    return [span for span, level in sites if level < lowest]
 # A site named by its own name ("杭州教育网", "大众网"): a channel, but which one is unknown.
 _SITE_NAME = re.compile(
     "[\u4e00-\u9fff]{2}" + "".join(f"(?<!{w})" for w in P.NOT_SITE_BEFORE) + f"网(?!{alternation(P.NOT_SITE_AFTER)})"
@@ -43,11 +66,14 @@ TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(rf"(?:网|{alternation(W.WEBSITE_WORDS)})[”》\"」]$")  # (《…网》, “首都之窗”)
-# "通过新区官网政务信息平台等渠道共发布…": one channel named, then others unnamed — a figure
-# across channels, not the named one's (a list "网站、公众号等平台" names its channels).
+# "通过微信公众号等渠道共发布…": one channel named, then others unnamed — a figure across
+# channels, not the named one's (a list "网站、公众号等平台" names its channels); but the website
+# named so is the figure's channel ("通过新区官网政务信息平台等渠道…", GUIDE 14; 6: "通过政府网站等方式").
 _ONE_THEN_OTHERS = re.compile(
     rf"(?:^|{alternation(P.CHANNEL_PREPOSITIONS)})[^、，,；;和及与]*等[^、，,；;和及与]{{0,6}}?{alternation(P.CHANNEL_LIST_NOUNS)}"
 )
+
+_PUBLISH_THEN_LIST = re.compile(f"{alternation(W.PUBLISH_VERBS)}等")
 
 
 _CHANNEL_THEN_TOPIC = re.compile(
@@ -105,14 +131,21 @@ def channels(text: str) -> tuple[set[str], str | None]:
     titled = untitled != text
     if untitled.strip() or not text.strip():
         text = untitled
-    kinds: set[str] = set()
+    upper = upper_sites(text)
+    kinds: set[str] = {OTHER} if _OTHER_BODY_SITE.search(text) or upper else set()
+    for start, end in reversed(upper):
+        text = text[:start] + text[end:]
+    text = _OTHER_BODY_SITE.sub("", text)
     if WEBSITE_NAME.search(_PRESS.sub("", text)):  # ("新闻网站" is the press's, no website)
         kinds.add(WEBSITE)
     media = last(_MEDIA, text)
     if media is not None:
         kinds.add(MEDIA)
     main = kinds and any(w in text for w in P.MAIN_CHANNEL_WORDS)  # ("以门户网站为主渠道": others besides)
-    if main or _OTHER_CHANNEL.search(text) or (kinds and (_ONE_THEN_OTHERS.search(text) or _unknown_listed(text))):
+    # (… unless what is named is a way of publishing, "通过网页发布等形式": the others are ways too)
+    one_then = _ONE_THEN_OTHERS.search(text)
+    one_then_others = one_then and (kinds != {WEBSITE} or _PUBLISH_THEN_LIST.search(one_then.group()))
+    if main or _OTHER_CHANNEL.search(text) or (kinds and (one_then_others or _unknown_listed(text))):
         kinds.add(OTHER)
     if not kinds and _PLATFORM.search(text):
         kinds.add(OTHER)

@@ -14,9 +14,10 @@ give no website figure, unless one of them is the others' sum: which one is "the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from parsing.narrative.candidate import Candidate
-from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels
+from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_name, channels, upper_sites
 from parsing.narrative.clauses import clauses
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
@@ -29,6 +30,7 @@ _CHANNEL_KEYS = {f.key for f in FACT_WORDS if f.channels}
 _SUMMED_KEYS = {f.key for f in FACT_WORDS if not f.channels and not f.part_of} - {"proactive.total"}
 _RECEIVED = "applications.received"
 _WEBSITE = "proactive.website"
+_TOTAL = "proactive.total"
 _COLUMN = re.compile(alternation(P.COLUMN_WORDS))
 _FILLERS_RE = re.compile(alternation(P.OBJECT_FILLERS))
 _SUBMITTED = re.compile(
@@ -112,7 +114,53 @@ def two_websites(sentence: str, out: list[Candidate]) -> list[Candidate]:
     ]
 
 
-_TOTAL = "proactive.total"
+def sites_together(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """A total whose parts are the figures of two of the body's websites, adding up to it ("主动公开政府信息
+    1712件，其中：在政府信息公开网站公开信息23件，在我局门户网站发布信息1689件"), is one figure for the
+    two sites together: the website's, no total (GUIDE 6)."""
+    totals = [c for c in out if c.key == _TOTAL]
+    sites = _site_figures(sentence)
+    if len(totals) != 1 or len({name for name, _ in sites}) < 2 or sum(v for _, v in sites) != totals[0].value:
+        return out
+    return [c for c in out if c.key not in (_TOTAL, _WEBSITE)] + [replace(totals[0], key=_WEBSITE)]
+
+
+_OPEN_PLATFORM = re.compile(alternation(P.OPEN_PLATFORM_WORDS))
+_PORTAL = re.compile(alternation(P.PORTAL_WORDS))
+_PART_WORD = re.compile(alternation(W.PART_WORDS))
+
+
+def platform_whole(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "全县信息公开平台共发布23138条，其中通过政府网站发布2917条": the platform's figure, its parts
+    naming the portal, is neither the website's nor a total (GUIDE 5); the portal's part is the website's."""
+    part = _PART_WORD.search(sentence)
+    if part is None or not _PORTAL.search(_OPEN_PLATFORM.sub("", sentence[part.end() :])):
+        return out
+    whole = re.split("[，,；;。]", sentence[: part.start()].rstrip("，,：: "))[-1]
+    if not _OPEN_PLATFORM.search(whole) or _PORTAL.search(_OPEN_PLATFORM.sub("", whole)):
+        return out
+    stated = [q.raw for q in quantities(whole)]
+    return [c for c in out if not (c.key in (_TOTAL, _WEBSITE) and c.raw in stated)]
+
+
+def upper_site_figures(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """No website figure of a site above the lowest level the sentence names ("其中在市政府门户网站公开发布
+    11条、省政府外事办网站公开发布13条": 13 is an upper level's site's, GUIDE 13)."""
+    upper = upper_sites(sentence)
+    return [c for c in out if not (upper and c.key == _WEBSITE and _site_at(sentence, c.raw) in upper)]
+
+
+def _site_at(sentence: str, raw: str) -> tuple[int, int] | None:
+    """The span of the site the clause of `raw` names last before it, as an upper site's span if inside one."""
+    at = sentence.find(raw) if "+" not in raw else -1
+    start = max(sentence.rfind(p, 0, at) for p in "，,；;、") + 1 if at >= 0 else 0
+    sites = list(WEBSITE_NAME.finditer(sentence, start, max(at, 0)))
+    if not sites:
+        return None
+    end = sites[-1].end()
+    return next((span for span in upper_sites(sentence) if span[0] <= sites[-1].start() and end <= span[1]), None)
+
+
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == _TOTAL)
 _PART_OPENING = re.compile(rf"^\s*(?:{alternation(W.PART_WORDS)})?[：:\s]*")
 _INFO = re.compile(alternation(W.INFO_OBJECTS))
@@ -161,4 +209,5 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     moved = channel_first(sentence) if all(c.key != _WEBSITE for c in out) else None
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
-    return proactive_part(sentence, two_websites(sentence, closing_sums(sentence, out)))
+    out = sites_together(sentence, two_websites(sentence, closing_sums(sentence, platform_whole(sentence, out))))
+    return proactive_part(sentence, upper_site_figures(sentence, out))

@@ -72,6 +72,7 @@ _SUBORDINATE = re.compile(alternation(W.SUBORDINATE_WORDS))
 _NOT_OWN = re.compile(f"{alternation(W.SUBORDINATE_WORDS + P.OTHER_PUBLISHER_WORDS)}|{P.PLANNED}")
 _ITEM_SEPARATORS = " 、，,及和与以及"
 _CHANNEL_KEYS = ("proactive.website", "proactive.new_media")
+_TOTAL_KEYS = ("proactive.total", "proactive.website")
 _TOTAL_UNITS = next(f.units for f in FACT_WORDS if f.key == "proactive.total")
 _TOTAL_VERB = re.compile(alternation(W.TOTAL_VERBS))
 _ANY_VERB = re.compile(alternation(tuple({v for f in _KEYS for v in f.verbs})))
@@ -96,7 +97,8 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     out: list[Candidate] = []
     parts = clauses(sentence)
     part_of_before = False
-    columns = False  # a figure of one column is stated in the sentence
+    columns: set[int] = set()  # the members (after a semicolon) stating a figure of one column
+    at: dict[int, tuple[Candidate, int]] = {}  # each candidate's member (the candidate kept: its id stays its)
     direct: set[int] = set()  # figures whose verb follows the website's name (no column between)
     loose = False  # a count of one kind of thing opened a list before: a later "total" is an item
     whole_is_channel: bool | None = None
@@ -122,10 +124,11 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
         adopted = i + 1 < len(parts) and bool(_ADOPTED.match(parts[i + 1].text))
         if counts and not (clause.aside or part_of_before):
             subject = clause.text[: counts[0].start]
-            columns = columns or bool(  # ("维护专题栏目17个" counts columns kept, "…栏目收到留言1条" what it got)
+            if (  # ("维护专题栏目17个" counts columns kept, "…栏目收到留言1条" what it got)
                 _COLUMN.search(subject) and not WEBSITE_NAME.search(subject) and not _PART.search(subject)
                 and counts[0].unit in W.PUBLISHED_UNITS and (_PUBLISH.search(subject) or not _ANY_VERB.search(subject))
-            )
+            ):
+                columns.add(member)
         read_here: list[Candidate] = []
         # A figure in brackets is taken only as a more specific statement ("其中本年度新收…"), or as
         # the channels' figures of the whole before it ("…1261条(其中:网站390条、微信公众号871条)"),
@@ -177,8 +180,10 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
             if negatives and (other_time(parts[member:i], year) or other_year(tail, year)):
                 negatives = []
             out.extend(c for c in negatives if all(r.key != c.key for r in read_here))
-    if columns:  # (but "在市党政外网公开信息580余条" beside "…栏目完成信息公开90余条" is the website's)
-        out = [c for c in out if c.key not in ("proactive.total", "proactive.website") or id(c) in direct]
+        at.update((id(c), (c, member)) for c in out if id(c) not in at)
+    # (but "在市党政外网公开信息580余条" beside "…栏目完成信息公开90余条" is the website's, and a column's
+    # figure after a semicolon leaves the members before it alone: "…等方式…19322条；…；专栏公开…4件")
+    out = [c for c in out if c.key not in _TOTAL_KEYS or id(c) in direct or at[id(c)][1] not in columns]
     # "收到申请44件，其中网上申请42件…": a part; "收到来信等26件，其中依申请公开7件": the figure,
     # but "制发公文68件，其中…依申请公开21件" counts documents: a part without a verb needs the
     # sentence's verb to be its key's.

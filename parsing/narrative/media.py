@@ -14,6 +14,7 @@ from parsing.narrative.passages import Sentence
 from parsing.narrative.quantities import quantities
 from parsing.vocabulary import alternation
 from parsing.vocabulary.facts import PUBLISH_VERBS
+from parsing.vocabulary.prose import APPROX_AFTER
 
 _PUBLISH = re.compile(alternation(PUBLISH_VERBS))
 
@@ -44,15 +45,18 @@ def channel_sums(items: list[Found]) -> list[Found]:
         if len(group) == 1 or None in platforms or (len(set(platforms)) < len(platforms) and not named_apart):
             out.extend(group)
             continue
-        if len({_printed_unit(item) for item in group}) > 1:
+        # (a platform's figure whose unit the text lost takes its neighbours' unit: GUIDE 16)
+        units = {_printed_unit(item) for item in group if not _unitless(item)}
+        if len(units) > 1:
             continue  # "微信公众号推送信息1350篇…、微博账号推送信息792条": no sum across units, no figure
+        unit = next((i.candidate.unit for i in group if not _unitless(i)), group[0].candidate.unit)
         first = group[0]
         total = sum(item.candidate.value for item in group)
         raw = "+".join(item.candidate.raw for item in group)
         summed = Candidate(
             key=first.candidate.key,
             value=total,
-            unit=first.candidate.unit,
+            unit=unit,
             qualifier=_qualifier(group),
             score=first.candidate.score,
             channel=None,
@@ -81,6 +85,11 @@ def _platform_missing(group: list[Found]) -> bool:
             elif _PUBLISH.search(clause) and (i > last or quantities(clause)) and PRESS not in channels(clause)[0]:
                 named |= platforms_named(clause)
     return bool(named - read)
+
+
+def _unitless(item: Found) -> bool:
+    """Read from a number printed with no unit ("微信公众号发布信息150，微博发布信息147篇")."""
+    return item.candidate.raw.rstrip("".join(APPROX_AFTER)).isdigit()
 
 
 def _printed_unit(item: Found) -> str:

@@ -37,9 +37,11 @@ _DIGITS_SET = frozenset("0123456789０１２３４５６７８９")
 _NOT_A_COUNT = re.compile(alternation(P.NOT_A_COUNT_AFTER))
 _DESCRIPTOR = re.compile(alternation(P.CHANNEL_DESCRIPTORS))
 # "政务微信公开政府信息数170，", "…主动公开政府信息260余": a count whose unit the page lost, read
-# only right after what it counts and at the end of its clause; it stands for 条.
+# only right after what it counts and at the end of its clause or before a sum of it ("公开信息389共计
+# 3545"); it stands for 条 (a platform's figure takes its neighbours' unit: parsing.narrative.media).
 _UNITLESS = re.compile(
-    rf"(?:{alternation(P.UNITLESS_AFTER)})(?P<count>(?P<num>[0-9０-９]+)\s*(?P<post>{alternation(P.APPROX_AFTER)})?)\s*$"
+    rf"(?:{alternation(P.UNITLESS_AFTER)})(?P<count>(?P<num>[0-9０-９]+)\s*(?P<post>{alternation(P.APPROX_AFTER)})?)"
+    rf"\s*(?:$|(?={alternation(P.SUM_WORDS)}))"
 )
 
 

@@ -55,7 +55,7 @@ from parsing.vocabulary.frames import REVIEW_BEFORE_SUIT, SUIT_AFTER_REVIEW
 # Channels of proactive disclosure, named in the clause before the verb.
 WEBSITE_WORDS = (
     "网站", "门户网", "信息网", "政务网", "政府网", "政府网站", "门户网站", "政务网站", "外网", "公开网", "公开网站", "信息公开统一平台",
-    "官网", "政府在线", "网页", "信息公开平台", "信息公开系统", "政务公开平台", "信息公开专栏", "部门频道", "页面", "首都之窗", "信息公开基础平台",
+    "官网", "政府在线", "网页", "信息公开平台", "信息公开系统", "政务公开平台", "信息公开专栏", "部门频道", "页面", "首都之窗", "信息公开基础平台", "子站",
 )
 NEW_MEDIA_WORDS = (
     "微信", "微博", "公众号", "新媒体", "政务号", "头条号", "抖音",

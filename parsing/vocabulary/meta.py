@@ -40,10 +40,16 @@ SELF_WORDS = (
     "站", "所", "机关", "处", "馆", "队",
 )  # fmt: skip
 # Of those, the ones that name a body's kind: "我局" makes "“襄阳市审计局”网站" its own site.
-SELF_BODIES = ("局", "委", "厅", "办", "院", "中心", "署")
+SELF_BODIES = ("局", "委", "厅", "办", "院", "中心", "署", "乡", "镇", "街道")
+# The agency's own guide or catalogue, in a report that speaks as 我乡: "完善《均村乡人民政府信息公开指南》".
+OWN_GUIDES = ("信息公开指南", "信息公开目录")
+# A place's own report speaks as 我区/我县: its contact "请与盐城市大丰区人民政府办公室联系" names the
+# place's 人民政府 — unless the report speaks as a body too (我办, the office itself; 我局, a bureau).
+SELF_PLACES = ("区", "县", "市", "镇", "乡", "旗")
+SELF_NOT_PLACES = ("局", "委", "厅", "办", "室", "院", "中心", "署")
 
 # The introduction's verb before the report's title: "现公布《…》", "制定…报告", "现将…报告如下".
-INTRO_VERBS = ("公布", "发布", "公开", "编制", "制作", "编写", "印发", "制定", "现将")
+INTRO_VERBS = ("公布", "发布", "公开", "编制", "制作", "编写", "印发", "制定", "现将", "上传")  # "按时上传××局2024年…报告"
 INTRO_VERB_AFTER = ("了", "本", "完成")  # "编制了", "现编制完成《…》"
 # What a verb phrase glued before the name begins with: "(编制)并向社会公开莆田市…局".
 GLUED_BEFORE_NAME = ("并", "特", "现", "予以", "向社会", "公开", "公布", "发布")
@@ -53,12 +59,27 @@ COMPILED_VERBS = ("编制", "编写", "制作")
 COMPILED_VERB_LEADS = ("负责", "组织", "牵头", "汇总")
 COMPILED_SUBJECTS = ("本报告", "本年度报告", "报告", "年报")
 COMPILED_FOLLOWERS = ("根据", "依据", "按照")
+# "由成都市住房和城乡建设局综合全年信息公开情况编制而成": what the compiler does before it compiles.
+COMPILED_GATHERS = ("综合", "汇总", "结合", "根据", "依据", "按照")
+# The report compiled from the agency's own year of work: "按照2024年杭州市上城区财政局政府信息公开工作实际
+# 编制而成", "和2024年东宝区财政局政府信息公开工作开展情况编制".
+WORK_STATES = ("实际", "开展情况", "情况")
 # What follows the first sentence's subject: "2024年,湖南省生态环境厅以习近平…思想为指导".
 SUBJECT_VERBS = (
     "根据", "按照", "认真", "坚持", "严格", "立足", "在", "紧紧", "深入", "全面", "以", "围绕", "持续",
     "始终", "进一步", "高度重视", "积极", "扎实", "不断", "切实", "着力", "聚焦", "继续", "紧扣",
     "强化", "加强", "贯彻", "落实", "结合",
+    "对", "主动", "未", "全年",  # "2022年度,蠡县交通运输局未发生…", "2009年,水利部主动公开…"
 )  # fmt: skip
+# The year reported on, unnamed, before the first sentence's subject: "本年度,兴发乡严格依照《条例》…".
+THIS_YEAR = ("本年度",)  # not "今年": "今年以来我乡…"
+# A paragraph that opens with the agency and its whole year, no year before: "北京街道办事处全年主动公开…".
+YEARLESS_SUBJECT_WORDS = ("全年", "本年度", "年内")
+# A qualifier after a name, no part of it: "2019年度青龙镇政府(机关)信息公开年度报告".
+NAME_QUALIFIERS = ("机关本级", "机关", "本级")
+# Words no agency's name holds: a site ("2022年通过市政府门户网站主动发布…" is no name), and what a
+# spam-injected mirror puts in place of a name's region ("新葡京博彩官网区人民政府北京街道办事处").
+NOT_IN_NAMES = ("网站", "通过", "博彩", "官网", "娱乐", "直播")
 # A frame before the subject: "2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真…".
 SUBJECT_LEADS = ("领导下", "指导下", "带领下", "引领下", "部署下", "关心下", "支持下", "要求下")
 # Words never inside an agency's name: "编制本报告现向社会公开安乐乡…" is no name.
@@ -87,6 +108,9 @@ GROUP_OFFICES = ("办公室",)
 # region and only when it agrees with the name the report gives (a portal's "发布机构:政务服务管理局"
 # is the site's keeper).
 PUBLISHER_LABELS = ("发布机构", "发布单位")
+# A page's source line: taken only to complete the short name the report gives ("市文化和旅游局" and
+# "来源: 武汉市文化和旅游局"); a portal's source is often the site's keeper.
+SOURCE_LABELS = ("信息来源", "来源")
 
 # A saved page's date labels: "发布日期:2021-12-23", "发文日期 | 2022-01-04 |", "更新时间:2020/01/18".
 PAGE_DATE_LABELS = ("发布日期", "发布时间", "公开日期", "公开时间", "信息提供日期")

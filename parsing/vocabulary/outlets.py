@@ -11,3 +11,12 @@ OUTSIDE_OUTLET_WORDS = MEDIA_APP_WORDS
 # A news client hosting bodies' accounts: named bare ("…人民网4条、南方网4条、南方+3条") it is the
 # newspaper's outlet; after the account's own name in quotes ("“平安灯都”南方+") the body's new media.
 NEWS_CLIENT_WORDS = ("南方+",)
+# A site of a subordinate institution ("图书馆网站", "文化馆官网") or of an upper level ("上级部门网站"):
+# another body's site, no second site of the body's own (GUIDE 13) — another channel.
+OTHER_BODY_SITE_OWNERS = ("图书馆", "文化馆", "博物馆", "美术馆", "纪念馆", "科技馆", "群艺馆", "少年宫", "上级")
+# Administrative levels, highest first, as a site's owner names them ("省政府外事办网站", "天水市科技局官网",
+# "县政府网站"): in a sentence naming sites of several levels, those above the lowest one are upper
+# levels' sites (GUIDE 13); sites of "各县（市、区）" are the subordinate governments' and set no level.
+SITE_LEVELS = (("国家", "中央"), ("省", "自治区"), ("市", "州", "盟"), ("县", "区", "旗"), ("镇", "乡", "街道"))
+SITE_OWNER_ENDINGS = ("政府", "局", "委", "厅", "办")
+SUBORDINATES_MARK = "各"

@@ -133,3 +133,7 @@ SELF_WORDS = (
     "我局", "本局", "我委", "本委", "我办", "本办", "我单位", "本单位", "本部门", "本机关", "我镇", "本镇", "我乡", "本乡",
     "我街道", "本街道", "我区", "我县", "我市", "本级",
 )
+# A 信息公开平台 carries more than the website: a figure of it whose parts (其中) name the portal is no
+# website figure and no total (GUIDE 5: "全县信息公开平台共发布23138条，其中通过政府网站发布2917条").
+OPEN_PLATFORM_WORDS = ("信息公开平台", "政务公开平台", "信息公开统一平台", "信息公开基础平台")
+PORTAL_WORDS = ("网站", "门户网", "政府网", "官网")

@@ -20,6 +20,14 @@ KNOWN_DEV_MISSES: dict[str, dict[str, str]] = {
         "year": "its only year is in a figure clause of (三) (2024年县文旅局行政规范性文件制发件数0件); a "
         "clause-level year rule would as well take a plan's year (2025年县文旅局将…)",
     },
+    "p467": {
+        "published_on": "a document mirror split the cover's date over two lines (2019. / 03.06); joining "
+        "lines to read a date would as well join a page number to the next line's figures",
+    },
+    "p514": {
+        "year": "the opening never prints the year reported on (only the previous report's 2018年度 and a "
+        "plan's 2019-2035); it is in the mirror's address alone",
+    },
 }
 
 

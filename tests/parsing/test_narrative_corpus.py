@@ -19,20 +19,29 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
+    "http://www.xqq.gov.cn/zwgk/bmxxgkml/xqqqjjjdbsc/xxgknb_9490/202501/t20250123_4804883.html": {
+        "documents.published"
+    },
     "http://rongchang.gov.cn/jz/hbz/zwgk_70755/zfxxgknb_70772/202101/t20210129_8843764.html": {
         "proactive.website"
     },
     "http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html": {"normative.issued"},
+    "http://www.qinbei.gov.cn/zfxxgk/qbqzwgkpt/dtz/zfxxgkgzndbg_25/t17860899.shtml": {"documents.published"},
     "http://www.yfq.gov.cn/zwgk/zfxxgknb/202601/t20260129_3718878.shtml": {"documents.published"},
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
+    "http://www.tsqs.gov.cn/info/13951/728370.htm": {"documents.published"},
+    "http://aqxxgk.anqing.gov.cn/gknb_show.php?id=4374": {"documents.published"},
     "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.new_media"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
     },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
+    },
+    "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
+        "documents.published"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
@@ -48,6 +57,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://ccxi.gov.cn/info/1308/19387.htm": {"proposals.count"},
     "http://www.wuch.gov.cn/art/2024/1/24/art_1229181930_4131264.html": {"proactive.new_media"},
+    "https://www.xwq.gov.cn/xwzmqq/zwgk/zfxxgkzl/zfxxgknb/2022061616284566735/index.html": {
+        "proactive.website"
+    },
     "http://101.230.193.164/article.html?infoid=fde1e3da-2f09-4f51-9e53-fe95f4fdb2bd": {
         "documents.issued",
         "documents.published",
@@ -59,12 +71,17 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
         "proactive.new_media"
     },
+    "http://xfj.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004235587R&fbtime=2024": {
+        "documents.published"
+    },
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
-    "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.website"},
+    "http://www.longxian.gov.cn/art/2024/1/19/art_15393_1714749.html": {"documents.published"},
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
     "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
+    "http://www.yj.gov.cn/art/2023/1/18/art_1229710852_70896.html": {"documents.published"},
+    "https://xiangyin.gov.cn/31185/32018/32023/32057/56530/content_2351779.html": {"documents.published"},
     "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "normative.issued",
@@ -128,7 +145,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://www.jxgc.gov.cn/art/2020/1/15/art_15445_3308214.html": {"proactive.website"},
-    "http://www.luqiao.gov.cn/art/2022/1/6/art_1229460368_56720.html": {"proactive.website"},
     "https://dxal.gov.cn/dxal/c100117/202403/c13_276510.shtml": {"proactive.new_media"},
     "https://www.pingjiang.gov.cn/35048/35049/34957/36105/36106/content_2357648.html": {"proactive.website"},
     "https://www.jiande.gov.cn/art/2022/1/14/art_1229615157_58741.html": {
@@ -148,6 +164,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.nxlw.gov.cn/zwgk/zfbmzsjgxxgk/lwssfj_29147/xxgknb_29150/202501/t20250123_4802040.html": {
         "proactive.new_media"
     },
+    "https://www.dabu.gov.cn/mzdpshzzf/gkmlpt/content/2/2590/post_2590436.html": {"documents.published"},
     "http://www.zichang.gov.cn/zfxxgk/zfxxgknb/szfnb/2023n/1752504210521403394.html": {"proactive.website"},
     "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {
         "proactive.new_media",
@@ -160,6 +177,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
+    "http://www.zjxs.gov.cn/zfxxgk/xsqrmzfwz/content/post_1845465.html": {"documents.published"},
+    "https://www.taixing.gov.cn/zwgk/bmxxgk/nyncj/xxgknb/art/2026/art_d07cf2bdfaea42c783f6a5759e4e26d1.html": {
+        "proactive.total"
+    },
+    "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"documents.published"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
@@ -173,9 +195,14 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
+    "https://luchovivas.com/art/2024/1/19/art_1229230631_4234065.html": {"documents.published"},
+    "https://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2024": {
+        "documents.published"
+    },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
+    "http://yixing.gov.cn/doc/2022/01/14/1012008.shtml": {"documents.published"},
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
@@ -187,6 +214,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "fees.collected"
     },
     "https://www.hhjp.gov.cn/info/52571/225551.htm": {"proactive.new_media"},
+    "https://cyx.gov.cn/html/CYXZF/202101/0163659667195739.html": {"proactive.website"},
     "http://rongan.gov.cn/xxgk/fdzdgknr/bmxxgknb/t19700101_3585253.shtml": {"proactive.website"},
     "http://www.lw.gov.cn/zwgkk/bmxxgkndbg/content/post_7010886.html": {"proactive.website"},
     "http://www.huli.gov.cn/zwgk/zfxxgkzl/bmzfxxgk/wjj/zfxxgkndbg_3297/202301/t20230111_894429.htm": {
@@ -198,6 +226,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
+    "https://www.hhml.gov.cn/info/143792/899012.htm": {"documents.published"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.new_media"
@@ -207,13 +236,17 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {
-        "applications.received",
-        "proactive.website",
+        "applications.received"
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2012071816238473217.html": {"proactive.website"},
     "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
+    "https://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004013&fbtime=2024": {
+        "documents.published"
+    },
+    "http://117.156.67.38/mobile/zwgk-view/27796.html": {"documents.published"},
     "https://hkjmqz120.com/www/xxgk/bmxxgkml/ycsszglj_38951/xxgknb_38953/202301/t20230129_3932831": {
-        "proactive.total"
+        "documents.published",
+        "proactive.total",
     },
     "http://zwgk.changchun.gov.cn/gzl/swbm/daj/ndbg/202201/t20220127_2979362.html": {"proactive.total"},
     "http://zwgk.changchun.gov.cn/gzl/zcbm/cl/ndbg/202601/t20260106_3458405.html": {"proactive.new_media"},
@@ -221,8 +254,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "applications.received"
     },
     "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {
-        "proactive.new_media",
-        "proactive.website",
+        "proactive.new_media"
     },
     "http://www.gzxy.gov.cn/zwgk/zfxxgk/zfxxgknb/2024h/xzjd/202501/t20250117_86639110.html": {
         "applications.received"
@@ -270,8 +302,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.szss.gov.cn//sstbhzq/ssw/xxgk/zfxxgknb/content/post_10401683.html": {"proactive.website"},
     "http://2222898.com/xxxgk/gknb/2023_nd/2023_szbm/202401/t20240129_1092697.html": {"proactive.website"},
     "http://nyncj.yichun.gov.cn/ycsnyncj/zfxxgknb/202201/daa77484e9e34780b0b0b89d843ef224.shtml": {
-        "proactive.new_media",
-        "proactive.total",
+        "proactive.total"
     },
     "http://www.xinle.gov.cn/columns/88c61391-baf6-4231-9468-735e7f167554/202401/24/b246451c-e2b1-4b51-a604-5d6cdf9a1ec5.html": {
         "proactive.website"
@@ -282,7 +313,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://yuanjiang.gov.cn/21502/37151/37161/44708/index.htm": {"applications.received"},
     "https://www.bzqc.gov.cn/XxgkAnnualReport/show/6496.html": {"proactive.website"},
     "https://tfhid.com/art/2023/1/9/art_1229706625_5052304.html": {"proactive.website"},
-    "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.total"},
     "https://kmariehair.com/oshow/4372.html": {"proactive.total", "proposals.count"},
     "http://www.haikou.gov.cn/xxgk/szfyjs/xxgkndbg_10370/202301/t1221496.shtml": {"applications.received"},
     "http://tjj.yaoyejob.com/web/zwgkx/zfxxgk1/2010zfxxgk_148535/2025/bmzfxxgkgzndbg/2026012914194811951/index.shtml": {
@@ -307,7 +337,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://linxia.gov.cn/lxz/zwgk/zfxxgknb/2022/gxs/art/2023/art_6b4782c5af6b461b94d2a10cc358aa97.html": {
         "proactive.total"
     },
-    "http://info.xingtai.gov.cn/single/29/391457.html": {"proactive.website"},
     "http://www.cmc.gov.cn/zfxxgk/yjjd/zfxxgknb/art/2025/art_86dd4746f2294bcc8062b257e62c93f6.html": {
         "review.count",
         "suit.count",
@@ -322,6 +351,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.keceyun.com/policy/newsdetail/126980.html": {"applications.received"},
     "http://www.liunan.gov.cn/xxgk/zfxxgknb/t19700101_3441457.shtml": {"proactive.new_media"},
+    "https://www.guiyang.gov.cn/zwgk/zfxxgks/zfxxgknb/2020nian/202101/t20210127_66559277.html": {
+        "documents.published"
+    },
     "https://saintpaulhem.com/ncszf/xxgknb/202501/f1b2674b1ce046e2aea8f1f9b1bd758c.shtml": {"open_day.count"},
     "https://www.hukou.gov.cn/lsz/zfxxgknb_171215/202401/t20240129_6385303.html": {
         "review.count",
@@ -340,6 +372,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.issued",
         "documents.published",
     },
+    "https://xiangyin.gov.cn/31185/32018/32020/58721/60045/content_2357766.html": {"documents.published"},
     "https://wh.ahwft.com/content/detail/62d4c185a37af6dd6af120ce.html": {"proposals.count"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
@@ -358,9 +391,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "https://www.ahqy.gov.cn/Xxgknb/show/5246.html": {"suit.count"},
     "http://www.dafeng.gov.cn/art/2021/3/23/art_25177_3536543.html": {"proactive.new_media"},
-    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {
-        "proactive.website"
-    },
     "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1161616": {
         "proactive.total"
     },
@@ -375,6 +405,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.julu.gov.cn/content/54279.html": {"proactive.website"},
     "http://www.qinan.gov.cn/info/14423/1395492.htm": {"proactive.new_media", "proactive.total"},
+    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
+        "proactive.website"
+    },
     "http://hrss.xm.gov.cn/xxgk/zfxxgkzl/ndbg/202301/t20230106_2713453.htm": {"proactive.new_media"},
     "https://hrss.tj.gov.cn/zhengwugongkai/zfxxgknew/zfxxgknbnew/202302/t20230213_6103989.html": {
         "proactive.website"
@@ -394,11 +427,16 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.published"
     },
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
-        "applications.received"
+        "applications.received",
+        "documents.published",
     },
     "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
+    },
+    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"documents.published"},
+    "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
+        "documents.published"
     },
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
@@ -414,8 +452,14 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received", "proactive.total"},
+    "https://baiyin.gov.cn/skjj/zfxxgknb/art/2023/art_8d1b4c61891647feb5df41e82fb37f0c.html": {
+        "documents.published"
+    },
     "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
     "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
+    "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
+        "documents.published"
+    },
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
@@ -430,6 +474,9 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.haicang.gov.cn/xx/zfxxgkzl/zfxxgknb/ajjnb/202601/t20260121_1134936.htm": {"documents.issued"},
+    "http://ncqsh.nc.gov.cn/ncqsh/qshbmxxgknb3/202103/f45547d53e35487aa7defee6164e11ba.shtml": {
+        "documents.published"
+    },
     "http://www.tongzhou.gov.cn/tzqnywyh/xxgknb/content/dee4e630-8dc0-4356-b439-facd97e8eaa4.html": {
         "proactive.total"
     },
@@ -442,7 +489,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2025nb/dcqjd2025/202601/t20260119_4446470.html": {
         "proactive.new_media"
     },
-    "http://www.bjtzh.gov.cn/tzzfxxgk/c109616ne/202201/1509117.shtml": {"proactive.total"},
+    "http://xxgk.jlbc.gov.cn/bcsrmzf/bcsrmzfndbg/202603/t20260312_1032479.html": {"documents.published"},
     "http://www.kaihua.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11330824002626613H&fbtime=2020": {
         "proactive.new_media"
     },
@@ -451,6 +498,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2017052662977646594.html": {"documents.published"},
+    "https://www.scanju.gov.cn/gongkai/show/b690b33f4b2a432e8e9cc4f7472d3c0a.html": {"documents.published"},
     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
         "proactive.total"
     },
@@ -476,8 +524,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://xw.gov.cn/gov/pub/description/73519.html": {"applications.received"},
+    "https://www.bypc.gov.cn/zfxxgk/bmdwxzjd/bmdw/qfgj/xxgknb/2024n/art/2026/art_4a25005ad4da4e0bbca9a04b98caea18.html": {
+        "documents.published"
+    },
     "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
     "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
+    "http://xiangyin.gov.cn/31185/32018/32023/32058/56343/content_2051703.html": {"documents.published"},
     "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
         "normative.issued",
@@ -535,13 +587,18 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://bva.jinan.gov.cn/art/2025/1/15/art_35198_4781738.html?xxgkhide=1": {"proactive.new_media"},
     "http://htx.gov.cn/htx/c114808/202401/d61d9141db284770946d5fc49772ac49.shtml": {"proactive.new_media"},
+    "https://www.gz.gov.cn/zfjgzy/gzsrmzfbgt/zfxxgknb/bm/2020n/content/post_7059785.html": {
+        "documents.published"
+    },
     "https://thebolducs.com/OpennessAnnualReport/download/5077.html": {"proactive.new_media"},
     "http://www.jmdbq.gov.cn/art/2025/1/8/art_28091_1124470.html": {"proactive.total"},
     "http://www.lf.gov.cn/Item/117540.aspx": {"proactive.website"},
     "http://www.daishan.gov.cn/art/2022/1/28/art_1229076526_61753.html": {"proactive.new_media"},
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202401/t20240131_12886030_wap.html": {"proactive.total"},
     "http://tgflt.cn/haerbin/c107681/202301/c01_733888.shtml": {"applications.received"},
+    "http://wglj.smx.gov.cn/10390/2026/1/2206615.html": {"proactive.new_media"},
     "http://sjj.trs.gov.cn/zfxxgk/zfxxgknb/2023n/": {"applications.received"},
+    "http://dayueimage.com/zwgk/xxgk/hsslkz/zfxxgkgzndbg/content/post_2781552.html": {"documents.published"},
     "https://tjmarcaurele.com/gxq/xxgk/xxgkndbg/202301/t1221665.shtml": {
         "proactive.website",
         "proposals.count",
@@ -572,6 +629,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
     "http://www.jintai.gov.cn/art/2023/1/18/art_10346_1584925.html": {"applications.received"},
+    "https://www.taixing.gov.cn/zwgk/bmxxgk/nyncj/xxgknb/art/2026/art_d07cf2bdfaea42c783f6a5759e4e26d1.html": {
+        "proactive.website"
+    },
     "https://www.liyang.gov.cn/html/czly/2026/AQQEAIDE_0116/34540.html": {"proactive.total"},
     "http://xxgk-hj.cbs.gov.cn/zcbm/fgw_98042/ndbg/202601/t20260120_865727.html": {"proactive.website"},
     "http://www.chencang.gov.cn/art/2021/1/26/art_17375_1342605.html": {"proactive.total"},
@@ -579,8 +639,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://public.zzgx.gov.cn/D42Y/6886238.jhtml": {"proactive.website"},
-    "http://www.lintong.gov.cn/zwgk/zfjg/jbgkml/hzjb/xxgknb/2013506421726420994.html": {"proactive.total"},
-    "https://www.gd-aijia.com/zwgk_146/xzfwxgk/xzwxxgknb/202101/t20210127_5339108.html": {"proactive.total"},
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },
@@ -597,7 +655,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/26bf67ae-14a6-4c6c-9f3a-877960cb282e.html": {
         "proactive.total"
     },
-    "https://www.zjc.gov.cn/info/12072/1162262.htm": {"proactive.website"},
     "http://www.pingdu.gov.cn/bmxxgkml_15/pdsgaj_15/xxgkml_15/ndgzbg_15/202401/t20240116_7794358.shtml": {
         "proactive.total"
     },
@@ -624,14 +681,10 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.qingdao.gov.cn/zwgk/xxgk/csgl/gzbg/202301/t20230129_6822818.shtml": {"proactive.total"},
-    "https://www.xjhc.gov.cn/xjhc/C116872/202601/245c17e71cfc419d9324b6598382367f.shtml": {"proactive.total"},
     "https://shanghai.gov.cn/nw12344/20240329/d7775c906c0b402a93cbebf4e979c002.html": {"normative.issued"},
     "http://amr.hlj.gov.cn/amr/gknb/202401/c00_31704150.shtml": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/235e4068-a906-4195-9b2b-3e9070ba1e73.html": {
         "proactive.total"
-    },
-    "https://www.ms.gov.cn/xxgk/xxgk_content.jsp?urltype=news.NewsContentUrl&wbtreeid=5069&wbnewsid=1143514": {
-        "proactive.website"
     },
     "https://hrss.tj.gov.cn/zhengwugongkai/zfxxgknew/zfxxgknbnew/202302/t20230213_6103989.html": {
         "proactive.total"
@@ -648,7 +701,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.jingzhouqu.gov.cn/xxgk/xxgkml/bmzfxxgknb/202202/t20220218_698433.shtml": {
         "proactive.website"
     },
-    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total", "proactive.website"},
+    "http://www.tsqs.gov.cn/info/1082/16404.htm": {"proactive.total"},
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "proactive.new_media"
     },
@@ -659,6 +712,9 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.kmxs.gov.cn/c/2026-02-03/7104080.shtml": {"proactive.new_media"},
     "http://www.ddk.gov.cn/bm/qwsjkw/zwgk_56869/zfxxgknb_56878/202601/t20260128_15360367.html": {
         "normative.issued"
+    },
+    "https://www.bjdch.gov.cn/zfxxgkzl/zfxxgknb/2019nb/dcqjd2019/202001/t20200120_2995341.html": {
+        "proactive.new_media"
     },
     "http://www.yaozhou.gov.cn/resources/site/153/html/yzgk/zfxxgknb/nbqzfgzbm/202101/459854.html": {
         "proposals.count"
@@ -673,7 +729,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.website"
     },
     "http://www.jmdbq.gov.cn/art/2025/1/8/art_28091_1124470.html": {"proactive.new_media"},
-    "https://www.qj.gov.cn/html/2025/2024n_0310/272880.html": {"proactive.website"},
     "http://www.daishan.gov.cn/art/2022/1/28/art_1229076526_61753.html": {"proactive.website"},
     "http://szeb.sz.gov.cn/home/xxgk/zfxxgk/xxgknb/content/post_11104678.html": {"proactive.website"},
     "https://www.ningjin.gov.cn/content/39503.html": {"proactive.total"},

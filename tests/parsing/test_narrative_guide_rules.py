@@ -19,7 +19,7 @@ def test_a_round_word_is_no_figure() -> None:
     for words in ("数十条", "几十条", "上百条", "千余条"):
         assert _facts(text.replace("百余条", words), 2025) == {}
     # a numeral with its digits is a count: "四十余条" (dev), "一件"
-    assert _facts("全年通过新区官网政务信息平台等渠道共发布各类信息四十余条。", 2023) == {"proactive.total": 40}
+    assert _facts("全年通过新区官网政务信息平台等渠道共发布各类信息四十余条。", 2023) == {"proactive.website": 40}
     assert _facts("2023年度厚桥街道收到政府信息公开申请一件,已办理完毕。", 2023) == {"applications.received": 1}
 
 
@@ -172,3 +172,86 @@ def test_a_total_its_own_breakdown_adds_up_to_holds_no_new_media_given_apart() -
         "proactive.total": 2548,
         "proactive.new_media": 1748,
     }
+
+
+def test_the_website_named_before_others_unnamed_is_the_figures_channel() -> None:
+    # dev (hljwch), GUIDE clarification 14: "通过<政府网站>等渠道…N条", no other channel named — the website's
+    text = "(一)主动公开情况:2024年,通过市政府信息公开统一平台等渠道,主动公开政府信息79条。"
+    assert _facts(text, 2024) == {"proactive.website": 79}
+    # dev (fuxian): 等平台 alike; clarification 6: "通过政府网站等方式…N条" beside new media given apart
+    assert _facts("2020年我镇通过富县人民政府网等平台共发布各类信息91条。", 2020) == {"proactive.website": 91}
+    text = "2023年，我局通过政府网站等方式主动公开政府信息300条，通过微信公众号发布信息120条。"
+    assert _facts(text, 2023) == {"proactive.website": 300, "proactive.new_media": 120}
+    # near misses: another channel named in the list (adapted), or a way of publishing (dev, jsxishan)
+    assert _facts(text.replace("政府网站等方式", "政府网站、公示栏等方式"), 2023) == {"proactive.total": 300, "proactive.new_media": 120}
+    text = "2025年我们通过网页发布等形式主动向社会公开政府信息58条,电子化率达100%。"
+    assert _facts(text, 2025) == {"proactive.total": 58}
+
+
+def test_a_columns_figure_after_a_semicolon_leaves_the_website_figure_before_it() -> None:
+    # dev (xingtai), GUIDE clarification 6: "通过政府网站等方式…N条" with new media given apart → website N,
+    # though a column's figure follows in a member of its own
+    text = (
+        "坚持公正、公平、及时、准确和便民原则，通过政府网站等方式，主动全面公开规划信息、行政许可、重大民生信息等"
+        "政府信息19322条；“邢台政务”微博、微信发布重要会议、政府文件、政策解读等信息4304条，129.2万人次浏览信息；"
+        "专栏公开河北省人大代表建议、政协提案办理复文4件。"
+    )
+    assert _facts(text, 2025) == {"proactive.website": 19322, "proactive.new_media": 4304}
+    # adapted: in the same member the column's figure may be the website's part — no website figure
+    near = text.replace("19322条；", "19322条，专栏公开政府信息4条；")
+    assert _facts(near, 2025) == {"proactive.new_media": 4304}
+
+
+def test_an_upper_levels_or_a_subordinate_institutions_site_is_no_second_site_of_the_body() -> None:
+    # dev (zjc), GUIDE clarification 13: the city bureau's site beside the county portal is another channel
+    text = "我局通过县政府网站、天水市科技局官网等公开方式向社会公布各类政府信息110条。"
+    assert _facts(text, 2023) == {"proactive.total": 110}
+    assert _facts(text.replace("、天水市科技局官网", ""), 2023) == {"proactive.website": 110}
+    # dev (zgqingyang): the province's site beside the city portal gives no second website figure
+    text = (
+        "依托市委党建网、陇东报、省政府外事办网站、市政府门户网站等媒体全面准确及时地向社会公开发布政务和外事工作动态,"
+        "全年报送发布信息23条,其中在市政府门户网站公开发布11条、省政府外事办网站公开发布13条,庆阳市党建网公开发布5条。"
+    )
+    assert _facts(text, 2020) == {"proactive.website": 11}
+    # adapted from the GUIDE: a library's site is no second site; another site of the body's own is
+    text = "2023年，我局政府网站公开政府信息27条，图书馆网站发布信息8条。"
+    assert _facts(text, 2023) == {"proactive.website": 27}
+    assert _facts(text.replace("图书馆网站", "区政务网站"), 2023) == {}
+    # (sites of several levels as one channel are the website: dev, qishan)
+    assert _facts("全年累计在省市县网站发布信息221条。", 2023) == {"proactive.website": 221}
+
+
+def test_one_figure_for_two_of_the_bodys_websites_is_the_website_figure() -> None:
+    # dev (gd-aijia), GUIDE clarification 6: the whole is the two sites' figures added up — the website's
+    text = "2020年，我局主动公开政府信息1712件，其中：在政府信息公开网站公开信息23件，在我局门户网站发布信息1689件。"
+    assert _facts(text, 2020) == {"proactive.website": 1712}
+    # adapted: parts that do not add up to it leave the whole a total
+    assert _facts(text.replace("1689件", "1600件"), 2020) == {"proactive.total": 1712}
+    # dev (zjc): the county portal and the town's sub-site (子站) together
+    text = "于2024年通过张家川县政府网站、龙山镇政务公开子站等多元途径,对外发布政府信息99条。"
+    assert _facts(text, 2024) == {"proactive.website": 99}
+    assert _facts(text.replace("龙山镇政务公开子站", "微信公众号"), 2024) == {"proactive.total": 99}
+
+
+def test_a_platform_figure_that_lost_its_unit_takes_its_neighbours_unit() -> None:
+    # dev (nyncj.yichun), GUIDE clarification 16: the text lost its units ("公开信息389共计3545")
+    text = "公开形式以网站公开为主，宜春市农业农村局网站发布信息3156条，官方微信公众号“宜春农业农村发布”公开信息389共计3545"
+    assert _facts(text, 2021) == {"proactive.website": 3156, "proactive.new_media": 389}
+    # adapted: a platform's figure with no unit beside one in 篇 sums with it, in 篇
+    text = "2023年，我局通过微信公众号发布信息150，微博发布信息147篇。"
+    facts = read_narrative(document_from_text(text).blocks, year=2023).facts
+    assert [(f.key, f.value, f.unit) for f in facts] == [("proactive.new_media", 297, "篇")]
+    # near miss: two printed units stay apart — no sum
+    assert _facts(text.replace("信息150，", "信息150条，"), 2023) == {}
+
+
+def test_a_figure_of_an_open_government_platform_is_no_total_though_its_parts_name_the_website() -> None:
+    # GUIDE clarification 5 (its example; no dev sentence states one): the platform carries more than the
+    # website, and is no total — the portal's part is the website's figure
+    text = "2023年，全县信息公开平台共发布23138条，其中通过政府网站发布2917条，通过政务新媒体发布20221条。"
+    assert _facts(text, 2023) == {"proactive.website": 2917, "proactive.new_media": 20221}
+    # near misses (dev, lixin and huangshi): parts naming no portal, or the portal as the whole
+    text = "2023年我镇政府信息公开平台累计发布各类信息716条,其中政务公开平台发布信息398条,基层政务公开标准化规范化专题发布信息318条。"
+    assert _facts(text, 2023) == {"proactive.website": 716}
+    text = "2025年，我局政府门户网站发布各类信息851篇，其中政府信息公开平台发布信息851篇，发挥了政府网站主渠道作用。"
+    assert _facts(text, 2025) == {"proactive.website": 851}

@@ -50,8 +50,10 @@ def test_a_figure_under_a_heading_naming_one_channel_is_neither_its_nor_a_total(
 
 
 def test_one_channel_then_others_unnamed_is_a_figure_across_channels() -> None:
+    # (but the website named so is the figure's channel: GUIDE clarification 14)
     text = "全年通过新区官网政务信息平台等渠道共发布各类信息四十余条。"
-    assert _facts(text) == {"proactive.total": 40}
+    assert _facts(text) == {"proactive.website": 40}
+    assert _facts(text.replace("新区官网政务信息平台", "微信公众号")) == {"proactive.total": 40}
     text = "全年通过电子屏幕，公告栏等公开渠道主动发布政府信息共计49条（不同渠道发布的同一信息计为1条）。"
     assert _facts(text) == {"proactive.total": 49}
 
