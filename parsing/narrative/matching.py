@@ -272,12 +272,13 @@ def _match(
 ) -> Candidate | None:
     if quantity.unit not in words.units or (quantity.unit in words.tight_units and not _TIGHT[words.key].search(before)):
         return None
-    if words.alone_verbs and not part and stated_alone(words, before):
+    listed = bool(words.bare_listed and bare(words, before) and listed_item(words, before, whole))
+    if words.alone_verbs and ((not part and stated_alone(words, before, quantity.unit)) or listed):
         if _NOT_OWN.search(before):
             return None
         return Candidate(words.key, quantity.value, quantity.unit, quantity.qualifier, 1, None, quantity.raw, alone=True)
     verb = verb_in(_VERBS[words.key], before) if words.key in _VERBS else None
-    if words.verbs and verb is None and not (bare(words, before) and (not words.bare_listed or listed_item(words, before, whole))):
+    if words.verbs and verb is None and not (bare(words, before) and (not words.bare_listed or listed)):
         return None
     # What follows the count names it only up to the next list item ("行政复议案4件、办理行政诉讼0件").
     following = _LIST_ITEM_END.split(after, maxsplit=1)[0]

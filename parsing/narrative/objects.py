@@ -92,7 +92,7 @@ def published_whole(text: str) -> bool:
 def listed_item(words: FactWords, before: str, whole: bool) -> bool:
     """ "…，其中行政规范性文件9条": a bare subject as an item of what was published (FactWords.bare_listed)
     — after a whole (`whole`) or right after a publish verb, naming no other kind nor joined to one."""
-    ends = [m.start() for m in re.finditer(alternation(tuple(w for g in words.required for w in g)), before)]
+    ends = [m.start() for m in re.finditer(alternation(words.bare), before)]
     if not ends:
         return False
     head = before[: ends[-1]]
@@ -101,9 +101,11 @@ def listed_item(words: FactWords, before: str, whole: bool) -> bool:
     if head[-1:] in P.OBJECT_CONJUNCTIONS and not re.search(r"[0-9０-９][^0-9０-９]?$", head[:-1]):
         return False  # joined to another kind ("规章及规范性文件27件", "政策、规范性文件类信息2条")
     item = _ITEM_OPENING.split(head)[-1]
-    verb = list(_PUBLISH_VERB.finditer(item))
+    verb = [v for v in _PUBLISH_VERB.finditer(item) if not item[: v.start()].endswith(P.NOT_PUBLISHED_BEFORE)]
     if verb:
         item = item[verb[-1].end() :]
+    elif _PUBLISH_VERB.search(item):
+        return False  # ("提供应公开部门文件79份": not published)
     return (whole or bool(verb)) and not any(k in item for k in words.item_other_kinds)
 
 
@@ -113,11 +115,13 @@ _OWN_FILES = re.compile(
 _COLUMNS = re.compile(alternation(P.COLUMN_WORDS))
 
 
-def stated_alone(words: FactWords, before: str) -> bool:
+def stated_alone(words: FactWords, before: str, unit: str) -> bool:
     """ "主动公开文件17件", "公开市政府及市政府办公室文件237份": the figure of a `part_of` key stated on
     its own (FactWords.alone_objects) — the body's own files, its owner said, no other kind with them."""
     verb = last(re.compile(alternation(words.alone_verbs)), before)
-    if verb is None or before[: verb.start()].endswith(C.DOCUMENT_NOT_PUBLISHED) or _COLUMNS.search(before):
+    if unit not in C.DOCUMENT_UNITS or verb is None or before[: verb.start()].endswith(P.NOT_PUBLISHED_BEFORE):
+        return False
+    if _COLUMNS.search(before):  # a column holds earlier years' files too (GUIDE.md clarification 3)
         return False
     counted = _TRAILING_FILLERS.sub("", before[verb.end() :])
     if any(k in counted for k in C.DOCUMENT_OTHER_KINDS):

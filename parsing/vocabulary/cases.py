@@ -68,8 +68,10 @@ DOCUMENT_OWNER_ENDS = (
     "市政府", "县政府", "区政府", "省政府", "州政府", "镇政府", "乡政府", "人民政府", "政府办", "府办", "办公室", "办公厅",
     "本委", "本局", "本办", "我局", "我委", "我办", "名义印发的", "名义制发的",
 )
-# Right before the verb, these make it no publishing ("依申请公开文件", "向…送交主动公开文件45件").
-DOCUMENT_NOT_PUBLISHED = ("申请", "不予", "不", "未", "无", "送交", "报送", "上报")
+# The body's own files as an item of what it published (GUIDE.md clarification 17: "…，其中：部门文件5条").
+DOCUMENT_ITEMS = ("部门文件", "部门文件信息")
+DOCUMENT_ITEM_OTHER_KINDS = ("政策", "上级", "规范性")
+DOCUMENT_PUBLISHED_UNITS = (*DOCUMENT_UNITS, "条", "篇", "项")
 # Another kind of file named with them ("各部门发布政策文件263件", "人事任免文件106件"): no own files' figure.
 DOCUMENT_OTHER_KINDS = ("政策", "规范性", "部门", "上级", "转发", "解读", "其他", "其它", "人事", "任免", "规章", "征求", "党")
 

@@ -167,8 +167,7 @@ class FactWords:
     # naming no `item_other_kinds` nor joined to another kind ("规章及规范性文件27件": of both).
     bare_listed: bool = False
     item_other_kinds: tuple[str, ...] = ()
-    # With `part_of`: also read outside a part, counting one of `alone_objects` (owners and fillers aside)
-    # right after one of `alone_verbs` ("主动公开文件17件", "公开市政府及市政府办公室文件237份").
+    # With `part_of`: read alone too, counting `alone_objects` after `alone_verbs` ("主动公开文件17件"), or `bare`.
     alone_verbs: tuple[str, ...] = ()
     alone_objects: tuple[str, ...] = ()
     # What is counted, named between the verb and the number, holds one of these (when not empty).
@@ -382,13 +381,13 @@ FACT_WORDS: tuple[FactWords, ...] = (
         "documents.published",
         "公开发布公文",
         "件",
-        C.DOCUMENT_UNITS,
+        C.DOCUMENT_PUBLISHED_UNITS,
         verbs=C.DOCUMENT_PUBLISH_VERBS,
         objects=C.DOCUMENT_OBJECTS,
         part_of="documents.issued",
-        # GUIDE.md clarification 2: the body's own files published (no 政策文件 posted, no 政府令)
-        alone_verbs=C.DOCUMENT_ALONE_VERBS,
-        alone_objects=C.DOCUMENT_ALONE_OBJECTS,
+        # GUIDE.md clarifications 2 and 17: the body's own files published, also as a list item ("部门文件5条")
+        alone_verbs=C.DOCUMENT_ALONE_VERBS, alone_objects=C.DOCUMENT_ALONE_OBJECTS,
+        bare=C.DOCUMENT_ITEMS, bare_listed=True, item_other_kinds=C.DOCUMENT_ITEM_OTHER_KINDS,
         asked_as_part=("公开发布", "对外公开", "公开"),
     ),
 )

@@ -106,6 +106,9 @@ KIND_OF_FIELD = ("重点",)
 GENERAL_KINDS = ("各类", "各种", "其他", "其它")
 # Where an item of a list of what was published opens ("…，其中行政规范性文件9条、…").
 ITEM_OPENINGS = ("其中", "包括", "包含", "含", "：", ":", "、")
+# Right before a publish verb, these make it no publishing ("依申请公开文件", "向…送交主动公开文件45件",
+# "向县图书馆提供应公开部门文件79份").
+NOT_PUBLISHED_BEFORE = ("申请", "不予", "不", "未", "无", "送交", "报送", "上报", "应")
 # A whole of what was published, stated before its items ("主动公开政府信息643条，其中…").
 PUBLISHED_WHOLES = ("信息", "文件")
 # "微博“…”、微信公众号“…”分别发布信息92条、306条": one figure per channel named.

@@ -19,29 +19,20 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
-    "http://www.xqq.gov.cn/zwgk/bmxxgkml/xqqqjjjdbsc/xxgknb_9490/202501/t20250123_4804883.html": {
-        "documents.published"
-    },
     "http://rongchang.gov.cn/jz/hbz/zwgk_70755/zfxxgknb_70772/202101/t20210129_8843764.html": {
         "proactive.website"
     },
     "http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html": {"normative.issued"},
-    "http://www.qinbei.gov.cn/zfxxgk/qbqzwgkpt/dtz/zfxxgkgzndbg_25/t17860899.shtml": {"documents.published"},
     "http://www.yfq.gov.cn/zwgk/zfxxgknb/202601/t20260129_3718878.shtml": {"documents.published"},
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"
     },
-    "http://www.tsqs.gov.cn/info/13951/728370.htm": {"documents.published"},
-    "http://aqxxgk.anqing.gov.cn/gknb_show.php?id=4374": {"documents.published"},
     "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.new_media"},
     "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
         "proactive.website"
     },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
-    },
-    "http://fgw.liaocheng.gov.cn/channel_l_sfgwchannel201911221748522677536714/doc_6448f647391004f8b9ee083b.html": {
-        "documents.published"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
     "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
@@ -71,17 +62,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.tjwq.gov.cn/zwgk/zfxxgk/zj2/ycjdbsc/zfxxgknb41/202601/t20260129_7234339.html": {
         "proactive.new_media"
     },
-    "http://xfj.jining.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370800004235587R&fbtime=2024": {
-        "documents.published"
-    },
     "https://csglw.beijing.gov.cn/zwxx/zfxxgk/zfxxgknb/202001/t20200119_1618303.html": {"proactive.total"},
-    "http://www.longxian.gov.cn/art/2024/1/19/art_15393_1714749.html": {"documents.published"},
     "http://www.ruijin.gov.cn/rjsxxgk/rj78243/202301/cc022ab779924f409382c2b59ab1364e.shtml": {
         "proactive.new_media"
     },
     "http://donghe.gov.cn/qzfgzbm22/24908624.jhtml": {"normative.issued"},
-    "http://www.yj.gov.cn/art/2023/1/18/art_1229710852_70896.html": {"documents.published"},
-    "https://xiangyin.gov.cn/31185/32018/32023/32057/56530/content_2351779.html": {"documents.published"},
     "https://zazf.gov.cn/gk/gk05/tbnb/96193.htm": {"proactive.total", "proactive.website"},
     "https://www.putian.gov.cn/zfxxgk/zfxxgkndbg/2023nzfxxgkndbg/szfgbm/202401/t20240118_1899417.htm": {
         "normative.issued",
@@ -164,7 +149,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.nxlw.gov.cn/zwgk/zfbmzsjgxxgk/lwssfj_29147/xxgknb_29150/202501/t20250123_4802040.html": {
         "proactive.new_media"
     },
-    "https://www.dabu.gov.cn/mzdpshzzf/gkmlpt/content/2/2590/post_2590436.html": {"documents.published"},
     "http://www.zichang.gov.cn/zfxxgk/zfxxgknb/szfnb/2023n/1752504210521403394.html": {"proactive.website"},
     "https://ybj.dl.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=2103000004&fbtime=2024": {
         "proactive.new_media",
@@ -177,12 +161,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.lcj.linzhi.gov.cn/lzslyj/c106061/202401/dc9911a197ab4f879b3d1903fa0a9a6f.shtml": {
         "proactive.total"
     },
-    "http://www.zjxs.gov.cn/zfxxgk/xsqrmzfwz/content/post_1845465.html": {"documents.published"},
     "https://www.taixing.gov.cn/zwgk/bmxxgk/nyncj/xxgknb/art/2026/art_d07cf2bdfaea42c783f6a5759e4e26d1.html": {
         "proactive.total"
     },
-    "https://luchovivas.com/art/2024/1/22/art_1229230631_4234386.html": {"documents.published"},
     "http://scjg.xianning.gov.cn/xxgk/xxgknb/202601/t20260121_4216647.shtml": {"review.count"},
+    "https://www.kazuo.gov.cn/html/KZXZF/202601/0176869810066763.html": {"documents.published"},
     "http://www.aes.gov.cn/aes/2026-01/15/article_2026011509191225642.html": {"applications.received"},
     "http://www.xmta.gov.cn/zc/zfxxgkzl/bmzfxxgk/jyj/zfxxgk/zfxxgknb/202601/t20260121_1135042.htm": {
         "documents.published",
@@ -195,14 +178,12 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
-    "https://luchovivas.com/art/2024/1/19/art_1229230631_4234065.html": {"documents.published"},
     "https://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2024": {
         "documents.published"
     },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
-    "http://yixing.gov.cn/doc/2022/01/14/1012008.shtml": {"documents.published"},
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
         "proactive.new_media",
         "proposals.count",
@@ -226,7 +207,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
-    "https://www.hhml.gov.cn/info/143792/899012.htm": {"documents.published"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.new_media"
@@ -240,10 +220,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2012071816238473217.html": {"proactive.website"},
     "http://www.yanliang.gov.cn/xxgk/bmxxgknb/2013059725805506562.html": {"proactive.website"},
-    "https://www.ruian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003004013&fbtime=2024": {
-        "documents.published"
-    },
-    "http://117.156.67.38/mobile/zwgk-view/27796.html": {"documents.published"},
     "https://hkjmqz120.com/www/xxgk/bmxxgkml/ycsszglj_38951/xxgknb_38953/202301/t20230129_3932831": {
         "documents.published",
         "proactive.total",
@@ -372,7 +348,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.issued",
         "documents.published",
     },
-    "https://xiangyin.gov.cn/31185/32018/32020/58721/60045/content_2357766.html": {"documents.published"},
     "https://wh.ahwft.com/content/detail/62d4c185a37af6dd6af120ce.html": {"proposals.count"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
@@ -427,16 +402,11 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.published"
     },
     "http://www.jurong.gov.cn/jrslj/bmxxgknb/202301/4fba3b5e1eb64e06baaed3de922ccd45.shtml": {
-        "applications.received",
-        "documents.published",
+        "applications.received"
     },
     "http://sf.xm.gov.cn/zwgk/sfjxxgk/xxgkndbg/202501/t20250117_2913703.htm": {"proactive.website"},
     "https://cqstl.gov.cn/bm/qsfj_71104/zwgk_70831/zfxxgknb_70842/202501/t20250115_14163770.html": {
         "normative.issued"
-    },
-    "https://www.sxyc.gov.cn/art/2024/1/22/art_1229445040_4107020.html": {"documents.published"},
-    "https://www.wuhua.gov.cn/xxgk/zfjg/xzrzyj/zfxxgkml/zfxxgknb/content/post_2124800.html": {
-        "documents.published"
     },
     "http://www.xichang.gov.cn/zfxxgk/zfxxgknb/oldnb/xzjjdb_15916/dcb_16457/202201/t20220112_2128841.html": {
         "applications.received"
@@ -452,14 +422,8 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "https://www.hhml.gov.cn/info/143622/745302.htm": {"applications.received", "proactive.total"},
-    "https://baiyin.gov.cn/skjj/zfxxgknb/art/2023/art_8d1b4c61891647feb5df41e82fb37f0c.html": {
-        "documents.published"
-    },
     "https://hnsn.gov.cn/hnsn/xxgknb/202003/a4bb87543c1e4b338043a3a361386fd9.shtml": {"proactive.new_media"},
     "https://cncx.gov.cn/news/show/20220117152348537.html": {"proactive.new_media"},
-    "http://www.jiangyan.gov.cn/zfxxgk/zfxxgknb/2022/zjyq/art/2023/art_8982fab6c9d6416681c744123bc25170.html": {
-        "documents.published"
-    },
     "http://www.lixia.gov.cn/gongkai/site_lixiaqulxqysjdbscam/channel_63899b0337599182826238d0/doc_69780e3c3b15ceb212c2a5bb.html": {
         "fees.collected"
     },
@@ -498,7 +462,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://www.lintong.gov.cn/zwgk/xxgkml/xxgknb/bmxxgknb/2017052662977646594.html": {"documents.published"},
-    "https://www.scanju.gov.cn/gongkai/show/b690b33f4b2a432e8e9cc4f7472d3c0a.html": {"documents.published"},
     "https://www.gongqing.gov.cn/jtysj/fdzdgknr_187197/zfxxgkgz/ndbg/202601/t20260120_7151909.html": {
         "proactive.total"
     },
@@ -529,7 +492,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://js.changchun.gov.cn/szf_3410/ndbg/202501/t20250127_3378533.html": {"proactive.website"},
     "https://www.wenzhou.gov.cn/art/2025/1/16/art_1229850036_97440.html": {"proactive.website"},
-    "http://xiangyin.gov.cn/31185/32018/32023/32058/56343/content_2051703.html": {"documents.published"},
     "http://cnjg.gov.cn/gongkai/show/20250126175955853.html": {"fees.collected"},
     "https://www.wehdz.gov.cn/2022/zfxxgk/dfbm/jyj/zfxxgkndbg_43869/202202/t20220214_1922457.shtml": {
         "normative.issued",

@@ -149,3 +149,16 @@ def test_review_cases_and_a_cut_list_are_no_proposals() -> None:
     text = "2024年，累计办理网站领导信箱信访1件、12345政务服务热线512件，网络问政14件，人大代表建议5件"
     assert _facts(text, 2024) == {}
     assert _facts(text + "。", 2024) == {"proposals.count": 5}
+
+
+def test_the_bodys_files_as_an_item_of_what_it_published() -> None:
+    # GUIDE.md clarification 17: "部门文件N条" in the list of what the body published
+    text = "共主动公开信息8条，其中：部门文件2条，公示公告2条，财政预决算和审计信息2条，公开年度报告2条。"
+    assert _facts(text, 2023) == {"proactive.total": 8, "documents.published": 2}
+    text = "2023年陇县水利局在政府信息公开网站公开信息40条,其中工作动态信息25条、本部门文件12条,年初预算信息1条。"
+    assert _facts(text, 2023)["documents.published"] == 12
+    # files provided to a library "to be published" are not published
+    text = "向县图书馆、档案馆提供应公开的规范性文件,2021年全年共向县图书馆、档案馆提供应公开部门文件79份。"
+    assert _facts(text, 2021) == {}
+    # a count with no unit is no own files' figure stated alone
+    assert "documents.published" not in _facts("主动公开类文件全部实行档案化管理，2025年主动公开文件数量为0。", 2025)
