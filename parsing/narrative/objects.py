@@ -17,6 +17,7 @@ _PART = re.compile(alternation(W.PART_WORDS))
 _FILLERS = re.compile(alternation(P.OBJECT_FILLERS))
 _CONJUNCTION = re.compile(alternation(P.OBJECT_CONJUNCTIONS))
 _TRAILING_FILLERS = re.compile(f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)+$")
+_ONLY_FILLERS = f"(?:{alternation(P.OBJECT_FILLERS)}|\\s)*$"
 _FIELDS = re.compile(f"^.*?(?<!{alternation(P.KIND_OF_FIELD)}){alternation(P.FIELD_WORDS)}(?={alternation(W.INFO_OBJECTS)}$)")
 # "…的" before information in general ("涉及群众切身利益的政府信息"), but not a kind ("…类的信息").
 _MODIFIED = re.compile(f"^[^、，,等]+(?<!类)的(?P<head>{alternation(W.INFO_OBJECTS)})$")
@@ -69,11 +70,11 @@ def names_it(words: FactWords, before: str, verb: re.Match[str] | None, followin
 def bare(words: FactWords, before: str) -> bool:
     """ "依申请公开3次": a subject of the key right before the count stands for its verb (never
     in a breakdown: "制发公文68件，其中…依申请公开21件" counts documents)."""
-    subject = _TRAILING_FILLERS.sub("", before)
     handled = any(
         v in before for v in (*C.HANDLE_VERBS, *C.ANSWER_VERBS, "处理")
     )  # "办理…申请7件", "回复依申请公开1份" count no requests received
-    return not handled and any(subject.endswith(b) for b in words.bare)
+    # (the subject, then fillers only: "规范性文件数1条" — 件数 is no filler there)
+    return bool(words.bare) and not handled and re.search(alternation(words.bare) + _ONLY_FILLERS, before) is not None
 
 
 _ITEM_OPENING = re.compile(f"{alternation(P.ITEM_OPENINGS)}|[0-9０-９][^0-9０-９、，,]?")

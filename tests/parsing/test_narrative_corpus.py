@@ -15,14 +15,12 @@ ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
     "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
-    "https://www.tinghu.gov.cn/art/2025/1/10/art_32348_4274290.html": {"normative.issued"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
     "http://rongchang.gov.cn/jz/hbz/zwgk_70755/zfxxgknb_70772/202101/t20210129_8843764.html": {
         "proactive.website"
     },
-    "http://www.yw.gov.cn/art/2021/1/12/art_1229134028_3787891.html": {"normative.issued"},
     "http://www.yfq.gov.cn/zwgk/zfxxgknb/202601/t20260129_3718878.shtml": {"documents.published"},
     "http://www.lianxi.gov.cn/zfxxgk/zfxxgknb/2024n/qzf/202502/t20250220_6854532.html": {
         "proactive.new_media"

@@ -30,6 +30,9 @@ def test_normative_files_as_an_item_of_what_was_published() -> None:
     text = "2021年公开政府信息3条，含规范性文件0份、政策解读0份，未收到政府信息公开申请。"
     assert _facts(text, 2021) == {"proactive.total": 3, "normative.issued": 0, "applications.received": 0}
     assert _facts("其中,规范性文件4篇,政策解读5篇。", 2021) == {"normative.issued": 4}
+    # "文件数": the files' count (件数 is no filler after the files)
+    text = "2020年主动公开信息总数458条，其中政府网站公开政府信息数238条，其他方式公开政府信息数49条，规范性文件数1条。"
+    assert _facts(text, 2020)["normative.issued"] == 1
     # others' files may stand between the verb and the files when they are the government's own
     text = "2022年，在上海市人民政府网站主动公开市政府和市政府办公厅行政规范性文件42件，人事任免文件106件。"
     assert _facts(text, 2022) == {"normative.issued": 42}
