@@ -609,8 +609,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://heqing.gov.cn/dlrmzf/xxgkml/202503/e465a9d0187a452d82456b8afbe9c07a.shtml": {"normative.issued"},
     "https://www.wuchang.gov.cn/xxgk/xzspj/zfxxgknb/202601/t20260109_2709257.html": {"proactive.total"},
     "https://bjwhyl.com/zwgk/002005/002005002/002005002025/20230116/7981032b-760b-4487-b569-5499f220593e": {
-        "normative.issued",
-        "proactive.website",
+        "proactive.website"
     },
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/26bf67ae-14a6-4c6c-9f3a-877960cb282e.html": {
         "proactive.total"
