@@ -66,6 +66,8 @@ TIME_ONLY = re.compile(r"(?:(?:19|20)[0-9]{2}\s*年度?|全年|本年度?|今年
 # "在“梁溪区人民政府”网公开…", "在《云县人民政府网》公开…": a title that names a website.
 _TITLE_THEN_WEBSITE = re.compile(r"[”》\"」]网")
 _WEBSITE_TITLE = re.compile(rf"(?:网|{alternation(W.WEBSITE_WORDS)})[”》\"」]$")  # (《…网》, “首都之窗”)
+# "通过“黄平县政务微博”发布信息361条": a title that names an account of a platform.
+_MEDIA_TITLE = re.compile(rf"({alternation(P.TITLED_MEDIA)})[”》\"」]$")
 # "通过微信公众号等渠道共发布…": one channel named, then others unnamed — a figure across
 # channels, not the named one's (a list "网站、公众号等平台" names its channels); but the website
 # named so is the figure's channel ("通过新区官网政务信息平台等渠道…", GUIDE 14; 6: "通过政府网站等方式").
@@ -161,13 +163,17 @@ def channels(text: str) -> tuple[set[str], str | None]:
         )
     ):
         kinds.add(WEBSITE)
+    titled_media = [m for t in TITLES.findall(original) if (m := _MEDIA_TITLE.search(t))] if titled else []
+    if not kinds and titled_media:
+        kinds.add(MEDIA)
+        media = titled_media[-1]
     if not kinds and titled and not untitled.strip(" 的"):
         kinds.add(NAMED)
     if not kinds and _SITE_NAME.search(text):
         kinds.add(OTHER)  # the agency's own site or another's: a channel, not surely the website
     if news_client:
         kinds.add(PRESS)
-    return kinds, (media.group() if media is not None else None)
+    return kinds, (media.group(media.lastindex or 0) if media is not None else None)
 
 
 _MEANS = re.compile(

@@ -12,6 +12,8 @@ CHANNEL_LIST_NOUNS = tuple(e.removeprefix("等") for e in CHANNEL_LIST_ENDINGS)
 # A channel named by its title (“周至政务”公众号, 《云县人民政府公众信息网》): the kind of channel
 # is the word after the title, never a word inside it ("“云县人民政府网”微信平台" is WeChat).
 TITLE_QUOTES = (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"))
+# A title ending in one of these names an account of that platform ("“黄平县政务微博”").
+TITLED_MEDIA = ("微博", "公众号")
 # Quoted words that describe channels rather than name an account ("“两微一端”"): read as words.
 CHANNEL_DESCRIPTORS = ("两微一端", "两微一抖", "两微一条", "两微")
 # A channel word followed by these names the platform's upkeep, not the channel of a figure

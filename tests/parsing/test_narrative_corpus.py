@@ -602,7 +602,6 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://wlt.sc.gov.cn/scwlt/zfxxgkndbg2/2026/1/28/e850b3de0c3c4723853f53e1cc04521a.shtml": {
         "proactive.new_media"
     },
-    "https://www.qdnhp.gov.cn/zfxxgk/zfxxgknb/2022n/202302/t20230217_78241728.html": {"proactive.new_media"},
     "http://www.lianyun.gov.cn/lygslyqrmzfscjdbsc/zfxxgknb/content/d3b17f6f-0e49-4bd1-bccf-ebb3173f2576.html": {
         "proactive.total"
     },
@@ -626,11 +625,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "https://ht.sanya.gov.cn/htqsite/xxgknb/202401/40df6b78343445ff816fb8d433c9dd04.shtml": {
         "proactive.new_media"
     },
-    "https://www.qdnhp.gov.cn/xxgk/xxgknb/202502/t20250220_86926858.html": {
-        "proactive.new_media",
-        "review.count",
-        "suit.count",
-    },
+    "https://www.qdnhp.gov.cn/xxgk/xxgknb/202502/t20250220_86926858.html": {"review.count", "suit.count"},
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {

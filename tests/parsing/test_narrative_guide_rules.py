@@ -255,3 +255,12 @@ def test_a_figure_of_an_open_government_platform_is_no_total_though_its_parts_na
     assert _facts(text, 2023) == {"proactive.website": 716}
     text = "2025年，我局政府门户网站发布各类信息851篇，其中政府信息公开平台发布信息851篇，发挥了政府网站主渠道作用。"
     assert _facts(text, 2025) == {"proactive.website": 851}
+
+
+def test_an_account_named_only_by_a_title_ending_in_its_platform_is_new_media() -> None:
+    # "“黄平县政务微博”": the title names a Weibo account, another platform beside the WeChat one
+    text = "通过“黄平政讯”微信公众号发布信息474条，通过“黄平县政务微博”发布信息361条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 835}
+    # near miss: a title that names no platform is no new media of its own
+    text = "通过“黄平政讯”微信公众号发布信息474条，通过“黄平县政务服务”发布信息361条。"
+    assert _facts(text, 2022) == {"proactive.new_media": 474}
