@@ -264,3 +264,20 @@ def test_an_account_named_only_by_a_title_ending_in_its_platform_is_new_media() 
     # near miss: a title that names no platform is no new media of its own
     text = "通过“黄平政讯”微信公众号发布信息474条，通过“黄平县政务服务”发布信息361条。"
     assert _facts(text, 2022) == {"proactive.new_media": 474}
+
+
+def test_the_only_column_with_a_figure_is_the_websites_figure() -> None:
+    # GUIDE.md clarification 19: one column of the body's own site, no whole-site figure
+    text = "2023年，通过司法局门户网站工作动态栏目平台公开发文46条，微信公众号推送信息387条。"
+    assert _facts(text, 2023) == {"proactive.website": 46, "proactive.new_media": 387}
+    # near misses: the whole site's figure given beside it wins; a 信息公开专栏 beside the portal is GUIDE 6's
+    text = "2023年，通过司法局门户网站发布信息60条，其工作动态栏目平台公开发文46条，微信公众号推送信息387条。"
+    assert _facts(text, 2023) == {"proactive.website": 60, "proactive.new_media": 387}
+    assert "proactive.website" not in _facts("2023年，通过区政府门户网站发布信息60条，政府信息公开专栏发布信息46条。", 2023)
+
+
+def test_a_clause_that_lost_the_word_naming_the_place_names_no_channel() -> None:
+    # GUIDE.md clarification 20: "在政府信息公开" names no place for sure: no website figure
+    assert "proactive.website" not in _facts("2023年，我局在政府信息公开主动公开信息204条。", 2023)
+    # near miss: the site named
+    assert _facts("2023年，我局在政府信息公开网站主动公开信息204条。", 2023) == {"proactive.website": 204}
