@@ -21,6 +21,7 @@ from parsing.narrative.channels import OTHER, WEBSITE, WEBSITE_NAME, channel_nam
 from parsing.narrative.clauses import clauses
 from parsing.narrative.matching import sentence_candidates
 from parsing.narrative.quantities import quantities
+from parsing.narrative.sums import document_series
 from parsing.vocabulary import FACT_WORDS, alternation
 from parsing.vocabulary import facts as W
 from parsing.vocabulary import frames as F
@@ -210,4 +211,4 @@ def framed_candidates(sentence: str, year: int | None) -> list[Candidate]:
     if moved is not None:
         out += [c for c in sentence_candidates(moved, year) if c.key == _WEBSITE]
     out = sites_together(sentence, two_websites(sentence, closing_sums(sentence, platform_whole(sentence, out))))
-    return proactive_part(sentence, upper_site_figures(sentence, out))
+    return document_series(sentence, proactive_part(sentence, upper_site_figures(sentence, out)))

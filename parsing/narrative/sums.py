@@ -1,5 +1,5 @@
-"""Figures added up or closing a list: one per channel named with 分别, a 合计 after a list; a
-sentence's figures that are peers or additions, not totals."""
+"""Figures added up or closing a list: one per channel named with 分别, a 合计 after a list, the body's own
+document series given apart; a sentence's figures that are peers or additions, not totals."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from parsing.narrative.candidate import Candidate
 from parsing.narrative.channels import MEDIA, WEBSITE, channels
 from parsing.narrative.quantities import Quantity, quantities
 from parsing.vocabulary import FACT_WORDS, FACT_WORDS_BY_KEY, alternation
+from parsing.vocabulary import cases as C
 from parsing.vocabulary import prose as P
 
 _KEYS = tuple(f for f in FACT_WORDS if f.key != "proposals.count")
@@ -171,3 +172,30 @@ def closing_total(text: str, counts: list[Quantity], listed: list[Listed]) -> tu
         return parts, []
     total = Candidate("proactive.total", count.value, count.unit, count.qualifier, 1, None, count.raw, totalled=True)
     return parts, [total]
+
+
+_SERIES_KEY = "documents.published"
+_SERIES = (
+    rf"(?P<owner>[\u4e00-\u9fff]{{0,{C.DOCUMENT_SERIES_OWNER_CHARS}}}?(?:{alternation(C.DOCUMENT_OWNER_ENDS)}))"
+    rf"{C.DOCUMENT_SERIES_OBJECT}(?P<count>[0-9]+)(?P<unit>{alternation(C.DOCUMENT_PUBLISHED_UNITS)})"
+)
+_FIRST_SERIES = re.compile(f"(?:{alternation(C.DOCUMENT_ALONE_VERBS)}){_SERIES}")
+_NEXT_SERIES = re.compile(f"[，,、]{_SERIES}")
+
+
+def document_series(sentence: str, out: list[Candidate]) -> list[Candidate]:
+    """ "主动发布市政府文件13条，市政府办公室文件14条，…": the body's own document series given apart
+    in one unit are added up for the files published (GUIDE.md clarification 18); the series end at
+    the first item that is no such series (规范性文件, 法规, 政府令 are not added)."""
+    for first in _FIRST_SERIES.finditer(sentence):
+        series = [first]
+        while (following := _NEXT_SERIES.match(sentence, series[-1].end())) is not None:
+            series.append(following)
+        if len(series) < 2 or len({m.group("unit") for m in series}) != 1:
+            continue
+        if any(k in m.group("owner") for m in series for k in C.DOCUMENT_OTHER_KINDS):
+            continue
+        raw = "+".join(m.group("count") + m.group("unit") for m in series)
+        total = Candidate(_SERIES_KEY, sum(int(m.group("count")) for m in series), first.group("unit"), None, 1, None, raw)
+        return [c for c in out if c.key != _SERIES_KEY] + [total]
+    return out

@@ -68,6 +68,11 @@ DOCUMENT_OWNER_ENDS = (
     "市政府", "县政府", "区政府", "省政府", "州政府", "镇政府", "乡政府", "人民政府", "政府办", "府办", "办公室", "办公厅",
     "本委", "本局", "本办", "我局", "我委", "我办", "名义印发的", "名义制发的",
 )
+# The body's own document series given apart in one unit, added up (GUIDE.md clarification 18:
+# "主动发布市政府文件9条，市政府办公室文件14条，…行政规范性文件34条" → 23); an owner of at most this many
+# characters before its end word (DOCUMENT_OWNER_ENDS), nothing but 文件 after it.
+DOCUMENT_SERIES_OWNER_CHARS = 6
+DOCUMENT_SERIES_OBJECT = "文件"
 # The body's own files as an item of what it published (GUIDE.md clarification 17: "…，其中：部门文件5条").
 DOCUMENT_ITEMS = ("部门文件", "部门文件信息")
 DOCUMENT_ITEM_OTHER_KINDS = ("政策", "上级", "规范性")

@@ -176,9 +176,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
-    "https://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2024": {
-        "documents.published"
-    },
     "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},

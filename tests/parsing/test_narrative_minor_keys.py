@@ -165,3 +165,15 @@ def test_the_bodys_files_as_an_item_of_what_it_published() -> None:
     assert _facts(text, 2021) == {}
     # a count with no unit is no own files' figure stated alone
     assert "documents.published" not in _facts("主动公开类文件全部实行档案化管理，2025年主动公开文件数量为0。", 2025)
+
+
+def test_the_bodys_own_document_series_given_apart_are_added_up() -> None:
+    # GUIDE.md clarification 18 (dev, wenzhou): 规范性文件, 法规, 规章 are not added
+    text = (
+        "2024年通过市政府门户网站主动发布市政府文件13条,市政府办公室文件14条,市政府、市政府办公室行政规范性文件22条,"
+        "部门行政规范性文件58条,地方性法规4条,政府规章0条;编辑出版政府公报12期。"
+    )
+    assert _facts(text, 2024) == {"normative.issued": 22, "documents.published": 27}
+    # near misses: one series followed by normative files only, or series in two units — no sum
+    assert "documents.published" not in _facts("主动发布市政府文件9条，部门行政规范性文件34条。", 2024)
+    assert "documents.published" not in _facts("主动发布市政府文件9条，市政府办公室文件14件。", 2024)
