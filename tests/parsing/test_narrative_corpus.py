@@ -344,6 +344,56 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "documents.published",
     },
     "https://wh.ahwft.com/content/detail/62d4c185a37af6dd6af120ce.html": {"proposals.count"},
+    "http://bongotimes.com/info/1785/50257.html": {"proactive.new_media"},
+    "https://gdb.xuancheng.gov.cn/XxgkAnnualReport/show/4225.html": {"proactive.total"},
+    "https://ewenke.gov.cn/OpennessAnnualReport/show/7179.html": {
+        "applications.received",
+        "normative.issued",
+    },
+    "https://swj.taian.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370900004341363J&fbtime=2020": {
+        "proposals.count"
+    },
+    "http://slt.gxzf.gov.cn/zfxxgk/xxgkndbg/t27172767.shtml": {"proactive.total"},
+    "http://www.fl.gov.cn/bm/slj/zwgk_46474/zfxxgknb_46483/202601/t20260114_15318463.html": {
+        "proactive.website"
+    },
+    "http://www.zjpy.gov.cn/art/2021/1/28/art_1229486740_50853.html": {"proactive.total"},
+    "http://www.cqspb.gov.cn/bm/qmzj_63735/zwgk_63739/zfxxgknb_63756/202601/t20260123_15348750.html": {
+        "proactive.new_media"
+    },
+    "http://whlanqingting.com/OpennessAnnualReport/show/648.html": {"proactive.total"},
+    "http://www.anzhou.gov.cn/public/column/16371?type=3&nav=5&sub=5&timeFrame=2019&hasContent=true": {
+        "proactive.total"
+    },
+    "http://www.tianqiao.gov.cn/gongkai/site_tianqiaoquqswjp/channel_6389a0ea3759918282633262/doc_697856e24a4281a744c2a844.html": {
+        "fees.collected",
+        "proactive.total",
+    },
+    "https://bjswsg.com/njsczj/xxgkzl/zfxxgkndbg/202101/t20210129_2809610": {"proactive.website"},
+    "http://maojian.shiyan.gov.cn/xxgk/xxgknb/2023n_109815/202401/t20240117_4405804.shtml": {
+        "proactive.website",
+        "review.count",
+        "suit.count",
+    },
+    "https://yngm.gov.cn/zfxxgk_gmx_sfj/artview/195/172227.html?nbYear=2021&orgCode=A01A07A02A08": {
+        "review.count"
+    },
+    "http://tyj.sc.gov.cn/sctyj/zwxxgknb/2024/1/18/0d3c4ece0721428b8f0f79ad434614c9.shtml": {
+        "proactive.website"
+    },
+    "http://bet365asia.net/xxgk/xxgkml/xxgknb/gbm/content/post_9455333.html": {
+        "applications.received",
+        "normative.issued",
+    },
+    "http://jindazhongye.com/XxgkAnnualReport/show/5891.html": {"proactive.total"},
+    "https://www.suiyang.gov.cn/zfbm_5682332/sfj/zfxxgk_5682340/zfxxgknb_5682350/202301/t20230131_78049121.html?isMobile=true": {
+        "proactive.new_media"
+    },
+    "http://www.yingshan.gov.cn/zwgk/zfxxgknbnew/xjbm/xsfj/202205/t20220506_1247276.html": {
+        "documents.published",
+        "proactive.website",
+    },
+    "http://zrzy.huangshi.gov.cn/zwgk/xxgknb/202302/t20230206_987996.html": {"proactive.website"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -578,6 +628,32 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://www.haicang.gov.cn/xx/zfxxgkzl/zfxxgknb/tyjrswj/202001/t20200117_724718.htm": {
         "proactive.total"
     },
+    "http://ygdz.cngy.gov.cn/article_view.aspx?aid=1853": {"proactive.website"},
+    "http://mckillo.com/xinjiang/c113421k/202301/030a16b02304483a9c6a13c58534900f.html": {
+        "proactive.new_media"
+    },
+    "http://mzj.dazhou.gov.cn/xxgk-show-16835.html": {"normative.issued"},
+    "https://sthjj.sxxz.gov.cn/xxgk/xxgknb/202102/t20210208_3601879.html": {"proactive.website"},
+    "http://www.ljxq.gov.cn/bm/qsww/zwgk/zfxxgknb/202601/t20260130_15369867.html": {"normative.issued"},
+    "https://dyrmt.com/article-138902-1.html": {"proactive.total"},
+    "http://www.zjwy.gov.cn/art/2023/1/6/art_1229423290_4050802.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://pinjiejiemufang.com/html/bandaotiyudianzi/gongsidongtai/626.html": {"proactive.new_media"},
+    "https://m.listsmeifew.com/zwgk/bmhxzxxgkml/bm/sjtysj/zfxxgk/xxgknb/202201/t20220114_3964775.shtml": {
+        "normative.issued"
+    },
+    "http://www.ny.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=113709210043498913&fbtime=2021&showType=2": {
+        "proactive.website"
+    },
+    "https://www.gzhezhang.gov.cn/zwgk/zfxxgkzl/zfxxgknb/20231n/202402/t20240201_83662198.html": {
+        "proactive.website"
+    },
+    "https://www.xinpianw.com/xgxxxgk/ccxbmnb/202401/f08ca552d1454a708441aca8a586eec2.shtml": {
+        "proactive.website"
+    },
+    "https://www.by.gov.cn/zwgk/qzfxxgknb/zj/content/post_8041063.html": {"proactive.total"},
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -623,6 +699,31 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "https://www.qdnhp.gov.cn/xxgk/xxgknb/202502/t20250220_86926858.html": {"review.count", "suit.count"},
+    "http://www.zjtz.gov.cn/art/2025/1/16/art_1229199489_97496.html": {"proactive.new_media"},
+    "https://www.wuchang.gov.cn/xxgk/sfzx/zfxxgknb/202601/t20260130_2721877.html": {"proactive.total"},
+    "https://www.xsx.gov.cn/zfbm/ylbzj/zfxxgk/zfxxgknb/202201/t20220128_81945429.html?isMobile=false": {
+        "proactive.total"
+    },
+    "http://xiping.gov.cn/portal/zfxxgk/zfxxgknb/news/webinfo/2022/01/1647029629510885.htm": {
+        "proactive.total"
+    },
+    "http://slt.gxzf.gov.cn/zfxxgk/xxgkndbg/t27172767.shtml": {"normative.issued", "proactive.website"},
+    "http://www.yanliang.gov.cn/xxgk/bmxxgknb/6007a108f8fd1c2073eb9006.html": {"proactive.new_media"},
+    "http://www.zjpy.gov.cn/art/2021/1/28/art_1229486740_50853.html": {"proactive.new_media"},
+    "https://www.shenyang.gov.cn/zwgk/zfxxgkndgzbg/2025n/bmzfxxgkndbg2024/202601/t20260129_4978614.html": {
+        "proactive.new_media"
+    },
+    "https://www.tjdl.gov.cn/gongkai/zfxxgkzl/zfgbm/dlqfgw/gknb/202601/t20260130_7235231.html": {
+        "proactive.website"
+    },
+    "http://www.taizhou.gov.cn/zfxxgk/zfxxgknb/art/2026/art_683868698.html": {"proactive.total"},
+    "https://www.yj.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003014183&fbtime=2022": {
+        "documents.published"
+    },
+    "http://www.yingshan.gov.cn/zwgk/zfxxgknbnew/xjbm/xsfj/202205/t20220506_1247276.html": {
+        "normative.issued"
+    },
+    "http://whentby.com/html/HCS/202401/0170495898062751.html": {"normative.issued"},
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
@@ -688,6 +789,16 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "proactive.total"
     },
     "http://www.shqp.gov.cn/shqp/zwgk/gknb/zjd/20260119/1348924.html": {"proactive.total"},
+    "http://www.nbhtz.gov.cn/art/2020/1/20/art_1229669626_25444.html": {"proactive.total"},
+    "http://tyj.liuzhou.gov.cn/zwgk/zfxxgknb/t19700101_3416528.shtml": {"documents.published"},
+    "http://tyj.cngy.gov.cn/News/Detail/cb186797-7c17-47cf-8097-4e3331d9a0fa.html": {"proposals.count"},
+    "https://pinjiejiemufang.com/html/bandaotiyudianzi/gongsidongtai/626.html": {"proactive.total"},
+    "http://www.cqkz.gov.cn/kz/fzhggwyh_7401812/zwgk_72016/zfxxgknb_72026/202301/t20230113_11498531.html": {
+        "proactive.new_media"
+    },
+    "http://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2022": {
+        "proactive.total"
+    },
 }
 
 
