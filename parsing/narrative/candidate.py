@@ -35,3 +35,6 @@ class Candidate:
     stock: bool = False
     # A `part_of` key's figure stated on its own ("主动公开文件17件"): no whole needed before it.
     alone: bool = False
+    # The website's figure of news of the work ("政府网站发布动态信息26条"): one kind of what the site
+    # published, its figure only when the sentence states no other (parsing.narrative.news).
+    news: bool = False

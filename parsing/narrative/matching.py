@@ -31,6 +31,7 @@ from parsing.narrative.channels import (
 from parsing.narrative.clauses import Clause, clauses
 from parsing.narrative.means import means_website, named_just_before, restates_subject
 from parsing.narrative.negatives import negatives_in
+from parsing.narrative.news import lone_news, site_news
 from parsing.narrative.objects import (
     bare,
     channel_noun,
@@ -144,6 +145,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
                 clause, quantity, start, after, carried, part_of_before or clause.aside, year, listed, near, whole
             )
             read = [c for c in read if not ((adopted or since_opening) and c.key in _PROACTIVE)]
+            read = [c for c in read if not c.news or lone_news(clause.text[quantity.end :], parts[i + 1 :])]
             then = dated_before and not YEAR.search(clause.text[: quantity.start])
             if then or up_to_now(parts[member:i]):  # ("截至目前，…公开行政规范性文件2件": published so far)
                 read = [] if then else [c for c in read if not c.stock or YEAR.search(clause.text[: quantity.start])]
@@ -190,6 +192,7 @@ def sentence_candidates(sentence: str, year: int | None) -> list[Candidate]:
     stated = {c.key for c in out if not c.in_part}
     out = [c for c in out if not (c.in_part and c.key in stated)]
     out = [c for c in out if not (c.bare and c.in_part and not _VERBS[c.key].search(sentence))]
+    out = [c for c in out if not c.news or not any(o.key == c.key and not o.news for o in out)]
     out = respectively(sentence, out)
     out = new_this_year(sentence, out)
     out = no_peer_totals(sentence, out)
@@ -303,6 +306,7 @@ def _match(
     if not names_it(words, before, verb, following):
         return None
     channel: str | None = None
+    news = False
     if words.part_of is not None:
         if not part or verb is None or not opens_part(words, before, verb):
             return None
@@ -342,7 +346,9 @@ def _match(
             # a later item of the clause counts what it names ("编发政务信息220条、…、在线留言咨询1条")
             counted = item.strip(_ITEM_SEPARATORS)
         verb_text = verb.group() if verb is not None else ""
-        if not fits_object(words, counted, after, verb_text, quantity.unit):
+        fits = fits_object(words, counted, after, verb_text, quantity.unit)
+        news = not fits and site_news(words, counted, after, verb_text, quantity.unit)
+        if not fits and not news:
             if words.sums_channels:
                 return Candidate(
                     words.key, quantity.value, quantity.unit, None, 0, channel, quantity.raw, True
@@ -373,6 +379,7 @@ def _match(
         bare=bool(words.verbs) and verb is None,
         column=words.channels == W.WEBSITE_WORDS and bool(_COLUMN.search(before)),
         stock=verb is not None and verb.group() in words.stock_verbs,
+        news=news,
     )
 
 

@@ -20,3 +20,6 @@ OTHER_BODY_SITE_OWNERS = ("图书馆", "文化馆", "博物馆", "美术馆", "�
 SITE_LEVELS = (("国家", "中央"), ("省", "自治区"), ("市", "州", "盟"), ("县", "区", "旗"), ("镇", "乡", "街道"))
 SITE_OWNER_ENDINGS = ("政府", "局", "委", "厅", "办")
 SUBORDINATES_MARK = "各"
+# News of the body's work posted on a website ("通过政府网站发布动态信息26条", "在县政府网站发布工作动态38条"):
+# with the site named in its clause, what the site published (a website's figure, never a total).
+SITE_NEWS_OBJECTS = ("动态信息", "工作动态", "政务动态", "政务动态信息")

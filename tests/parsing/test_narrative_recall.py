@@ -138,3 +138,20 @@ def test_a_figure_restating_the_subject_is_a_statement_of_its_own() -> None:
     # the body as the owner of what was published, after the verb, restates no subject
     text = "以滨江区政府信息公开网站为平台,动态更新行政执法、组织机构等信息,主动公开本单位政府信息61条。"
     assert _facts(text, 2023) == {"proactive.website": 61}
+
+
+def test_news_of_the_work_on_the_website_is_the_websites_figure_when_stated_alone() -> None:
+    # dev rounds 1-29: the site's news (动态信息, 工作动态) with the website named in its clause
+    assert _facts("2021年通过政府网站发布动态信息26条。", 2021) == {"proactive.website": 26}
+    text = "今年以来,我局通过网站发布动态信息30余条,公众号发布信息700余条。"
+    assert _facts(text, 2024) == {"proactive.website": 30, "proactive.new_media": 700}
+    text = "2025年度，我局通过区政府信息公开平台，主动公开工作动态信息32条。"
+    assert _facts(text, 2025) == {"proactive.website": 32}
+    # near misses: beside another category of the site's items it is one category, no figure…
+    text = "全年,我县政府门户网站更新政务动态信息1841条,信息公开目录信息2875条,发布政策性文件36件,政策解读36条。"
+    assert "proactive.website" not in _facts(text, 2023)
+    text = "2023年，太和街道在官渡区人民政府门户网站上主动公开各类动态信息169篇；法定主动公开（公示公告）8条。"
+    assert "proactive.website" not in _facts(text, 2023)
+    # …and beside the site's whole figure a part of it
+    text = "通过区政府门户网站发布信息4583条，通过区政府门户网站发布政务动态信息2476条。"
+    assert _facts(text, 2022) == {"proactive.website": 4583}
