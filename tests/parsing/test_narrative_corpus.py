@@ -14,7 +14,6 @@ from tests.parsing.narrative_corpus.corpus import SPLITS, Entry, agrees, extract
 ENTRIES = [entry for split in SPLITS for entry in load(split)]
 # url -> keys the reader misses (never a wrong or invented value: those fail outright).
 KNOWN_MISSES: dict[str, set[str]] = {
-    "http://www.changanqu.gov.cn/zwgk/xxgknb/jbxxgknb/63ae9ee5f8fd1c4c2133970d.html": {"proactive.website"},
     "https://www.szlhq.gov.cn/bmxxgk/sschzljgwlhj/xxgkgz_124575/xxgkndbg_124577/content/post_11099495.html": {
         "suit.count"
     },
@@ -26,17 +25,10 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.new_media"
     },
     "http://www.jsxishan.gov.cn/doc/2020/02/20/2784214.shtml": {"proactive.new_media"},
-    "http://www.baokang.gov.cn/xxgk/xxgknb/nbzl/bm_33093/bkxnyncj/202202/t20220218_2719545.shtml": {
-        "proactive.website"
-    },
     "https://www.nantong.gov.cn/ntsrmzf/sjbm_2022/content/dec8a2df-6794-422c-978a-a21c35523b3b.htm": {
         "proactive.new_media"
     },
     "http://wjw.huangshi.gov.cn/xxgk_21/gknb/202003/t20200314_612653.html": {"proactive.website"},
-    "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.website"},
-    "https://www.huangpi.gov.cn/bmzl/qwlj_bmzl/zfxxgkndbg_qwlj/202501/t20250109_2514981.html": {
-        "proactive.website"
-    },
     "https://www.gswuwei.gov.cn/art/2024/1/13/art_29411_1209062.html": {
         "proactive.new_media",
         "proactive.website",
@@ -176,7 +168,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "https://xxgk.shbsq.gov.cn/article.html?infoid=d9d7456a-e99a-4d08-beab-fa4ed9bbe8d4": {
         "normative.issued"
     },
-    "https://www.jiuyuanqu.gov.cn/ztbm5/63102.html": {"proactive.website"},
     "https://wtxgj.ezhou.gov.cn/zfxxgk/gknb/202202/t20220215_456518.html": {"proactive.website"},
     "https://www.songyang.gov.cn/art/2022/1/11/art_1229358718_4858173.html": {"applications.received"},
     "https://www.xixiu.gov.cn/web2023/zwgk/zfxxgk/zfxxgknb/2019/202303/t20230316_78541844.html": {
@@ -198,10 +189,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
     },
     "http://jw.cq.gov.cn/zwgk_209/zfxxgknb/202301/t20230130_11546987_wap.html": {"proactive.total"},
     "https://zwgk.shcn.gov.cn/xxgk/gknb-xhljdzfxxgk/2024/11/71421.html": {"documents.published"},
-    "http://www.jyrongcheng.gov.cn/zfxxgkmlfg/jyszcqylbzj/zfxxgkgzndbg/content/post_1001303.html": {
-        "proactive.website"
-    },
-    "https://www.jmsdf.gov.cn/dfq/c100092/202301/c04_75158.shtml": {"proactive.website"},
     "https://www.lnjp.gov.cn/html/JPXZF/202601/0176890273828413.html": {"proactive.total"},
     "http://guangdong.chinatax.gov.cn/gdswzz/gzbysw_xxgknb/2022-01/24/content_e22611b27efe49d8834cd1646b8ef472.shtml": {
         "proactive.new_media"
@@ -657,7 +644,6 @@ KNOWN_MISSES: dict[str, set[str]] = {
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
-    "https://www.pingli.gov.cn/Content-2361064.html": {"proactive.total"},
     "http://www.fuxian.gov.cn/zfxxgk/zfxxgknb/xj/1882251480800149505.html": {"proactive.total"},
     "https://zgqingyang.gov.cn/gk/zfxxgk/xxgkndbg/2020n/szfzcbm3/content_175761": {"proactive.new_media"},
     "https://lyj.yaan.gov.cn/xinwen/show/b14f2b2f-01da-48f2-bda7-502c59a6d303.html": {"proactive.website"},
