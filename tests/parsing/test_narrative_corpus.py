@@ -381,6 +381,25 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website",
     },
     "http://zrzy.huangshi.gov.cn/zwgk/xxgknb/202302/t20230206_987996.html": {"proactive.website"},
+    "http://wjw.sm.gov.cn/szfgzjg/wsj/zfxxgkndbg/202601/t20260120_2185257.htm": {
+        "normative.issued",
+        "proactive.new_media",
+    },
+    "https://www.qz.gov.cn/art/2025/1/14/art_1229038343_5444000.html": {
+        "proactive.new_media",
+        "proactive.website",
+    },
+    "https://www.302yl.com/a2119/art_1229780028_87896.html": {"proactive.total"},
+    "https://sthjt.xinjiang.gov.cn/xjepd/gbsxxgkgzndbg/202401/0019ee88c98e4d268f4577bfc712b499.shtml": {
+        "documents.published"
+    },
+    "https://mzj.changde.gov.cn/zwgk/public/6617352/3635895181.html": {
+        "proactive.total",
+        "proactive.website",
+    },
+    "https://www.scmxtz.com/zwgk/zjxxgk/tjjd/gknb/202201/t20220117_4239004.shtml": {"applications.received"},
+    "https://www.wj.gov.cn/html/czwj/2023/NHOAQCNK_0110/72665.html": {"applications.received"},
+    "http://jxxf.gov.cn/xfxxxgk/c101205/202501/bfb6ca650dc64b5199e5feeeb206cafc.shtml": {"proactive.total"},
     "https://wsjk.hld.gov.cn/zwgk/zfxxgk/zfxxgknb/202401/t20240125_1166582.html": {"proactive.total"},
     "https://www.zlq.gov.cn/zlq/zwgk/zfxxgkzl/bmxxgkml/smxz/sdz95/zfxxgknb/2024011617343525212/index.shtml": {
         "suit.count"
@@ -641,6 +660,13 @@ KNOWN_MISSES: dict[str, set[str]] = {
         "proactive.website"
     },
     "https://www.by.gov.cn/zwgk/qzfxxgknb/zj/content/post_8041063.html": {"proactive.total"},
+    "https://www.qingshan.gov.cn/qzfbm/zfpcjg/ghcj/zfxxgkgzndbg/202401/t20240119_2346458.shtml": {
+        "applications.received"
+    },
+    "http://xphope.com/zwgk/zfxxgk/zfgbm/jyj/xxgknb/202101/t20210120_5329583.html": {"proactive.website"},
+    "http://yz.sanya.gov.cn/yzqjyjsite/xxgknb/202101/6ced809a44a04d2489e815da6680d1e5.shtml": {
+        "proactive.website"
+    },
 }
 # url -> keys read with a value the report does not state for them.
 KNOWN_WRONG: dict[str, set[str]] = {
@@ -710,6 +736,11 @@ KNOWN_WRONG: dict[str, set[str]] = {
         "normative.issued"
     },
     "http://whentby.com/html/HCS/202401/0170495898062751.html": {"normative.issued"},
+    "https://www.shantou.gov.cn/stsjtyszhzfj/zwgk/zcfg/bmwj/content/post_2404019.html": {"proactive.total"},
+    "http://www.hanzhong.gov.cn/hzszf/c101840ncce/202402/507c5e25f38041129b70739226822a81.shtml": {
+        "proposals.count"
+    },
+    "https://www.scmxtz.com/zwgk/zjxxgk/tjjd/gknb/202201/t20220117_4239004.shtml": {"proactive.new_media"},
     "http://www.lntaian.gov.cn/html/TAZF/202101/0161188634669529.html": {"documents.issued"},
     "https://tongxin.gov.cn/zwgk/zfxxgknb/2021/bmzsjg/202201/t20220110_3278462.html": {"proactive.new_media"},
     "https://www.dean.gov.cn/zw/03/07/hdx_184344/zfxxgknb_184382/202301/t20230116_5911420.html": {
@@ -785,6 +816,7 @@ KNOWN_WRONG: dict[str, set[str]] = {
     "http://www.wenzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=001008003015001&fbtime=2022": {
         "proactive.total"
     },
+    "http://nyncj.xinxiang.gov.cn/Content/content/id/6122/cid/99.html": {"review.count", "suit.count"},
 }
 
 
